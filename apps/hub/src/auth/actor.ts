@@ -1,0 +1,11 @@
+import type { Role } from '@giliran/protocol';
+
+/** Who is asking: a signed-in person or a registered device, as established from its token. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  /** The counter an officer signed in to; null for everyone else. */
+  readonly counterId: string | null;
+}
+
+export const SYSTEM: Actor = { id: 'system', role: 'admin', counterId: null };

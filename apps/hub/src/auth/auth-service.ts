@@ -1,0 +1,109 @@
+import type { LoginRequest, LoginResponse, Role } from '@giliran/protocol';
+import type { Db } from '../db/database.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Clock } from '../clock.ts';
+import { HubError } from '../hub-error.ts';
+import type { Actor } from './actor.ts';
+import { newToken, sha256, verifyPin } from './secrets.ts';
+
+const SESSION_HOURS = 12;
+const MAX_FAILURES = 5;
+const LOCKOUT_MS = 15 * 60_000;
+
+interface AccountRow {
+  username: string;
+  role: Role;
+  pin_hash: string;
+  counter_ids: string;
+}
+
+interface SessionRow {
+  username: string;
+  role: Role;
+  counter_id: string | null;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Sign-in with PIN, sessions as opaque tokens (only their hash is stored), and device tokens from the site. */
+export class AuthService {
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Accounts and devices come from the site file the first time; later changes are made in the hub. */
+  seed(site: SiteConfig): void {
+    const insertAccount = this.db.prepare(
+      'INSERT OR IGNORE INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insertDevice = this.db.prepare(
+      'INSERT OR IGNORE INTO devices (id, role, token_sha256) VALUES (?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const a of site.accounts)
+        insertAccount.run(a.username, a.name, a.role, a.pinHash, JSON.stringify(a.counterIds));
+      for (const d of site.devices) insertDevice.run(d.id, d.role, d.tokenSha256);
+    })();
+  }
+
+  async login(request: LoginRequest): Promise<LoginResponse> {
+    const now = this.clock.now();
+    const username = request.username.toLowerCase();
+    const failure = this.failures.get(username);
+    if (failure && failure.lockedUntil > now) throw new HubError('LOCKED_OUT');
+    const account = this.db.prepare('SELECT * FROM accounts WHERE username = ?').get(username) as
+      AccountRow | undefined;
+    // Verify against a dummy hash for unknown users so response time does not reveal which usernames exist.
+    const ok = await verifyPin(request.pin, account?.pin_hash ?? DUMMY_HASH);
+    if (!account || !ok) {
+      this.recordFailure(username, now);
+      throw new HubError('INVALID_CREDENTIALS');
+    }
+    this.failures.delete(username);
+    const counterIds = JSON.parse(account.counter_ids) as string[];
+    const counterId = account.role === 'officer' ? (counterIds[0] ?? null) : null;
+    const token = newToken();
+    const expiresAt = new Date(now + SESSION_HOURS * 3_600_000).toISOString();
+    this.db
+      .prepare(
+        'INSERT INTO sessions (token_sha256, username, role, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(sha256(token), account.username, account.role, counterId, new Date(now).toISOString(), expiresAt);
+    return { token, role: account.role, ...(counterId ? { counterId } : {}), expiresAt };
+  }
+
+  private recordFailure(username: string, now: number): void {
+    const previous = this.failures.get(username);
+    const count =
+      (previous && previous.lockedUntil <= now && previous.count >= MAX_FAILURES
+        ? 0
+        : (previous?.count ?? 0)) + 1;
+    this.failures.set(username, { count, lockedUntil: count >= MAX_FAILURES ? now + LOCKOUT_MS : 0 });
+  }
+
+  /** The actor behind a bearer token, or null when it is unknown, expired or revoked. */
+  authenticate(token: string | undefined): Actor | null {
+    if (!token || token.length > 256) return null;
+    const hash = sha256(token);
+    const device = this.db.prepare('SELECT id, role FROM devices WHERE token_sha256 = ?').get(hash) as
+      { id: string; role: Role } | undefined;
+    if (device) return { id: `device:${device.id}`, role: device.role, counterId: null };
+    const session = this.db.prepare('SELECT * FROM sessions WHERE token_sha256 = ?').get(hash) as
+      SessionRow | undefined;
+    if (!session || session.revoked_at !== null || Date.parse(session.expires_at) <= this.clock.now())
+      return null;
+    return { id: session.username, role: session.role, counterId: session.counter_id };
+  }
+
+  logout(token: string): void {
+    this.db
+      .prepare('UPDATE sessions SET revoked_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL')
+      .run(new Date(this.clock.now()).toISOString(), sha256(token));
+  }
+}
+
+// scrypt hash of a random PIN nobody knows; only used to spend the same time on unknown usernames.
+const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0YqEJvCcY3p3VUdQe1b7n8oXyBqz1QkT6l8R0m8bq9A=';

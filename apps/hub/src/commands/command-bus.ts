@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { QueueEvent } from '@giliran/domain';
+import {
+  CommandPayloads,
+  type CommandName,
+  type CommandPayload,
+  type CommandResults,
+} from '@giliran/protocol';
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor.ts';
+import { newTicketCode } from '../auth/secrets.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { QueueStore } from '../db/queue-store.ts';
+import { HubError } from '../hub-error.ts';
+import { compensationView, counterView, issuedView, ticketView } from '../views/views.ts';
+import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind } from './command-table.ts';
+import type { QueueEngine } from './queue-engine.ts';
+
+export type CommittedListener = (events: readonly { id: number; event: QueueEvent }[]) => void;
+
+export function validationError(error: z.ZodError): HubError {
+  return new HubError(
+    'VALIDATION_FAILED',
+    error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  );
+}
+
+/**
+ * The one pipeline every command goes through, whichever transport brought it:
+ * authorise → validate → domain → persist (one transaction) → answer, then broadcast to listeners.
+ */
+export class CommandBus {
+  private readonly listeners: CommittedListener[] = [];
+
+  constructor(
+    private readonly engine: QueueEngine,
+    private readonly store: QueueStore,
+    private readonly site: SiteConfig,
+  ) {}
+
+  onCommitted(listener: CommittedListener): void {
+    this.listeners.push(listener);
+  }
+
+  execute<K extends CommandName>(actor: Actor, name: K, rawPayload: unknown): CommandResults[K] {
+    const spec = COMMAND_TABLE[name] as CommandSpec<K>;
+    if (!spec.roles.includes(actor.role)) throw new HubError('FORBIDDEN');
+    const parsed = CommandPayloads[name].safeParse(rawPayload);
+    if (!parsed.success) throw validationError(parsed.error);
+    const payload = parsed.data as CommandPayload<K>;
+
+    const ctx: CommandContext = {
+      actor,
+      now: this.engine.nowIso(),
+      state: this.engine.state,
+      newId: randomUUID,
+      newCode: newTicketCode,
+    };
+    this.requireToday(payload);
+    if (actor.role === 'officer' && !spec.ownedByOfficer(payload, ctx)) throw new HubError('FORBIDDEN');
+
+    const key = payload.idempotencyKey;
+    if (key !== undefined) {
+      const seen = this.store.findIdempotency(actor.id, key);
+      if (seen && seen.command !== name) throw new HubError('IDEMPOTENCY_CONFLICT');
+      if (seen) return this.resultOf(spec.result, seen.resultRef) as CommandResults[K];
+    }
+
+    const command = spec.toCommand(payload, ctx);
+    const committed = this.engine.execute(
+      command,
+      key === undefined
+        ? null
+        : (events) => ({
+            actor: actor.id,
+            key,
+            command: name,
+            resultRef: spec.ref(payload, events, command),
+          }),
+    );
+    const ref = spec.ref(payload, committed.events, command);
+    const result = this.resultOf(spec.result, ref) as CommandResults[K];
+    this.publish(committed.events, committed.eventIds);
+    return result;
+  }
+
+  /** Internal commands (the deadline scheduler) go through the same domain and persistence path. */
+  executeSystem(command: Parameters<QueueEngine['execute']>[0]): void {
+    const committed = this.engine.execute(command);
+    this.publish(committed.events, committed.eventIds);
+  }
+
+  private publish(events: readonly QueueEvent[], ids: readonly number[]): void {
+    if (events.length === 0) return;
+    const batch = events.map((event, i) => ({ id: ids[i] ?? 0, event }));
+    for (const listener of this.listeners) listener(batch);
+  }
+
+  /** A ticket of an earlier day is history: say so instead of "not found". */
+  private requireToday(payload: object): void {
+    if (!('ticketId' in payload) || typeof payload.ticketId !== 'string') return;
+    if (this.engine.state.tickets.has(payload.ticketId)) return;
+    if (this.store.ticketRow(payload.ticketId)) throw new HubError('TICKET_NOT_TODAY');
+  }
+
+  private resultOf(kind: ResultKind, ref: string | null): unknown {
+    const { state, config } = this.engine;
+    const now = this.engine.nowIso();
+    if (kind === 'counter') return counterView(this.site, ref ?? '', state);
+    if (kind === 'compensation') {
+      const record = ref === null ? undefined : state.compensations.get(ref);
+      if (!record) throw new HubError('COMPENSATION_NOT_FOUND');
+      return compensationView(record);
+    }
+    const ticket = ref === null ? undefined : state.tickets.get(ref);
+    if (!ticket) {
+      if (kind === 'ticket-or-none') return null;
+      throw new HubError('TICKET_NOT_FOUND');
+    }
+    return kind === 'issued' ? issuedView(ticket, state, config) : ticketView(ticket, config, now);
+  }
+}

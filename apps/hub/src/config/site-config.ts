@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SOP_STANDARDS, type QueueConfig } from '@giliran/domain';
+import { z } from 'zod';
+
+const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
+const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
+const Window = z.object({ open: Clock, close: Clock });
+const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const Hours = z.partialRecord(Weekday, z.array(Window));
+const Step = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
+const Minutes = z
+  .number()
+  .positive()
+  .max(24 * 60);
+const Standards = z.partialRecord(Step, Minutes);
+const Consequence = z.enum(['none', 'teguran', 'teguran_dan_sanksi', 'sanksi']);
+const ManualRule = z.object({ remedy: Localized, officerConsequence: Consequence });
+
+const ServiceSummary = z.object({
+  requirements: z.array(Localized).default([]),
+  fee: Localized,
+  duration: Localized,
+});
+
+export const SiteConfigSchema = z.object({
+  id: z.string().min(1),
+  demo: z.boolean().default(false),
+  name: z.string().min(1),
+  shortName: z.string().min(1),
+  timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']),
+  numberWidth: z.number().int().min(1).max(6).default(3),
+  openingHours: Hours,
+  sopStandards: Standards.default({}),
+  priorityRatio: z
+    .object({ priority: z.number().int().min(1), regular: z.number().int().min(1) })
+    .nullable()
+    .default(null),
+  noShowAfterRecalls: z.number().int().min(0).max(10).default(1),
+  warningRatio: z.number().gt(0).lt(1).default(0.8),
+  callAnswerMinutes: Minutes.default(2),
+  agencies: z.array(z.object({ id: z.string().min(1), name: Localized })).min(1),
+  services: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        agencyId: z.string().min(1),
+        prefix: z.string().regex(/^[A-Z]{1,2}$/),
+        name: Localized,
+        summary: ServiceSummary.optional(),
+        sopStandards: Standards.optional(),
+        openingHours: Hours.optional(),
+      }),
+    )
+    .min(1),
+  counters: z
+    .array(
+      z.object({ id: z.string().min(1), name: z.string().min(1), serviceIds: z.array(z.string()).min(1) }),
+    )
+    .min(1),
+  compensation: z.object({
+    lateService: z.array(z.object({ minutesLate: z.number().min(0), remedy: Localized })).min(1),
+    manual: z.object({
+      fee_mismatch: ManualRule,
+      complaint_late: ManualRule,
+      officer_incompetent: ManualRule,
+      sop_not_followed: ManualRule,
+      wrong_product: ManualRule,
+    }),
+  }),
+  accounts: z.array(
+    z.object({
+      username: z.string().min(1),
+      name: z.string().min(1),
+      role: z.enum(['officer', 'fo', 'mod', 'admin']),
+      pinHash: z.string().startsWith('scrypt$'),
+      counterIds: z.array(z.string()).default([]),
+    }),
+  ),
+  devices: z.array(
+    z.object({
+      id: z.string().min(1),
+      role: z.enum(['kiosk', 'display']),
+      tokenSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+/** Cross-references a schema cannot see: every id a record points at must exist, prefixes must be unique. */
+function checkReferences(site: SiteConfig): string[] {
+  const problems: string[] = [];
+  const agencies = new Set(site.agencies.map((a) => a.id));
+  const services = new Set(site.services.map((s) => s.id));
+  const counters = new Set(site.counters.map((c) => c.id));
+  const prefixes = new Set<string>();
+  for (const s of site.services) {
+    if (!agencies.has(s.agencyId)) problems.push(`service ${s.id}: unknown agency ${s.agencyId}`);
+    if (prefixes.has(s.prefix)) problems.push(`service ${s.id}: prefix ${s.prefix} used twice`);
+    prefixes.add(s.prefix);
+  }
+  for (const c of site.counters)
+    for (const id of c.serviceIds)
+      if (!services.has(id)) problems.push(`counter ${c.id}: unknown service ${id}`);
+  for (const a of site.accounts)
+    for (const id of a.counterIds)
+      if (!counters.has(id)) problems.push(`account ${a.username}: unknown counter ${id}`);
+  if (services.size !== site.services.length) problems.push('service ids must be unique');
+  if (counters.size !== site.counters.length) problems.push('counter ids must be unique');
+  return problems;
+}
+
+export function parseSiteConfig(raw: unknown, source = 'site config'): SiteConfig {
+  const parsed = SiteConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${source} is invalid:\n${z.prettifyError(parsed.error)}`);
+  const problems = checkReferences(parsed.data);
+  if (problems.length > 0) throw new Error(`${source} is inconsistent:\n- ${problems.join('\n- ')}`);
+  return parsed.data;
+}
+
+export function loadSiteConfig(path: string): SiteConfig {
+  return parseSiteConfig(JSON.parse(readFileSync(path, 'utf8')), path);
+}
+
+function standards(partial: Partial<Record<string, number>>): QueueConfig['sopStandards'] {
+  const merged = { ...DEFAULT_SOP_STANDARDS };
+  for (const [step, minutes] of Object.entries(partial))
+    if (minutes !== undefined) merged[Number(step) as 1] = minutes;
+  return merged;
+}
+
+export function toQueueConfig(site: SiteConfig): QueueConfig {
+  return {
+    timeZone: site.timeZone,
+    numberWidth: site.numberWidth,
+    sopStandards: standards(site.sopStandards),
+    services: site.services.map((s) => ({
+      id: s.id,
+      agencyId: s.agencyId,
+      prefix: s.prefix,
+      ...(s.sopStandards
+        ? { sopStandards: Object.fromEntries(Object.entries(s.sopStandards).map(([k, v]) => [Number(k), v])) }
+        : {}),
+      ...(s.openingHours ? { openingHours: s.openingHours } : {}),
+    })),
+    counters: site.counters.map((c) => ({ id: c.id, serviceIds: c.serviceIds })),
+    openingHours: site.openingHours,
+    priorityRatio: site.priorityRatio,
+    noShowAfterRecalls: site.noShowAfterRecalls,
+    warningRatio: site.warningRatio,
+    callAnswerMinutes: site.callAnswerMinutes,
+    compensation: site.compensation,
+  };
+}

@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  service_day TEXT NOT NULL,
+  type TEXT NOT NULL,
+  at TEXT NOT NULL,
+  payload TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_day ON events (service_day, id);
+CREATE INDEX IF NOT EXISTS events_by_type ON events (type, id);
+
+CREATE TABLE IF NOT EXISTS tickets (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  service_day TEXT NOT NULL,
+  number TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  service_id TEXT NOT NULL,
+  priority TEXT,
+  channel TEXT NOT NULL,
+  status TEXT NOT NULL,
+  print_status TEXT NOT NULL DEFAULT 'pending',
+  counter_id TEXT,
+  issued_at TEXT NOT NULL,
+  first_called_at TEXT,
+  called_at TEXT,
+  finished_at TEXT,
+  outcome TEXT,
+  recalls INTEGER NOT NULL DEFAULT 0,
+  late_tier INTEGER NOT NULL DEFAULT -1,
+  steps TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (service_day, number)
+);
+CREATE INDEX IF NOT EXISTS tickets_by_day ON tickets (service_day, service_id);
+
+CREATE TABLE IF NOT EXISTS counters (
+  id TEXT PRIMARY KEY,
+  service_day TEXT NOT NULL,
+  paused_reason TEXT,
+  paused_since TEXT,
+  active_ticket_id TEXT
+);
+
+CREATE TABLE IF NOT EXISTS compensations (
+  id TEXT PRIMARY KEY,
+  service_day TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ticket_id TEXT,
+  counter_id TEXT,
+  tier INTEGER,
+  remedy TEXT NOT NULL,
+  officer_consequence TEXT NOT NULL,
+  note TEXT,
+  raised_at TEXT NOT NULL,
+  raised_by TEXT NOT NULL,
+  resolved_at TEXT,
+  resolution TEXT
+);
+CREATE INDEX IF NOT EXISTS compensations_open ON compensations (resolved_at);
+
+CREATE TABLE IF NOT EXISTS accounts (
+  username TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  pin_hash TEXT NOT NULL,
+  counter_ids TEXT NOT NULL DEFAULT '[]'
+);
+
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  token_sha256 TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE IF NOT EXISTS sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  username TEXT NOT NULL,
+  role TEXT NOT NULL,
+  counter_id TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+
+CREATE TABLE IF NOT EXISTS idempotency (
+  actor TEXT NOT NULL,
+  key TEXT NOT NULL,
+  command TEXT NOT NULL,
+  result_ref TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (actor, key)
+);
+`;
+
+/**
+ * WAL lets readers run beside the single writer; synchronous=FULL fsyncs the WAL at every commit,
+ * so an acknowledged ticket survives a power cut, not only a process crash (NORMAL would only survive the latter).
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  return db;
+}

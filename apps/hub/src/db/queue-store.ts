@@ -1,0 +1,249 @@
+import {
+  eventTime,
+  type CompensationState,
+  type CounterState,
+  type QueueEvent,
+  type QueueState,
+  type TicketState,
+} from '@giliran/domain';
+import type { Db } from './database.ts';
+
+export interface IdempotencyRecord {
+  readonly actor: string;
+  readonly key: string;
+  readonly command: string;
+  readonly resultRef: string | null;
+}
+
+export interface TicketRow {
+  id: string;
+  code: string;
+  service_day: string;
+  number: string;
+  seq: number;
+  service_id: string;
+  priority: string | null;
+  channel: string;
+  status: string;
+  print_status: string;
+  counter_id: string | null;
+  issued_at: string;
+  first_called_at: string | null;
+  called_at: string | null;
+  finished_at: string | null;
+  outcome: string | null;
+  recalls: number;
+  late_tier: number;
+  steps: string;
+}
+
+interface CompensationRow {
+  id: string;
+  kind: string;
+  ticket_id: string | null;
+  counter_id: string | null;
+  tier: number | null;
+  remedy: string;
+  officer_consequence: string;
+  note: string | null;
+  raised_at: string;
+  raised_by: string;
+  resolution: string | null;
+}
+
+/** Ids of the records an event touched: those rows are rewritten from the folded state in the same transaction. */
+function touched(event: QueueEvent): { ticketId?: string; counterId?: string; compensationId?: string } {
+  return {
+    ...('ticketId' in event && event.ticketId !== null ? { ticketId: event.ticketId } : {}),
+    ...('counterId' in event && event.counterId !== null ? { counterId: event.counterId } : {}),
+    ...('compensationId' in event ? { compensationId: event.compensationId } : {}),
+  };
+}
+
+/** The hub's only writer: the append-only event log plus read-model tables, committed together. */
+export class QueueStore {
+  private readonly insertEvent;
+  private readonly upsertTicket;
+  private readonly upsertCounter;
+  private readonly upsertCompensation;
+  private readonly insertIdempotency;
+  private readonly commitTx;
+
+  constructor(private readonly db: Db) {
+    this.insertEvent = db.prepare<[string, string, string, string]>(
+      'INSERT INTO events (service_day, type, at, payload) VALUES (?, ?, ?, ?)',
+    );
+    this.upsertTicket = db.prepare(`
+      INSERT INTO tickets (id, code, service_day, number, seq, service_id, priority, channel, status, counter_id,
+        issued_at, first_called_at, called_at, finished_at, outcome, recalls, late_tier, steps)
+      VALUES (@id, @code, @serviceDay, @number, @seq, @serviceId, @priority, @channel, @status, @counterId,
+        @issuedAt, @firstCalledAt, @calledAt, @finishedAt, @outcome, @recalls, @lateTier, @steps)
+      ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+        counter_id = excluded.counter_id, first_called_at = excluded.first_called_at, called_at = excluded.called_at,
+        finished_at = excluded.finished_at, outcome = excluded.outcome, recalls = excluded.recalls,
+        late_tier = excluded.late_tier, steps = excluded.steps`);
+    this.upsertCounter = db.prepare(`
+      INSERT INTO counters (id, service_day, paused_reason, paused_since, active_ticket_id)
+      VALUES (@id, @serviceDay, @pausedReason, @pausedSince, @activeTicketId)
+      ON CONFLICT (id) DO UPDATE SET service_day = excluded.service_day, paused_reason = excluded.paused_reason,
+        paused_since = excluded.paused_since, active_ticket_id = excluded.active_ticket_id`);
+    this.upsertCompensation = db.prepare(`
+      INSERT INTO compensations (id, service_day, kind, ticket_id, counter_id, tier, remedy, officer_consequence,
+        note, raised_at, raised_by, resolved_at, resolution)
+      VALUES (@id, @serviceDay, @kind, @ticketId, @counterId, @tier, @remedy, @officerConsequence,
+        @note, @raisedAt, @raisedBy, @resolvedAt, @resolution)
+      ON CONFLICT (id) DO UPDATE SET tier = excluded.tier, remedy = excluded.remedy,
+        resolved_at = excluded.resolved_at, resolution = excluded.resolution`);
+    this.insertIdempotency = db.prepare<[string, string, string, string | null, string]>(
+      'INSERT INTO idempotency (actor, key, command, result_ref, created_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.commitTx = db.transaction(
+      (
+        events: readonly QueueEvent[],
+        state: QueueState,
+        serviceDay: string,
+        idem: IdempotencyRecord | null,
+        now: string,
+      ) => {
+        const ids: number[] = [];
+        for (const event of events) {
+          const result = this.insertEvent.run(
+            serviceDay,
+            event.type,
+            eventTime(event),
+            JSON.stringify(event),
+          );
+          ids.push(Number(result.lastInsertRowid));
+          this.writeTouched(event, state, serviceDay);
+        }
+        if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, now);
+        return ids;
+      },
+    );
+  }
+
+  /** Appends the events and rewrites the rows they touched from `state` (already evolved), atomically. */
+  commit(
+    events: readonly QueueEvent[],
+    state: QueueState,
+    serviceDay: string,
+    idempotency: IdempotencyRecord | null,
+    now: string,
+  ): number[] {
+    return this.commitTx(events, state, serviceDay, idempotency, now);
+  }
+
+  private writeTouched(event: QueueEvent, state: QueueState, serviceDay: string): void {
+    const { ticketId, counterId, compensationId } = touched(event);
+    const ticket = ticketId === undefined ? undefined : state.tickets.get(ticketId);
+    if (ticket) this.upsertTicket.run(ticketParams(ticket));
+    const counter = counterId === undefined ? undefined : state.counters.get(counterId);
+    if (counter) this.upsertCounter.run(counterParams(counter, serviceDay));
+    const compensation = compensationId === undefined ? undefined : state.compensations.get(compensationId);
+    if (compensation) this.upsertCompensation.run(compensationParams(compensation, serviceDay));
+  }
+
+  lastEventId(): number {
+    const row = this.db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number | null };
+    return row.id ?? 0;
+  }
+
+  eventsOfDay(serviceDay: string): QueueEvent[] {
+    const rows = this.db
+      .prepare('SELECT payload FROM events WHERE service_day = ? ORDER BY id')
+      .all(serviceDay) as { payload: string }[];
+    return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
+  }
+
+  /** Compensations raised on earlier days and still open: they stay in the live state until resolved. */
+  openCompensationsBefore(serviceDay: string): QueueEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.payload FROM compensations c JOIN events e ON e.type = 'compensation:raised'
+           AND json_extract(e.payload, '$.compensationId') = c.id
+         WHERE c.resolved_at IS NULL AND c.service_day < ? ORDER BY e.id`,
+      )
+      .all(serviceDay) as { payload: string }[];
+    return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
+  }
+
+  eventsAfter(eventId: number, limit: number): { id: number; event: QueueEvent }[] {
+    const rows = this.db
+      .prepare('SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ?')
+      .all(eventId, limit) as { id: number; payload: string }[];
+    return rows.map((r) => ({ id: r.id, event: JSON.parse(r.payload) as QueueEvent }));
+  }
+
+  ticketRow(id: string): TicketRow | undefined {
+    return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+  }
+
+  compensationRows(openOnly: boolean, limit = 500): CompensationRow[] {
+    const where = openOnly ? 'WHERE resolved_at IS NULL' : '';
+    return this.db
+      .prepare(`SELECT * FROM compensations ${where} ORDER BY raised_at DESC LIMIT ?`)
+      .all(limit) as CompensationRow[];
+  }
+
+  findIdempotency(actor: string, key: string): IdempotencyRecord | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT actor, key, command, result_ref AS resultRef FROM idempotency WHERE actor = ? AND key = ?',
+      )
+      .get(actor, key) as IdempotencyRecord | undefined;
+    return row;
+  }
+}
+
+function ticketParams(t: TicketState) {
+  return {
+    id: t.id,
+    code: t.code,
+    serviceDay: t.serviceDay,
+    number: t.number,
+    seq: t.seq,
+    serviceId: t.serviceId,
+    priority: t.priority,
+    channel: t.channel,
+    status: t.status,
+    counterId: t.counterId,
+    issuedAt: t.issuedAt,
+    firstCalledAt: t.firstCalledAt,
+    calledAt: t.calledAt,
+    finishedAt: t.finishedAt,
+    outcome: t.outcome,
+    recalls: t.recalls,
+    lateTier: t.lateTier,
+    steps: JSON.stringify(t.steps),
+  };
+}
+
+function counterParams(c: CounterState, serviceDay: string) {
+  return {
+    id: c.id,
+    serviceDay,
+    pausedReason: c.pausedReason,
+    pausedSince: c.pausedSince,
+    activeTicketId: c.activeTicketId,
+  };
+}
+
+function compensationParams(c: CompensationState, serviceDay: string) {
+  return {
+    id: c.id,
+    serviceDay,
+    kind: c.kind,
+    ticketId: c.ticketId,
+    counterId: c.counterId,
+    tier: c.tier,
+    remedy: JSON.stringify(c.remedy),
+    officerConsequence: c.officerConsequence,
+    note: c.note,
+    raisedAt: c.raisedAt,
+    raisedBy: c.raisedBy,
+    resolvedAt: c.resolution?.at ?? null,
+    resolution: c.resolution ? JSON.stringify(c.resolution) : null,
+  };
+}
+
+export type { CompensationRow };

@@ -1,0 +1,110 @@
+import { activeTimings } from '@giliran/domain';
+import {
+  LoginRequest,
+  type CommandName,
+  type HealthResponse,
+  type Role,
+  type TicketView,
+} from '@giliran/protocol';
+import { Router, type Request, type Response } from 'express';
+import type { AuthService } from '../auth/auth-service.ts';
+import { validationError, type CommandBus } from '../commands/command-bus.ts';
+import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { QueueStore } from '../db/queue-store.ts';
+import { HubError } from '../hub-error.ts';
+import { compensationFromRow, counterView, serviceViews, ticketFromRow, ticketView } from '../views/views.ts';
+import { actorOf, requireRole } from './auth-middleware.ts';
+import { buildOpenApi } from './openapi.ts';
+
+export interface RouteDeps {
+  readonly auth: AuthService;
+  readonly bus: CommandBus;
+  readonly engine: QueueEngine;
+  readonly store: QueueStore;
+  readonly site: SiteConfig;
+  readonly startedAt: number;
+}
+
+const ANY_ROLE: readonly Role[] = ['kiosk', 'display', 'officer', 'fo', 'mod', 'admin'];
+const STAFF_AND_DISPLAY: readonly Role[] = ['display', 'officer', 'fo', 'mod', 'admin'];
+const STAFF: readonly Role[] = ['officer', 'fo', 'mod', 'admin'];
+
+/** REST and Socket.IO share one payload schema: path parameters and body are merged, then validated once. */
+function payloadOf(req: Request): unknown {
+  const body: unknown = req.body ?? {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  const key = req.header('idempotency-key');
+  return { ...body, ...req.params, ...(key ? { idempotencyKey: key } : {}) };
+}
+
+function commandRoute(bus: CommandBus, name: CommandName, created = false) {
+  return (req: Request, res: Response): void => {
+    const result = bus.execute(actorOf(req), name, payloadOf(req));
+    if (result === null) res.status(204).end();
+    else res.status(created ? 201 : 200).json(result);
+  };
+}
+
+export function apiRoutes(deps: RouteDeps): Router {
+  const { auth, bus, engine, store, site } = deps;
+  const router = Router();
+  const anyone = requireRole(auth, ANY_ROLE);
+
+  router.get('/health', (_req, res: Response<HealthResponse>) => {
+    res.json({
+      status: 'ok',
+      site: site.id,
+      serviceDay: engine.serviceDay,
+      lastEventId: store.lastEventId(),
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    });
+  });
+
+  router.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApi());
+  });
+
+  router.post('/auth/login', async (req, res) => {
+    const parsed = LoginRequest.safeParse(req.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    res.json(await auth.login(parsed.data));
+  });
+
+  router.get('/services', anyone, (_req, res) => {
+    res.json(serviceViews(site, engine.state, engine.config, engine.nowIso()));
+  });
+
+  router.get('/counters', requireRole(auth, STAFF_AND_DISPLAY), (_req, res) => {
+    res.json(site.counters.map((c) => counterView(site, c.id, engine.state)));
+  });
+
+  router.post('/tickets', anyone, commandRoute(bus, 'ticket:issue', true));
+  router.get('/tickets/:id', anyone, (req, res: Response<TicketView>) => {
+    const id = String(req.params.id);
+    const live = engine.state.tickets.get(id);
+    const row = live ? undefined : store.ticketRow(id);
+    const ticket = live ?? (row ? ticketFromRow(row) : undefined);
+    if (!ticket) throw new HubError('TICKET_NOT_FOUND');
+    res.json(ticketView(ticket, engine.config, engine.nowIso()));
+  });
+  for (const action of ['step', 'finish', 'no-show', 'reactivate', 'transfer', 'cancel'] as const) {
+    router.post(`/tickets/:ticketId/${action}`, anyone, commandRoute(bus, `ticket:${action}`));
+  }
+
+  for (const action of ['call-next', 'call-ticket', 'recall', 'pause', 'resume'] as const) {
+    router.post(`/counters/:counterId/${action}`, anyone, commandRoute(bus, `counter:${action}`));
+  }
+
+  router.get('/timings', requireRole(auth, STAFF_AND_DISPLAY), (_req, res) => {
+    res.json(activeTimings(engine.state, engine.config, engine.nowIso()));
+  });
+
+  router.get('/compensations', requireRole(auth, STAFF), (req, res) => {
+    res.json(store.compensationRows(req.query.open === 'true').map(compensationFromRow));
+  });
+  router.post('/compensations', anyone, commandRoute(bus, 'compensation:raise', true));
+  router.post('/compensations/:compensationId/resolve', anyone, commandRoute(bus, 'compensation:resolve'));
+
+  return router;
+}

@@ -1,0 +1,242 @@
+import {
+  CommandPayloads,
+  CompensationView,
+  CounterView,
+  HealthResponse,
+  IssuedTicket,
+  LoginRequest,
+  LoginResponse,
+  ServiceView,
+  TicketView,
+  TimingView,
+  type CommandName,
+} from '@giliran/protocol';
+import { z } from 'zod';
+
+interface Operation {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  readonly response?: z.ZodType;
+  readonly status?: number;
+  readonly auth?: boolean;
+}
+
+/** Path parameters are part of the command payload schema; the body documents the rest. */
+function bodyOf(name: CommandName, pathParams: readonly string[]): z.ZodType {
+  const schema: z.ZodObject = CommandPayloads[name];
+  const hidden = new Set([...pathParams, 'idempotencyKey']);
+  return z.strictObject(Object.fromEntries(Object.entries(schema.shape).filter(([key]) => !hidden.has(key))));
+}
+
+const OPERATIONS: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    summary: 'Liveness and current service day',
+    response: HealthResponse,
+    auth: false,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in with username and PIN',
+    body: LoginRequest,
+    response: LoginResponse,
+    auth: false,
+  },
+  {
+    method: 'get',
+    path: '/api/services',
+    summary: 'Services with waiting counts, estimated wait and open state',
+    response: z.array(ServiceView),
+  },
+  {
+    method: 'get',
+    path: '/api/counters',
+    summary: 'Counters with pause state and active ticket',
+    response: z.array(CounterView),
+  },
+  {
+    method: 'post',
+    path: '/api/tickets',
+    summary: 'Issue a ticket (kiosk, FO, MOD)',
+    body: bodyOf('ticket:issue', []),
+    response: IssuedTicket,
+    status: 201,
+  },
+  {
+    method: 'get',
+    path: '/api/tickets/{id}',
+    summary: 'A ticket with its SOP timeline',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{ticketId}/step',
+    summary: 'Start service or advance to the next SOP step',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{ticketId}/finish',
+    summary: 'Finish service',
+    body: bodyOf('ticket:finish', ['ticketId']),
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{ticketId}/no-show',
+    summary: 'Mark a called ticket as no-show',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{ticketId}/reactivate',
+    summary: 'Put a no-show back in the queue',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{ticketId}/transfer',
+    summary: 'Transfer to another service, keeping its place',
+    body: bodyOf('ticket:transfer', ['ticketId']),
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{ticketId}/cancel',
+    summary: 'Cancel a ticket',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/counters/{counterId}/call-next',
+    summary: 'Call the next ticket (204 when none waits)',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/counters/{counterId}/call-ticket',
+    summary: 'Call a specific waiting ticket',
+    body: bodyOf('counter:call-ticket', ['counterId']),
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/counters/{counterId}/recall',
+    summary: 'Call the current ticket again',
+    response: TicketView,
+  },
+  {
+    method: 'post',
+    path: '/api/counters/{counterId}/pause',
+    summary: 'Pause the counter with a reason',
+    body: bodyOf('counter:pause', ['counterId']),
+    response: CounterView,
+  },
+  {
+    method: 'post',
+    path: '/api/counters/{counterId}/resume',
+    summary: 'Resume the counter',
+    response: CounterView,
+  },
+  {
+    method: 'get',
+    path: '/api/timings',
+    summary: 'Every active ticket: phase, step, elapsed against standard',
+    response: z.array(TimingView),
+  },
+  {
+    method: 'get',
+    path: '/api/compensations',
+    summary: 'Compensation records (?open=true for unresolved)',
+    response: z.array(CompensationView),
+  },
+  {
+    method: 'post',
+    path: '/api/compensations',
+    summary: 'Raise a manual compensation (MOD)',
+    body: bodyOf('compensation:raise', []),
+    response: CompensationView,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/api/compensations/{compensationId}/resolve',
+    summary: 'Record the remedy given',
+    body: bodyOf('compensation:resolve', ['compensationId']),
+    response: CompensationView,
+  },
+];
+
+const ERROR_BODY = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'object', properties: { id: { type: 'string' }, en: { type: 'string' } } },
+        details: { type: 'array', items: { type: 'object' } },
+      },
+    },
+  },
+};
+
+function toOperation(op: Operation) {
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  return {
+    summary: op.summary,
+    ...(op.auth === false ? { security: [] } : {}),
+    parameters: [
+      ...params,
+      ...(op.method === 'post'
+        ? [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', minLength: 8 },
+            },
+          ]
+        : []),
+    ],
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } },
+          },
+        }
+      : {}),
+    responses: {
+      [String(op.status ?? 200)]: {
+        description: 'OK',
+        ...(op.response ? { content: { 'application/json': { schema: z.toJSONSchema(op.response) } } } : {}),
+      },
+      default: {
+        description: 'Error with code and Indonesian/English message',
+        content: { 'application/json': { schema: ERROR_BODY } },
+      },
+    },
+  };
+}
+
+export function buildOpenApi(): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = toOperation(op);
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Giliran hub API', version: '0.1.0' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

@@ -1,0 +1,17 @@
+import type { ApiError, ErrorCode } from '@giliran/protocol';
+import { apiError } from '@giliran/protocol';
+
+/** An expected refusal with a wire error code; anything else that is thrown is a bug and becomes INTERNAL. */
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: ApiError['details'],
+  ) {
+    super(code);
+    this.name = 'HubError';
+  }
+
+  toApiError(): ApiError {
+    return apiError(this.code, this.details);
+  }
+}

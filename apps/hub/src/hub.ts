@@ -1,0 +1,148 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { QueueEvent } from '@giliran/domain';
+import type { Snapshot } from '@giliran/protocol';
+import express from 'express';
+import { pino, type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { AuthService } from './auth/auth-service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { CommandBus } from './commands/command-bus.ts';
+import { QueueEngine } from './commands/queue-engine.ts';
+import { assertNoDemoCredentials } from './config/demo-guard.ts';
+import { loadSiteConfig, toQueueConfig, type SiteConfig } from './config/site-config.ts';
+import { openDatabase, type Db } from './db/database.ts';
+import { QueueStore } from './db/queue-store.ts';
+import { apiRoutes } from './http/api-routes.ts';
+import { errorHandler, notFound } from './http/error-handler.ts';
+import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
+import { createSocketServer, MAX_PAYLOAD_BYTES, type HubSocketServer } from './socket/socket-server.ts';
+import { compensationView, counterView, ticketView } from './views/views.ts';
+
+export interface HubOptions {
+  readonly dataDir: string;
+  /** A parsed site or the path of its JSON file. */
+  readonly site: SiteConfig | string;
+  readonly port?: number;
+  readonly host?: string;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+export interface Hub {
+  readonly url: string;
+  readonly port: number;
+  readonly site: SiteConfig;
+  readonly engine: QueueEngine;
+  readonly bus: CommandBus;
+  readonly db: Db;
+  readonly io: HubSocketServer;
+  readonly scheduler: DeadlineScheduler;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'giliran.sqlite';
+
+function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
+  const { state, config } = engine;
+  const now = engine.nowIso();
+  return {
+    lastEventId: store.lastEventId(),
+    serviceDay: engine.serviceDay,
+    tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
+    counters: site.counters.map((c) => counterView(site, c.id, state)),
+    compensations: [...state.compensations.values()].map(compensationView),
+  };
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Builds and starts a hub: used by `npm start` and by every integration test (port 0, temporary folder). */
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const logger = options.logger ?? pino({ level: 'info' });
+  const clock = options.clock ?? systemClock;
+  const site = typeof options.site === 'string' ? loadSiteConfig(options.site) : options.site;
+  await assertNoDemoCredentials(site);
+
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE));
+  const store = new QueueStore(db);
+  const auth = new AuthService(db, clock);
+  auth.seed(site);
+  const engine = new QueueEngine(store, toQueueConfig(site), clock);
+  const bus = new CommandBus(engine, store, site);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Never log headers or bodies: they carry bearer tokens and PINs.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
+  app.use('/api', apiRoutes({ auth, bus, engine, store, site, startedAt: clock.now() }));
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  const httpServer = createServer(app);
+  const io = createSocketServer(httpServer, {
+    auth,
+    bus,
+    logger,
+    snapshot: () => snapshotOf(engine, store, site),
+    lastEventId: () => store.lastEventId(),
+    serviceDay: () => engine.serviceDay,
+  });
+  const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
+  bus.onCommitted((batch) => {
+    for (const { id, event } of batch) {
+      (io.emit as (name: string, payload: QueueEvent & { eventId: number }) => boolean)(event.type, {
+        ...event,
+        eventId: id,
+      });
+    }
+    scheduler.rearm();
+  });
+  // Tickets that became late while the hub was down are raised at once.
+  scheduler.fire();
+
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(httpServer, options.port ?? 0, host);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url,
+    port,
+    site,
+    engine,
+    bus,
+    db,
+    io,
+    scheduler,
+    async close() {
+      scheduler.stop();
+      await io.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { createHub } from './hub.ts';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const defaultSite = fileURLToPath(new URL('../../../assets/demo-site/site.json', import.meta.url));
+const started = performance.now();
+
+try {
+  const hub = await createHub({
+    dataDir: process.env.DATA_DIR ?? './data',
+    site: process.env.SITE_CONFIG ?? defaultSite,
+    port: Number(process.env.PORT ?? 8080),
+    host: process.env.HOST ?? '127.0.0.1',
+    logger,
+  });
+  logger.info(
+    { url: hub.url, port: hub.port, site: hub.site.id, startupMs: Math.round(performance.now() - started) },
+    'hub listening',
+  );
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'hub stopping');
+    void hub.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  logger.fatal({ err: error }, 'hub failed to start');
+  process.exit(1);
+}

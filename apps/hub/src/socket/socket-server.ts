@@ -1,0 +1,109 @@
+import type { Server as HttpServer } from 'node:http';
+import {
+  COMMAND_NAMES,
+  SyncRequest,
+  apiError,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@giliran/protocol';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import type { Actor } from '../auth/actor.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { CommandBus } from '../commands/command-bus.ts';
+import { HubError } from '../hub-error.ts';
+
+interface SocketData {
+  actor: Actor;
+}
+
+export type HubSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const MAX_PAYLOAD_BYTES = 16 * 1024;
+
+function failure(error: unknown, logger: Logger): Ack<never> {
+  if (error instanceof HubError) return { ok: false, error: error.toApiError() };
+  logger.error({ err: error }, 'socket command failed');
+  return { ok: false, error: apiError('INTERNAL') };
+}
+
+/** A client may omit the ack or send garbage in its place: never call what is not a function. */
+function ackOf(candidate: unknown): (result: Ack<unknown>) => void {
+  return typeof candidate === 'function' ? (candidate as (result: Ack<unknown>) => void) : () => undefined;
+}
+
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: {
+    auth: AuthService;
+    bus: CommandBus;
+    snapshot: () => Snapshot;
+    logger: Logger;
+    lastEventId: () => number;
+    serviceDay: () => string;
+  },
+): HubSocketServer {
+  const io: HubSocketServer = new Server(httpServer, {
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    serveClient: false,
+  });
+
+  io.use((socket, next) => {
+    const auth = socket.handshake.auth as { token?: unknown };
+    const actor = deps.auth.authenticate(typeof auth.token === 'string' ? auth.token : undefined);
+    if (!actor) {
+      next(Object.assign(new Error('UNAUTHENTICATED'), { data: apiError('UNAUTHENTICATED') }));
+      return;
+    }
+    socket.data.actor = actor;
+    next();
+  });
+
+  io.on('connection', (socket: HubSocket) => {
+    const { actor } = socket.data;
+    socket.emit('hub:hello', {
+      lastEventId: deps.lastEventId(),
+      serviceDay: deps.serviceDay(),
+      role: actor.role,
+    });
+    for (const name of COMMAND_NAMES) registerCommand(socket, name, deps);
+    socket.on('sync:snapshot', (payload: unknown, rawAck: unknown) => {
+      const ack = ackOf(rawAck);
+      const parsed = SyncRequest.safeParse(payload ?? {});
+      if (!parsed.success) {
+        ack({ ok: false, error: apiError('VALIDATION_FAILED') });
+        return;
+      }
+      ack({ ok: true, data: deps.snapshot() });
+    });
+  });
+  return io;
+}
+
+function registerCommand(
+  socket: HubSocket,
+  name: CommandName,
+  deps: { bus: CommandBus; logger: Logger },
+): void {
+  // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated by the bus.
+  (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
+    name,
+    (payload, rawAck) => {
+      const ack = ackOf(rawAck);
+      try {
+        ack({ ok: true, data: deps.bus.execute(socket.data.actor, name, payload) });
+      } catch (error) {
+        ack(failure(error, deps.logger));
+      }
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import type { CounterConfig, PriorityRatio } from './config.ts';
+import { isWaiting, type CounterState, type QueueState, type TicketState } from './state.ts';
+
+/** Oldest issue time first; a transferred ticket keeps its issue time and so its place. */
+function byIssueTime(a: TicketState, b: TicketState): number {
+  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
+}
+
+function oldest(tickets: readonly TicketState[]): TicketState | undefined {
+  let best: TicketState | undefined;
+  for (const t of tickets) if (!best || byIssueTime(t, best) < 0) best = t;
+  return best;
+}
+
+/** Which kind the counter should call now, before looking at what is waiting. */
+export function preferredKind(
+  ratio: PriorityRatio | null,
+  streak: CounterState['streak'],
+): 'priority' | 'regular' {
+  if (ratio === null) return 'priority';
+  // With no history a counter starts with priority: the law puts them first.
+  if (streak === null) return 'priority';
+  if (streak.kind === 'priority') return streak.count < ratio.priority ? 'priority' : 'regular';
+  return streak.count < ratio.regular ? 'regular' : 'priority';
+}
+
+export function waitingFor(state: QueueState, serviceIds: readonly string[]): TicketState[] {
+  const served = new Set(serviceIds);
+  return [...state.tickets.values()].filter((t) => isWaiting(t) && served.has(t.serviceId));
+}
+
+/** The ticket a counter gets on "call next", or undefined when nothing waits for it. */
+export function pickNext(
+  state: QueueState,
+  counter: CounterConfig,
+  ratio: PriorityRatio | null,
+): TicketState | undefined {
+  const waiting = waitingFor(state, counter.serviceIds);
+  const priority = oldest(waiting.filter((t) => t.priority !== null));
+  const regular = oldest(waiting.filter((t) => t.priority === null));
+  const streak = state.counters.get(counter.id)?.streak ?? null;
+  return preferredKind(ratio, streak) === 'priority' ? (priority ?? regular) : (regular ?? priority);
+}
+
+/** Tickets of a service that a new ticket of the given kind would wait behind. */
+export function aheadOf(state: QueueState, serviceId: string, priority: boolean): number {
+  return waitingFor(state, [serviceId]).filter((t) => !priority || t.priority !== null).length;
+}

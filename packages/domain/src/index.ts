@@ -1,0 +1,12 @@
+export * from './call-order.ts';
+export type * from './commands.ts';
+export * from './config.ts';
+export * from './decide.ts';
+export * from './errors.ts';
+export * from './estimate.ts';
+export * from './events.ts';
+export * from './local-time.ts';
+export * from './numbering.ts';
+export * from './opening-hours.ts';
+export * from './state.ts';
+export * from './timing.ts';

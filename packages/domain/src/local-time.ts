@@ -1,0 +1,51 @@
+// Days and opening hours are the site's, not the server's: every calendar question goes through the site's IANA zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface LocalTime {
+  /** Calendar date in the site's zone, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly weekday: Weekday;
+  /** Minutes since local midnight. */
+  readonly minuteOfDay: number;
+}
+
+export function localTime(instant: string, timeZone: string): LocalTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    weekday: part('weekday').toLowerCase() as Weekday,
+    minuteOfDay: Number(part('hour')) * 60 + Number(part('minute')),
+  };
+}
+
+/** The service day an instant belongs to: numbering restarts when it changes (local midnight). */
+export function serviceDayOf(instant: string, timeZone: string): string {
+  return localTime(instant, timeZone).date;
+}
+
+export function parseClock(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}

@@ -1,0 +1,324 @@
+import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
+import type { FinishOutcome, IssueChannel, PriorityCategory, QueueEvent } from './events.ts';
+
+export type TicketStatus =
+  'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred' | 'cancelled';
+
+export interface StepRecord {
+  readonly step: CounterStep;
+  readonly startedAt: string;
+  endedAt: string | null;
+}
+
+export interface TicketState {
+  readonly id: string;
+  readonly code: string;
+  readonly seq: number;
+  readonly number: string;
+  readonly serviceDay: string;
+  readonly priority: PriorityCategory | null;
+  readonly channel: IssueChannel;
+  readonly issuedAt: string;
+  serviceId: string;
+  status: TicketStatus;
+  counterId: string | null;
+  firstCalledAt: string | null;
+  calledAt: string | null;
+  recalls: number;
+  steps: StepRecord[];
+  finishedAt: string | null;
+  outcome: FinishOutcome | null;
+  /** Highest late-service tier already raised for this ticket, -1 when none. */
+  lateTier: number;
+}
+
+export interface CounterState {
+  readonly id: string;
+  pausedReason: string | null;
+  pausedSince: string | null;
+  activeTicketId: string | null;
+  /** Run of calls of one kind, to interleave priority and regular tickets by the configured ratio. */
+  streak: { kind: 'priority' | 'regular'; count: number } | null;
+}
+
+export interface CompensationState {
+  readonly id: string;
+  readonly kind: CompensationKind;
+  readonly ticketId: string | null;
+  readonly counterId: string | null;
+  readonly raisedAt: string;
+  readonly raisedBy: string;
+  readonly note: string | null;
+  tier: number | null;
+  remedy: LocalizedText;
+  officerConsequence: OfficerConsequence;
+  resolution: {
+    readonly at: string;
+    readonly by: string;
+    readonly remedyGiven: string;
+    readonly officerConsequence: OfficerConsequence;
+    readonly note: string | null;
+  } | null;
+}
+
+/**
+ * The queue of one site for one service day.
+ * `evolve` updates it in place: the hub owns exactly one copy, and only after the events are committed,
+ * so copying thousands of tickets per event would buy nothing. `decide` never mutates it.
+ */
+export interface QueueState {
+  serviceDay: string | null;
+  readonly tickets: Map<string, TicketState>;
+  readonly counters: Map<string, CounterState>;
+  readonly compensations: Map<string, CompensationState>;
+  /** Last sequence number issued today per service. */
+  readonly sequences: Map<string, number>;
+}
+
+export function initialState(): QueueState {
+  return {
+    serviceDay: null,
+    tickets: new Map(),
+    counters: new Map(),
+    compensations: new Map(),
+    sequences: new Map(),
+  };
+}
+
+export function counterOf(state: QueueState, counterId: string): CounterState {
+  let counter = state.counters.get(counterId);
+  if (!counter) {
+    counter = {
+      id: counterId,
+      pausedReason: null,
+      pausedSince: null,
+      activeTicketId: null,
+      streak: null,
+    };
+    state.counters.set(counterId, counter);
+  }
+  return counter;
+}
+
+/** Waiting in a queue: a transferred ticket waits for its new service. */
+export function isWaiting(ticket: TicketState): boolean {
+  return ticket.status === 'waiting' || ticket.status === 'transferred';
+}
+
+export function isActive(ticket: TicketState): boolean {
+  return isWaiting(ticket) || ticket.status === 'called' || ticket.status === 'serving';
+}
+
+export function currentStep(ticket: TicketState): StepRecord | null {
+  const last = ticket.steps.at(-1);
+  return last && last.endedAt === null ? last : null;
+}
+
+function endCurrentStep(ticket: TicketState, at: string): void {
+  const step = currentStep(ticket);
+  if (step) step.endedAt = at;
+}
+
+function releaseCounter(state: QueueState, ticket: TicketState): void {
+  if (ticket.counterId === null) return;
+  const counter = counterOf(state, ticket.counterId);
+  if (counter.activeTicketId === ticket.id) counter.activeTicketId = null;
+}
+
+function mustGet(state: QueueState, ticketId: string): TicketState {
+  const ticket = state.tickets.get(ticketId);
+  if (!ticket) throw new Error(`evolve: unknown ticket ${ticketId}`);
+  return ticket;
+}
+
+function applyCall(
+  state: QueueState,
+  ticketId: string,
+  counterId: string,
+  at: string,
+  via: 'next' | 'specific',
+): void {
+  const ticket = mustGet(state, ticketId);
+  ticket.status = 'called';
+  ticket.counterId = counterId;
+  ticket.calledAt = at;
+  ticket.firstCalledAt ??= at;
+  ticket.recalls = 0;
+  const counter = counterOf(state, counterId);
+  counter.activeTicketId = ticketId;
+  if (via === 'next') {
+    const kind = ticket.priority === null ? 'regular' : 'priority';
+    counter.streak =
+      counter.streak?.kind === kind ? { kind, count: counter.streak.count + 1 } : { kind, count: 1 };
+  }
+}
+
+function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'ticket:issued' }>): void {
+  if (state.serviceDay !== event.serviceDay) {
+    // A new local day: yesterday's queue is closed and numbering restarts.
+    state.serviceDay = event.serviceDay;
+    state.tickets.clear();
+    state.sequences.clear();
+    // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
+    for (const counter of state.counters.values()) {
+      counter.streak = null;
+      counter.activeTicketId = null;
+    }
+  }
+  state.sequences.set(event.serviceId, event.seq);
+  state.tickets.set(event.ticketId, {
+    id: event.ticketId,
+    code: event.code,
+    seq: event.seq,
+    number: event.number,
+    serviceDay: event.serviceDay,
+    priority: event.priority,
+    channel: event.channel,
+    issuedAt: event.issuedAt,
+    serviceId: event.serviceId,
+    status: 'waiting',
+    counterId: null,
+    firstCalledAt: null,
+    calledAt: null,
+    recalls: 0,
+    steps: [],
+    finishedAt: null,
+    outcome: null,
+    lateTier: -1,
+  });
+}
+
+function applyCompensationRaised(
+  state: QueueState,
+  event: Extract<QueueEvent, { type: 'compensation:raised' }>,
+): void {
+  state.compensations.set(event.compensationId, {
+    id: event.compensationId,
+    kind: event.kind,
+    ticketId: event.ticketId,
+    counterId: event.counterId,
+    raisedAt: event.at,
+    raisedBy: event.by,
+    note: event.note,
+    tier: event.tier,
+    remedy: event.remedy,
+    officerConsequence: event.officerConsequence,
+    resolution: null,
+  });
+  const ticket = event.ticketId === null ? undefined : state.tickets.get(event.ticketId);
+  if (ticket && event.tier !== null) ticket.lateTier = event.tier;
+}
+
+export function evolve(state: QueueState, event: QueueEvent): QueueState {
+  switch (event.type) {
+    case 'ticket:issued':
+      applyIssued(state, event);
+      break;
+    case 'ticket:called':
+      applyCall(state, event.ticketId, event.counterId, event.at, event.via);
+      break;
+    case 'ticket:recalled':
+      mustGet(state, event.ticketId).recalls = event.recalls;
+      break;
+    case 'ticket:step-started': {
+      const ticket = mustGet(state, event.ticketId);
+      endCurrentStep(ticket, event.at);
+      ticket.status = 'serving';
+      ticket.steps.push({ step: event.step, startedAt: event.at, endedAt: null });
+      break;
+    }
+    case 'ticket:finished': {
+      const ticket = mustGet(state, event.ticketId);
+      endCurrentStep(ticket, event.at);
+      releaseCounter(state, ticket);
+      ticket.status = 'done';
+      ticket.finishedAt = event.at;
+      ticket.outcome = event.outcome;
+      break;
+    }
+    case 'ticket:no-show': {
+      const ticket = mustGet(state, event.ticketId);
+      releaseCounter(state, ticket);
+      ticket.status = 'no_show';
+      break;
+    }
+    case 'ticket:reactivated': {
+      const ticket = mustGet(state, event.ticketId);
+      ticket.status = 'waiting';
+      ticket.recalls = 0;
+      // Waiting again, at no counter: a later transfer or the MOD's timings must not name the old one.
+      ticket.counterId = null;
+      break;
+    }
+    case 'ticket:transferred': {
+      const ticket = mustGet(state, event.ticketId);
+      endCurrentStep(ticket, event.at);
+      releaseCounter(state, ticket);
+      ticket.serviceId = event.toServiceId;
+      ticket.status = 'transferred';
+      ticket.counterId = null;
+      ticket.recalls = 0;
+      break;
+    }
+    case 'ticket:cancelled': {
+      const ticket = mustGet(state, event.ticketId);
+      endCurrentStep(ticket, event.at);
+      releaseCounter(state, ticket);
+      ticket.status = 'cancelled';
+      ticket.finishedAt = event.at;
+      break;
+    }
+    case 'counter:paused': {
+      const counter = counterOf(state, event.counterId);
+      counter.pausedReason = event.reason;
+      counter.pausedSince = event.at;
+      break;
+    }
+    case 'counter:resumed': {
+      const counter = counterOf(state, event.counterId);
+      counter.pausedReason = null;
+      counter.pausedSince = null;
+      break;
+    }
+    case 'compensation:raised':
+      applyCompensationRaised(state, event);
+      break;
+    case 'compensation:escalated': {
+      const record = state.compensations.get(event.compensationId);
+      if (record) {
+        record.tier = event.tier;
+        record.remedy = event.remedy;
+      }
+      const ticket = state.tickets.get(event.ticketId);
+      if (ticket) ticket.lateTier = event.tier;
+      break;
+    }
+    case 'compensation:resolved': {
+      const record = state.compensations.get(event.compensationId);
+      if (record) {
+        record.resolution = {
+          at: event.at,
+          by: event.by,
+          remedyGiven: event.remedyGiven,
+          officerConsequence: event.officerConsequence,
+          note: event.note,
+        };
+      }
+      break;
+    }
+    default:
+      assertNever(event);
+  }
+  return state;
+}
+
+export function fold(events: Iterable<QueueEvent>, state: QueueState = initialState()): QueueState {
+  for (const event of events) evolve(state, event);
+  return state;
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
+
+export type { FinishOutcome };

@@ -1,0 +1,74 @@
+import { PRIORITY_CATEGORIES } from '@giliran/domain';
+import { z } from 'zod';
+
+// Inbound payloads: strict objects, so an unknown field is an error and not silently ignored.
+export const Id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+export const IdempotencyKey = z.string().min(8).max(128);
+export const Priority = z.enum(PRIORITY_CATEGORIES);
+export const Role = z.enum(['kiosk', 'display', 'officer', 'fo', 'mod', 'admin']);
+export type Role = z.infer<typeof Role>;
+export const PauseReason = z.enum(['istirahat', 'sholat', 'sholat_jumat', 'urusan_dinas', 'lainnya']);
+export const ManualCompensationKind = z.enum([
+  'fee_mismatch',
+  'complaint_late',
+  'officer_incompetent',
+  'sop_not_followed',
+  'wrong_product',
+]);
+export const OfficerConsequence = z.enum(['none', 'teguran', 'teguran_dan_sanksi', 'sanksi']);
+const Note = z.string().trim().max(1000);
+
+export const LoginRequest = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  pin: z.string().min(4).max(32),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+const withKey = { idempotencyKey: IdempotencyKey.optional() };
+const counterTarget = { counterId: Id, ...withKey };
+const ticketTarget = { ticketId: Id, ...withKey };
+
+/** Every command, by its Socket.IO event name; REST routes validate path + body with the same schema. */
+export const CommandPayloads = {
+  'ticket:issue': z.strictObject({ serviceId: Id, priority: Priority.nullish(), ...withKey }),
+  'counter:call-next': z.strictObject(counterTarget),
+  'counter:call-ticket': z.strictObject({ ...counterTarget, ticketId: Id }),
+  'counter:recall': z.strictObject(counterTarget),
+  'counter:pause': z.strictObject({ ...counterTarget, reason: PauseReason }),
+  'counter:resume': z.strictObject(counterTarget),
+  'ticket:step': z.strictObject(ticketTarget),
+  'ticket:finish': z.strictObject({
+    ...ticketTarget,
+    outcome: z.enum(['completed', 'handed_to_agency']).optional(),
+  }),
+  'ticket:no-show': z.strictObject(ticketTarget),
+  'ticket:reactivate': z.strictObject(ticketTarget),
+  'ticket:transfer': z.strictObject({ ...ticketTarget, serviceId: Id }),
+  'ticket:cancel': z.strictObject(ticketTarget),
+  'compensation:raise': z.strictObject({
+    kind: ManualCompensationKind,
+    ticketId: Id.nullish(),
+    counterId: Id.nullish(),
+    note: Note.nullish(),
+    ...withKey,
+  }),
+  'compensation:resolve': z.strictObject({
+    compensationId: Id,
+    remedyGiven: z.string().trim().min(1).max(500),
+    officerConsequence: OfficerConsequence.optional(),
+    note: Note.nullish(),
+    ...withKey,
+  }),
+} as const;
+
+export type CommandName = keyof typeof CommandPayloads;
+export type CommandPayload<K extends CommandName> = z.infer<(typeof CommandPayloads)[K]>;
+export const COMMAND_NAMES = Object.keys(CommandPayloads) as CommandName[];
+
+export const SyncRequest = z.strictObject({ afterEventId: z.number().int().min(0).optional() });
+export type SyncRequest = z.infer<typeof SyncRequest>;

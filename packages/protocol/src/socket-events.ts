@@ -1,0 +1,44 @@
+import type { QueueEvent } from '@giliran/domain';
+import type { ApiError } from './errors.ts';
+import type { CommandName, CommandPayload, SyncRequest } from './schemas.ts';
+import type { CompensationView, CounterView, IssuedTicket, Snapshot, TicketView } from './views.ts';
+
+/** Every command answers through its ack: data on success, a coded bilingual error otherwise. */
+export type Ack<T> =
+  { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: ApiError };
+
+export interface CommandResults {
+  'ticket:issue': IssuedTicket;
+  /** `null` when nothing waits for the counter (HTTP 204). */
+  'counter:call-next': TicketView | null;
+  'counter:call-ticket': TicketView;
+  'counter:recall': TicketView;
+  'counter:pause': CounterView;
+  'counter:resume': CounterView;
+  'ticket:step': TicketView;
+  'ticket:finish': TicketView;
+  'ticket:no-show': TicketView;
+  'ticket:reactivate': TicketView;
+  'ticket:transfer': TicketView;
+  'ticket:cancel': TicketView;
+  'compensation:raise': CompensationView;
+  'compensation:resolve': CompensationView;
+}
+
+type CommandHandlers = {
+  [K in CommandName]: (payload: CommandPayload<K>, ack: (result: Ack<CommandResults[K]>) => void) => void;
+};
+
+export interface ClientToServerEvents extends CommandHandlers {
+  /** Full state to rebuild from after a (re)connect; `afterEventId` lets a client check it missed nothing. */
+  'sync:snapshot': (payload: SyncRequest, ack: (result: Ack<Snapshot>) => void) => void;
+}
+
+/** A broadcast carries the domain event itself plus its position in the hub's log. */
+export type Broadcast<E extends QueueEvent = QueueEvent> = E & { readonly eventId: number };
+
+export type ServerToClientEvents = {
+  [E in QueueEvent as E['type']]: (payload: Broadcast<E>) => void;
+} & {
+  'hub:hello': (payload: { lastEventId: number; serviceDay: string; role: string }) => void;
+};

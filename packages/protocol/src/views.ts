@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { Priority, Role } from './schemas.ts';
+
+// Outbound shapes: declared once, used by the hub to build answers and by tests and OpenAPI to check them.
+const Instant = z.iso.datetime();
+const Localized = z.object({ id: z.string(), en: z.string() });
+const TimingStatus = z.enum(['ok', 'warning', 'late']);
+const SopStep = z.number().int().min(1).max(8);
+
+export const TicketStatus = z.enum([
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'transferred',
+  'cancelled',
+]);
+
+export const TimelineEntry = z.object({
+  steps: z.array(SopStep),
+  startedAt: Instant,
+  endedAt: Instant.nullable(),
+  elapsedSeconds: z.number().int(),
+  standardSeconds: z.number().int(),
+  late: z.boolean(),
+});
+
+export const TicketView = z.object({
+  id: z.string(),
+  code: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  serviceDay: z.string(),
+  priority: Priority.nullable(),
+  status: TicketStatus,
+  counterId: z.string().nullable(),
+  issuedAt: Instant,
+  calledAt: Instant.nullable(),
+  finishedAt: Instant.nullable(),
+  recalls: z.number().int(),
+  currentStep: SopStep.nullable(),
+  timeline: z.array(TimelineEntry),
+});
+export type TicketView = z.infer<typeof TicketView>;
+
+export const IssuedTicket = z.object({
+  id: z.string(),
+  code: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  priority: Priority.nullable(),
+  issuedAt: Instant,
+  ahead: z.number().int(),
+  estimatedWaitMinutes: z.number().int().nullable(),
+});
+export type IssuedTicket = z.infer<typeof IssuedTicket>;
+
+export const ServiceView = z.object({
+  id: z.string(),
+  prefix: z.string(),
+  name: Localized,
+  agency: z.object({ id: z.string(), name: Localized }),
+  waiting: z.number().int(),
+  estimatedWaitMinutes: z.number().int().nullable(),
+  open: z.boolean(),
+});
+export type ServiceView = z.infer<typeof ServiceView>;
+
+export const CounterView = z.object({
+  id: z.string(),
+  name: z.string(),
+  serviceIds: z.array(z.string()),
+  pausedReason: z.string().nullable(),
+  pausedSince: Instant.nullable(),
+  activeTicketId: z.string().nullable(),
+});
+export type CounterView = z.infer<typeof CounterView>;
+
+export const TimingView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  counterId: z.string().nullable(),
+  phase: z.enum(['waiting', 'called', 'serving']),
+  step: SopStep.nullable(),
+  since: Instant,
+  elapsedSeconds: z.number().int(),
+  standardSeconds: z.number().int(),
+  status: TimingStatus,
+  compensationDueAt: Instant.nullable(),
+});
+export type TimingView = z.infer<typeof TimingView>;
+
+export const CompensationView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  ticketId: z.string().nullable(),
+  counterId: z.string().nullable(),
+  tier: z.number().int().nullable(),
+  remedy: Localized,
+  officerConsequence: z.string(),
+  note: z.string().nullable(),
+  raisedAt: Instant,
+  raisedBy: z.string(),
+  resolution: z
+    .object({
+      at: Instant,
+      by: z.string(),
+      remedyGiven: z.string(),
+      officerConsequence: z.string(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type CompensationView = z.infer<typeof CompensationView>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  role: Role,
+  counterId: z.string().optional(),
+  expiresAt: Instant,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  site: z.string(),
+  serviceDay: z.string(),
+  lastEventId: z.number().int(),
+  uptimeSeconds: z.number(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+export const Snapshot = z.object({
+  lastEventId: z.number().int(),
+  serviceDay: z.string(),
+  tickets: z.array(TicketView),
+  counters: z.array(CounterView),
+  compensations: z.array(CompensationView),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClientToServerEvents, ServerToClientEvents } from '@giliran/protocol';
+import { pino } from 'pino';
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  createHub,
+  loadSiteConfig,
+  type Clock,
+  type Hub,
+  type SiteConfig,
+} from '../../apps/hub/src/index.ts';
+
+export const DEMO_SITE_PATH = fileURLToPath(new URL('../../assets/demo-site/site.json', import.meta.url));
+export const KIOSK_TOKEN = 'demo-kiosk';
+export const DISPLAY_TOKEN = 'demo-display';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface TestHub {
+  readonly hub: Hub;
+  readonly dataDir: string;
+  api<T = unknown>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: T }>;
+  login(username: string, pin?: string): Promise<string>;
+  socket(token: string): Promise<ClientSocket>;
+  stop(): Promise<void>;
+}
+
+export function demoSite(): SiteConfig {
+  return loadSiteConfig(DEMO_SITE_PATH);
+}
+
+/** A real hub on port 0 with a fresh SQLite file in a temporary folder. */
+export async function startTestHub(
+  options: { clock?: Clock; site?: SiteConfig; dataDir?: string } = {},
+): Promise<TestHub> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
+  const hub = await createHub({
+    dataDir,
+    site: options.site ?? demoSite(),
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const sockets: ClientSocket[] = [];
+
+  const api: TestHub['api'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${hub.url}/api${path}`, {
+      method,
+      headers,
+      ...(opts.body !== undefined
+        ? { body: typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body) }
+        : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
+  };
+
+  return {
+    hub,
+    dataDir,
+    api,
+    async login(username, pin = '1234') {
+      const res = await api<{ token: string }>('POST', '/auth/login', { body: { username, pin } });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status}`);
+      return res.body.token;
+    },
+    async socket(token) {
+      const socket: ClientSocket = connect(hub.url, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      sockets.push(socket);
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => {
+          resolve();
+        });
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    },
+    async stop() {
+      for (const s of sockets) s.disconnect();
+      await hub.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves with the next `count` payloads of a broadcast on this socket. */
+export function collect<T>(
+  socket: ClientSocket,
+  event: string,
+  count: number,
+  timeoutMs = 5000,
+): Promise<T[]> {
+  return new Promise((resolve, reject) => {
+    const got: T[] = [];
+    const timer = setTimeout(() => {
+      reject(new Error(`timed out waiting for ${count} × ${event}, got ${got.length}`));
+    }, timeoutMs);
+    const listener = (payload: T) => {
+      got.push(payload);
+      if (got.length === count) {
+        clearTimeout(timer);
+        (socket as unknown as { off(e: string, l: (p: T) => void): void }).off(event, listener);
+        resolve(got);
+      }
+    };
+    (socket as unknown as { on(e: string, l: (p: T) => void): void }).on(event, listener);
+  });
+}
+
+/** Emits a command and resolves with its ack. */
+export function command<T = unknown>(socket: ClientSocket, event: string, payload: unknown): Promise<T> {
+  return (socket as unknown as { emitWithAck(e: string, p: unknown): Promise<T> }).emitWithAck(
+    event,
+    payload,
+  );
+}
