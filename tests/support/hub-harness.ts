@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientToServerEvents, ServerToClientEvents } from '@giliran/protocol';
 import { pino } from 'pino';
+import type { z } from 'zod';
 import { io as connect, type Socket } from 'socket.io-client';
 import {
   createHub,
@@ -22,10 +23,11 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface TestHub {
   readonly hub: Hub;
   readonly dataDir: string;
+  /** With `schema`, a 2xx body is also checked against the wire contract. */
   api<T = unknown>(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+    options?: { token?: string; body?: unknown; headers?: Record<string, string>; schema?: z.ZodType<T> },
   ): Promise<{ status: number; body: T }>;
   login(username: string, pin?: string): Promise<string>;
   socket(token: string): Promise<ClientSocket>;
@@ -62,7 +64,9 @@ export async function startTestHub(
         : {}),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
+    const body: unknown = text ? JSON.parse(text) : null;
+    if (opts.schema && response.ok) opts.schema.parse(body);
+    return { status: response.status, body: body as never };
   };
 
   return {

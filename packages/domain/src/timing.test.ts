@@ -42,19 +42,20 @@ describe('secondsBetween', () => {
 });
 
 describe('timingStatus (warning at 80% of the standard)', () => {
-  // Standard 120 s: warning from 96 s, late from 120 s.
+  // Standard 120 s: warning from 96 s; exactly 120 s still meets the standard, late from 121 s.
   it('is ok below the warning share', () => {
     expect(timingStatus(0, 120, 0.8)).toBe('ok');
     expect(timingStatus(95, 120, 0.8)).toBe('ok');
   });
 
-  it('is warning from the warning share up to the standard', () => {
+  it('is warning from the warning share up to and including the standard', () => {
     expect(timingStatus(96, 120, 0.8)).toBe('warning');
     expect(timingStatus(119, 120, 0.8)).toBe('warning');
+    expect(timingStatus(120, 120, 0.8)).toBe('warning');
   });
 
-  it('is late from the standard on', () => {
-    expect(timingStatus(120, 120, 0.8)).toBe('late');
+  it('is late once past the standard, like the timeline', () => {
+    expect(timingStatus(121, 120, 0.8)).toBe('late');
     expect(timingStatus(3600, 120, 0.8)).toBe('late');
   });
 

@@ -16,7 +16,8 @@ export function timingStatus(
   standardSeconds: number,
   warningRatio: number,
 ): TimingStatus {
-  if (elapsedSeconds >= standardSeconds) return 'late';
+  // Exactly on the standard is still on time, as in the step timeline's `late` flag.
+  if (elapsedSeconds > standardSeconds) return 'late';
   return elapsedSeconds >= standardSeconds * warningRatio ? 'warning' : 'ok';
 }
 
