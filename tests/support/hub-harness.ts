@@ -34,8 +34,9 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export function demoSite(): SiteConfig {
-  return loadSiteConfig(DEMO_SITE_PATH);
+/** The demo site, with the kiosk rate limit lifted so load-driving tests can issue freely (its own test sets it low). */
+export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
+  return { ...loadSiteConfig(DEMO_SITE_PATH), kioskMaxTicketsPerMinute: 10_000, ...overrides };
 }
 
 /** A real hub on port 0 with a fresh SQLite file in a temporary folder. */

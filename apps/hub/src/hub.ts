@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { QueueEvent } from '@giliran/domain';
 import type { Snapshot } from '@giliran/protocol';
 import express from 'express';
@@ -17,9 +18,12 @@ import { openDatabase, type Db } from './db/database.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
+import { pageRoutes } from './http/page-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { createSocketServer, MAX_PAYLOAD_BYTES, type HubSocketServer } from './socket/socket-server.ts';
-import { compensationView, counterView, ticketView } from './views/views.ts';
+import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
+import { findTicketByCode } from './http/ticket-lookup.ts';
+import { PublicTicketWatchers } from './socket/public-watchers.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -29,6 +33,8 @@ export interface HubOptions {
   readonly host?: string;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Folder of the built web pages (Vite output). */
+  readonly webRoot?: string;
 }
 
 export interface Hub {
@@ -44,6 +50,7 @@ export interface Hub {
 }
 
 export const DATABASE_FILE = 'giliran.sqlite';
+const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
   const { state, config } = engine;
@@ -80,7 +87,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const auth = new AuthService(db, clock);
   auth.seed(site);
   const engine = new QueueEngine(store, toQueueConfig(site), clock);
-  const bus = new CommandBus(engine, store, site);
+  const bus = new CommandBus(engine, store, site, clock);
 
   const app = express();
   app.disable('x-powered-by');
@@ -101,6 +108,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   );
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, startedAt: clock.now() }));
+  app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));
 
@@ -114,6 +122,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     serviceDay: () => engine.serviceDay,
   });
   const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
+  const watchers = new PublicTicketWatchers(io, (code) => {
+    const ticket = findTicketByCode(engine, store, code);
+    return ticket ? publicTicketStatus(ticket, site, engine.state, engine.config) : null;
+  });
   bus.onCommitted((batch) => {
     for (const { id, event } of batch) {
       (io.emit as (name: string, payload: QueueEvent & { eventId: number }) => boolean)(event.type, {
@@ -121,6 +133,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         eventId: id,
       });
     }
+    watchers.refresh();
     scheduler.rearm();
   });
   // Tickets that became late while the hub was down are raised at once.

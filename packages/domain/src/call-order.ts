@@ -46,3 +46,15 @@ export function pickNext(
 export function aheadOf(state: QueueState, serviceId: string, priority: boolean): number {
   return waitingFor(state, [serviceId]).filter((t) => !priority || t.priority !== null).length;
 }
+
+/**
+ * Waiting tickets of the same service that will be called before this one: earlier tickets of its own kind,
+ * and for a regular ticket every waiting priority ticket as well (strict order; a ratio only shortens that).
+ */
+export function ticketsAhead(state: QueueState, ticket: TicketState): number {
+  return waitingFor(state, [ticket.serviceId]).filter((t) => {
+    if (t.id === ticket.id) return false;
+    const earlier = byIssueTime(t, ticket) < 0;
+    return ticket.priority !== null ? t.priority !== null && earlier : t.priority !== null || earlier;
+  }).length;
+}

@@ -98,6 +98,14 @@ export interface ResolveCompensation extends Base {
   readonly note: string | null;
 }
 
+/** The outcome of printing (or reprinting) a ticket, reported by whoever drove the printer. */
+export interface RecordPrint extends Base {
+  readonly type: 'RecordPrint';
+  readonly ticketId: string;
+  readonly ok: boolean;
+  readonly reason: string | null;
+}
+
 export type QueueCommand =
   | IssueTicket
   | CallNext
@@ -113,4 +121,5 @@ export type QueueCommand =
   | ResumeCounter
   | CheckDeadlines
   | RaiseCompensation
-  | ResolveCompensation;
+  | ResolveCompensation
+  | RecordPrint;

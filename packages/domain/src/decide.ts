@@ -314,6 +314,25 @@ function resolveCompensation(cmd: C.ResolveCompensation, state: QueueState): Eve
   ];
 }
 
+/** Any ticket of the day may be (re)printed, whatever its queue state: the paper is the citizen's proof. */
+function recordPrint(cmd: C.RecordPrint, state: QueueState): Events {
+  const t = ticket(state, cmd.ticketId);
+  if (cmd.ok) {
+    return [
+      {
+        type: 'ticket:printed',
+        ticketId: t.id,
+        reprint: t.printStatus !== 'pending',
+        at: cmd.now,
+        by: cmd.by,
+      },
+    ];
+  }
+  return [
+    { type: 'ticket:print-failed', ticketId: t.id, reason: cmd.reason ?? 'unknown', at: cmd.now, by: cmd.by },
+  ];
+}
+
 /** The queue's decider: what happens when this command meets this state. Throws DomainError when a rule says no. */
 export function decide(command: C.QueueCommand, state: QueueState, config: QueueConfig): QueueEvent[] {
   switch (command.type) {
@@ -345,6 +364,8 @@ export function decide(command: C.QueueCommand, state: QueueState, config: Queue
       return checkDeadlines(command, state, config);
     case 'RaiseCompensation':
       return raiseCompensation(command, state, config);
+    case 'RecordPrint':
+      return recordPrint(command, state);
     case 'ResolveCompensation':
       return resolveCompensation(command, state);
     default:

@@ -142,6 +142,25 @@ export interface CompensationResolved {
   readonly by: string;
 }
 
+/** Where the ticket's paper is: printing is recorded so a failed print is never silently lost. */
+export type PrintStatus = 'pending' | 'printed' | 'print_failed';
+
+export interface TicketPrinted {
+  readonly type: 'ticket:printed';
+  readonly ticketId: string;
+  readonly reprint: boolean;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface TicketPrintFailed {
+  readonly type: 'ticket:print-failed';
+  readonly ticketId: string;
+  readonly reason: string;
+  readonly at: string;
+  readonly by: string;
+}
+
 export type QueueEvent =
   | TicketIssued
   | TicketCalled
@@ -156,7 +175,9 @@ export type QueueEvent =
   | CounterResumed
   | CompensationRaised
   | CompensationEscalated
-  | CompensationResolved;
+  | CompensationResolved
+  | TicketPrinted
+  | TicketPrintFailed;
 
 export type QueueEventType = QueueEvent['type'];
 

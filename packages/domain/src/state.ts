@@ -1,5 +1,5 @@
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
-import type { FinishOutcome, IssueChannel, PriorityCategory, QueueEvent } from './events.ts';
+import type { FinishOutcome, IssueChannel, PrintStatus, PriorityCategory, QueueEvent } from './events.ts';
 
 export type TicketStatus =
   'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred' | 'cancelled';
@@ -19,6 +19,8 @@ export interface TicketState {
   readonly priority: PriorityCategory | null;
   readonly channel: IssueChannel;
   readonly issuedAt: string;
+  /** The kiosk or person that issued it: a kiosk may only report the printing of its own tickets. */
+  readonly issuedBy: string;
   serviceId: string;
   status: TicketStatus;
   counterId: string | null;
@@ -30,6 +32,7 @@ export interface TicketState {
   outcome: FinishOutcome | null;
   /** Highest late-service tier already raised for this ticket, -1 when none. */
   lateTier: number;
+  printStatus: PrintStatus;
 }
 
 export interface CounterState {
@@ -175,6 +178,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     priority: event.priority,
     channel: event.channel,
     issuedAt: event.issuedAt,
+    issuedBy: event.by,
     serviceId: event.serviceId,
     status: 'waiting',
     counterId: null,
@@ -185,6 +189,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     finishedAt: null,
     outcome: null,
     lateTier: -1,
+    printStatus: 'pending',
   });
 }
 
@@ -293,6 +298,12 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       if (ticket) ticket.lateTier = event.tier;
       break;
     }
+    case 'ticket:printed':
+      mustGet(state, event.ticketId).printStatus = 'printed';
+      break;
+    case 'ticket:print-failed':
+      mustGet(state, event.ticketId).printStatus = 'print_failed';
+      break;
     case 'compensation:resolved': {
       const record = state.compensations.get(event.compensationId);
       if (record) {

@@ -10,6 +10,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'IDEMPOTENCY_CONFLICT'
+  | 'RATE_LIMITED'
+  | 'PRINT_FAILED'
+  | 'NO_PRINTER'
   | 'INTERNAL';
 
 export interface LocalizedMessage {
@@ -55,6 +58,24 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
       id: 'Kunci permintaan sudah dipakai untuk perintah lain.',
       en: 'This request key was already used for another command.',
     },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: {
+      id: 'Terlalu banyak tiket dalam satu menit. Mohon tunggu sebentar.',
+      en: 'Too many tickets in one minute. Please wait a moment.',
+    },
+  },
+  PRINT_FAILED: {
+    status: 502,
+    message: {
+      id: 'Tiket tercatat, tetapi gagal dicetak. Silakan hubungi petugas.',
+      en: 'The ticket is recorded but could not be printed. Please ask an officer.',
+    },
+  },
+  NO_PRINTER: {
+    status: 409,
+    message: { id: 'Perangkat ini tidak memiliki printer.', en: 'This device has no printer.' },
   },
   INTERNAL: {
     status: 500,

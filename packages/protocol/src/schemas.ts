@@ -50,6 +50,11 @@ export const CommandPayloads = {
   'ticket:reactivate': z.strictObject(ticketTarget),
   'ticket:transfer': z.strictObject({ ...ticketTarget, serviceId: Id }),
   'ticket:cancel': z.strictObject(ticketTarget),
+  'ticket:print-result': z.strictObject({
+    ...ticketTarget,
+    ok: z.boolean(),
+    reason: z.string().trim().max(300).nullish(),
+  }),
   'compensation:raise': z.strictObject({
     kind: ManualCompensationKind,
     ticketId: Id.nullish(),

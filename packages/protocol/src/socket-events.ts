@@ -1,7 +1,14 @@
 import type { QueueEvent } from '@giliran/domain';
 import type { ApiError } from './errors.ts';
 import type { CommandName, CommandPayload, SyncRequest } from './schemas.ts';
-import type { CompensationView, CounterView, IssuedTicket, Snapshot, TicketView } from './views.ts';
+import type {
+  CompensationView,
+  CounterView,
+  IssuedTicket,
+  PublicTicketStatus,
+  Snapshot,
+  TicketView,
+} from './views.ts';
 
 /** Every command answers through its ack: data on success, a coded bilingual error otherwise. */
 export type Ack<T> =
@@ -21,6 +28,7 @@ export interface CommandResults {
   'ticket:reactivate': TicketView;
   'ticket:transfer': TicketView;
   'ticket:cancel': TicketView;
+  'ticket:print-result': TicketView;
   'compensation:raise': CompensationView;
   'compensation:resolve': CompensationView;
 }
@@ -42,3 +50,8 @@ export type ServerToClientEvents = {
 } & {
   'hub:hello': (payload: { lastEventId: number; serviceDay: string; role: string }) => void;
 };
+
+/** The `/public` namespace: a citizen's phone watches one ticket by its code (handshake `auth: {code}`). */
+export interface PublicServerToClientEvents {
+  'ticket:status': (status: PublicTicketStatus) => void;
+}

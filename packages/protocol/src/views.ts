@@ -39,6 +39,7 @@ export const TicketView = z.object({
   calledAt: Instant.nullable(),
   finishedAt: Instant.nullable(),
   recalls: z.number().int(),
+  printStatus: z.enum(['pending', 'printed', 'print_failed']),
   currentStep: SopStep.nullable(),
   timeline: z.array(TimelineEntry),
 });
@@ -56,11 +57,25 @@ export const IssuedTicket = z.object({
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
+const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export const OpeningHoursView = z.partialRecord(
+  Weekday,
+  z.array(z.object({ open: z.string(), close: z.string() })),
+);
+
+export const ServiceSummary = z.object({
+  requirements: z.array(Localized),
+  fee: Localized,
+  duration: Localized,
+});
+
 export const ServiceView = z.object({
   id: z.string(),
   prefix: z.string(),
   name: Localized,
   agency: z.object({ id: z.string(), name: Localized }),
+  summary: ServiceSummary.nullable(),
+  openingHours: OpeningHoursView,
   waiting: z.number().int(),
   estimatedWaitMinutes: z.number().int().nullable(),
   open: z.boolean(),
@@ -115,6 +130,36 @@ export const CompensationView = z.object({
 });
 export type CompensationView = z.infer<typeof CompensationView>;
 
+export const SiteView = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  timeZone: z.string(),
+  agencies: z.array(z.object({ id: z.string(), name: Localized })),
+  kioskMaxTicketsPerMinute: z.number().int(),
+});
+export type SiteView = z.infer<typeof SiteView>;
+
+/** What a citizen sees on /t/<code>: no internal ids, nothing about other applicants. */
+export const PublicTicketStatus = z.object({
+  code: z.string(),
+  number: z.string(),
+  siteName: z.string(),
+  timeZone: z.string(),
+  service: Localized,
+  agency: Localized,
+  priority: Priority.nullable(),
+  status: TicketStatus,
+  issuedAt: Instant,
+  serviceDay: z.string(),
+  /** Tickets that will be called before this one; null once it is no longer waiting. */
+  ahead: z.number().int().nullable(),
+  estimatedWaitMinutes: z.number().int().nullable(),
+  counterName: z.string().nullable(),
+  calledAt: Instant.nullable(),
+});
+export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
+
 export const LoginResponse = z.object({
   token: z.string(),
   role: Role,
@@ -140,3 +185,18 @@ export const Snapshot = z.object({
   compensations: z.array(CompensationView),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
+
+/** A ticket's printed content, already localized: what the kiosk (or the hub) sends to the thermal printer. */
+export const TicketContent = z.object({
+  siteName: z.string(),
+  agencyName: z.string(),
+  serviceName: z.string(),
+  number: z.string(),
+  priorityLabel: z.string().nullable(),
+  issuedAtText: z.string(),
+  aheadText: z.string(),
+  estimateText: z.string().nullable(),
+  statusUrl: z.string(),
+  footerLines: z.array(z.string()),
+});
+export type TicketContent = z.infer<typeof TicketContent>;

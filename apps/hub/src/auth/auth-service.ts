@@ -52,14 +52,13 @@ export class AuthService {
   async login(request: LoginRequest): Promise<LoginResponse> {
     const now = this.clock.now();
     const username = request.username.toLowerCase();
-    const failure = this.failures.get(username);
-    if (failure && failure.lockedUntil > now) throw new HubError('LOCKED_OUT');
+    const attempt = this.reserveAttempt(username, now);
     const account = this.db.prepare('SELECT * FROM accounts WHERE username = ?').get(username) as
       AccountRow | undefined;
     // Verify against a dummy hash for unknown users so response time does not reveal which usernames exist.
     const ok = await verifyPin(request.pin, account?.pin_hash ?? DUMMY_HASH);
     if (!account || !ok) {
-      this.recordFailure(username, now);
+      if (attempt.count >= MAX_FAILURES) attempt.lockedUntil = this.clock.now() + LOCKOUT_MS;
       throw new HubError('INVALID_CREDENTIALS');
     }
     this.failures.delete(username);
@@ -75,13 +74,20 @@ export class AuthService {
     return { token, role: account.role, ...(counterId ? { counterId } : {}), expiresAt };
   }
 
-  private recordFailure(username: string, now: number): void {
-    const previous = this.failures.get(username);
-    const count =
-      (previous && previous.lockedUntil <= now && previous.count >= MAX_FAILURES
-        ? 0
-        : (previous?.count ?? 0)) + 1;
-    this.failures.set(username, { count, lockedUntil: count >= MAX_FAILURES ? now + LOCKOUT_MS : 0 });
+  /**
+   * Counts the attempt before the (slow) PIN check, so parallel guesses cannot all slip in under the limit:
+   * at most MAX_FAILURES attempts are ever in flight or failed before the lockout.
+   */
+  private reserveAttempt(username: string, now: number): { count: number; lockedUntil: number } {
+    let attempt = this.failures.get(username);
+    if (attempt && attempt.lockedUntil > now) throw new HubError('LOCKED_OUT');
+    if (!attempt || attempt.lockedUntil !== 0) {
+      attempt = { count: 0, lockedUntil: 0 };
+      this.failures.set(username, attempt);
+    }
+    if (attempt.count >= MAX_FAILURES) throw new HubError('LOCKED_OUT');
+    attempt.count += 1;
+    return attempt;
   }
 
   /** The actor behind a bearer token, or null when it is unknown, expired or revoked. */

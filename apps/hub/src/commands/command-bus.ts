@@ -8,6 +8,8 @@ import {
 } from '@giliran/protocol';
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
+import type { Clock } from '../clock.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import { newTicketCode } from '../auth/secrets.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
@@ -31,12 +33,16 @@ export function validationError(error: z.ZodError): HubError {
  */
 export class CommandBus {
   private readonly listeners: CommittedListener[] = [];
+  private readonly kioskIssues: RateLimiter;
 
   constructor(
     private readonly engine: QueueEngine,
     private readonly store: QueueStore,
     private readonly site: SiteConfig,
-  ) {}
+    clock: Clock,
+  ) {
+    this.kioskIssues = new RateLimiter(site.kioskMaxTicketsPerMinute, 60_000, clock);
+  }
 
   onCommitted(listener: CommittedListener): void {
     this.listeners.push(listener);
@@ -53,11 +59,13 @@ export class CommandBus {
       actor,
       now: this.engine.nowIso(),
       state: this.engine.state,
+      config: this.engine.config,
       newId: randomUUID,
       newCode: newTicketCode,
     };
     this.requireToday(payload);
-    if (actor.role === 'officer' && !spec.ownedByOfficer(payload, ctx)) throw new HubError('FORBIDDEN');
+    const scoped = actor.role === 'officer' || actor.role === 'kiosk';
+    if (scoped && !spec.owns(payload, ctx)) throw new HubError('FORBIDDEN');
 
     const key = payload.idempotencyKey;
     if (key !== undefined) {
@@ -66,6 +74,10 @@ export class CommandBus {
       if (seen) return this.resultOf(spec.result, seen.resultRef) as CommandResults[K];
     }
 
+    // A kiosk is a public touch screen: cap what one device can issue (a replayed key above does not count).
+    if (name === 'ticket:issue' && actor.role === 'kiosk' && !this.kioskIssues.tryTake(actor.id)) {
+      throw new HubError('RATE_LIMITED');
+    }
     const command = spec.toCommand(payload, ctx);
     const committed = this.engine.execute(
       command,

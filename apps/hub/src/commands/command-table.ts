@@ -1,4 +1,4 @@
-import type { QueueCommand, QueueEvent, QueueState } from '@giliran/domain';
+import type { QueueCommand, QueueConfig, QueueEvent, QueueState } from '@giliran/domain';
 import type { CommandName, CommandPayload, Role } from '@giliran/protocol';
 import type { Actor } from '../auth/actor.ts';
 
@@ -9,14 +9,15 @@ export interface CommandContext {
   readonly actor: Actor;
   readonly now: string;
   readonly state: QueueState;
+  readonly config: QueueConfig;
   readonly newId: () => string;
   readonly newCode: () => string;
 }
 
 export interface CommandSpec<K extends CommandName> {
   readonly roles: readonly Role[];
-  /** For officers: whether this payload concerns their own counter (403 otherwise). */
-  readonly ownedByOfficer: (payload: CommandPayload<K>, ctx: CommandContext) => boolean;
+  /** For officers and kiosks: whether the payload concerns their own counter or ticket (403 otherwise). */
+  readonly owns: (payload: CommandPayload<K>, ctx: CommandContext) => boolean;
   readonly toCommand: (payload: CommandPayload<K>, ctx: CommandContext) => QueueCommand;
   readonly result: ResultKind;
   readonly ref: (
@@ -32,12 +33,14 @@ const FLOOR_STAFF: readonly Role[] = ['officer', 'fo', 'mod', 'admin'];
 const atOwnCounter = (p: { counterId: string }, ctx: CommandContext): boolean =>
   p.counterId === ctx.actor.counterId;
 
-/** An officer may act on the ticket at their desk, or on a waiting one their counter serves. */
+/** An officer may act on the ticket at their desk, or on a waiting (or no-show) one their counter serves. */
 function ticketNearOfficer(p: { ticketId: string }, ctx: CommandContext): boolean {
   const ticket = ctx.state.tickets.get(p.ticketId);
   if (!ticket) return true; // let the domain answer 404 rather than leak existence through 403
   if (ticket.counterId !== null && ticket.counterId === ctx.actor.counterId) return true;
-  return false;
+  const atDesk = ticket.status === 'called' || ticket.status === 'serving';
+  const counter = ctx.config.counters.find((c) => c.id === ctx.actor.counterId);
+  return !atDesk && counter !== undefined && counter.serviceIds.includes(ticket.serviceId);
 }
 
 const base = (ctx: CommandContext) => ({ now: ctx.now, by: ctx.actor.id });
@@ -49,7 +52,7 @@ type Table = { readonly [K in CommandName]: CommandSpec<K> };
 export const COMMAND_TABLE: Table = {
   'ticket:issue': {
     roles: ['kiosk', 'fo', 'mod', 'admin'],
-    ownedByOfficer: () => false,
+    owns: () => true,
     toCommand: (p, ctx) => ({
       type: 'IssueTicket',
       ...base(ctx),
@@ -64,14 +67,14 @@ export const COMMAND_TABLE: Table = {
   },
   'counter:call-next': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: atOwnCounter,
+    owns: atOwnCounter,
     toCommand: (p, ctx) => ({ type: 'CallNext', ...base(ctx), counterId: p.counterId }),
     result: 'ticket-or-none',
     ref: (_p, events) => events.find((e) => e.type === 'ticket:called')?.ticketId ?? null,
   },
   'counter:call-ticket': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: atOwnCounter,
+    owns: atOwnCounter,
     toCommand: (p, ctx) => ({
       type: 'CallTicket',
       ...base(ctx),
@@ -83,35 +86,35 @@ export const COMMAND_TABLE: Table = {
   },
   'counter:recall': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: atOwnCounter,
+    owns: atOwnCounter,
     toCommand: (p, ctx) => ({ type: 'Recall', ...base(ctx), counterId: p.counterId }),
     result: 'ticket',
     ref: (_p, events) => events.find((e) => e.type === 'ticket:recalled')?.ticketId ?? null,
   },
   'counter:pause': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: atOwnCounter,
+    owns: atOwnCounter,
     toCommand: (p, ctx) => ({ type: 'PauseCounter', ...base(ctx), counterId: p.counterId, reason: p.reason }),
     result: 'counter',
     ref: (p) => p.counterId,
   },
   'counter:resume': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: atOwnCounter,
+    owns: atOwnCounter,
     toCommand: (p, ctx) => ({ type: 'ResumeCounter', ...base(ctx), counterId: p.counterId }),
     result: 'counter',
     ref: (p) => p.counterId,
   },
   'ticket:step': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: ticketNearOfficer,
+    owns: ticketNearOfficer,
     toCommand: (p, ctx) => ({ type: 'AdvanceStep', ...base(ctx), ticketId: p.ticketId }),
     result: 'ticket',
     ref: ticketRef,
   },
   'ticket:finish': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: ticketNearOfficer,
+    owns: ticketNearOfficer,
     toCommand: (p, ctx) => ({
       type: 'FinishTicket',
       ...base(ctx),
@@ -123,21 +126,21 @@ export const COMMAND_TABLE: Table = {
   },
   'ticket:no-show': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: ticketNearOfficer,
+    owns: ticketNearOfficer,
     toCommand: (p, ctx) => ({ type: 'MarkNoShow', ...base(ctx), ticketId: p.ticketId }),
     result: 'ticket',
     ref: ticketRef,
   },
   'ticket:reactivate': {
     roles: FLOOR_STAFF,
-    ownedByOfficer: ticketNearOfficer,
+    owns: ticketNearOfficer,
     toCommand: (p, ctx) => ({ type: 'Reactivate', ...base(ctx), ticketId: p.ticketId }),
     result: 'ticket',
     ref: ticketRef,
   },
   'ticket:transfer': {
     roles: COUNTER_STAFF,
-    ownedByOfficer: ticketNearOfficer,
+    owns: ticketNearOfficer,
     toCommand: (p, ctx) => ({
       type: 'TransferTicket',
       ...base(ctx),
@@ -149,14 +152,30 @@ export const COMMAND_TABLE: Table = {
   },
   'ticket:cancel': {
     roles: FLOOR_STAFF,
-    ownedByOfficer: ticketNearOfficer,
+    owns: ticketNearOfficer,
     toCommand: (p, ctx) => ({ type: 'CancelTicket', ...base(ctx), ticketId: p.ticketId }),
+    result: 'ticket',
+    ref: ticketRef,
+  },
+  'ticket:print-result': {
+    roles: ['kiosk', 'fo', 'mod', 'admin'],
+    owns: (p, ctx) => {
+      const ticket = ctx.state.tickets.get(p.ticketId);
+      return !ticket || ticket.issuedBy === ctx.actor.id;
+    },
+    toCommand: (p, ctx) => ({
+      type: 'RecordPrint',
+      ...base(ctx),
+      ticketId: p.ticketId,
+      ok: p.ok,
+      reason: p.reason ?? null,
+    }),
     result: 'ticket',
     ref: ticketRef,
   },
   'compensation:raise': {
     roles: ['mod', 'admin'],
-    ownedByOfficer: () => false,
+    owns: () => false,
     toCommand: (p, ctx) => ({
       type: 'RaiseCompensation',
       ...base(ctx),
@@ -172,7 +191,7 @@ export const COMMAND_TABLE: Table = {
   'compensation:resolve': {
     roles: ['officer', 'mod', 'admin'],
     // The officer who served the late ticket records the apology and drink given at the desk.
-    ownedByOfficer: (p, ctx) => {
+    owns: (p, ctx) => {
       const record = ctx.state.compensations.get(p.compensationId);
       const ticket = record?.ticketId ? ctx.state.tickets.get(record.ticketId) : undefined;
       return (

@@ -16,6 +16,12 @@ const Standards = z.partialRecord(Step, Minutes);
 const Consequence = z.enum(['none', 'teguran', 'teguran_dan_sanksi', 'sanksi']);
 const ManualRule = z.object({ remedy: Localized, officerConsequence: Consequence });
 
+export const Printer = z.object({
+  /** `tcp://host:9100` or a device file such as `/dev/usb/lp0`. */
+  interface: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|\/[\w./-]+)$/),
+  paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+
 const ServiceSummary = z.object({
   requirements: z.array(Localized).default([]),
   fee: Localized,
@@ -81,8 +87,16 @@ export const SiteConfigSchema = z.object({
       id: z.string().min(1),
       role: z.enum(['kiosk', 'display']),
       tokenSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** The printer the hub drives for a browser-only kiosk (an Electron kiosk prints itself). */
+      printer: Printer.optional(),
     }),
   ),
+  /** Printers FO/MOD may reprint on, by id. */
+  printers: z.array(Printer.extend({ id: z.string().min(1), name: z.string().min(1) })).default([]),
+  /** Base address printed in the ticket's QR code, e.g. http://192.168.10.2:8080; defaults to the hub's own. */
+  publicUrl: z.url().optional(),
+  /** Protection against a child tapping the kiosk 50 times. */
+  kioskMaxTicketsPerMinute: z.number().int().min(1).max(10_000).default(10),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

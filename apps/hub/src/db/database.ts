@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS tickets (
   print_status TEXT NOT NULL DEFAULT 'pending',
   counter_id TEXT,
   issued_at TEXT NOT NULL,
+  issued_by TEXT NOT NULL,
   first_called_at TEXT,
   called_at TEXT,
   finished_at TEXT,

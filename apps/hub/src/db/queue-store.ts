@@ -26,6 +26,7 @@ export interface TicketRow {
   channel: string;
   status: string;
   print_status: string;
+  issued_by: string;
   counter_id: string | null;
   issued_at: string;
   first_called_at: string | null;
@@ -74,11 +75,12 @@ export class QueueStore {
       'INSERT INTO events (service_day, type, at, payload) VALUES (?, ?, ?, ?)',
     );
     this.upsertTicket = db.prepare(`
-      INSERT INTO tickets (id, code, service_day, number, seq, service_id, priority, channel, status, counter_id,
-        issued_at, first_called_at, called_at, finished_at, outcome, recalls, late_tier, steps)
-      VALUES (@id, @code, @serviceDay, @number, @seq, @serviceId, @priority, @channel, @status, @counterId,
-        @issuedAt, @firstCalledAt, @calledAt, @finishedAt, @outcome, @recalls, @lateTier, @steps)
+      INSERT INTO tickets (id, code, service_day, number, seq, service_id, priority, channel, status, print_status,
+        counter_id, issued_at, issued_by, first_called_at, called_at, finished_at, outcome, recalls, late_tier, steps)
+      VALUES (@id, @code, @serviceDay, @number, @seq, @serviceId, @priority, @channel, @status, @printStatus,
+        @counterId, @issuedAt, @issuedBy, @firstCalledAt, @calledAt, @finishedAt, @outcome, @recalls, @lateTier, @steps)
       ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
+        print_status = excluded.print_status,
         counter_id = excluded.counter_id, first_called_at = excluded.first_called_at, called_at = excluded.called_at,
         finished_at = excluded.finished_at, outcome = excluded.outcome, recalls = excluded.recalls,
         late_tier = excluded.late_tier, steps = excluded.steps`);
@@ -174,6 +176,10 @@ export class QueueStore {
     return rows.map((r) => ({ id: r.id, event: JSON.parse(r.payload) as QueueEvent }));
   }
 
+  ticketRowByCode(code: string): TicketRow | undefined {
+    return this.db.prepare('SELECT * FROM tickets WHERE code = ?').get(code) as TicketRow | undefined;
+  }
+
   ticketRow(id: string): TicketRow | undefined {
     return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   }
@@ -206,8 +212,10 @@ function ticketParams(t: TicketState) {
     priority: t.priority,
     channel: t.channel,
     status: t.status,
+    printStatus: t.printStatus,
     counterId: t.counterId,
     issuedAt: t.issuedAt,
+    issuedBy: t.issuedBy,
     firstCalledAt: t.firstCalledAt,
     calledAt: t.calledAt,
     finishedAt: t.finishedAt,

@@ -13,7 +13,15 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import { compensationFromRow, counterView, serviceViews, ticketFromRow, ticketView } from '../views/views.ts';
+import {
+  compensationFromRow,
+  counterView,
+  publicTicketStatus,
+  serviceViews,
+  siteView,
+  ticketView,
+} from '../views/views.ts';
+import { findTicket, findTicketByCode } from './ticket-lookup.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
 import { buildOpenApi } from './openapi.ts';
 
@@ -71,6 +79,16 @@ export function apiRoutes(deps: RouteDeps): Router {
     res.json(await auth.login(parsed.data));
   });
 
+  router.get('/site', anyone, (_req, res) => {
+    res.json(siteView(site));
+  });
+
+  router.get('/public/tickets/:code', (req, res) => {
+    const ticket = findTicketByCode(engine, store, req.params.code);
+    if (!ticket) throw new HubError('TICKET_NOT_FOUND');
+    res.json(publicTicketStatus(ticket, site, engine.state, engine.config));
+  });
+
   router.get('/services', anyone, (_req, res) => {
     res.json(serviceViews(site, engine.state, engine.config, engine.nowIso()));
   });
@@ -81,10 +99,7 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   router.post('/tickets', anyone, commandRoute(bus, 'ticket:issue', true));
   router.get('/tickets/:id', anyone, (req, res: Response<TicketView>) => {
-    const id = String(req.params.id);
-    const live = engine.state.tickets.get(id);
-    const row = live ? undefined : store.ticketRow(id);
-    const ticket = live ?? (row ? ticketFromRow(row) : undefined);
+    const ticket = findTicket(engine, store, String(req.params.id));
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
     res.json(ticketView(ticket, engine.config, engine.nowIso()));
   });

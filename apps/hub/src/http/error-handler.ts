@@ -1,26 +1,34 @@
-import { apiError, ERRORS, type ApiErrorBody } from '@giliran/protocol';
+import { apiError, ERRORS, type ApiError, type ApiErrorBody } from '@giliran/protocol';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { HubError } from '../hub-error.ts';
 
-interface BodyParserError {
+interface HttpError {
   type?: string;
   status?: number;
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && 'type' in error;
+function isHttpError(error: unknown): error is HttpError {
+  return typeof error === 'object' && error !== null && ('type' in error || 'status' in error);
+}
+
+/** Express and body-parser reject malformed requests (bad encoding, charset, path escapes) with 4xx errors. */
+function clientError(error: unknown): ApiError | null {
+  if (!isHttpError(error) || typeof error.status !== 'number' || error.status < 400 || error.status >= 500) {
+    return null;
+  }
+  if (error.status === 413) return apiError('PAYLOAD_TOO_LARGE');
+  const message = error.type === 'entity.parse.failed' ? 'body is not valid JSON' : 'malformed request';
+  return apiError('VALIDATION_FAILED', [{ path: '', message }]);
 }
 
 /** Maps any failure to the wire error shape; unexpected ones are logged and answered as INTERNAL without details. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response<ApiErrorBody>, _next: NextFunction): void => {
     let body = apiError('INTERNAL');
+    const client = clientError(error);
     if (error instanceof HubError) body = error.toApiError();
-    else if (isBodyParserError(error) && error.type === 'entity.too.large')
-      body = apiError('PAYLOAD_TOO_LARGE');
-    else if (isBodyParserError(error) && error.type === 'entity.parse.failed')
-      body = apiError('VALIDATION_FAILED', [{ path: '', message: 'body is not valid JSON' }]);
+    else if (client) body = client;
     else logger.error({ err: error }, 'unhandled error');
     res.status(ERRORS[body.code].status).json({ error: body });
   };

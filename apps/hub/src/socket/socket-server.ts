@@ -76,9 +76,10 @@ export function createSocketServer(
       role: actor.role,
     });
     for (const name of COMMAND_NAMES) registerCommand(socket, name, deps);
-    socket.on('sync:snapshot', (payload: unknown, rawAck: unknown) => {
-      const ack = ackOf(rawAck);
-      const parsed = SyncRequest.safeParse(payload ?? {});
+    socket.on('sync:snapshot', (rawPayload: unknown, rawAck: unknown) => {
+      const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
+      const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
+      const parsed = SyncRequest.safeParse(payloadIsAck ? {} : (rawPayload ?? {}));
       if (!parsed.success) {
         ack({ ok: false, error: apiError('VALIDATION_FAILED') });
         return;
@@ -97,8 +98,11 @@ function registerCommand(
   // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated by the bus.
   (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
     name,
-    (payload, rawAck) => {
-      const ack = ackOf(rawAck);
+    (rawPayload, rawAck) => {
+      // `emitWithAck(name)` without a payload hands the ack over in the payload's place.
+      const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
+      const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
+      const payload = payloadIsAck ? undefined : rawPayload;
       try {
         ack({ ok: true, data: deps.bus.execute(socket.data.actor, name, payload) });
       } catch (error) {

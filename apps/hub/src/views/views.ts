@@ -1,7 +1,8 @@
 import {
   currentStep,
   estimateWaitMinutes,
-  aheadOf,
+  isWaiting,
+  ticketsAhead,
   isServiceOpen,
   serviceLoad,
   timeline,
@@ -12,7 +13,15 @@ import {
   type StepRecord,
   type TicketState,
 } from '@giliran/domain';
-import type { CompensationView, CounterView, IssuedTicket, ServiceView, TicketView } from '@giliran/protocol';
+import type {
+  CompensationView,
+  CounterView,
+  IssuedTicket,
+  PublicTicketStatus,
+  ServiceView,
+  SiteView,
+  TicketView,
+} from '@giliran/protocol';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { CompensationRow, TicketRow } from '../db/queue-store.ts';
 
@@ -30,6 +39,7 @@ export function ticketView(t: TicketState, config: QueueConfig, now: string): Ti
     calledAt: t.calledAt,
     finishedAt: t.finishedAt,
     recalls: t.recalls,
+    printStatus: t.printStatus,
     currentStep: currentStep(t)?.step ?? null,
     timeline: timeline(t, config, now).map((entry) => ({ ...entry, steps: [...entry.steps] })),
   };
@@ -46,6 +56,7 @@ export function ticketFromRow(row: TicketRow): TicketState {
     priority: row.priority as TicketState['priority'],
     channel: row.channel as TicketState['channel'],
     issuedAt: row.issued_at,
+    issuedBy: row.issued_by,
     serviceId: row.service_id,
     status: row.status as TicketState['status'],
     counterId: row.counter_id,
@@ -56,12 +67,12 @@ export function ticketFromRow(row: TicketRow): TicketState {
     finishedAt: row.finished_at,
     outcome: row.outcome as TicketState['outcome'],
     lateTier: row.late_tier,
+    printStatus: row.print_status as TicketState['printStatus'],
   };
 }
 
 export function issuedView(t: TicketState, state: QueueState, config: QueueConfig): IssuedTicket {
-  // Tickets issued before this one and still waiting; a priority ticket only waits behind other priority tickets.
-  const ahead = Math.max(0, aheadOf(state, t.serviceId, t.priority !== null) - 1);
+  const ahead = ticketsAhead(state, t);
   return {
     id: t.id,
     code: t.code,
@@ -135,9 +146,52 @@ export function serviceViews(
       prefix: s.prefix,
       name: s.name,
       agency: { id: s.agencyId, name: agencies.get(s.agencyId)?.name ?? { id: s.agencyId, en: s.agencyId } },
+      summary: s.summary ?? null,
+      openingHours: s.openingHours ?? site.openingHours,
       waiting: load.waiting,
       estimatedWaitMinutes: load.estimatedWaitMinutes,
       open: isServiceOpen(config, domainService, now),
     };
   });
+}
+
+/** The citizen's view of their own ticket, for the status page behind the ticket's QR code. */
+export function publicTicketStatus(
+  t: TicketState,
+  site: SiteConfig,
+  state: QueueState,
+  config: QueueConfig,
+): PublicTicketStatus {
+  const service = site.services.find((s) => s.id === t.serviceId);
+  const agency = site.agencies.find((a) => a.id === service?.agencyId);
+  const waiting = isWaiting(t) && state.tickets.get(t.id) === t;
+  const ahead = waiting ? ticketsAhead(state, t) : null;
+  const counter = t.counterId === null ? undefined : site.counters.find((c) => c.id === t.counterId);
+  return {
+    code: t.code,
+    number: t.number,
+    siteName: site.name,
+    timeZone: site.timeZone,
+    service: service?.name ?? { id: t.serviceId, en: t.serviceId },
+    agency: agency?.name ?? { id: '', en: '' },
+    priority: t.priority,
+    status: t.status,
+    issuedAt: t.issuedAt,
+    serviceDay: t.serviceDay,
+    ahead,
+    estimatedWaitMinutes: ahead === null ? null : estimateWaitMinutes(state, config, t.serviceId, ahead),
+    counterName: t.status === 'called' || t.status === 'serving' ? (counter?.name ?? null) : null,
+    calledAt: t.calledAt,
+  };
+}
+
+export function siteView(site: SiteConfig): SiteView {
+  return {
+    id: site.id,
+    name: site.name,
+    shortName: site.shortName,
+    timeZone: site.timeZone,
+    agencies: site.agencies,
+    kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
+  };
 }

@@ -1,0 +1,216 @@
+import {
+  formatClock,
+  formatDate,
+  pick,
+  translator,
+  HubClient,
+  type ConnectionState,
+  type KioskConfig,
+  type Lang,
+} from '@giliran/ui';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { bridge } from './kiosk-config.ts';
+import { idleTimeoutMs, kioskReducer } from './kiosk-state.ts';
+import { issueTicket } from './issue-ticket.ts';
+import { AgencyGrid } from './screens/agency-grid.tsx';
+import { Done, Issuing, Message, PrintFailed } from './screens/outcome.tsx';
+import { PriorityChoice } from './screens/priority-choice.tsx';
+import { ServiceList } from './screens/service-list.tsx';
+import { TEXTS } from './texts.ts';
+import type { PriorityCategory, ServiceView, SiteView } from './wire.ts';
+
+function useClock(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setNow(Date.now());
+    }, 10_000);
+    return () => {
+      clearInterval(timer);
+    };
+  }, []);
+  return now;
+}
+
+/** Site and services, reloaded on every (re)connect and, throttled, on every queue event. */
+function useHub(config: KioskConfig) {
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [site, setSite] = useState<SiteView | null>(null);
+  const [services, setServices] = useState<ServiceView[]>([]);
+  const client = useMemo(() => {
+    const reload = () => {
+      void Promise.all([hub.get<SiteView>('/api/site'), hub.get<ServiceView[]>('/api/services')])
+        .then(([s, list]) => {
+          setSite(s);
+          setServices(list);
+        })
+        .catch(() => undefined);
+    };
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const hub = new HubClient({
+      hubUrl: config.hubUrl,
+      token: config.deviceToken,
+      onConnection: setConnection,
+      onResync: reload,
+    });
+    hub.socket.onAny(() => {
+      pending ??= setTimeout(() => {
+        pending = null;
+        reload();
+      }, 1000);
+    });
+    return hub;
+  }, [config]);
+  useEffect(
+    () => () => {
+      client.close();
+    },
+    [client],
+  );
+  return { client, connection, site, services };
+}
+
+export function KioskApp({ config }: { config: KioskConfig }) {
+  const [lang, setLang] = useState<Lang>(config.language);
+  const t = useMemo(() => translator(TEXTS, lang), [lang]);
+  const { client, connection, site, services } = useHub(config);
+  const [screen, dispatch] = useReducer(kioskReducer, { name: 'agencies' });
+  const [lastTouch, setLastTouch] = useState(Date.now());
+  const busy = useRef(false);
+  const now = useClock();
+
+  useEffect(() => {
+    const timeout = idleTimeoutMs(screen);
+    if (timeout === null) return;
+    const timer = setTimeout(() => {
+      dispatch({ type: 'home' });
+      setLang(config.language);
+    }, timeout);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [screen, lastTouch, config.language]);
+
+  const choosePriority = useCallback(
+    (priority: PriorityCategory | null) => {
+      if (screen.name !== 'priority' || busy.current) return;
+      busy.current = true;
+      dispatch({ type: 'issue', priority });
+      void issueTicket(client, { ...config, language: lang }, bridge(), screen.serviceId, priority).then(
+        (outcome) => {
+          busy.current = false;
+          if (outcome.kind === 'printed') dispatch({ type: 'printed', ticket: outcome.ticket });
+          else if (outcome.kind === 'print-failed')
+            dispatch({ type: 'print-failed', ticket: outcome.ticket });
+          else if (outcome.kind === 'too-many') dispatch({ type: 'refused', reason: 'too-many' });
+          else if (outcome.kind === 'refused') dispatch({ type: 'refused', reason: 'other' });
+          else dispatch({ type: 'refused', reason: 'other' });
+        },
+      );
+    },
+    [client, config, lang, screen],
+  );
+
+  const offline = connection !== 'online' && screen.name !== 'issuing';
+  const timeZone = site?.timeZone ?? 'Asia/Jakarta';
+  const service = (id: string) => services.find((s) => s.id === id);
+
+  return (
+    <div
+      class="kiosk"
+      lang={lang}
+      onPointerDown={() => {
+        setLastTouch(Date.now());
+      }}
+    >
+      <header class="top-bar">
+        <div class="brand">
+          <span class="brand-mark">MPP</span>
+          <span class="brand-name">{site?.name ?? ''}</span>
+        </div>
+        <div class="top-right">
+          <span class="clock">
+            <span class="clock-date">{formatDate(now, timeZone, lang)}</span>
+            <span class="clock-time">{formatClock(now, timeZone, lang)}</span>
+          </span>
+          <button
+            class="lang-button"
+            onClick={() => {
+              setLang(lang === 'id' ? 'en' : 'id');
+            }}
+          >
+            {t('language')}
+          </button>
+        </div>
+      </header>
+      <main class="content">
+        {offline || !site ? (
+          <Message screen="offline" tone="offline" title={t('offlineTitle')} body={t('offlineBody')} />
+        ) : screen.name === 'agencies' ? (
+          <AgencyGrid
+            site={site}
+            services={services}
+            lang={lang}
+            t={t}
+            onChoose={(agencyId) => {
+              dispatch({ type: 'agency', agencyId });
+            }}
+          />
+        ) : screen.name === 'services' ? (
+          <ServiceList
+            agencyName={pick(
+              site.agencies.find((a) => a.id === screen.agencyId)?.name ?? { id: '', en: '' },
+              lang,
+            )}
+            services={services.filter((s) => s.agency.id === screen.agencyId)}
+            lang={lang}
+            t={t}
+            onChoose={(serviceId) => {
+              dispatch({ type: 'service', serviceId });
+            }}
+            onBack={() => {
+              dispatch({ type: 'back' });
+            }}
+          />
+        ) : screen.name === 'priority' && service(screen.serviceId) ? (
+          <PriorityChoice
+            service={service(screen.serviceId) as ServiceView}
+            lang={lang}
+            t={t}
+            onChoose={choosePriority}
+            onBack={() => {
+              dispatch({ type: 'back' });
+            }}
+          />
+        ) : screen.name === 'issuing' ? (
+          <Issuing t={t} />
+        ) : screen.name === 'done' ? (
+          <Done ticket={screen.ticket} t={t} />
+        ) : screen.name === 'print-failed' ? (
+          <PrintFailed ticket={screen.ticket} t={t} />
+        ) : screen.name === 'refused' ? (
+          <Message
+            screen="refused"
+            tone="warning"
+            title={screen.reason === 'too-many' ? t('tooManyTitle') : t('errorTitle')}
+            body={screen.reason === 'too-many' ? t('tooManyBody') : t('errorBody')}
+          />
+        ) : (
+          <Message screen="offline" tone="offline" title={t('offlineTitle')} body={t('offlineBody')} />
+        )}
+      </main>
+      {screen.name !== 'agencies' && screen.name !== 'issuing' && !offline && (
+        <footer class="bottom-bar">
+          <button
+            class="home-button"
+            onClick={() => {
+              dispatch({ type: 'home' });
+            }}
+          >
+            {t('home')}
+          </button>
+        </footer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { KioskText } from '../texts.ts';
+import type { IssuedTicket } from '../wire.ts';
+
+type T = (key: KioskText, vars?: Record<string, string | number>) => string;
+
+export function Issuing({ t }: { t: T }) {
+  return (
+    <section class="screen centered" aria-busy="true">
+      <div class="spinner" aria-hidden="true" />
+      <p class="status-title">{t('printing')}</p>
+    </section>
+  );
+}
+
+function TicketSummary({ ticket, t }: { ticket: IssuedTicket; t: T }) {
+  return (
+    <>
+      {ticket.priority !== null && <p class="priority-mark">{t('priorityMark')}</p>}
+      <p class="ticket-number" data-testid="ticket-number">
+        {ticket.number}
+      </p>
+      <p class="ticket-ahead">{t('ahead', { n: ticket.ahead })}</p>
+      {ticket.estimatedWaitMinutes !== null && (
+        <p class="ticket-estimate">{t('estimate', { m: ticket.estimatedWaitMinutes })}</p>
+      )}
+    </>
+  );
+}
+
+export function Done({ ticket, t }: { ticket: IssuedTicket; t: T }) {
+  return (
+    <section class="screen centered done" data-screen="done">
+      <p class="status-title">{t('takeTicket')}</p>
+      <TicketSummary ticket={ticket} t={t} />
+      <p class="hint">{t('scanStatus')}</p>
+    </section>
+  );
+}
+
+export function PrintFailed({ ticket, t }: { ticket: IssuedTicket; t: T }) {
+  return (
+    <section class="screen centered warning" data-screen="print-failed" role="alert">
+      <p class="status-title">{t('printFailedTitle')}</p>
+      <TicketSummary ticket={ticket} t={t} />
+      <p class="status-body">{t('printFailedBody')}</p>
+    </section>
+  );
+}
+
+export function Message({
+  title,
+  body,
+  tone,
+  screen,
+}: {
+  title: string;
+  body: string;
+  tone: 'warning' | 'offline';
+  screen: string;
+}) {
+  return (
+    <section class={`screen centered ${tone}`} data-screen={screen} role="alert">
+      <p class="status-title">{title}</p>
+      <p class="status-body">{body}</p>
+    </section>
+  );
+}

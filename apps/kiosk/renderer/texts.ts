@@ -1,0 +1,94 @@
+import type { Dictionary } from '@giliran/ui';
+
+export type KioskText =
+  | 'welcome'
+  | 'chooseAgency'
+  | 'chooseService'
+  | 'back'
+  | 'home'
+  | 'waiting'
+  | 'estimate'
+  | 'estimateNone'
+  | 'closed'
+  | 'openHours'
+  | 'requirements'
+  | 'fee'
+  | 'duration'
+  | 'priorityQuestion'
+  | 'priorityHint'
+  | 'regular'
+  | 'lansia'
+  | 'disabilitas'
+  | 'ibu_hamil'
+  | 'anak'
+  | 'printing'
+  | 'takeTicket'
+  | 'ahead'
+  | 'priorityMark'
+  | 'printFailedTitle'
+  | 'printFailedBody'
+  | 'offlineTitle'
+  | 'offlineBody'
+  | 'tooManyTitle'
+  | 'tooManyBody'
+  | 'errorTitle'
+  | 'errorBody'
+  | 'language'
+  | 'servicesCount'
+  | 'scanStatus';
+
+export const TEXTS: Dictionary<KioskText> = {
+  welcome: { id: 'Selamat datang', en: 'Welcome' },
+  chooseAgency: { id: 'Pilih instansi yang Anda tuju', en: 'Choose the agency you need' },
+  chooseService: { id: 'Pilih layanan', en: 'Choose a service' },
+  back: { id: '‹ Kembali', en: '‹ Back' },
+  home: { id: 'Beranda', en: 'Home' },
+  waiting: { id: '{n} menunggu', en: '{n} waiting' },
+  estimate: { id: '± {m} menit', en: '± {m} min' },
+  estimateNone: { id: 'Loket belum buka', en: 'No counter open' },
+  closed: { id: 'TUTUP', en: 'CLOSED' },
+  openHours: { id: 'Jam layanan: {hours}', en: 'Service hours: {hours}' },
+  requirements: { id: 'Persyaratan', en: 'Requirements' },
+  fee: { id: 'Biaya', en: 'Fee' },
+  duration: { id: 'Waktu', en: 'Time' },
+  priorityQuestion: {
+    id: 'Apakah Anda memerlukan pelayanan prioritas?',
+    en: 'Do you need priority service?',
+  },
+  priorityHint: {
+    id: 'Pelayanan khusus untuk lansia, penyandang disabilitas, ibu hamil dan anak (UU 25/2009).',
+    en: 'Priority service for the elderly, people with disabilities, pregnant women and children.',
+  },
+  regular: { id: 'Tidak, antrian biasa', en: 'No, regular queue' },
+  lansia: { id: 'Lansia (60+)', en: 'Elderly (60+)' },
+  disabilitas: { id: 'Penyandang disabilitas', en: 'Person with disability' },
+  ibu_hamil: { id: 'Ibu hamil', en: 'Pregnant' },
+  anak: { id: 'Anak / membawa balita', en: 'Child / with a toddler' },
+  printing: { id: 'Mencetak tiket…', en: 'Printing your ticket…' },
+  takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
+  ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} people ahead of you' },
+  priorityMark: { id: 'PRIORITAS', en: 'PRIORITY' },
+  printFailedTitle: { id: 'Tiket gagal dicetak', en: 'The ticket could not be printed' },
+  printFailedBody: {
+    id: 'Nomor Anda sudah tercatat. Tunjukkan layar ini kepada petugas Front Office untuk mencetak ulang.',
+    en: 'Your number is recorded. Show this screen to the Front Office officer to reprint it.',
+  },
+  offlineTitle: { id: 'Mesin antrian sedang tidak terhubung', en: 'The queue machine is offline' },
+  offlineBody: {
+    id: 'Mohon tunggu sebentar atau hubungi petugas Front Office. Tidak ada tiket yang dibuat.',
+    en: 'Please wait a moment or ask the Front Office officer. No ticket has been issued.',
+  },
+  tooManyTitle: { id: 'Mohon tunggu sebentar', en: 'Please wait a moment' },
+  tooManyBody: {
+    id: 'Terlalu banyak tiket diambil dalam satu menit. Silakan coba lagi sebentar lagi.',
+    en: 'Too many tickets were taken in one minute. Please try again shortly.',
+  },
+  errorTitle: { id: 'Tiket tidak dapat dibuat', en: 'The ticket could not be issued' },
+  errorBody: { id: 'Silakan hubungi petugas Front Office.', en: 'Please ask the Front Office officer.' },
+  language: { id: 'English', en: 'Bahasa Indonesia' },
+  servicesCount: { id: '{n} layanan', en: '{n} services' },
+  scanStatus: {
+    id: 'Pindai kode QR di tiket untuk melihat antrian dari ponsel Anda.',
+    en: 'Scan the QR code on the ticket to follow the queue on your phone.',
+  },
+};

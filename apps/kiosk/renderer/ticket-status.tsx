@@ -1,0 +1,141 @@
+import type { PublicServerToClientEvents } from '@giliran/protocol';
+import { formatClock, pick, translator, type Dictionary, type Lang } from '@giliran/ui';
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { io, type Socket } from 'socket.io-client';
+import './ticket-status.css';
+import type { PublicTicketStatus } from './wire.ts';
+
+type Key =
+  | 'number'
+  | 'ahead'
+  | 'estimate'
+  | 'goTo'
+  | 'serving'
+  | 'done'
+  | 'noShow'
+  | 'cancelled'
+  | 'notFound'
+  | 'live'
+  | 'reconnecting'
+  | 'issued'
+  | 'priority';
+
+const TEXTS: Dictionary<Key> = {
+  number: { id: 'Nomor antrian Anda', en: 'Your queue number' },
+  ahead: { id: '{n} orang di depan Anda', en: '{n} people ahead of you' },
+  estimate: { id: 'Perkiraan dipanggil ± {m} menit lagi', en: 'Expected call in about {m} min' },
+  goTo: { id: 'Silakan menuju {counter}', en: 'Please go to {counter}' },
+  serving: { id: 'Sedang dilayani di {counter}', en: 'Being served at {counter}' },
+  done: { id: 'Layanan selesai. Terima kasih!', en: 'Service finished. Thank you!' },
+  noShow: {
+    id: 'Nomor Anda sudah dipanggil. Hubungi petugas Front Office.',
+    en: 'Your number was called. Please ask the Front Office.',
+  },
+  cancelled: { id: 'Tiket ini dibatalkan.', en: 'This ticket was cancelled.' },
+  notFound: { id: 'Tiket tidak ditemukan.', en: 'Ticket not found.' },
+  live: { id: 'Diperbarui otomatis', en: 'Updates automatically' },
+  reconnecting: { id: 'Menghubungkan ulang…', en: 'Reconnecting…' },
+  issued: { id: 'Diambil {time}', en: 'Taken at {time}' },
+  priority: { id: 'Prioritas', en: 'Priority' },
+};
+
+function StatusLine({ status, t }: { status: PublicTicketStatus; t: ReturnType<typeof translator<Key>> }) {
+  const counter = status.counterName ?? '';
+  switch (status.status) {
+    case 'called':
+      return <p class="call">{t('goTo', { counter })}</p>;
+    case 'serving':
+      return <p class="state">{t('serving', { counter })}</p>;
+    case 'done':
+      return <p class="state">{t('done')}</p>;
+    case 'no_show':
+      return <p class="state warn">{t('noShow')}</p>;
+    case 'cancelled':
+      return <p class="state warn">{t('cancelled')}</p>;
+    default:
+      return (
+        <>
+          <p class="ahead">{t('ahead', { n: status.ahead ?? 0 })}</p>
+          {status.estimatedWaitMinutes !== null && (
+            <p class="estimate">{t('estimate', { m: status.estimatedWaitMinutes })}</p>
+          )}
+        </>
+      );
+  }
+}
+
+function TicketStatusPage({ code }: { code: string }) {
+  const [lang, setLang] = useState<Lang>(navigator.language.startsWith('id') ? 'id' : 'en');
+  const [status, setStatus] = useState<PublicTicketStatus | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [online, setOnline] = useState(false);
+  const t = translator(TEXTS, lang);
+
+  useEffect(() => {
+    const socket: Socket<PublicServerToClientEvents> = io('/public', {
+      auth: { code },
+      transports: ['websocket'],
+    });
+    socket.on('ticket:status', setStatus);
+    socket.on('connect', () => {
+      setOnline(true);
+    });
+    socket.on('disconnect', () => {
+      setOnline(false);
+    });
+    socket.on('connect_error', (error) => {
+      setOnline(false);
+      if (error.message === 'TICKET_NOT_FOUND') {
+        setMissing(true);
+        socket.close();
+      }
+    });
+    return () => {
+      socket.close();
+    };
+  }, [code]);
+
+  if (missing)
+    return (
+      <main class="status-page">
+        <p class="state warn">{t('notFound')}</p>
+      </main>
+    );
+  if (!status)
+    return (
+      <main class="status-page">
+        <p class="state">…</p>
+      </main>
+    );
+  return (
+    <main class={`status-page ${status.status}`}>
+      <header>
+        <span>{status.siteName}</span>
+        <button
+          onClick={() => {
+            setLang(lang === 'id' ? 'en' : 'id');
+          }}
+        >
+          {lang === 'id' ? 'EN' : 'ID'}
+        </button>
+      </header>
+      <p class="label">{t('number')}</p>
+      <p class="number" data-testid="status-number">
+        {status.number}
+      </p>
+      {status.priority !== null && <p class="badge">{t('priority')}</p>}
+      <p class="service">{pick(status.service, lang)}</p>
+      <p class="agency">{pick(status.agency, lang)}</p>
+      <StatusLine status={status} t={t} />
+      <p class="meta">
+        {t('issued', { time: formatClock(status.issuedAt, status.timeZone, lang) })} ·{' '}
+        {online ? t('live') : t('reconnecting')}
+      </p>
+    </main>
+  );
+}
+
+const code = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+const root = document.getElementById('app');
+if (root) render(<TicketStatusPage code={code} />, root);

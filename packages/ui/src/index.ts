@@ -1,0 +1,4 @@
+export * from './format.ts';
+export * from './hub-client.ts';
+export * from './i18n.ts';
+export * from './kiosk-bridge.ts';

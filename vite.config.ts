@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+
+const page = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+// One build for every screen: pages share the UI package and one asset folder the hub serves at /assets.
+export default defineConfig({
+  root: page('./apps'),
+  base: '/',
+  plugins: [preact()],
+  build: {
+    outDir: page('./dist/web'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        kiosk: page('./apps/kiosk/renderer/index.html'),
+        'ticket-status': page('./apps/kiosk/renderer/ticket-status.html'),
+      },
+    },
+  },
+});
