@@ -19,6 +19,7 @@ import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
+import { printRoutes } from './http/print-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { createSocketServer, MAX_PAYLOAD_BYTES, type HubSocketServer } from './socket/socket-server.ts';
 import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
@@ -35,6 +36,7 @@ export interface HubOptions {
   readonly logger?: Logger;
   /** Folder of the built web pages (Vite output). */
   readonly webRoot?: string;
+  readonly printTimeoutMs?: number;
 }
 
 export interface Hub {
@@ -108,6 +110,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   );
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, startedAt: clock.now() }));
+  let selfUrl = '';
+  app.use(
+    '/api',
+    printRoutes({
+      auth,
+      bus,
+      engine,
+      store,
+      site,
+      publicBaseUrl: () => site.publicUrl ?? selfUrl,
+      ...(options.printTimeoutMs !== undefined ? { printTimeoutMs: options.printTimeoutMs } : {}),
+    }),
+  );
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -142,6 +157,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  selfUrl = url;
 
   return {
     url,

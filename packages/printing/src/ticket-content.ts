@@ -1,0 +1,220 @@
+/** Pelayanan khusus (UU 25/2009 Pasal 29); mirrors `PriorityCategory` of `@giliran/domain`. */
+export type TicketPriority = 'lansia' | 'disabilitas' | 'ibu_hamil' | 'anak' | 'korban_bencana';
+
+export type TicketLanguage = 'id' | 'en';
+
+/** Everything a ticket says, already in the citizen's language: layout and printing only arrange it. */
+export interface TicketContent {
+  readonly siteName: string;
+  readonly agencyName: string;
+  readonly serviceName: string;
+  /** The queue number, e.g. `A012`. */
+  readonly number: string;
+  /** e.g. `PRIORITAS · Lansia`; `null` on a regular ticket. */
+  readonly priorityLabel: string | null;
+  /** e.g. `Rabu, 25 Nov 2026 09:12 WIB`. */
+  readonly issuedAtText: string;
+  /** e.g. `3 orang menunggu di depan Anda`. */
+  readonly aheadText: string;
+  /** e.g. `Perkiraan waktu tunggu ± 12 menit`; `null` when no estimate is known. */
+  readonly estimateText: string | null;
+  /** Encoded in the QR code: where the citizen follows the queue on a phone. */
+  readonly statusUrl: string;
+  readonly footerLines: readonly string[];
+}
+
+export interface TicketContentInput {
+  readonly siteName: string;
+  readonly agencyName: string;
+  /** Already in the ticket's language. */
+  readonly serviceName: string;
+  readonly number: string;
+  readonly priority: TicketPriority | null;
+  /** ISO 8601 instant. */
+  readonly issuedAt: string;
+  /** The site's IANA zone, e.g. `Asia/Pontianak`. */
+  readonly timeZone: string;
+  /** Tickets called before this one, as the hub counts them. */
+  readonly ahead: number;
+  readonly estimatedWaitMinutes: number | null;
+  readonly statusUrl: string;
+  /** Replaces the default footer (service promise, SKM invitation, keep the ticket). */
+  readonly footerLines?: readonly string[];
+}
+
+interface Wording {
+  readonly days: readonly string[];
+  readonly months: readonly string[];
+  readonly priorityPrefix: string;
+  readonly priorities: Readonly<Record<TicketPriority, string>>;
+  readonly ahead: (count: number) => string;
+  readonly estimate: (duration: string) => string;
+  readonly duration: (hours: number, minutes: number) => string;
+  readonly footer: readonly string[];
+}
+
+// Sunday first, as Date.getUTCDay() counts.
+const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
+  id: {
+    days: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+    months: [
+      'Januari',
+      'Februari',
+      'Maret',
+      'April',
+      'Mei',
+      'Juni',
+      'Juli',
+      'Agustus',
+      'September',
+      'Oktober',
+      'November',
+      'Desember',
+    ],
+    priorityPrefix: 'PRIORITAS',
+    priorities: {
+      lansia: 'Lansia',
+      disabilitas: 'Penyandang Disabilitas',
+      ibu_hamil: 'Ibu Hamil',
+      anak: 'Anak',
+      korban_bencana: 'Korban Bencana',
+    },
+    ahead: (count) =>
+      count === 0 ? 'Tidak ada antrean di depan Anda' : `${count} orang menunggu di depan Anda`,
+    estimate: (duration) => `Perkiraan waktu tunggu ± ${duration}`,
+    duration: (hours, minutes) =>
+      [hours > 0 ? `${hours} jam` : '', minutes > 0 || hours === 0 ? `${minutes} menit` : '']
+        .filter(Boolean)
+        .join(' '),
+    footer: [
+      'Kami melayani dengan cepat, tepat dan ramah.',
+      'Mohon isi Survei Kepuasan Masyarakat (SKM) setelah dilayani.',
+      'Simpan tiket ini sampai layanan selesai.',
+    ],
+  },
+  en: {
+    days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    months: [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ],
+    priorityPrefix: 'PRIORITY',
+    priorities: {
+      lansia: 'Senior citizen',
+      disabilitas: 'Person with disability',
+      ibu_hamil: 'Pregnant woman',
+      anak: 'Child',
+      korban_bencana: 'Disaster victim',
+    },
+    ahead: (count) =>
+      count === 0
+        ? 'No one is waiting ahead of you'
+        : `${count} ${count === 1 ? 'person' : 'people'} waiting ahead of you`,
+    estimate: (duration) => `Estimated waiting time ± ${duration}`,
+    duration: (hours, minutes) =>
+      [
+        hours > 0 ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '',
+        minutes > 0 || hours === 0 ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    footer: [
+      'We serve quickly, accurately and courteously.',
+      'Please fill in the Public Satisfaction Survey (SKM) after your service.',
+      'Keep this ticket until your service is complete.',
+    ],
+  },
+};
+
+// Indonesia's three legal zones (Keppres 41/1987); IANA keeps a few aliases per zone.
+const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Ujung_Pandang': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** `WIB`, `WITA` or `WIT`; outside Indonesia the offset, e.g. `GMT+8`. */
+export function zoneAbbreviation(timeZone: string, at: Date = new Date()): string {
+  const known = ZONE_ABBREVIATIONS[timeZone];
+  if (known !== undefined) return known;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(instant: Date, timeZone: string) {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  const year = part('year');
+  const month = part('month');
+  const day = part('day');
+  // The weekday of a calendar date does not depend on the zone, so UTC arithmetic is exact.
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return { year, month, day, weekday, hour: part('hour'), minute: part('minute') };
+}
+
+/**
+ * `Rabu, 25 Nov 2026 09:12 WIB`: the month is shortened (Agu, Okt, Des …) so the line fits a 58 mm
+ * ticket's 32 columns.
+ */
+export function formatIssuedAt(issuedAt: string, timeZone: string, lang: TicketLanguage): string {
+  const instant = new Date(issuedAt);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`issuedAt is not a valid instant: "${issuedAt}"`);
+  const wording = WORDING[lang];
+  const t = wallClock(instant, timeZone);
+  const day = wording.days[t.weekday] ?? '';
+  const month = (wording.months[t.month - 1] ?? '').slice(0, 3);
+  const clock = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  return `${day}, ${t.day} ${month} ${t.year} ${clock} ${zoneAbbreviation(timeZone, instant)}`;
+}
+
+function formatEstimate(minutes: number | null, wording: Wording): string | null {
+  if (minutes === null || !Number.isFinite(minutes) || minutes < 0) return null;
+  // "± 0 minutes" reads as "now"; a citizen is better told a minute.
+  const total = Math.max(1, Math.round(minutes));
+  return wording.estimate(wording.duration(Math.floor(total / 60), total % 60));
+}
+
+export function composeTicketContent(input: TicketContentInput, lang: TicketLanguage): TicketContent {
+  const wording = WORDING[lang];
+  return {
+    siteName: input.siteName,
+    agencyName: input.agencyName,
+    serviceName: input.serviceName,
+    number: input.number,
+    priorityLabel:
+      input.priority === null ? null : `${wording.priorityPrefix} · ${wording.priorities[input.priority]}`,
+    issuedAtText: formatIssuedAt(input.issuedAt, input.timeZone, lang),
+    aheadText: wording.ahead(Math.max(0, Math.trunc(input.ahead))),
+    estimateText: formatEstimate(input.estimatedWaitMinutes, wording),
+    statusUrl: input.statusUrl,
+    footerLines: input.footerLines ?? wording.footer,
+  };
+}

@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { samplePriorityTicket, sampleTicket } from './testing/sample-tickets.ts';
+import type { TicketContent } from './ticket-content.ts';
+import { columnsFor, layoutTicket, MAX_TEXT_SIZE } from './ticket-layout.ts';
+import type { PaperWidth, TextLine, TicketLayout } from './ticket-layout.ts';
+
+const textLines = (layout: TicketLayout): TextLine[] =>
+  layout.lines.filter((line): line is TextLine => line.kind === 'text');
+
+function expectFits(layout: TicketLayout): void {
+  for (const line of textLines(layout)) {
+    expect(line.text.length * line.size, `"${line.text}" at ${line.size}x`).toBeLessThanOrEqual(
+      layout.columns,
+    );
+  }
+}
+
+describe('layoutTicket', () => {
+  it('has 32 columns on 58 mm paper and 48 on 80 mm', () => {
+    expect(columnsFor(58)).toBe(32);
+    expect(columnsFor(80)).toBe(48);
+    expect(layoutTicket(sampleTicket(), 80).columns).toBe(48);
+  });
+
+  it.each([58, 80] as const)('wraps a long service name at %i mm without overflowing', (paperWidth) => {
+    const layout = layoutTicket(sampleTicket(), paperWidth);
+    expectFits(layout);
+    const service = textLines(layout)
+      .filter((line) => line.bold && line.size === 1)
+      .map((line) => line.text);
+    expect(service.join(' ')).toContain('Perekaman dan Pencetakan KTP Elektronik (KTP-el)');
+  });
+
+  it('wraps the service name over lines of at most 32 columns at 58 mm', () => {
+    const lines = textLines(layoutTicket(sampleTicket(), 58)).map((line) => line.text);
+    expect(lines).toContain('Perekaman dan Pencetakan KTP');
+    expect(lines).toContain('Elektronik (KTP-el)');
+  });
+
+  it('puts the site name first and the cut last', () => {
+    const layout = layoutTicket(sampleTicket(), 58);
+    expect(layout.lines[0]).toMatchObject({ kind: 'text', text: 'MPP Kabupaten Kubu Raya', bold: true });
+    expect(layout.lines.at(-1)).toEqual({ kind: 'cut' });
+  });
+
+  it.each([58, 80] as const)('prints the number alone at the largest size on %i mm', (paperWidth) => {
+    const lines = textLines(layoutTicket(sampleTicket(), paperWidth));
+    const largest = Math.max(...lines.map((line) => line.size));
+    expect(largest).toBe(MAX_TEXT_SIZE);
+    expect(lines.filter((line) => line.size === largest)).toEqual([
+      { kind: 'text', text: 'A012', align: 'center', size: MAX_TEXT_SIZE, bold: true, inverted: false },
+    ]);
+  });
+
+  it('shrinks a number too long for the largest size rather than wrap it', () => {
+    const lines = textLines(layoutTicket(sampleTicket({ number: 'SKCK1024' }), 58));
+    expect(lines.find((line) => line.text === 'SKCK1024')?.size).toBe(4);
+  });
+
+  it('encodes the status URL in a QR code', () => {
+    const layout = layoutTicket(sampleTicket(), 58);
+    expect(layout.lines.filter((line) => line.kind === 'qr')).toEqual([
+      { kind: 'qr', data: 'https://antrean.mpp-kuburaya.go.id/t/7QX2-A012', cellSize: 6 },
+    ]);
+  });
+
+  it('marks a priority ticket with an inverted box and its category', () => {
+    const lines = textLines(layoutTicket(samplePriorityTicket(), 58));
+    const mark = lines.findIndex((line) => line.inverted);
+    expect(lines[mark]).toMatchObject({ text: ' PRIORITAS ', size: 2, bold: true });
+    expect(lines[mark + 1]).toMatchObject({ text: 'Lansia', size: 2, bold: true, inverted: false });
+    expect(textLines(layoutTicket(sampleTicket(), 58)).some((line) => line.inverted)).toBe(false);
+  });
+
+  it('prints Indonesian punctuation the printer cannot take as ASCII', () => {
+    const lines = textLines(layoutTicket(sampleTicket(), 80)).map((line) => line.text);
+    expect(lines).toContain('Perkiraan waktu tunggu +/- 12 menit');
+    expect(lines.join('')).toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it('never overflows whatever the content', () => {
+    const content = fc.record<TicketContent>({
+      siteName: fc.string({ maxLength: 80 }),
+      agencyName: fc.string({ maxLength: 80 }),
+      serviceName: fc.string({ maxLength: 120 }),
+      number: fc.string({ minLength: 1, maxLength: 12 }),
+      priorityLabel: fc.option(fc.string({ maxLength: 60 })),
+      issuedAtText: fc.string({ maxLength: 60 }),
+      aheadText: fc.string({ maxLength: 60 }),
+      estimateText: fc.option(fc.string({ maxLength: 60 })),
+      statusUrl: fc.webUrl(),
+      footerLines: fc.array(fc.string({ maxLength: 100 }), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(content, fc.constantFrom<PaperWidth>(58, 80), (ticket, paperWidth) => {
+        expectFits(layoutTicket(ticket, paperWidth));
+      }),
+    );
+  });
+});
