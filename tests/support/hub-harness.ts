@@ -47,7 +47,7 @@ export async function startTestHub(
   const hub = await createHub({
     dataDir,
     site: options.site ?? demoSite(),
-    port: 0,
+    port: options.port ?? 0,
     logger: pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -114,6 +114,10 @@ export function KioskApp({ config }: { config: KioskConfig }) {
   const offline = connection !== 'online' && screen.name !== 'issuing';
   const timeZone = site?.timeZone ?? 'Asia/Jakarta';
   const service = (id: string) => services.find((s) => s.id === id);
+  const serviceName = (id: string) => {
+    const found = service(id);
+    return found ? pick(found.name, lang) : '';
+  };
 
   return (
     <div
@@ -185,9 +189,9 @@ export function KioskApp({ config }: { config: KioskConfig }) {
         ) : screen.name === 'issuing' ? (
           <Issuing t={t} />
         ) : screen.name === 'done' ? (
-          <Done ticket={screen.ticket} t={t} />
+          <Done ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} />
         ) : screen.name === 'print-failed' ? (
-          <PrintFailed ticket={screen.ticket} t={t} />
+          <PrintFailed ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} />
         ) : screen.name === 'refused' ? (
           <Message
             screen="refused"

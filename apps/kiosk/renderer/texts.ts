@@ -24,6 +24,9 @@ export type KioskText =
   | 'printing'
   | 'takeTicket'
   | 'ahead'
+  | 'noneAhead'
+  | 'soon'
+  | 'noQueue'
   | 'priorityMark'
   | 'printFailedTitle'
   | 'printFailedBody'
@@ -67,6 +70,9 @@ export const TEXTS: Dictionary<KioskText> = {
   printing: { id: 'Mencetak tiket…', en: 'Printing your ticket…' },
   takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
   ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} people ahead of you' },
+  noneAhead: { id: 'Tidak ada antrean di depan Anda', en: 'Nobody is ahead of you' },
+  soon: { id: 'Anda akan segera dipanggil', en: 'You will be called shortly' },
+  noQueue: { id: 'Tanpa antre', en: 'No queue' },
   priorityMark: { id: 'PRIORITAS', en: 'PRIORITY' },
   printFailedTitle: { id: 'Tiket gagal dicetak', en: 'The ticket could not be printed' },
   printFailedBody: {

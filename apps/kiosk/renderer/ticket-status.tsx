@@ -66,7 +66,8 @@ function StatusLine({ status, t }: { status: PublicTicketStatus; t: ReturnType<t
 }
 
 function TicketStatusPage({ code }: { code: string }) {
-  const [lang, setLang] = useState<Lang>(navigator.language.startsWith('id') ? 'id' : 'en');
+  // Indonesian first; English by the button or `?lang=en`.
+  const [lang, setLang] = useState<Lang>(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'id');
   const [status, setStatus] = useState<PublicTicketStatus | null>(null);
   const [missing, setMissing] = useState(false);
   const [online, setOnline] = useState(false);

@@ -135,7 +135,7 @@ export const SiteView = z.object({
   name: z.string(),
   shortName: z.string(),
   timeZone: z.string(),
-  agencies: z.array(z.object({ id: z.string(), name: Localized })),
+  agencies: z.array(z.object({ id: z.string(), name: Localized, shortName: z.string().optional() })),
   kioskMaxTicketsPerMinute: z.number().int(),
 });
 export type SiteView = z.infer<typeof SiteView>;

@@ -44,7 +44,9 @@ export const SiteConfigSchema = z.object({
   noShowAfterRecalls: z.number().int().min(0).max(10).default(1),
   warningRatio: z.number().gt(0).lt(1).default(0.8),
   callAnswerMinutes: Minutes.default(2),
-  agencies: z.array(z.object({ id: z.string().min(1), name: Localized })).min(1),
+  agencies: z
+    .array(z.object({ id: z.string().min(1), name: Localized, shortName: z.string().min(1).max(10).optional() }))
+    .min(1),
   services: z
     .array(
       z.object({

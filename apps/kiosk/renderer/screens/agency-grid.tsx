@@ -10,14 +10,18 @@ interface Props {
   readonly onChoose: (agencyId: string) => void;
 }
 
-/** Two to four letters that stand in for an agency's logo on its tile. */
-function monogram(name: string): string {
-  const words = name
+/** The agency's short name stands in for its logo; without one, the initials of its name. */
+function badge(agency: SiteView['agencies'][number]): string {
+  if (agency.shortName) return agency.shortName;
+  const words = agency.name.id
     .replace(/\(.*?\)/g, '')
     .split(/[\s/]+/)
     .filter((w) => /^[A-Za-z]/.test(w));
-  const caps = words.filter((w) => w === w.toUpperCase() && w.length > 1);
-  return (caps[0] ?? words.map((w) => w[0]).join('')).slice(0, 4).toUpperCase();
+  return words
+    .map((w) => w[0])
+    .join('')
+    .slice(0, 4)
+    .toUpperCase();
 }
 
 export function AgencyGrid({ site, services, lang, t, onChoose }: Props) {
@@ -38,7 +42,7 @@ export function AgencyGrid({ site, services, lang, t, onChoose }: Props) {
               }}
             >
               <span class="agency-logo" aria-hidden="true">
-                {monogram(agency.name.id)}
+                {badge(agency)}
               </span>
               <span class="agency-name">{pick(agency.name, lang)}</span>
               <span class="agency-meta">

@@ -12,36 +12,41 @@ export function Issuing({ t }: { t: T }) {
   );
 }
 
-function TicketSummary({ ticket, t }: { ticket: IssuedTicket; t: T }) {
+function TicketSummary({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
+  const waitText =
+    ticket.ahead === 0
+      ? t('soon')
+      : ticket.estimatedWaitMinutes === null
+        ? null
+        : t('estimate', { m: ticket.estimatedWaitMinutes });
   return (
     <>
       {ticket.priority !== null && <p class="priority-mark">{t('priorityMark')}</p>}
       <p class="ticket-number" data-testid="ticket-number">
         {ticket.number}
       </p>
-      <p class="ticket-ahead">{t('ahead', { n: ticket.ahead })}</p>
-      {ticket.estimatedWaitMinutes !== null && (
-        <p class="ticket-estimate">{t('estimate', { m: ticket.estimatedWaitMinutes })}</p>
-      )}
+      <p class="ticket-service">{serviceName}</p>
+      <p class="ticket-ahead">{ticket.ahead === 0 ? t('noneAhead') : t('ahead', { n: ticket.ahead })}</p>
+      {waitText !== null && <p class="ticket-estimate">{waitText}</p>}
     </>
   );
 }
 
-export function Done({ ticket, t }: { ticket: IssuedTicket; t: T }) {
+export function Done({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
   return (
     <section class="screen centered done" data-screen="done">
       <p class="status-title">{t('takeTicket')}</p>
-      <TicketSummary ticket={ticket} t={t} />
+      <TicketSummary ticket={ticket} serviceName={serviceName} t={t} />
       <p class="hint">{t('scanStatus')}</p>
     </section>
   );
 }
 
-export function PrintFailed({ ticket, t }: { ticket: IssuedTicket; t: T }) {
+export function PrintFailed({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
   return (
     <section class="screen centered warning" data-screen="print-failed" role="alert">
       <p class="status-title">{t('printFailedTitle')}</p>
-      <TicketSummary ticket={ticket} t={t} />
+      <TicketSummary ticket={ticket} serviceName={serviceName} t={t} />
       <p class="status-body">{t('printFailedBody')}</p>
     </section>
   );

@@ -21,7 +21,9 @@ function ServiceCard({
   const estimate =
     service.estimatedWaitMinutes === null
       ? t('estimateNone')
-      : t('estimate', { m: service.estimatedWaitMinutes });
+      : service.waiting === 0
+        ? t('noQueue')
+        : t('estimate', { m: service.estimatedWaitMinutes });
   return (
     <button
       class={`service-card${service.open ? '' : ' closed'}`}

@@ -18,6 +18,8 @@ export interface FakeTcpPrinterOptions {
    * bytes pile up in the kernel until its writes stall. Its jobs hold no bytes.
    */
   readonly neverRead?: boolean;
+  /** Listen on this port (a printer switched back on keeps its address); an ephemeral one when left out. */
+  readonly port?: number;
 }
 
 /** A raw-TCP (port 9100 style) printer on 127.0.0.1 that records every connection as a job. */
@@ -28,18 +30,20 @@ export class FakeTcpPrinter {
   #waiters: { readonly index: number; readonly resolve: (job: FakePrintJob) => void }[] = [];
   #delivered = 0;
   #connections = 0;
+  readonly #port: number;
 
   constructor(options: FakeTcpPrinterOptions = {}) {
+    this.#port = options.port ?? 0;
     this.#server = createServer({ pauseOnConnect: options.neverRead === true }, (socket) => {
       this.#accept(socket);
     });
   }
 
-  /** Listens on an ephemeral port of 127.0.0.1. */
+  /** Listens on 127.0.0.1, on the given port or an ephemeral one. */
   async start(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.#server.once('error', reject);
-      this.#server.listen(0, '127.0.0.1', () => {
+      this.#server.listen(this.#port, '127.0.0.1', () => {
         this.#server.off('error', reject);
         resolve();
       });

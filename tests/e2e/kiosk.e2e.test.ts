@@ -1,0 +1,162 @@
+import { decodeEscPos, FakeTcpPrinter } from '@giliran/printing/testing';
+import type { TicketView } from '@giliran/protocol';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+let browser: Browser;
+let printer: FakeTcpPrinter;
+let t: TestHub;
+let dataDir: string;
+
+async function startHub(port = 0): Promise<TestHub> {
+  const site = demoSite();
+  return startTestHub({
+    ...(dataDir ? { dataDir } : {}),
+    port,
+    site: {
+      ...site,
+      devices: site.devices.map((d) =>
+        d.role === 'kiosk' ? { ...d, printer: { interface: printer.printerInterface, paperWidth: 80 as const } } : d,
+      ),
+    },
+  });
+}
+
+async function openKiosk(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.page(viewport);
+  await page.goto(`${t.hub.url}/kiosk?token=${KIOSK_TOKEN}`);
+  await page.locator('[data-agency]').first().waitFor();
+  return page;
+}
+
+/** Home → agency → service → priority, as a citizen taps it. */
+async function takeTicket(page: Page, agency: string, service: string, priority: string, shots?: string): Promise<void> {
+  await page.click(`[data-agency="${agency}"]`);
+  await page.locator(`[data-service="${service}"]`).waitFor();
+  if (shots) await screenshot(page, `${shots}-2-services`);
+  await page.click(`[data-service="${service}"]`);
+  await page.locator('[data-priority="none"]').waitFor();
+  if (shots) await screenshot(page, `${shots}-3-priority`);
+  await page.click(`[data-priority="${priority}"]`);
+}
+
+beforeAll(async () => {
+  printer = new FakeTcpPrinter();
+  await printer.start();
+  t = await startHub();
+  dataDir = t.dataDir;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await t.stop();
+  await printer.close();
+});
+
+describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () => {
+  it('takes a citizen from home through agency, service and priority to a printed ticket', async () => {
+    const page = await openKiosk(PORTRAIT);
+    await screenshot(page, 'kiosk-portrait-1-agencies');
+    await takeTicket(page, 'polres', 'skck', 'lansia', 'kiosk-portrait');
+    await page.locator('[data-screen="done"]').waitFor();
+    await expect.poll(() => page.textContent('[data-testid="ticket-number"]')).toBe('J001');
+    expect(await page.textContent('[data-screen="done"]')).toContain('Silakan ambil tiket Anda');
+    await screenshot(page, 'kiosk-portrait-4-done');
+
+    const decoded = decodeEscPos((await printer.waitForJob()).bytes);
+    expect(decoded.text).toContain('J001');
+    expect(decoded.text).toContain('SKCK');
+    expect(decoded.text).toContain('PRIORITAS');
+    expect(decoded.qrPayloads).toHaveLength(1);
+    expect(decoded.qrPayloads[0]).toMatch(new RegExp(`^${t.hub.url}/t/[A-Z0-9]{10}$`));
+
+    // The QR's target is the ticket's live status page.
+    const phone = await browser.page({ width: 390, height: 844 });
+    await phone.goto(decoded.qrPayloads[0] ?? '');
+    await expect.poll(() => phone.textContent('[data-testid="status-number"]')).toBe('J001');
+    await screenshot(phone, 'ticket-status-phone');
+    await phone.close();
+
+    // Back home by itself after a few seconds.
+    await page.locator('[data-agency]').first().waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
+  it('says so plainly when printing fails; the hub marks print_failed and a reprint succeeds', async () => {
+    const page = await openKiosk(PORTRAIT);
+    const port = printer.port;
+    await printer.close();
+    await takeTicket(page, 'disdukcapil', 'kk', 'none');
+    await page.locator('[data-screen="print-failed"]').waitFor();
+    expect(await page.textContent('[data-screen="print-failed"]')).toContain('Tiket gagal dicetak');
+    const number = await page.textContent('[data-testid="ticket-number"]');
+    expect(number).toBe('B001');
+    await screenshot(page, 'kiosk-portrait-5-print-failed');
+
+    const mod = await t.login('mod');
+    const snapshot = await t.socket(mod).then((s) => s.emitWithAck('sync:snapshot', {}));
+    const ticket = snapshot.ok ? snapshot.data.tickets.find((x) => x.number === 'B001') : undefined;
+    expect(ticket?.printStatus).toBe('print_failed');
+
+    printer = new FakeTcpPrinter({ port });
+    await printer.start();
+    const fo = await t.login('fo');
+    const reprint = await t.api<TicketView>('POST', `/tickets/${ticket?.id ?? ''}/print`, { token: fo, body: {} });
+    expect(reprint.body.printStatus).toBe('printed');
+    expect(decodeEscPos((await printer.waitForJob()).bytes).text).toContain('B001');
+    await page.close();
+  });
+
+  it('gives one ticket for a double tap', async () => {
+    const page = await openKiosk(PORTRAIT);
+    const before = (await t.api<{ lastEventId: number }>('GET', '/health')).body.lastEventId;
+    await page.click('[data-agency="disdukcapil"]');
+    await page.click('[data-service="akta-lahir"]');
+    await page.dblclick('[data-priority="none"]');
+    await page.locator('[data-screen="done"]').waitFor();
+    await printer.waitForJob();
+    const after = (await t.api<{ lastEventId: number }>('GET', '/health')).body.lastEventId;
+    expect(after - before).toBe(2); // one ticket:issued, one ticket:printed
+    await page.close();
+  });
+
+  it('shows every screen in landscape, in English on request, and closed services as closed', async () => {
+    const page = await openKiosk(LANDSCAPE);
+    await screenshot(page, 'kiosk-landscape-1-agencies');
+    await page.click('.lang-button');
+    await expect.poll(() => page.textContent('.screen-title')).toBe('Choose the agency you need');
+    await page.click('.lang-button');
+    await page.click('[data-agency="imigrasi"]');
+    const paspor = page.locator('[data-service="paspor"]');
+    await paspor.waitFor();
+    await screenshot(page, 'kiosk-landscape-2-services-closed');
+    // The demo hall is open all day but Paspor keeps its own weekday morning hours.
+    const open = await t.api<{ id: string; open: boolean }[]>('GET', '/services', { token: KIOSK_TOKEN });
+    expect(await paspor.isDisabled()).toBe(!open.body.find((s) => s.id === 'paspor')?.open);
+    await page.click('.back-button');
+    await takeTicket(page, 'samsat', 'stnk', 'ibu_hamil', 'kiosk-landscape');
+    await page.locator('[data-screen="done"]').waitFor();
+    await screenshot(page, 'kiosk-landscape-4-done');
+    await printer.waitForJob();
+    await page.close();
+  });
+
+  it('shows “Mesin antrian sedang tidak terhubung” while the hub is down and recovers by itself', async () => {
+    const page = await openKiosk(PORTRAIT);
+    const port = t.hub.port;
+    await t.hub.close();
+    await page.locator('[data-screen="offline"]').waitFor({ timeout: 10_000 });
+    expect(await page.textContent('[data-screen="offline"]')).toContain('Mesin antrian sedang tidak terhubung');
+    await screenshot(page, 'kiosk-portrait-6-offline');
+
+    t = await startHub(port);
+    await page.locator('[data-agency]').first().waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+});
