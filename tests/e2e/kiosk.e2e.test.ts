@@ -21,7 +21,9 @@ async function startHub(port = 0): Promise<TestHub> {
     site: {
       ...site,
       devices: site.devices.map((d) =>
-        d.role === 'kiosk' ? { ...d, printer: { interface: printer.printerInterface, paperWidth: 80 as const } } : d,
+        d.role === 'kiosk'
+          ? { ...d, printer: { interface: printer.printerInterface, paperWidth: 80 as const } }
+          : d,
       ),
     },
   });
@@ -35,7 +37,13 @@ async function openKiosk(viewport: { width: number; height: number }): Promise<P
 }
 
 /** Home → agency → service → priority, as a citizen taps it. */
-async function takeTicket(page: Page, agency: string, service: string, priority: string, shots?: string): Promise<void> {
+async function takeTicket(
+  page: Page,
+  agency: string,
+  service: string,
+  priority: string,
+  shots?: string,
+): Promise<void> {
   await page.click(`[data-agency="${agency}"]`);
   await page.locator(`[data-service="${service}"]`).waitFor();
   if (shots) await screenshot(page, `${shots}-2-services`);
@@ -107,7 +115,10 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     printer = new FakeTcpPrinter({ port });
     await printer.start();
     const fo = await t.login('fo');
-    const reprint = await t.api<TicketView>('POST', `/tickets/${ticket?.id ?? ''}/print`, { token: fo, body: {} });
+    const reprint = await t.api<TicketView>('POST', `/tickets/${ticket?.id ?? ''}/print`, {
+      token: fo,
+      body: {},
+    });
     expect(reprint.body.printStatus).toBe('printed');
     expect(decodeEscPos((await printer.waitForJob()).bytes).text).toContain('B001');
     await page.close();
@@ -152,7 +163,9 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     const port = t.hub.port;
     await t.hub.close();
     await page.locator('[data-screen="offline"]').waitFor({ timeout: 10_000 });
-    expect(await page.textContent('[data-screen="offline"]')).toContain('Mesin antrian sedang tidak terhubung');
+    expect(await page.textContent('[data-screen="offline"]')).toContain(
+      'Mesin antrian sedang tidak terhubung',
+    );
     await screenshot(page, 'kiosk-portrait-6-offline');
 
     t = await startHub(port);

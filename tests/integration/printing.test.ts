@@ -8,13 +8,20 @@ import { collect, demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../s
 
 const SECOND_KIOSK = 'second-kiosk-token';
 
-async function hubWithPrinter(printer: FakeTcpPrinter, overrides: Parameters<typeof demoSite>[0] = {}): Promise<TestHub> {
+async function hubWithPrinter(
+  printer: FakeTcpPrinter,
+  overrides: Parameters<typeof demoSite>[0] = {},
+): Promise<TestHub> {
   const site = demoSite(overrides);
   return startTestHub({
     site: {
       ...site,
       devices: [
-        ...site.devices.map((d) => (d.role === 'kiosk' ? { ...d, printer: { interface: printer.printerInterface, paperWidth: 58 as const } } : d)),
+        ...site.devices.map((d) =>
+          d.role === 'kiosk'
+            ? { ...d, printer: { interface: printer.printerInterface, paperWidth: 58 as const } }
+            : d,
+        ),
         { id: 'kiosk-2', role: 'kiosk', tokenSha256: sha256(SECOND_KIOSK) },
       ],
     },
@@ -35,8 +42,16 @@ describe('printing a ticket through the hub (browser-only kiosk)', () => {
   });
 
   it('commits, then prints number, service and a QR to the status page on the kiosk’s own printer', async () => {
-    const issued = await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'skck', priority: 'lansia' }, schema: IssuedTicket });
-    const printed = await t.api('POST', `/tickets/${issued.body.id}/print`, { token: KIOSK_TOKEN, body: {}, schema: TicketView });
+    const issued = await t.api('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'skck', priority: 'lansia' },
+      schema: IssuedTicket,
+    });
+    const printed = await t.api('POST', `/tickets/${issued.body.id}/print`, {
+      token: KIOSK_TOKEN,
+      body: {},
+      schema: TicketView,
+    });
     expect(printed.status).toBe(200);
     expect(printed.body.printStatus).toBe('printed');
 
@@ -54,11 +69,18 @@ describe('printing a ticket through the hub (browser-only kiosk)', () => {
     const mod = await t.login('mod');
     const modSocket = await t.socket(mod);
     const failedEvent = collect<Broadcast<TicketPrintFailed>>(modSocket, 'ticket:print-failed', 1);
-    const issued = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'ktp-el' } });
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'ktp-el' },
+    });
 
     const port = printer.port;
     await printer.close(); // printer off
-    const failed = await t.api<{ error: { code: string; message: { id: string } } }>('POST', `/tickets/${issued.body.id}/print`, { token: KIOSK_TOKEN, body: {} });
+    const failed = await t.api<{ error: { code: string; message: { id: string } } }>(
+      'POST',
+      `/tickets/${issued.body.id}/print`,
+      { token: KIOSK_TOKEN, body: {} },
+    );
     expect(failed.status).toBe(502);
     expect(failed.body.error.code).toBe('PRINT_FAILED');
     expect(failed.body.error.message.id).toMatch(/tercatat/);
@@ -69,43 +91,73 @@ describe('printing a ticket through the hub (browser-only kiosk)', () => {
     printer = new FakeTcpPrinter({ port });
     await printer.start(); // back on
     const fo = await t.login('fo');
-    const reprint = await t.api<TicketView>('POST', `/tickets/${issued.body.id}/print`, { token: fo, body: {} });
+    const reprint = await t.api<TicketView>('POST', `/tickets/${issued.body.id}/print`, {
+      token: fo,
+      body: {},
+    });
     expect(reprint.status).toBe(200);
     expect(reprint.body.printStatus).toBe('printed');
     expect(decodeEscPos((await printer.waitForJob()).bytes).text).toContain('A001');
 
     // The number was not wasted: the next ticket is A002.
-    const next = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'ktp-el' } });
+    const next = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'ktp-el' },
+    });
     expect(next.body.number).toBe('A002');
   });
 
   it('an Electron kiosk gets the printable content and reports the outcome itself', async () => {
-    const issued = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
-    const content = await t.api<{ number: string; statusUrl: string; aheadText: string }>('GET', `/tickets/${issued.body.id}/printable?lang=en`, { token: KIOSK_TOKEN });
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'kk' },
+    });
+    const content = await t.api<{ number: string; statusUrl: string; aheadText: string }>(
+      'GET',
+      `/tickets/${issued.body.id}/printable?lang=en`,
+      { token: KIOSK_TOKEN },
+    );
     expect(content.body).toMatchObject({ number: 'B001', statusUrl: `${t.hub.url}/t/${issued.body.code}` });
     expect(content.body.aheadText).toMatch(/ahead/i);
     const kiosk = await t.socket(KIOSK_TOKEN);
-    const ack = await kiosk.emitWithAck('ticket:print-result', { ticketId: issued.body.id, ok: false, reason: 'paper out' });
+    const ack = await kiosk.emitWithAck('ticket:print-result', {
+      ticketId: issued.body.id,
+      ok: false,
+      reason: 'paper out',
+    });
     expect(ack).toMatchObject({ ok: true, data: { printStatus: 'print_failed' } });
   });
 
   it('a kiosk may not print or report on another kiosk’s ticket', async () => {
-    const issued = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
-    expect((await t.api('POST', `/tickets/${issued.body.id}/print`, { token: SECOND_KIOSK, body: {} })).status).toBe(403);
-    expect((await t.api('GET', `/tickets/${issued.body.id}/printable`, { token: SECOND_KIOSK })).status).toBe(403);
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'kk' },
+    });
+    expect(
+      (await t.api('POST', `/tickets/${issued.body.id}/print`, { token: SECOND_KIOSK, body: {} })).status,
+    ).toBe(403);
+    expect((await t.api('GET', `/tickets/${issued.body.id}/printable`, { token: SECOND_KIOSK })).status).toBe(
+      403,
+    );
     const other = await t.socket(SECOND_KIOSK);
     const ack = await other.emitWithAck('ticket:print-result', { ticketId: issued.body.id, ok: true });
     expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('renders the ticket as it prints, as PNG, on 58 and 80 mm paper', async () => {
-    const issued = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'nib' } });
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'nib' },
+    });
     expect(issued.status).toBe(201);
     const widths: number[] = [];
     for (const width of [58, 80]) {
-      const response = await fetch(`${t.hub.url}/api/tickets/${issued.body.id}/preview.png?width=${String(width)}`, {
-        headers: { authorization: `Bearer ${KIOSK_TOKEN}` },
-      });
+      const response = await fetch(
+        `${t.hub.url}/api/tickets/${issued.body.id}/preview.png?width=${String(width)}`,
+        {
+          headers: { authorization: `Bearer ${KIOSK_TOKEN}` },
+        },
+      );
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('image/png');
       const png = Buffer.from(await response.arrayBuffer());
@@ -122,7 +174,9 @@ describe('kiosk rate limit', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
-        statuses.push((await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } })).status);
+        statuses.push(
+          (await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } })).status,
+        );
       }
       expect(statuses).toEqual([...Array<number>(10).fill(201), 429]);
       const fo = await t.login('fo');
@@ -137,13 +191,22 @@ describe('ticket status for the citizen’s phone', () => {
   it('shows position and estimate, then the counter once called, live over /public', async () => {
     const t = await startTestHub();
     try {
-      const first = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'ktp-el' } });
-      const mine = await t.api<IssuedTicket>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'ktp-el' } });
+      const first = await t.api<IssuedTicket>('POST', '/tickets', {
+        token: KIOSK_TOKEN,
+        body: { serviceId: 'ktp-el' },
+      });
+      const mine = await t.api<IssuedTicket>('POST', '/tickets', {
+        token: KIOSK_TOKEN,
+        body: { serviceId: 'ktp-el' },
+      });
       const status = await t.api<PublicTicketStatus>('GET', `/public/tickets/${mine.body.code}`);
       expect(status.body).toMatchObject({ number: 'A002', ahead: 1, status: 'waiting', counterName: null });
       expect(JSON.stringify(status.body)).not.toContain(mine.body.id);
 
-      const phone = connect(`${t.hub.url}/public`, { auth: { code: mine.body.code }, transports: ['websocket'] });
+      const phone = connect(`${t.hub.url}/public`, {
+        auth: { code: mine.body.code },
+        transports: ['websocket'],
+      });
       const updates: PublicTicketStatus[] = [];
       phone.on('ticket:status', (s: PublicTicketStatus) => updates.push(s));
       await new Promise((resolve) => phone.once('ticket:status', resolve));
@@ -158,7 +221,11 @@ describe('ticket status for the citizen’s phone', () => {
       expect(updates.at(-1)).toMatchObject({ counterName: 'Loket 2', ahead: null });
       phone.close();
 
-      const unknown = connect(`${t.hub.url}/public`, { auth: { code: 'NOSUCHCODE' }, transports: ['websocket'], reconnection: false });
+      const unknown = connect(`${t.hub.url}/public`, {
+        auth: { code: 'NOSUCHCODE' },
+        transports: ['websocket'],
+        reconnection: false,
+      });
       const error = await new Promise<Error>((resolve) => unknown.once('connect_error', resolve));
       expect(error.message).toBe('TICKET_NOT_FOUND');
       expect((await t.api('GET', '/public/tickets/NOSUCHCODE')).status).toBe(404);

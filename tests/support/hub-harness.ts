@@ -41,7 +41,7 @@ export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
 
 /** A real hub on port 0 with a fresh SQLite file in a temporary folder. */
 export async function startTestHub(
-  options: { clock?: Clock; site?: SiteConfig; dataDir?: string } = {},
+  options: { clock?: Clock; site?: SiteConfig; dataDir?: string; port?: number } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
   const hub = await createHub({

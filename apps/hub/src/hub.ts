@@ -97,6 +97,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     pinoHttp({
       logger,
       autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // A busy hall makes tens of thousands of good requests a day: those are debug; refusals and failures are not.
+      customLogLevel: (_req, res, error) =>
+        error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
       // Never log headers or bodies: they carry bearer tokens and PINs.
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({
@@ -149,10 +152,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       });
     }
     watchers.refresh();
-    scheduler.rearm();
+    scheduler.onCommitted(batch.map((b) => b.event));
   });
   // Tickets that became late while the hub was down are raised at once.
-  scheduler.fire();
+  await scheduler.fire();
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
@@ -171,6 +174,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       scheduler.stop();
       await io.close();
+      engine.flush();
       db.close();
     },
   };

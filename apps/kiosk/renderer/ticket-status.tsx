@@ -67,7 +67,9 @@ function StatusLine({ status, t }: { status: PublicTicketStatus; t: ReturnType<t
 
 function TicketStatusPage({ code }: { code: string }) {
   // Indonesian first; English by the button or `?lang=en`.
-  const [lang, setLang] = useState<Lang>(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'id');
+  const [lang, setLang] = useState<Lang>(
+    new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'id',
+  );
   const [status, setStatus] = useState<PublicTicketStatus | null>(null);
   const [missing, setMissing] = useState(false);
   const [online, setOnline] = useState(false);

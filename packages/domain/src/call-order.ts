@@ -1,5 +1,5 @@
 import type { CounterConfig, PriorityRatio } from './config.ts';
-import { isWaiting, type CounterState, type QueueState, type TicketState } from './state.ts';
+import type { CounterState, QueueState, TicketState } from './state.ts';
 
 /** Oldest issue time first; a transferred ticket keeps its issue time and so its place. */
 function byIssueTime(a: TicketState, b: TicketState): number {
@@ -25,8 +25,14 @@ export function preferredKind(
 }
 
 export function waitingFor(state: QueueState, serviceIds: readonly string[]): TicketState[] {
-  const served = new Set(serviceIds);
-  return [...state.tickets.values()].filter((t) => isWaiting(t) && served.has(t.serviceId));
+  const result: TicketState[] = [];
+  for (const serviceId of new Set(serviceIds)) {
+    for (const id of state.waiting.get(serviceId) ?? []) {
+      const ticket = state.tickets.get(id);
+      if (ticket) result.push(ticket);
+    }
+  }
+  return result;
 }
 
 /** The ticket a counter gets on "call next", or undefined when nothing waits for it. */

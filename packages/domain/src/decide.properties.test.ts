@@ -1,20 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { waitingFor } from './call-order.ts';
 import type { QueueCommand } from './commands.ts';
 import { findCounter, type PriorityRatio, type QueueConfig } from './config.ts';
 import { decide } from './decide.ts';
 import { DomainError, type DomainErrorCode } from './errors.ts';
 import type { QueueEvent, TicketIssued } from './events.ts';
 import { serviceDayOf } from './local-time.ts';
-import { evolve, initialState, type QueueState } from './state.ts';
-import { advance, callNext, finish, issue, recall } from './testing/builders.ts';
+import { evolve, initialState, isWaiting, type QueueState } from './state.ts';
+import {
+  advance,
+  callNext,
+  cancel,
+  finish,
+  issue,
+  markNoShow,
+  reactivate,
+  recall,
+  transfer,
+} from './testing/builders.ts';
 import { at, testConfig } from './testing/fixtures.ts';
 
 type Step =
   | { readonly kind: 'issue'; readonly serviceId: 'ktp' | 'skck'; readonly priority: boolean }
   | { readonly kind: 'callNext'; readonly counterId: string }
   | { readonly kind: 'finish'; readonly counterId: string }
+  | { readonly kind: 'divert'; readonly counterId: string; readonly action: 'transfer' | 'cancel' | 'noShow' }
+  | { readonly kind: 'reactivate'; readonly pick: number }
   | { readonly kind: 'nextDay' };
 
 const counterId = fc.constantFrom('c1', 'c2', 'c3');
@@ -29,6 +40,15 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('callNext' as const), counterId }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('finish' as const), counterId }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('divert' as const),
+      counterId,
+      action: fc.constantFrom('transfer' as const, 'cancel' as const, 'noShow' as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reactivate' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
 );
 const ratio = fc.constantFrom<PriorityRatio | null>(
@@ -53,6 +73,19 @@ function commandsFor(s: Step, i: number, minute: number, state: QueueState): Que
         ? [recall(s.counterId, minute)]
         : [advance(active, minute), finish(active, minute)];
     }
+    case 'divert': {
+      const active = state.counters.get(s.counterId)?.activeTicketId ?? null;
+      if (active === null) return [recall(s.counterId, minute)];
+      if (s.action === 'cancel') return [cancel(active, minute)];
+      if (s.action === 'noShow') return [recall(s.counterId, minute), markNoShow(active, minute)];
+      const from = state.tickets.get(active)?.serviceId;
+      return [transfer(active, from === 'ktp' ? 'skck' : 'ktp', minute)];
+    }
+    case 'reactivate': {
+      const noShows = [...state.tickets.values()].filter((t) => t.status === 'no_show');
+      const chosen = noShows[s.pick % Math.max(1, noShows.length)];
+      return chosen ? [reactivate(chosen.id, minute)] : [];
+    }
     case 'nextDay':
       return [];
   }
@@ -62,7 +95,7 @@ function counterServices(config: QueueConfig, id: string): readonly string[] {
   return findCounter(config, id)?.serviceIds ?? [];
 }
 
-describe('random interleavings of issue and call-next across counters', () => {
+describe('random interleavings of issue, call-next, transfer, cancel, no-show and reactivate across counters', () => {
   it('never call a ticket twice and number each service 1..n per day without gaps or repeats', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 120 }), ratio, (steps, priorityRatio) => {
@@ -85,7 +118,10 @@ describe('random interleavings of issue and call-next across counters', () => {
             }
             if (command.type === 'CallNext' && events.length === 0) {
               // Nothing is left behind: call-next finds nothing only when nothing of today waits for it.
-              const waiting = waitingFor(state, counterServices(config, command.counterId));
+              const served = counterServices(config, command.counterId);
+              const waiting = [...state.tickets.values()].filter(
+                (t) => isWaiting(t) && served.includes(t.serviceId),
+              );
               expect(waiting.filter((t) => t.serviceDay === today)).toEqual([]);
             }
             for (const event of events) {
@@ -95,12 +131,16 @@ describe('random interleavings of issue and call-next across counters', () => {
                 expect([...state.counters.values()].map((c) => c.activeTicketId)).not.toContain(
                   event.ticketId,
                 );
-                expect(ticket?.status).toBe('waiting');
+                expect(ticket !== undefined && isWaiting(ticket)).toBe(true);
                 expect(ticket?.serviceDay).toBe(today);
                 expect(counterServices(config, event.counterId)).toContain(ticket?.serviceId);
                 calledEver.add(event.ticketId);
               }
               if (event.type === 'ticket:issued') issuedEvents.push(event);
+              // Sent back to a queue, a ticket may rightly be called once more.
+              if (event.type === 'ticket:transferred' || event.type === 'ticket:reactivated') {
+                calledEver.delete(event.ticketId);
+              }
               evolve(state, event);
             }
           }
@@ -108,6 +148,12 @@ describe('random interleavings of issue and call-next across counters', () => {
             c.activeTicketId === null ? [] : [c.activeTicketId],
           );
           expect(new Set(active).size).toBe(active.length);
+          // The waiting index the call order reads must say exactly what a scan of every ticket says.
+          const scanned = [...state.tickets.values()].filter(isWaiting).map((t) => `${t.serviceId}/${t.id}`);
+          const indexed = [...state.waiting].flatMap(([serviceId, ids]) =>
+            [...ids].map((id) => `${serviceId}/${id}`),
+          );
+          expect(indexed.sort()).toEqual(scanned.sort());
         });
 
         const byServiceDay = new Map<string, TicketIssued[]>();

@@ -1,26 +1,17 @@
 import { COUNTER_STEPS, findService, standardsFor, type QueueConfig } from './config.ts';
 import { aheadOf } from './call-order.ts';
 import type { QueueState } from './state.ts';
-import { secondsBetween } from './timing.ts';
-
-const RECENT_SAMPLE = 10;
 
 /** Mean service minutes (first counter step to finish) of the service's last finished tickets today. */
 export function recentServiceMinutes(state: QueueState, config: QueueConfig, serviceId: string): number {
-  const done = [...state.tickets.values()]
-    .filter((t) => t.serviceId === serviceId && t.status === 'done' && t.finishedAt && t.steps[0])
-    .sort((a, b) => ((a.finishedAt ?? '') < (b.finishedAt ?? '') ? 1 : -1))
-    .slice(0, RECENT_SAMPLE);
-  if (done.length === 0) {
+  const recent = state.recentService.get(serviceId) ?? [];
+  if (recent.length === 0) {
     // Nothing served yet today: the SOP's own standard for steps 4–8 is the honest first guess.
     const service = findService(config, serviceId);
     const standards = service ? standardsFor(config, service) : config.sopStandards;
     return COUNTER_STEPS.reduce((sum, step) => sum + standards[step], 0);
   }
-  const seconds = done.map((t) =>
-    secondsBetween(t.steps[0]?.startedAt ?? t.issuedAt, t.finishedAt ?? t.issuedAt),
-  );
-  return seconds.reduce((a, b) => a + b, 0) / seconds.length / 60;
+  return recent.reduce((a, b) => a + b, 0) / recent.length / 60;
 }
 
 export function openCountersFor(state: QueueState, config: QueueConfig, serviceId: string): number {

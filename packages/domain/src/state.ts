@@ -76,6 +76,10 @@ export interface QueueState {
   readonly compensations: Map<string, CompensationState>;
   /** Last sequence number issued today per service. */
   readonly sequences: Map<string, number>;
+  /** Ids of waiting tickets per service: call-next and queue lengths look here instead of scanning the day. */
+  readonly waiting: Map<string, Set<string>>;
+  /** Service seconds of the last finished tickets per service, newest last, for the wait estimate. */
+  readonly recentService: Map<string, number[]>;
 }
 
 export function initialState(): QueueState {
@@ -85,6 +89,8 @@ export function initialState(): QueueState {
     counters: new Map(),
     compensations: new Map(),
     sequences: new Map(),
+    waiting: new Map(),
+    recentService: new Map(),
   };
 }
 
@@ -117,6 +123,31 @@ export function currentStep(ticket: TicketState): StepRecord | null {
   return last && last.endedAt === null ? last : null;
 }
 
+export const RECENT_SERVICE_SAMPLE = 10;
+
+/** Applies a change to a ticket and keeps the waiting index true to it. */
+function transition(state: QueueState, ticket: TicketState, change: () => void): void {
+  if (isWaiting(ticket)) state.waiting.get(ticket.serviceId)?.delete(ticket.id);
+  change();
+  if (!isWaiting(ticket)) return;
+  let ids = state.waiting.get(ticket.serviceId);
+  if (!ids) {
+    ids = new Set();
+    state.waiting.set(ticket.serviceId, ids);
+  }
+  ids.add(ticket.id);
+}
+
+function recordServiceTime(state: QueueState, ticket: TicketState, finishedAt: string): void {
+  const started = ticket.steps[0]?.startedAt;
+  if (started === undefined) return;
+  const seconds = Math.max(0, Math.floor((Date.parse(finishedAt) - Date.parse(started)) / 1000));
+  const recent = state.recentService.get(ticket.serviceId) ?? [];
+  recent.push(seconds);
+  if (recent.length > RECENT_SERVICE_SAMPLE) recent.shift();
+  state.recentService.set(ticket.serviceId, recent);
+}
+
 function endCurrentStep(ticket: TicketState, at: string): void {
   const step = currentStep(ticket);
   if (step) step.endedAt = at;
@@ -142,7 +173,9 @@ function applyCall(
   via: 'next' | 'specific',
 ): void {
   const ticket = mustGet(state, ticketId);
-  ticket.status = 'called';
+  transition(state, ticket, () => {
+    ticket.status = 'called';
+  });
   ticket.counterId = counterId;
   ticket.calledAt = at;
   ticket.firstCalledAt ??= at;
@@ -162,6 +195,8 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     state.serviceDay = event.serviceDay;
     state.tickets.clear();
     state.sequences.clear();
+    state.waiting.clear();
+    state.recentService.clear();
     // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
     for (const counter of state.counters.values()) {
       counter.streak = null;
@@ -169,7 +204,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     }
   }
   state.sequences.set(event.serviceId, event.seq);
-  state.tickets.set(event.ticketId, {
+  const ticket: TicketState = {
     id: event.ticketId,
     code: event.code,
     seq: event.seq,
@@ -190,7 +225,9 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     outcome: null,
     lateTier: -1,
     printStatus: 'pending',
-  });
+  };
+  state.tickets.set(ticket.id, ticket);
+  transition(state, ticket, () => undefined);
 }
 
 function applyCompensationRaised(
@@ -239,6 +276,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       ticket.status = 'done';
       ticket.finishedAt = event.at;
       ticket.outcome = event.outcome;
+      recordServiceTime(state, ticket, event.at);
       break;
     }
     case 'ticket:no-show': {
@@ -249,7 +287,9 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
     }
     case 'ticket:reactivated': {
       const ticket = mustGet(state, event.ticketId);
-      ticket.status = 'waiting';
+      transition(state, ticket, () => {
+        ticket.status = 'waiting';
+      });
       ticket.recalls = 0;
       // Waiting again, at no counter: a later transfer or the MOD's timings must not name the old one.
       ticket.counterId = null;
@@ -259,8 +299,10 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       releaseCounter(state, ticket);
-      ticket.serviceId = event.toServiceId;
-      ticket.status = 'transferred';
+      transition(state, ticket, () => {
+        ticket.serviceId = event.toServiceId;
+        ticket.status = 'transferred';
+      });
       ticket.counterId = null;
       ticket.recalls = 0;
       break;
@@ -269,7 +311,9 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       releaseCounter(state, ticket);
-      ticket.status = 'cancelled';
+      transition(state, ticket, () => {
+        ticket.status = 'cancelled';
+      });
       ticket.finishedAt = event.at;
       break;
     }

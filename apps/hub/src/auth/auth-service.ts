@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import { HubError } from '../hub-error.ts';
 import type { Actor } from './actor.ts';
 import { newToken, sha256, verifyPin } from './secrets.ts';
+import { sql } from '../db/statements.ts';
 
 const SESSION_HOURS = 12;
 const MAX_FAILURES = 5;
@@ -36,10 +37,12 @@ export class AuthService {
 
   /** Accounts and devices come from the site file the first time; later changes are made in the hub. */
   seed(site: SiteConfig): void {
-    const insertAccount = this.db.prepare(
+    const insertAccount = sql(
+      this.db,
       'INSERT OR IGNORE INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
     );
-    const insertDevice = this.db.prepare(
+    const insertDevice = sql(
+      this.db,
       'INSERT OR IGNORE INTO devices (id, role, token_sha256) VALUES (?, ?, ?)',
     );
     this.db.transaction(() => {
@@ -53,7 +56,7 @@ export class AuthService {
     const now = this.clock.now();
     const username = request.username.toLowerCase();
     const attempt = this.reserveAttempt(username, now);
-    const account = this.db.prepare('SELECT * FROM accounts WHERE username = ?').get(username) as
+    const account = sql(this.db, 'SELECT * FROM accounts WHERE username = ?').get(username) as
       AccountRow | undefined;
     // Verify against a dummy hash for unknown users so response time does not reveal which usernames exist.
     const ok = await verifyPin(request.pin, account?.pin_hash ?? DUMMY_HASH);
@@ -66,11 +69,10 @@ export class AuthService {
     const counterId = account.role === 'officer' ? (counterIds[0] ?? null) : null;
     const token = newToken();
     const expiresAt = new Date(now + SESSION_HOURS * 3_600_000).toISOString();
-    this.db
-      .prepare(
-        'INSERT INTO sessions (token_sha256, username, role, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(sha256(token), account.username, account.role, counterId, new Date(now).toISOString(), expiresAt);
+    sql(
+      this.db,
+      'INSERT INTO sessions (token_sha256, username, role, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(sha256(token), account.username, account.role, counterId, new Date(now).toISOString(), expiresAt);
     return { token, role: account.role, ...(counterId ? { counterId } : {}), expiresAt };
   }
 
@@ -94,10 +96,10 @@ export class AuthService {
   authenticate(token: string | undefined): Actor | null {
     if (!token || token.length > 256) return null;
     const hash = sha256(token);
-    const device = this.db.prepare('SELECT id, role FROM devices WHERE token_sha256 = ?').get(hash) as
+    const device = sql(this.db, 'SELECT id, role FROM devices WHERE token_sha256 = ?').get(hash) as
       { id: string; role: Role } | undefined;
     if (device) return { id: `device:${device.id}`, role: device.role, counterId: null };
-    const session = this.db.prepare('SELECT * FROM sessions WHERE token_sha256 = ?').get(hash) as
+    const session = sql(this.db, 'SELECT * FROM sessions WHERE token_sha256 = ?').get(hash) as
       SessionRow | undefined;
     if (!session || session.revoked_at !== null || Date.parse(session.expires_at) <= this.clock.now())
       return null;
@@ -105,9 +107,10 @@ export class AuthService {
   }
 
   logout(token: string): void {
-    this.db
-      .prepare('UPDATE sessions SET revoked_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL')
-      .run(new Date(this.clock.now()).toISOString(), sha256(token));
+    sql(this.db, 'UPDATE sessions SET revoked_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL').run(
+      new Date(this.clock.now()).toISOString(),
+      sha256(token),
+    );
   }
 }
 

@@ -33,6 +33,10 @@ export function validationError(error: z.ZodError): HubError {
  */
 export class CommandBus {
   private readonly listeners: CommittedListener[] = [];
+  private readonly inFlight = new Map<
+    string,
+    { readonly name: CommandName; readonly result: Promise<unknown> }
+  >();
   private readonly kioskIssues: RateLimiter;
 
   constructor(
@@ -48,7 +52,11 @@ export class CommandBus {
     this.listeners.push(listener);
   }
 
-  execute<K extends CommandName>(actor: Actor, name: K, rawPayload: unknown): CommandResults[K] {
+  async execute<K extends CommandName>(
+    actor: Actor,
+    name: K,
+    rawPayload: unknown,
+  ): Promise<CommandResults[K]> {
     const spec = COMMAND_TABLE[name] as CommandSpec<K>;
     if (!spec.roles.includes(actor.role)) throw new HubError('FORBIDDEN');
     const parsed = CommandPayloads[name].safeParse(rawPayload);
@@ -68,18 +76,40 @@ export class CommandBus {
     if (scoped && !spec.owns(payload, ctx)) throw new HubError('FORBIDDEN');
 
     const key = payload.idempotencyKey;
-    if (key !== undefined) {
-      const seen = this.store.findIdempotency(actor.id, key);
-      if (seen && seen.command !== name) throw new HubError('IDEMPOTENCY_CONFLICT');
-      if (seen) return this.resultOf(spec.result, seen.resultRef) as CommandResults[K];
+    if (key === undefined) return this.run(actor, name, spec, payload, ctx);
+    // A retry may arrive while the first attempt is still waiting for its commit: it gets the same answer.
+    const slot = `${actor.id}\u0000${key}`;
+    const inFlight = this.inFlight.get(slot);
+    if (inFlight) {
+      if (inFlight.name !== name) throw new HubError('IDEMPOTENCY_CONFLICT');
+      return (await inFlight.result) as CommandResults[K];
     }
+    const seen = this.store.findIdempotency(actor.id, key);
+    if (seen && seen.command !== name) throw new HubError('IDEMPOTENCY_CONFLICT');
+    if (seen) return this.resultOf(spec.result, seen.resultRef) as CommandResults[K];
+    const result = this.run(actor, name, spec, payload, ctx, key);
+    this.inFlight.set(slot, { name, result });
+    try {
+      return await result;
+    } finally {
+      this.inFlight.delete(slot);
+    }
+  }
 
+  private async run<K extends CommandName>(
+    actor: Actor,
+    name: K,
+    spec: CommandSpec<K>,
+    payload: CommandPayload<K>,
+    ctx: CommandContext,
+    key?: string,
+  ): Promise<CommandResults[K]> {
     // A kiosk is a public touch screen: cap what one device can issue (a replayed key above does not count).
     if (name === 'ticket:issue' && actor.role === 'kiosk' && !this.kioskIssues.tryTake(actor.id)) {
       throw new HubError('RATE_LIMITED');
     }
     const command = spec.toCommand(payload, ctx);
-    const committed = this.engine.execute(
+    const committed = await this.engine.execute(
       command,
       key === undefined
         ? null
@@ -97,8 +127,8 @@ export class CommandBus {
   }
 
   /** Internal commands (the deadline scheduler) go through the same domain and persistence path. */
-  executeSystem(command: Parameters<QueueEngine['execute']>[0]): void {
-    const committed = this.engine.execute(command);
+  async executeSystem(command: Parameters<QueueEngine['execute']>[0]): Promise<void> {
+    const committed = await this.engine.execute(command);
     this.publish(committed.events, committed.eventIds);
   }
 

@@ -4,6 +4,7 @@ import {
   evolve,
   fold,
   initialState,
+  localTime,
   serviceDayOf,
   type QueueCommand,
   type QueueConfig,
@@ -11,8 +12,22 @@ import {
   type QueueState,
 } from '@giliran/domain';
 import type { Clock } from '../clock.ts';
-import type { IdempotencyRecord, QueueStore } from '../db/queue-store.ts';
+import type { IdempotencyRecord, PendingCommit, QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Indonesian zones have whole-hour offsets and no daylight saving, so the local minute of day fixes midnight. */
+function nextLocalMidnight(now: number, timeZone: string): number {
+  const minuteStart = Math.floor(now / 60_000) * 60_000;
+  return minuteStart - localTime(new Date(now).toISOString(), timeZone).minuteOfDay * 60_000 + DAY_MS;
+}
+
+interface Waiting {
+  readonly entry: PendingCommit;
+  readonly resolve: (ids: number[]) => void;
+  readonly reject: (error: Error) => void;
+}
 
 export interface Committed {
   readonly events: readonly QueueEvent[];
@@ -21,12 +36,15 @@ export interface Committed {
 
 /**
  * Holds the live state of today's queue, folded from today's events at start, and applies commands:
- * decide → evolve → commit in one transaction. If the commit fails the state is rebuilt from the database,
- * which stays the single source of truth.
+ * decide → evolve → commit. If a commit fails the state is rebuilt from the database, which stays the single
+ * source of truth.
  */
 export class QueueEngine {
   private current: QueueState = initialState();
+  private pending: Waiting[] = [];
   private day = '';
+  /** Epoch ms of the next local midnight: checking it is cheaper than asking Intl for today's date each time. */
+  private dayEndsAt = 0;
 
   constructor(
     private readonly store: QueueStore,
@@ -61,40 +79,80 @@ export class QueueEngine {
     state.serviceDay = day;
     this.current = state;
     this.day = day;
+    this.dayEndsAt = nextLocalMidnight(this.clock.now(), this.config.timeZone);
   }
 
   /** At local midnight yesterday's queue closes: tickets still waiting stay in history, numbering restarts. */
   private rollDay(): void {
+    const now = this.clock.now();
+    if (now < this.dayEndsAt && now >= this.dayEndsAt - DAY_MS) return;
     const today = this.today();
-    if (today !== this.day) this.hydrate(today);
+    if (today !== this.day) {
+      this.flush(); // what was decided yesterday is committed as yesterday's
+      this.hydrate(today);
+    } else this.dayEndsAt = nextLocalMidnight(now, this.config.timeZone);
   }
 
-  /** `idempotency` is built from the decided events (which ticket was called) and committed with them. */
+  /**
+   * Decides and applies a command at once, so the next command sees its effect, but acknowledges it only once
+   * it is on disk. Commands that arrive in the same turn of the event loop share one transaction and one fsync
+   * (group commit): durability per command is unchanged, the disk is asked once instead of N times.
+   * `idempotency` is built from the decided events (which ticket was called) and committed with them.
+   */
   execute(
     command: QueueCommand,
     idempotency: ((events: readonly QueueEvent[]) => IdempotencyRecord) | null = null,
-  ): Committed {
+  ): Promise<Committed> {
     this.rollDay();
     let events: QueueEvent[];
     try {
       events = decide(command, this.current, this.config);
     } catch (error) {
-      if (error instanceof DomainError) throw new HubError(error.code);
-      throw error;
+      if (error instanceof DomainError) return Promise.reject(new HubError(error.code));
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     try {
       for (const event of events) evolve(this.current, event);
-      const eventIds = this.store.commit(
-        events,
+    } catch (error) {
+      this.flush(); // keep what earlier commands decided, then rebuild without this one
+      this.hydrate(this.day);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return new Promise<Committed>((resolve, reject) => {
+      this.pending.push({
+        entry: { events, idempotency: idempotency ? idempotency(events) : null, now: command.now },
+        resolve: (ids) => {
+          resolve({ events, eventIds: ids });
+        },
+        reject,
+      });
+      if (this.pending.length === 1)
+        setImmediate(() => {
+          this.flush();
+        });
+    });
+  }
+
+  /** Commits what waits now; also called on shutdown so nothing decided is left behind. */
+  flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let ids: number[][];
+    try {
+      ids = this.store.commit(
+        batch.map((p) => p.entry),
         this.current,
         this.day,
-        idempotency ? idempotency(events) : null,
-        command.now,
       );
-      return { events, eventIds };
     } catch (error) {
+      // Nothing of the batch reached the disk: forget it in memory too, and tell every waiting caller.
       this.hydrate(this.day);
-      throw error;
+      for (const p of batch) p.reject(error instanceof Error ? error : new Error(String(error)));
+      return;
     }
+    batch.forEach((p, i) => {
+      p.resolve(ids[i] ?? []);
+    });
   }
 }

@@ -13,13 +13,17 @@ export class RateLimiter {
   /** Records a hit and says whether it is within the limit; a refused hit is not recorded. */
   tryTake(key: string): boolean {
     const now = this.clock.now();
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return false;
+    let hits = this.hits.get(key);
+    if (!hits) {
+      hits = [];
+      this.hits.set(key, hits);
     }
-    recent.push(now);
-    this.hits.set(key, recent);
+    // Hits are in time order, so the expired ones are at the front.
+    let expired = 0;
+    while (expired < hits.length && (hits[expired] ?? now) <= now - this.windowMs) expired++;
+    if (expired > 0) hits.splice(0, expired);
+    if (hits.length >= this.limit) return false;
+    hits.push(now);
     return true;
   }
 }

@@ -45,7 +45,9 @@ export const SiteConfigSchema = z.object({
   warningRatio: z.number().gt(0).lt(1).default(0.8),
   callAnswerMinutes: Minutes.default(2),
   agencies: z
-    .array(z.object({ id: z.string().min(1), name: Localized, shortName: z.string().min(1).max(10).optional() }))
+    .array(
+      z.object({ id: z.string().min(1), name: Localized, shortName: z.string().min(1).max(10).optional() }),
+    )
     .min(1),
   services: z
     .array(

@@ -7,12 +7,20 @@ import {
   type TicketState,
 } from '@giliran/domain';
 import type { Db } from './database.ts';
+import { sql } from './statements.ts';
 
 export interface IdempotencyRecord {
   readonly actor: string;
   readonly key: string;
   readonly command: string;
   readonly resultRef: string | null;
+}
+
+/** One decided command waiting for the next group commit. */
+export interface PendingCommit {
+  readonly events: readonly QueueEvent[];
+  readonly idempotency: IdempotencyRecord | null;
+  readonly now: string;
 }
 
 export interface TicketRow {
@@ -100,39 +108,33 @@ export class QueueStore {
       'INSERT INTO idempotency (actor, key, command, result_ref, created_at) VALUES (?, ?, ?, ?, ?)',
     );
     this.commitTx = db.transaction(
-      (
-        events: readonly QueueEvent[],
-        state: QueueState,
-        serviceDay: string,
-        idem: IdempotencyRecord | null,
-        now: string,
-      ) => {
-        const ids: number[] = [];
-        for (const event of events) {
-          const result = this.insertEvent.run(
-            serviceDay,
-            event.type,
-            eventTime(event),
-            JSON.stringify(event),
-          );
-          ids.push(Number(result.lastInsertRowid));
-          this.writeTouched(event, state, serviceDay);
-        }
-        if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, now);
-        return ids;
+      (batch: readonly PendingCommit[], state: QueueState, serviceDay: string) => {
+        return batch.map((entry) => {
+          const ids: number[] = [];
+          for (const event of entry.events) {
+            const result = this.insertEvent.run(
+              serviceDay,
+              event.type,
+              eventTime(event),
+              JSON.stringify(event),
+            );
+            ids.push(Number(result.lastInsertRowid));
+            this.writeTouched(event, state, serviceDay);
+          }
+          const idem = entry.idempotency;
+          if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, entry.now);
+          return ids;
+        });
       },
     );
   }
 
-  /** Appends the events and rewrites the rows they touched from `state` (already evolved), atomically. */
-  commit(
-    events: readonly QueueEvent[],
-    state: QueueState,
-    serviceDay: string,
-    idempotency: IdempotencyRecord | null,
-    now: string,
-  ): number[] {
-    return this.commitTx(events, state, serviceDay, idempotency, now);
+  /**
+   * Appends the events of a batch of commands and rewrites the rows they touched from `state` (already evolved),
+   * in one transaction: one fsync for every command that arrived together. Returns each command's event ids.
+   */
+  commit(batch: readonly PendingCommit[], state: QueueState, serviceDay: string): number[][] {
+    return this.commitTx(batch, state, serviceDay);
   }
 
   private writeTouched(event: QueueEvent, state: QueueState, serviceDay: string): void {
@@ -146,57 +148,56 @@ export class QueueStore {
   }
 
   lastEventId(): number {
-    const row = this.db.prepare('SELECT MAX(id) AS id FROM events').get() as { id: number | null };
+    const row = sql(this.db, 'SELECT MAX(id) AS id FROM events').get() as { id: number | null };
     return row.id ?? 0;
   }
 
   eventsOfDay(serviceDay: string): QueueEvent[] {
-    const rows = this.db
-      .prepare('SELECT payload FROM events WHERE service_day = ? ORDER BY id')
-      .all(serviceDay) as { payload: string }[];
+    const rows = sql(this.db, 'SELECT payload FROM events WHERE service_day = ? ORDER BY id').all(
+      serviceDay,
+    ) as { payload: string }[];
     return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
   }
 
   /** Compensations raised on earlier days and still open: they stay in the live state until resolved. */
   openCompensationsBefore(serviceDay: string): QueueEvent[] {
-    const rows = this.db
-      .prepare(
-        `SELECT e.payload FROM compensations c JOIN events e ON e.type = 'compensation:raised'
+    const rows = sql(
+      this.db,
+      `SELECT e.payload FROM compensations c JOIN events e ON e.type = 'compensation:raised'
            AND json_extract(e.payload, '$.compensationId') = c.id
          WHERE c.resolved_at IS NULL AND c.service_day < ? ORDER BY e.id`,
-      )
-      .all(serviceDay) as { payload: string }[];
+    ).all(serviceDay) as { payload: string }[];
     return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
   }
 
   eventsAfter(eventId: number, limit: number): { id: number; event: QueueEvent }[] {
-    const rows = this.db
-      .prepare('SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ?')
-      .all(eventId, limit) as { id: number; payload: string }[];
+    const rows = sql(this.db, 'SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ?').all(
+      eventId,
+      limit,
+    ) as { id: number; payload: string }[];
     return rows.map((r) => ({ id: r.id, event: JSON.parse(r.payload) as QueueEvent }));
   }
 
   ticketRowByCode(code: string): TicketRow | undefined {
-    return this.db.prepare('SELECT * FROM tickets WHERE code = ?').get(code) as TicketRow | undefined;
+    return sql(this.db, 'SELECT * FROM tickets WHERE code = ?').get(code) as TicketRow | undefined;
   }
 
   ticketRow(id: string): TicketRow | undefined {
-    return this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    return sql(this.db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   }
 
   compensationRows(openOnly: boolean, limit = 500): CompensationRow[] {
     const where = openOnly ? 'WHERE resolved_at IS NULL' : '';
-    return this.db
-      .prepare(`SELECT * FROM compensations ${where} ORDER BY raised_at DESC LIMIT ?`)
-      .all(limit) as CompensationRow[];
+    return sql(this.db, `SELECT * FROM compensations ${where} ORDER BY raised_at DESC LIMIT ?`).all(
+      limit,
+    ) as CompensationRow[];
   }
 
   findIdempotency(actor: string, key: string): IdempotencyRecord | undefined {
-    const row = this.db
-      .prepare(
-        'SELECT actor, key, command, result_ref AS resultRef FROM idempotency WHERE actor = ? AND key = ?',
-      )
-      .get(actor, key) as IdempotencyRecord | undefined;
+    const row = sql(
+      this.db,
+      'SELECT actor, key, command, result_ref AS resultRef FROM idempotency WHERE actor = ? AND key = ?',
+    ).get(actor, key) as IdempotencyRecord | undefined;
     return row;
   }
 }

@@ -47,8 +47,8 @@ function payloadOf(req: Request): unknown {
 }
 
 function commandRoute(bus: CommandBus, name: CommandName, created = false) {
-  return (req: Request, res: Response): void => {
-    const result = bus.execute(actorOf(req), name, payloadOf(req));
+  return async (req: Request, res: Response): Promise<void> => {
+    const result = await bus.execute(actorOf(req), name, payloadOf(req));
     if (result === null) res.status(204).end();
     else res.status(created ? 201 : 200).json(result);
   };

@@ -27,7 +27,10 @@ export interface PrintDeps {
 const PRINTING_ROLES: readonly Role[] = ['kiosk', 'fo', 'mod', 'admin'];
 const PaperQuery = z.object({
   lang: z.enum(['id', 'en']).default('id'),
-  width: z.coerce.number().pipe(z.union([z.literal(58), z.literal(80)])).default(80),
+  width: z.coerce
+    .number()
+    .pipe(z.union([z.literal(58), z.literal(80)]))
+    .default(80),
 });
 const PrintBody = z.strictObject({
   paperWidth: z.union([z.literal(58), z.literal(80)]).optional(),
@@ -57,7 +60,11 @@ export function printRoutes(deps: PrintDeps): Router {
 
   const printoutOf = (req: Request, lang: TicketLanguage) => {
     const { actor, ticket } = ticketFor(req);
-    return { actor, ticket, content: ticketPrintout(ticket, site, engine.state, engine.config, lang, deps.publicBaseUrl()) };
+    return {
+      actor,
+      ticket,
+      content: ticketPrintout(ticket, site, engine.state, engine.config, lang, deps.publicBaseUrl()),
+    };
   };
 
   router.get('/tickets/:id/printable', printers, (req, res) => {
@@ -81,12 +88,20 @@ export function printRoutes(deps: PrintDeps): Router {
     const paperWidth = body.data.paperWidth ?? target.paperWidth;
     let reason: string | null = null;
     try {
-      await printTicket(content, { printerInterface: target.printerInterface, paperWidth, timeoutMs: deps.printTimeoutMs ?? 5000 });
+      await printTicket(content, {
+        printerInterface: target.printerInterface,
+        paperWidth,
+        timeoutMs: deps.printTimeoutMs ?? 5000,
+      });
     } catch (error) {
       reason = error instanceof Error ? error.message : 'print error';
     }
     // The outcome goes through the same command path, so MOD sees a failed print at once.
-    const view: TicketView = bus.execute(actor, 'ticket:print-result', { ticketId: ticket.id, ok: reason === null, reason });
+    const view: TicketView = await bus.execute(actor, 'ticket:print-result', {
+      ticketId: ticket.id,
+      ok: reason === null,
+      reason,
+    });
     if (reason !== null) throw new HubError('PRINT_FAILED', [{ path: 'printer', message: reason }]);
     res.json(view);
   });

@@ -1,4 +1,10 @@
-import { estimateWaitMinutes, ticketsAhead, type QueueConfig, type QueueState, type TicketState } from '@giliran/domain';
+import {
+  estimateWaitMinutes,
+  ticketsAhead,
+  type QueueConfig,
+  type QueueState,
+  type TicketState,
+} from '@giliran/domain';
 import { composeTicketContent, type TicketContent, type TicketLanguage } from '@giliran/printing';
 import type { SiteConfig } from '../config/site-config.ts';
 

@@ -103,11 +103,14 @@ function registerCommand(
       const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
       const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
       const payload = payloadIsAck ? undefined : rawPayload;
-      try {
-        ack({ ok: true, data: deps.bus.execute(socket.data.actor, name, payload) });
-      } catch (error) {
-        ack(failure(error, deps.logger));
-      }
+      deps.bus.execute(socket.data.actor, name, payload).then(
+        (data) => {
+          ack({ ok: true, data });
+        },
+        (error: unknown) => {
+          ack(failure(error, deps.logger));
+        },
+      );
     },
   );
 }

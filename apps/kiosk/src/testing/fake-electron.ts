@@ -1,0 +1,160 @@
+/**
+ * Just enough of Electron for the shell's unit tests, used as `vi.mock('electron', () => import(this file))`.
+ * Only Electron is faked: the modules under test run for real. Each fake keeps what a test needs to look at
+ * (handlers, options, exposed APIs) and `resetFakeElectron()` forgets it between tests.
+ */
+import { EventEmitter } from 'node:events';
+import type {
+  BrowserWindow as RealBrowserWindow,
+  BrowserWindowConstructorOptions,
+  IpcMainInvokeEvent,
+  WindowOpenHandlerResponse,
+} from 'electron';
+import { vi } from 'vitest';
+
+export class FakeWebFrame {
+  constructor(
+    readonly url: string,
+    readonly parent: FakeWebFrame | null = null,
+  ) {}
+
+  get origin(): string {
+    try {
+      return new URL(this.url).origin;
+    } catch {
+      return 'null';
+    }
+  }
+}
+
+type WindowOpenHandler = (details: { url: string }) => WindowOpenHandlerResponse;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  readonly setPermissionRequestHandler = vi.fn((handler: PermissionRequestHandler | null): void => {
+    this.permissionRequestHandler = handler;
+  });
+}
+
+/** A cancellable event as Electron passes it to `will-navigate` and friends. */
+export function fakeEvent<T extends object>(
+  fields: T,
+): T & { preventDefault: () => void; defaultPrevented: boolean } {
+  const event = {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault: () => {
+      event.defaultPrevented = true;
+    },
+  };
+  return event;
+}
+
+export class FakeWebContents extends EventEmitter {
+  mainFrame = new FakeWebFrame('about:blank');
+  windowOpenHandler: WindowOpenHandler | null = null;
+  readonly session = new FakeSession();
+  readonly loadURL = vi.fn((url: string): Promise<void> => {
+    this.mainFrame = new FakeWebFrame(url);
+    return Promise.resolve();
+  });
+  readonly getURL = vi.fn((): string => this.mainFrame.url);
+  readonly reload = vi.fn();
+  readonly toggleDevTools = vi.fn();
+  readonly setVisualZoomLevelLimits = vi.fn((): Promise<void> => Promise.resolve());
+  readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler): void => {
+    this.windowOpenHandler = handler;
+  });
+  // As documented: killing the renderer emits `render-process-gone` with reason `killed`.
+  readonly forcefullyCrashRenderer = vi.fn((): void => {
+    this.emit('render-process-gone', fakeEvent({}), { reason: 'killed', exitCode: 0 });
+  });
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static readonly instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+
+  readonly isDestroyed = vi.fn((): boolean => this.destroyed);
+  readonly loadURL = vi.fn((url: string): Promise<void> => this.webContents.loadURL(url));
+}
+
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle: vi.fn((channel: string, handler: InvokeHandler): void => {
+    // Electron refuses a second handler for a channel; so does the fake, to catch double registration.
+    if (ipcMain.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    ipcMain.handlers.set(channel, handler);
+  }),
+  removeHandler: vi.fn((channel: string): void => {
+    ipcMain.handlers.delete(channel);
+  }),
+  /** Test helper: what `ipcRenderer.invoke` would get, a thrown handler error becoming a rejection. */
+  invoke: async (channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> => {
+    const handler = ipcMain.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return await handler(event, ...args);
+  },
+};
+
+export const app = {
+  relaunch: vi.fn(),
+  exit: vi.fn(),
+  quit: vi.fn(),
+  getPath: vi.fn((name: string): string => `/fake/${name}`),
+  getAppPath: vi.fn((): string => '/fake/app'),
+};
+
+export const Menu = { setApplicationMenu: vi.fn() };
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld: vi.fn((key: string, api: unknown): void => {
+    contextBridge.exposed.set(key, api);
+  }),
+};
+
+export const ipcRenderer = {
+  invoke: vi.fn((..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined)),
+};
+
+export { FakeBrowserWindow as BrowserWindow };
+
+/** The fake as the type the code under test expects. */
+export function asWindow(win: FakeBrowserWindow): RealBrowserWindow {
+  return win as unknown as RealBrowserWindow;
+}
+
+/** An `invoke` event from `frame` of `win`'s page (the main frame unless told otherwise). */
+export function invokeEvent(
+  win: FakeBrowserWindow,
+  frame: FakeWebFrame | null = win.webContents.mainFrame,
+): IpcMainInvokeEvent {
+  return { sender: win.webContents, senderFrame: frame } as unknown as IpcMainInvokeEvent;
+}
+
+export function resetFakeElectron(): void {
+  FakeBrowserWindow.instances.length = 0;
+  ipcMain.handlers.clear();
+  contextBridge.exposed.clear();
+  for (const fake of [app, Menu, contextBridge, ipcRenderer, ipcMain]) {
+    for (const member of Object.values(fake)) {
+      // Back to the implementation given to `vi.fn`, dropping calls and any per-test override.
+      if (vi.isMockFunction(member)) member.mockReset();
+    }
+  }
+}
