@@ -172,4 +172,28 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await page.locator('[data-agency]').first().waitFor({ timeout: 20_000 });
     await page.close();
   });
+
+  it('refuses a burst of taps beyond the kiosk’s limit with a calm message (landscape)', async () => {
+    const limited = await startTestHub({ site: demoSite({ kioskMaxTicketsPerMinute: 1 }) });
+    try {
+      const page = await browser.page(LANDSCAPE);
+      await page.goto(`${limited.hub.url}/kiosk?token=${KIOSK_TOKEN}`);
+      await page.locator('[data-agency]').first().waitFor();
+      await takeTicket(page, 'pdam', 'pdam', 'none');
+      await page.locator('[data-screen="print-failed"]').waitFor(); // that hub has no printer for this kiosk
+      await screenshot(page, 'kiosk-landscape-5-print-failed');
+      await page.click('.home-button');
+      await takeTicket(page, 'pdam', 'pdam', 'none');
+      await page.locator('[data-screen="refused"]').waitFor();
+      expect(await page.textContent('[data-screen="refused"]')).toContain('Mohon tunggu sebentar');
+      await screenshot(page, 'kiosk-landscape-6-too-many');
+      const services = await limited.api<{ id: string; waiting: number }[]>('GET', '/services', {
+        token: KIOSK_TOKEN,
+      });
+      expect(services.body.find((s) => s.id === 'pdam')?.waiting).toBe(1);
+      await page.close();
+    } finally {
+      await limited.stop();
+    }
+  });
 });

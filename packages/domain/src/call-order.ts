@@ -64,3 +64,10 @@ export function ticketsAhead(state: QueueState, ticket: TicketState): number {
     return ticket.priority !== null ? t.priority !== null && earlier : t.priority !== null || earlier;
   }).length;
 }
+
+/** `ticketsAhead` for the newest ticket of its service, from the indexes alone: the kiosk asks this on every issue. */
+export function aheadOfNewest(state: QueueState, ticket: TicketState): number {
+  const index = ticket.priority === null ? state.waiting : state.waitingPriority;
+  const ids = index.get(ticket.serviceId);
+  return ids ? ids.size - (ids.has(ticket.id) ? 1 : 0) : 0;
+}

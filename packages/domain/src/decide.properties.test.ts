@@ -154,6 +154,13 @@ describe('random interleavings of issue, call-next, transfer, cancel, no-show an
             [...ids].map((id) => `${serviceId}/${id}`),
           );
           expect(indexed.sort()).toEqual(scanned.sort());
+          const scannedPriority = [...state.tickets.values()]
+            .filter((t) => isWaiting(t) && t.priority !== null)
+            .map((t) => `${t.serviceId}/${t.id}`);
+          const indexedPriority = [...state.waitingPriority].flatMap(([serviceId, ids]) =>
+            [...ids].map((id) => `${serviceId}/${id}`),
+          );
+          expect(indexedPriority.sort()).toEqual(scannedPriority.sort());
         });
 
         const byServiceDay = new Map<string, TicketIssued[]>();

@@ -78,6 +78,8 @@ export interface QueueState {
   readonly sequences: Map<string, number>;
   /** Ids of waiting tickets per service: call-next and queue lengths look here instead of scanning the day. */
   readonly waiting: Map<string, Set<string>>;
+  /** The priority tickets among them, so a new ticket's place is known without a scan. */
+  readonly waitingPriority: Map<string, Set<string>>;
   /** Service seconds of the last finished tickets per service, newest last, for the wait estimate. */
   readonly recentService: Map<string, number[]>;
 }
@@ -90,6 +92,7 @@ export function initialState(): QueueState {
     compensations: new Map(),
     sequences: new Map(),
     waiting: new Map(),
+    waitingPriority: new Map(),
     recentService: new Map(),
   };
 }
@@ -125,17 +128,25 @@ export function currentStep(ticket: TicketState): StepRecord | null {
 
 export const RECENT_SERVICE_SAMPLE = 10;
 
-/** Applies a change to a ticket and keeps the waiting index true to it. */
-function transition(state: QueueState, ticket: TicketState, change: () => void): void {
-  if (isWaiting(ticket)) state.waiting.get(ticket.serviceId)?.delete(ticket.id);
-  change();
-  if (!isWaiting(ticket)) return;
-  let ids = state.waiting.get(ticket.serviceId);
+function indexOf(index: Map<string, Set<string>>, serviceId: string): Set<string> {
+  let ids = index.get(serviceId);
   if (!ids) {
     ids = new Set();
-    state.waiting.set(ticket.serviceId, ids);
+    index.set(serviceId, ids);
   }
-  ids.add(ticket.id);
+  return ids;
+}
+
+/** Applies a change to a ticket and keeps the waiting indexes true to it. */
+function transition(state: QueueState, ticket: TicketState, change: () => void): void {
+  if (isWaiting(ticket)) {
+    state.waiting.get(ticket.serviceId)?.delete(ticket.id);
+    state.waitingPriority.get(ticket.serviceId)?.delete(ticket.id);
+  }
+  change();
+  if (!isWaiting(ticket)) return;
+  indexOf(state.waiting, ticket.serviceId).add(ticket.id);
+  if (ticket.priority !== null) indexOf(state.waitingPriority, ticket.serviceId).add(ticket.id);
 }
 
 function recordServiceTime(state: QueueState, ticket: TicketState, finishedAt: string): void {
@@ -196,6 +207,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     state.tickets.clear();
     state.sequences.clear();
     state.waiting.clear();
+    state.waitingPriority.clear();
     state.recentService.clear();
     // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
     for (const counter of state.counters.values()) {

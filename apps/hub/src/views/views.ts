@@ -1,6 +1,7 @@
 import {
   currentStep,
   estimateWaitMinutes,
+  aheadOfNewest,
   isWaiting,
   ticketsAhead,
   isServiceOpen,
@@ -72,7 +73,9 @@ export function ticketFromRow(row: TicketRow): TicketState {
 }
 
 export function issuedView(t: TicketState, state: QueueState, config: QueueConfig): IssuedTicket {
-  const ahead = ticketsAhead(state, t);
+  // Just issued (the usual case): the indexes answer at once. A replayed request may be older: count it out.
+  const newest = state.sequences.get(t.serviceId) === t.seq && t.status === 'waiting';
+  const ahead = newest ? aheadOfNewest(state, t) : ticketsAhead(state, t);
   return {
     id: t.id,
     code: t.code,
