@@ -19,6 +19,8 @@ import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
+import { displayRoutes } from './http/display-routes.ts';
+import { SettingsStore } from './db/settings-store.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { createSocketServer, MAX_PAYLOAD_BYTES, type HubSocketServer } from './socket/socket-server.ts';
@@ -112,7 +114,20 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     }),
   );
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
-  app.use('/api', apiRoutes({ auth, bus, engine, store, site, startedAt: clock.now() }));
+  const settings = new SettingsStore(db);
+  app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, startedAt: clock.now() }));
+  app.use(
+    '/api',
+    displayRoutes({
+      auth,
+      engine,
+      site,
+      settings,
+      broadcastRunningText: (text) => {
+        io.emit('display:running-text', { text });
+      },
+    }),
+  );
   let selfUrl = '';
   app.use(
     '/api',

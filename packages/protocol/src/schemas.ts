@@ -75,5 +75,8 @@ export type CommandName = keyof typeof CommandPayloads;
 export type CommandPayload<K extends CommandName> = z.infer<(typeof CommandPayloads)[K]>;
 export const COMMAND_NAMES = Object.keys(CommandPayloads) as CommandName[];
 
+export const RunningTextRequest = z.strictObject({ text: z.string().trim().max(500) });
+export type RunningTextRequest = z.infer<typeof RunningTextRequest>;
+
 export const SyncRequest = z.strictObject({ afterEventId: z.number().int().min(0).optional() });
 export type SyncRequest = z.infer<typeof SyncRequest>;

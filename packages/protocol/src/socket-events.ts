@@ -49,6 +49,10 @@ export type ServerToClientEvents = {
   [E in QueueEvent as E['type']]: (payload: Broadcast<E>) => void;
 } & {
   'hub:hello': (payload: { lastEventId: number; serviceDay: string; role: string }) => void;
+  /** MOD changed the running text of the displays. */
+  'display:running-text': (payload: { text: string }) => void;
+  /** Something staff should know that is not a queue event, e.g. a speech engine fell back to another. */
+  'hub:alert': (payload: { kind: string; message: string; at: string }) => void;
 };
 
 /** The `/public` namespace: a citizen's phone watches one ticket by its code (handshake `auth: {code}`). */

@@ -137,6 +137,11 @@ export const SiteView = z.object({
   timeZone: z.string(),
   agencies: z.array(z.object({ id: z.string(), name: Localized, shortName: z.string().optional() })),
   kioskMaxTicketsPerMinute: z.number().int(),
+  display: z.object({
+    runningText: z.string(),
+    media: z.array(z.object({ type: z.enum(['image', 'video']), url: z.string() })),
+    announcement: z.object({ style: z.enum(['words', 'digits']), english: z.boolean() }),
+  }),
 });
 export type SiteView = z.infer<typeof SiteView>;
 

@@ -99,6 +99,25 @@ export const SiteConfigSchema = z.object({
   printers: z.array(Printer.extend({ id: z.string().min(1), name: z.string().min(1) })).default([]),
   /** Base address printed in the ticket's QR code, e.g. http://192.168.10.2:8080; defaults to the hub's own. */
   publicUrl: z.url().optional(),
+  display: z
+    .object({
+      runningText: z.string().max(500).default(''),
+      media: z.array(z.object({ type: z.enum(['image', 'video']), url: z.string().min(1) })).default([]),
+      announcement: z
+        .object({
+          style: z.enum(['words', 'digits']).default('words'),
+          english: z.boolean().default(false),
+        })
+        .prefault({}),
+      /** Speech engines in the order to try; a missing one falls back to the next. */
+      speechEngines: z
+        .array(z.enum(['say', 'espeak', 'clips']))
+        .min(1)
+        .default(['say', 'espeak', 'clips']),
+      /** Folder of recorded clips (`<token>.wav`); the default set is generated from espeak-ng. */
+      clipsFolder: z.string().optional(),
+    })
+    .prefault({}),
   /** Protection against a child tapping the kiosk 50 times. */
   kioskMaxTicketsPerMinute: z.number().int().min(1).max(10_000).default(10),
 });

@@ -87,6 +87,13 @@ CREATE TABLE IF NOT EXISTS sessions (
   revoked_at TEXT
 );
 
+CREATE TABLE IF NOT EXISTS settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS idempotency (
   actor TEXT NOT NULL,
   key TEXT NOT NULL,

@@ -22,6 +22,8 @@ import {
   ticketView,
 } from '../views/views.ts';
 import { findTicket, findTicketByCode } from './ticket-lookup.ts';
+import { runningTextOf } from './display-routes.ts';
+import type { SettingsStore } from '../db/settings-store.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
 import { buildOpenApi } from './openapi.ts';
 
@@ -32,6 +34,7 @@ export interface RouteDeps {
   readonly store: QueueStore;
   readonly site: SiteConfig;
   readonly startedAt: number;
+  readonly settings: SettingsStore;
 }
 
 const ANY_ROLE: readonly Role[] = ['kiosk', 'display', 'officer', 'fo', 'mod', 'admin'];
@@ -80,7 +83,7 @@ export function apiRoutes(deps: RouteDeps): Router {
   });
 
   router.get('/site', anyone, (_req, res) => {
-    res.json(siteView(site));
+    res.json(siteView(site, runningTextOf(deps.settings, site)));
   });
 
   router.get('/public/tickets/:code', (req, res) => {

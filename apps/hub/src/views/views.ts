@@ -188,7 +188,7 @@ export function publicTicketStatus(
   };
 }
 
-export function siteView(site: SiteConfig): SiteView {
+export function siteView(site: SiteConfig, runningText: string): SiteView {
   return {
     id: site.id,
     name: site.name,
@@ -196,5 +196,6 @@ export function siteView(site: SiteConfig): SiteView {
     timeZone: site.timeZone,
     agencies: site.agencies,
     kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
+    display: { runningText, media: site.display.media, announcement: site.display.announcement },
   };
 }
