@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-const SCHEMA = `
+/** Version 1 of the schema. A later change is a new entry in MIGRATIONS, never an edit of this one. */
+const SCHEMA_V1 = `
 CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   service_day TEXT NOT NULL,
@@ -104,6 +105,19 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 `;
 
+const MIGRATIONS: readonly string[] = [SCHEMA_V1];
+
+/** Brings the file up to the newest schema, each step in its own transaction; `user_version` records where it is. */
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '');
+      db.pragma(`user_version = ${String(version + 1)}`);
+    })();
+  }
+}
+
 /**
  * WAL lets readers run beside the single writer; synchronous=FULL fsyncs the WAL at every commit,
  * so an acknowledged ticket survives a power cut, not only a process crash (NORMAL would only survive the latter).
@@ -114,6 +128,6 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  migrate(db);
   return db;
 }
