@@ -21,6 +21,8 @@ import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
+import { announcementRoutes } from './http/announcement-routes.ts';
+import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { createSocketServer, MAX_PAYLOAD_BYTES, type HubSocketServer } from './socket/socket-server.ts';
@@ -115,6 +117,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   );
   app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
   const settings = new SettingsStore(db);
+  const audio = new AnnouncementAudio(site, options.dataDir, (engine, reason) => {
+    // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
+    logger.warn({ engine, reason }, 'speech engine unavailable, falling back');
+    io.emit('hub:alert', {
+      kind: 'speech-fallback',
+      message: `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`,
+      at: new Date(clock.now()).toISOString(),
+    });
+  });
+  app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, startedAt: clock.now() }));
   app.use(
     '/api',

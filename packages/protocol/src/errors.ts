@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PRINT_FAILED'
   | 'NO_PRINTER'
+  | 'SPEECH_UNAVAILABLE'
   | 'INTERNAL';
 
 export interface LocalizedMessage {
@@ -76,6 +77,13 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   NO_PRINTER: {
     status: 409,
     message: { id: 'Perangkat ini tidak memiliki printer.', en: 'This device has no printer.' },
+  },
+  SPEECH_UNAVAILABLE: {
+    status: 503,
+    message: {
+      id: 'Suara panggilan tidak dapat dibuat saat ini.',
+      en: 'The call announcement cannot be spoken right now.',
+    },
   },
   INTERNAL: {
     status: 500,

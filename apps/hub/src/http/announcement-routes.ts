@@ -1,0 +1,60 @@
+import type { Role } from '@giliran/protocol';
+import { SpeechError } from '@giliran/speech';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AuthService } from '../auth/auth-service.ts';
+import { validationError } from '../commands/command-bus.ts';
+import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { QueueStore } from '../db/queue-store.ts';
+import { HubError } from '../hub-error.ts';
+import type { AnnouncementAudio } from '../speech/announcement-audio.ts';
+import { requireRole } from './auth-middleware.ts';
+import { findTicket } from './ticket-lookup.ts';
+
+export interface AnnouncementDeps {
+  readonly auth: AuthService;
+  readonly engine: QueueEngine;
+  readonly store: QueueStore;
+  readonly site: SiteConfig;
+  readonly audio: AnnouncementAudio;
+}
+
+const LISTENERS: readonly Role[] = ['display', 'officer', 'fo', 'mod', 'admin'];
+const Query = z.object({
+  counter: z.string().max(64).optional(),
+  lang: z.enum(['id', 'en']).default('id'),
+});
+
+export function announcementRoutes(deps: AnnouncementDeps): Router {
+  const router = Router();
+  const listeners = requireRole(deps.auth, LISTENERS);
+
+  router.get('/announcements/chime.wav', listeners, (_req, res) => {
+    res.type('audio/wav').setHeader('Cache-Control', 'max-age=86400').send(deps.audio.chimeWav());
+  });
+
+  router.get('/tickets/:id/announcement.wav', listeners, async (req, res) => {
+    const query = Query.safeParse(req.query);
+    if (!query.success) throw validationError(query.error);
+    const ticket = findTicket(deps.engine, deps.store, String(req.params.id));
+    if (!ticket) throw new HubError('TICKET_NOT_FOUND');
+    // The counter of the call being announced (a recall names it too); the ticket's own while it is at a desk.
+    const counterId = query.data.counter ?? ticket.counterId;
+    const counter = deps.site.counters.find((c) => c.id === counterId);
+    if (!counter) throw new HubError('COUNTER_NOT_FOUND');
+    const lang = query.data.lang === 'en' && deps.site.display.announcement.english ? 'en' : 'id';
+    try {
+      const wav = await deps.audio.render({ number: ticket.number, counterName: counter.name, lang });
+      res.type('audio/wav').setHeader('Cache-Control', 'no-store').send(wav);
+    } catch (error) {
+      if (error instanceof SpeechError)
+        throw new HubError(
+          'SPEECH_UNAVAILABLE',
+          error.failures.map((f) => ({ path: f.engine, message: f.reason })),
+        );
+      throw error;
+    }
+  });
+  return router;
+}

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import {
+  announcementText,
+  announcementTokens,
+  chimeWav,
+  ClipEngine,
+  EspeakEngine,
+  SayEngine,
+  speakWithFallback,
+  type SpeechEngine,
+  type SpeechLang,
+} from '@giliran/speech';
+import type { SiteConfig } from '../config/site-config.ts';
+
+const CACHE_SIZE = 200;
+
+export interface SpokenCall {
+  readonly number: string;
+  readonly counterName: string;
+  readonly lang: SpeechLang;
+}
+
+/**
+ * Renders the spoken announcement of a call as WAV for displays that play it themselves (a plain browser).
+ * Engines are tried in the site's order; a missing one falls back to the next and is reported, never thrown.
+ */
+export class AnnouncementAudio {
+  private readonly engines: readonly SpeechEngine[];
+  private readonly cache = new Map<string, Buffer>();
+  private chime: Buffer | null = null;
+
+  constructor(
+    private readonly site: SiteConfig,
+    dataDir: string,
+    private readonly onFallback: (engine: string, reason: string) => void,
+  ) {
+    const clipsFolder = site.display.clipsFolder ?? join(dataDir, 'voice');
+    this.engines = site.display.speechEngines.map((name) => {
+      if (name === 'say') return new SayEngine();
+      if (name === 'espeak') return new EspeakEngine();
+      return new ClipEngine(clipsFolder);
+    });
+  }
+
+  chimeWav(): Buffer {
+    this.chime ??= chimeWav();
+    return this.chime;
+  }
+
+  /** The same call is announced on every display of the hall: render it once. */
+  async render(call: SpokenCall): Promise<Buffer> {
+    const options = { style: this.site.display.announcement.style, lang: call.lang };
+    const input = { number: call.number, counterName: call.counterName };
+    const text = announcementText(input, options);
+    const cached = this.cache.get(text);
+    if (cached) return cached;
+    const { wav } = await speakWithFallback(
+      this.engines,
+      text,
+      announcementTokens(input, options),
+      call.lang,
+      this.onFallback,
+    );
+    this.cache.set(text, wav);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? text);
+    return wav;
+  }
+}

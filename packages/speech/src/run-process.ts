@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+
+export interface RunOptions {
+  readonly timeoutMs: number;
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/** Runs a program without a shell; a failure to start, a non-zero exit or a timeout rejects with a readable reason. */
+export function runProcess(command: string, args: readonly string[], options: RunOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let settled = false;
+    const finish = (error: Error | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error === undefined) resolve(Buffer.concat(stdout));
+      else reject(error);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(new Error(`${command} did not finish within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => {
+      const code = errorCode(error);
+      const reason = code === 'ENOENT' ? `${command} is not installed or not on PATH` : error.message;
+      finish(new Error(reason, { cause: error }));
+    });
+    child.on('close', (code, signal) => {
+      if (code === 0) finish(undefined);
+      else {
+        const detail = Buffer.concat(stderr).toString('utf8').trim();
+        finish(
+          new Error(
+            `${command} failed (${signal ?? `exit code ${String(code)}`})${detail ? `: ${detail}` : ''}`,
+          ),
+        );
+      }
+    });
+  });
+}

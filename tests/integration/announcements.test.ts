@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IssuedTicket } from '@giliran/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  collect,
+  demoSite,
+  DISPLAY_TOKEN,
+  KIOSK_TOKEN,
+  startTestHub,
+  type TestHub,
+} from '../support/hub-harness.ts';
+
+/** Duration in seconds as sox measures it: the real tool, not our own WAV parser. */
+function soxSeconds(wav: Buffer): number {
+  const dir = mkdtempSync(join(tmpdir(), 'giliran-wav-'));
+  try {
+    const file = join(dir, 'a.wav');
+    writeFileSync(file, wav);
+    return Number(execFileSync('sox', ['--i', '-D', file], { encoding: 'utf8' }).trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function wavOf(
+  t: TestHub,
+  path: string,
+): Promise<{ status: number; type: string | null; wav: Buffer }> {
+  const response = await fetch(`${t.hub.url}/api${path}`, {
+    headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+  });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    wav: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+describe('announcement audio for displays in a plain browser', () => {
+  let t: TestHub | undefined;
+  afterEach(async () => {
+    await t?.stop();
+  });
+
+  it('serves a chime and the spoken call as WAV of a plausible length, falling back past a missing engine and telling MOD', async () => {
+    // `say` has no voice on Linux: the hub must fall back to espeak-ng and report it, not fail.
+    t = await startTestHub({
+      site: demoSite({ display: { ...demoSite().display, speechEngines: ['say', 'espeak'] } }),
+    });
+    const mod = await t.login('mod');
+    const alerts = collect<{ kind: string; message: string }>(await t.socket(mod), 'hub:alert', 1);
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'skck' },
+    });
+    const officer = await t.login('loket8');
+    await t.api('POST', '/counters/loket-8/call-next', { token: officer });
+
+    const chime = await wavOf(t, '/announcements/chime.wav');
+    expect(chime.status).toBe(200);
+    expect(chime.type).toBe('audio/wav');
+    expect(soxSeconds(chime.wav)).toBeGreaterThan(0.8);
+    expect(soxSeconds(chime.wav)).toBeLessThan(2);
+
+    const call = await wavOf(t, `/tickets/${issued.body.id}/announcement.wav`);
+    expect(call.status).toBe(200);
+    expect(call.wav.subarray(0, 4).toString()).toBe('RIFF');
+    expect(call.wav.subarray(8, 12).toString()).toBe('WAVE');
+    // "Nomor antrian, je, satu, silakan menuju loket delapan." spoken at espeak-ng's default pace.
+    const seconds = soxSeconds(call.wav);
+    expect(seconds).toBeGreaterThan(2.5);
+    expect(seconds).toBeLessThan(8);
+
+    const [alert] = await alerts;
+    expect(alert).toMatchObject({ kind: 'speech-fallback' });
+    expect(alert?.message).toMatch(/say/);
+  });
+
+  it('answers 503 SPEECH_UNAVAILABLE, not a crash, when no engine can speak, and the hub keeps serving', async () => {
+    const site = demoSite();
+    t = await startTestHub({
+      site: {
+        ...site,
+        display: { ...site.display, speechEngines: ['say', 'clips'], clipsFolder: '/nonexistent' },
+      },
+    });
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'kk' },
+    });
+    const officer = await t.login('loket1');
+    await t.api('POST', '/counters/loket-1/call-next', { token: officer });
+    const failed = await fetch(`${t.hub.url}/api/tickets/${issued.body.id}/announcement.wav`, {
+      headers: { authorization: `Bearer ${DISPLAY_TOKEN}` },
+    });
+    expect(failed.status).toBe(503);
+    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('SPEECH_UNAVAILABLE');
+    expect((await t.api('GET', '/health')).status).toBe(200);
+  });
+
+  it('refuses the kiosk and anonymous callers', async () => {
+    t = await startTestHub();
+    expect((await t.api('GET', '/announcements/chime.wav', { token: KIOSK_TOKEN })).status).toBe(403);
+    expect((await t.api('GET', '/announcements/chime.wav')).status).toBe(401);
+  });
+});
