@@ -1,9 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { asWindow, fakeEvent, FakeBrowserWindow, Menu, resetFakeElectron } from '../testing/fake-electron.ts';
+import { loadPage } from '@giliran/desktop-shell/shell-window.ts';
+import {
+  asWindow,
+  FakeBrowserWindow,
+  Menu,
+  resetFakeElectron,
+} from '@giliran/desktop-shell/testing/fake-electron.ts';
 import { sampleSettings } from '../testing/settings.ts';
-import { createKioskWindow, kioskPageUrl, kioskWindowOptions, loadPage } from './kiosk-window.ts';
+import { createKioskWindow, kioskPageUrl, kioskWindowOptions } from './kiosk-window.ts';
 
-vi.mock('electron', () => import('../testing/fake-electron.ts'));
+vi.mock('electron', () => import('@giliran/desktop-shell/testing/fake-electron.ts'));
 
 beforeEach(() => {
   resetFakeElectron();
@@ -55,50 +61,6 @@ describe('createKioskWindow', () => {
     expect(FakeBrowserWindow.instances).toHaveLength(1);
     expect(FakeBrowserWindow.instances[0]?.options).toEqual(kioskWindowOptions(settings, '/p.cjs'));
   });
-
-  it('turns pinch-zoom off, again after every load', () => {
-    const win = createKioskWindow(sampleSettings(), '/p.cjs');
-    const contents = FakeBrowserWindow.instances[0]?.webContents;
-    expect(win.webContents).toBe(contents);
-    expect(contents?.setVisualZoomLevelLimits).toHaveBeenCalledWith(1, 1);
-    contents?.emit('did-finish-load');
-    expect(contents?.setVisualZoomLevelLimits).toHaveBeenCalledTimes(2);
-  });
-
-  it('swallows zoom shortcuts but lets other keys through', () => {
-    createKioskWindow(sampleSettings(), '/p.cjs');
-    const contents = FakeBrowserWindow.instances[0]?.webContents;
-    const press = (input: { key: string; control?: boolean; meta?: boolean }): boolean => {
-      const event = fakeEvent({});
-      contents?.emit('before-input-event', event, { control: false, meta: false, ...input });
-      return event.defaultPrevented;
-    };
-    expect(press({ key: '+', control: true })).toBe(true);
-    expect(press({ key: '-', control: true })).toBe(true);
-    expect(press({ key: '0', meta: true })).toBe(true);
-    expect(press({ key: '+' })).toBe(false);
-    expect(press({ key: 'a', control: true })).toBe(false);
-  });
-});
-
-describe('DevTools key', () => {
-  const pressF12 = (devTools: boolean): FakeBrowserWindow => {
-    createKioskWindow(sampleSettings({ devTools }), '/p.cjs');
-    const win = FakeBrowserWindow.instances.at(-1);
-    if (!win) throw new Error('no window');
-    win.webContents.emit('before-input-event', fakeEvent({}), {
-      type: 'keyDown',
-      key: 'F12',
-      control: false,
-      meta: false,
-    });
-    return win;
-  };
-
-  it('toggles DevTools on F12 only when the config allows them', () => {
-    expect(pressF12(true).webContents.toggleDevTools).toHaveBeenCalledOnce();
-    expect(pressF12(false).webContents.toggleDevTools).not.toHaveBeenCalled();
-  });
 });
 
 describe('loading the kiosk page', () => {
@@ -107,15 +69,5 @@ describe('loading the kiosk page', () => {
     const win = new FakeBrowserWindow();
     loadPage(asWindow(win), kioskPageUrl(settings.hubUrl));
     expect(win.loadURL).toHaveBeenCalledWith('https://antrian.mpp.example.go.id/giliran/kiosk');
-  });
-
-  it('spends a failed load (did-fail-load reports it) and skips a destroyed window', async () => {
-    const win = new FakeBrowserWindow();
-    win.loadURL.mockRejectedValueOnce(new Error('ERR_CONNECTION_REFUSED'));
-    loadPage(asWindow(win), 'http://hub/kiosk');
-    await Promise.resolve();
-    win.destroyed = true;
-    loadPage(asWindow(win), 'http://hub/kiosk');
-    expect(win.loadURL).toHaveBeenCalledTimes(1);
   });
 });

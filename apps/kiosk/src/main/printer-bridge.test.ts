@@ -9,10 +9,10 @@ import {
   invokeEvent,
   ipcMain,
   resetFakeElectron,
-} from '../testing/fake-electron.ts';
+} from '@giliran/desktop-shell/testing/fake-electron.ts';
 import { sampleSettings } from '../testing/settings.ts';
 import type { KioskSettings } from './kiosk-config.ts';
-import { createSenderCheck } from './navigation-guard.ts';
+import { createSenderCheck } from '@giliran/desktop-shell/navigation-guard.ts';
 import {
   DEFAULT_PRINT_TIMEOUT_MS,
   PRINT_FAILURE_REASONS,
@@ -21,7 +21,7 @@ import {
   type PrinterBridgeOptions,
 } from './printer-bridge.ts';
 
-vi.mock('electron', () => import('../testing/fake-electron.ts'));
+vi.mock('electron', () => import('@giliran/desktop-shell/testing/fake-electron.ts'));
 
 const TICKET: TicketContent = {
   siteName: 'MPP Kota Contoh',

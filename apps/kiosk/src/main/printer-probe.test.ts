@@ -4,12 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KIOSK_CHANNELS } from '../shared/ipc-channels.ts';
-import { FakeBrowserWindow, invokeEvent, ipcMain, resetFakeElectron } from '../testing/fake-electron.ts';
+import {
+  FakeBrowserWindow,
+  invokeEvent,
+  ipcMain,
+  resetFakeElectron,
+} from '@giliran/desktop-shell/testing/fake-electron.ts';
 import { sampleSettings } from '../testing/settings.ts';
 import { registerPrinterBridge } from './printer-bridge.ts';
 import { probePrinter } from './printer-probe.ts';
 
-vi.mock('electron', () => import('../testing/fake-electron.ts'));
+vi.mock('electron', () => import('@giliran/desktop-shell/testing/fake-electron.ts'));
 
 // Real sockets and files: only Electron is faked in this file.
 

@@ -2,9 +2,13 @@ import type { TicketContent } from '@giliran/protocol';
 import { KIOSK_BRIDGE_KEY, type KioskBridge } from '@giliran/ui';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KIOSK_CHANNELS } from '../shared/ipc-channels.ts';
-import { contextBridge, ipcRenderer, resetFakeElectron } from '../testing/fake-electron.ts';
+import {
+  contextBridge,
+  ipcRenderer,
+  resetFakeElectron,
+} from '@giliran/desktop-shell/testing/fake-electron.ts';
 
-vi.mock('electron', () => import('../testing/fake-electron.ts'));
+vi.mock('electron', () => import('@giliran/desktop-shell/testing/fake-electron.ts'));
 
 const TICKET = { number: 'A012' } as TicketContent;
 let bridge: KioskBridge;

@@ -1,9 +1,10 @@
 import { app, type BrowserWindow } from 'electron';
-import { loadPage } from './kiosk-window.ts';
+import { urlForLog } from './log-url.ts';
 import { isHubUrl } from './navigation-guard.ts';
+import { loadPage } from './shell-window.ts';
 
 export interface WatchdogOptions {
-  /** The hub's kiosk page: what every recovery goes back to. */
+  /** The hub page the shell shows: what every recovery goes back to. */
   readonly pageUrl: string;
   /** Shown between retries while the hub cannot be reached, instead of a blank window. */
   readonly offlinePageUrl: string;
@@ -15,6 +16,8 @@ export interface WatchdogOptions {
   /** Hub retry backoff: the first delay, doubled after each failure up to the maximum. */
   readonly retryBaseMs?: number;
   readonly retryMaxMs?: number;
+  /** Names the shell in the log. */
+  readonly logTag?: string;
 }
 
 export const WATCHDOG_DEFAULTS = {
@@ -23,20 +26,21 @@ export const WATCHDOG_DEFAULTS = {
   crashWindowMs: 10 * 60_000,
   retryBaseMs: 2_000,
   retryMaxMs: 60_000,
+  logTag: 'shell',
 } as const satisfies Required<Omit<WatchdogOptions, 'pageUrl' | 'offlinePageUrl'>>;
 
 // net::ERR_ABORTED: a load cut short by the next one (ours, or the page's own navigation), not a failure.
 const ERR_ABORTED = -3;
 
 export interface Watchdog {
-  /** Loads the kiosk page; the first load goes through here so it is retried like any other. */
+  /** Loads the hub page; the first load goes through here so it is retried like any other. */
   readonly start: () => void;
   /** Stops timers and recovery, for a window that is closing or an app that is quitting. */
   readonly dispose: () => void;
 }
 
 /**
- * Keeps an unattended kiosk showing its page. A lost renderer is reloaded, a hung one killed (which is a lost
+ * Keeps an unattended kiosk or TV showing its page. A lost renderer is reloaded, a hung one killed (which is a lost
  * renderer too), and a hub that does not answer is retried with backoff. When reloads do not hold, a fresh
  * process is the remaining cure: `app.relaunch()` and exit.
  */
@@ -55,7 +59,9 @@ export function installRelaunchWatchdog(win: BrowserWindow, options: WatchdogOpt
     hangTimer = undefined;
   };
 
-  const loadKiosk = (): void => {
+  const tag = `[${settings.logTag}]`;
+
+  const loadHubPage = (): void => {
     clearTimeout(retryTimer);
     retryTimer = undefined;
     if (!disposed) loadPage(win, settings.pageUrl);
@@ -75,21 +81,21 @@ export function installRelaunchWatchdog(win: BrowserWindow, options: WatchdogOpt
     crashes = crashes.filter((at) => now - at < settings.crashWindowMs);
     crashes.push(now);
     if (crashes.length >= settings.maxCrashes) {
-      console.error(`[kiosk] renderer lost ${crashes.length} times (last: ${details.reason}); relaunching`);
+      console.error(`${tag} renderer lost ${crashes.length} times (last: ${details.reason}); relaunching`);
       dispose();
       app.relaunch();
       app.exit(0);
       return;
     }
-    console.warn(`[kiosk] renderer lost (${details.reason}, exit ${details.exitCode}); reloading`);
-    loadKiosk();
+    console.warn(`${tag} renderer lost (${details.reason}, exit ${details.exitCode}); reloading`);
+    loadHubPage();
   });
 
   contents.on('unresponsive', () => {
     if (disposed || hangTimer) return;
     hangTimer = setTimeout(() => {
       hangTimer = undefined;
-      console.warn(`[kiosk] page unresponsive for ${settings.unresponsiveMs} ms; killing its renderer`);
+      console.warn(`${tag} page unresponsive for ${settings.unresponsiveMs} ms; killing its renderer`);
       // Emits `render-process-gone`, whose handler reloads (or relaunches) in a fresh renderer.
       contents.forcefullyCrashRenderer();
     }, settings.unresponsiveMs);
@@ -101,11 +107,11 @@ export function installRelaunchWatchdog(win: BrowserWindow, options: WatchdogOpt
     const delay = Math.min(settings.retryBaseMs * 2 ** failedLoads, settings.retryMaxMs);
     failedLoads += 1;
     console.warn(
-      `[kiosk] could not load ${validatedUrl} (${errorCode} ${errorDescription}); retry ${failedLoads} in ${delay} ms`,
+      `${tag} could not load ${urlForLog(validatedUrl)} (${errorCode} ${errorDescription}); retry ${failedLoads} in ${delay} ms`,
     );
     if (validatedUrl !== settings.offlinePageUrl) loadPage(win, settings.offlinePageUrl);
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(loadKiosk, delay);
+    retryTimer = setTimeout(loadHubPage, delay);
   });
 
   // Only a hub page resets the backoff: the offline page loading fine says nothing about the hub.
@@ -114,5 +120,5 @@ export function installRelaunchWatchdog(win: BrowserWindow, options: WatchdogOpt
   });
 
   win.on('closed', dispose);
-  return { start: loadKiosk, dispose };
+  return { start: loadHubPage, dispose };
 }

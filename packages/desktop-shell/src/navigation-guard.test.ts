@@ -6,10 +6,10 @@ import {
   FakeWebFrame,
   invokeEvent,
   resetFakeElectron,
-} from '../testing/fake-electron.ts';
+} from './testing/fake-electron.ts';
 import { createSenderCheck, installNavigationGuard, isHubUrl } from './navigation-guard.ts';
 
-vi.mock('electron', () => import('../testing/fake-electron.ts'));
+vi.mock('electron', () => import('./testing/fake-electron.ts'));
 
 const HUB = 'http://hub.mpp.local:8080';
 
@@ -59,6 +59,13 @@ describe('navigation guard', () => {
     expect(prevented(win, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(prevented(win, 'will-navigate', 'data:text/html,<h1>hi</h1>')).toBe(true);
     expect(prevented(win, 'will-navigate', 'javascript:alert(1)')).toBe(true);
+  });
+
+  it("logs what it blocked under the shell's name, without the query", () => {
+    const win = new FakeBrowserWindow();
+    installNavigationGuard(asWindow(win), HUB, 'display');
+    expect(prevented(win, 'will-navigate', 'https://example.com/login?session=abc')).toBe(true);
+    expect(console.warn).toHaveBeenCalledWith('[display] blocked navigation to https://example.com/login?…');
   });
 
   it('denies every window.open, even to the hub', () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, asWindow, fakeEvent, FakeBrowserWindow, resetFakeElectron } from '../testing/fake-electron.ts';
+import { app, asWindow, fakeEvent, FakeBrowserWindow, resetFakeElectron } from './testing/fake-electron.ts';
 import { installRelaunchWatchdog, WATCHDOG_DEFAULTS, type Watchdog } from './relaunch.ts';
 
-vi.mock('electron', () => import('../testing/fake-electron.ts'));
+vi.mock('electron', () => import('./testing/fake-electron.ts'));
 
 const PAGE = 'http://hub.mpp.local:8080/kiosk';
 const OFFLINE = 'data:text/html,offline';
@@ -196,5 +196,20 @@ describe('dispose', () => {
     vi.runAllTimers();
     expect(loads()).toEqual([OFFLINE]);
     expect(win.webContents.forcefullyCrashRenderer).not.toHaveBeenCalled();
+  });
+});
+
+describe('log', () => {
+  it("names the shell and keeps the page's query (the display's token) out of it", () => {
+    watchdog.dispose();
+    const page = 'http://hub.mpp.local:8080/display?token=s3cret';
+    watchdog = installRelaunchWatchdog(asWindow(win), {
+      pageUrl: page,
+      offlinePageUrl: OFFLINE,
+      logTag: 'display',
+    });
+    failLoad(page);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/^\[display\] could not load /));
+    expect(vi.mocked(console.warn).mock.calls.flat().join(' ')).not.toContain('s3cret');
   });
 });

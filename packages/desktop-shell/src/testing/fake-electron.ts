@@ -1,5 +1,5 @@
 /**
- * Just enough of Electron for the shell's unit tests, used as `vi.mock('electron', () => import(this file))`.
+ * Just enough of Electron for the shells' unit tests, used as `vi.mock('electron', () => import(this file))`.
  * Only Electron is faked: the modules under test run for real. Each fake keeps what a test needs to look at
  * (handlers, options, exposed APIs) and `resetFakeElectron()` forgets it between tests.
  */
@@ -8,6 +8,7 @@ import type {
   BrowserWindow as RealBrowserWindow,
   BrowserWindowConstructorOptions,
   IpcMainInvokeEvent,
+  Rectangle,
   WindowOpenHandlerResponse,
 } from 'electron';
 import { vi } from 'vitest';
@@ -66,6 +67,9 @@ export class FakeWebContents extends EventEmitter {
   readonly getURL = vi.fn((): string => this.mainFrame.url);
   readonly reload = vi.fn();
   readonly toggleDevTools = vi.fn();
+  readonly insertCSS = vi.fn((_css: string, _options?: { cssOrigin?: string }): Promise<string> =>
+    Promise.resolve('css-key'),
+  );
   readonly setVisualZoomLevelLimits = vi.fn((): Promise<void> => Promise.resolve());
   readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler): void => {
     this.windowOpenHandler = handler;
@@ -111,12 +115,50 @@ export const ipcMain = {
   },
 };
 
+type Listener = (...args: unknown[]) => unknown;
+
 export const app = {
+  /** `app.on` listeners by event, for `emitApp`. */
+  listeners: new Map<string, Listener[]>(),
+  isPackaged: false,
   relaunch: vi.fn(),
   exit: vi.fn(),
   quit: vi.fn(),
   getPath: vi.fn((name: string): string => `/fake/${name}`),
+  setPath: vi.fn(),
   getAppPath: vi.fn((): string => '/fake/app'),
+  whenReady: vi.fn((): Promise<void> => Promise.resolve()),
+  requestSingleInstanceLock: vi.fn((): boolean => true),
+  setLoginItemSettings: vi.fn(),
+  on: vi.fn((event: string, listener: Listener): typeof app => {
+    app.listeners.set(event, [...(app.listeners.get(event) ?? []), listener]);
+    return app;
+  }),
+};
+
+/** Test helper: what Electron does when `app` emits `event`. */
+export function emitApp(event: string, ...args: unknown[]): void {
+  for (const listener of app.listeners.get(event) ?? []) listener(...args);
+}
+
+export interface FakeDisplay {
+  readonly id: number;
+  readonly bounds: Rectangle;
+}
+
+export const PRIMARY_DISPLAY: FakeDisplay = { id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } };
+
+/** The monitors as the OS orders them; tests replace `displays` and `primary`. */
+export const screen = {
+  displays: [PRIMARY_DISPLAY] as readonly FakeDisplay[],
+  primary: PRIMARY_DISPLAY,
+  getAllDisplays: vi.fn((): readonly FakeDisplay[] => screen.displays),
+  getPrimaryDisplay: vi.fn((): FakeDisplay => screen.primary),
+};
+
+export const powerSaveBlocker = {
+  start: vi.fn((_type: 'prevent-app-suspension' | 'prevent-display-sleep'): number => 7),
+  stop: vi.fn(),
 };
 
 export const Menu = { setApplicationMenu: vi.fn() };
@@ -151,7 +193,11 @@ export function resetFakeElectron(): void {
   FakeBrowserWindow.instances.length = 0;
   ipcMain.handlers.clear();
   contextBridge.exposed.clear();
-  for (const fake of [app, Menu, contextBridge, ipcRenderer, ipcMain]) {
+  app.listeners.clear();
+  app.isPackaged = false;
+  screen.displays = [PRIMARY_DISPLAY];
+  screen.primary = PRIMARY_DISPLAY;
+  for (const fake of [app, Menu, contextBridge, ipcRenderer, ipcMain, screen, powerSaveBlocker]) {
     for (const member of Object.values(fake)) {
       // Back to the implementation given to `vi.fn`, dropping calls and any per-test override.
       if (vi.isMockFunction(member)) member.mockReset();

@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The hub's base address; normalised without a trailing slash, since pages are `${hubUrl}/kiosk` and the like. */
+export const HubUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+  .refine((value) => {
+    const url = new URL(value);
+    return url.search === '' && url.hash === '';
+  }, 'the hub URL must not carry a query or a #fragment')
+  .transform((value) => {
+    const url = new URL(value);
+    return url.origin + url.pathname.replace(/\/+$/, '');
+  });
+
+/** What every shell's config file has; each shell adds its own fields in a strict object. */
+export const SHELL_SETTINGS = {
+  hubUrl: HubUrl,
+  deviceToken: z.string().trim().min(1),
+  language: z.enum(['id', 'en']).default('id'),
+  devTools: z.boolean().default(false),
+  /** Which screen (0-based, as the OS orders them) shows the shell; the primary one when left out. */
+  displayIndex: z.number().int().min(0).optional(),
+};
+
+/** Where one shell keeps its config file. */
+export interface ConfigLocation {
+  /** Overrides where the file is read from (a test rig, or several machines sharing one image). */
+  readonly envVar: string;
+  /** The file in userData otherwise. */
+  readonly fileName: string;
+}
+
+export interface ConfigFileSpec<T> extends ConfigLocation {
+  readonly schema: z.ZodType<T>;
+  /** The machine as the messages name it: "Konfigurasi <kios> belum ada". */
+  readonly deviceName: string;
+  /** What an installer writes; shown when the file is missing, so a technician can copy it. */
+  readonly example: unknown;
+}
+
+/** Shown instead of the hub page; `detail` never echoes the file's values, since the token is a secret. */
+export interface ConfigProblem {
+  readonly title: string;
+  readonly detail: string;
+}
+
+export type ConfigFileLoad<T> =
+  | { readonly ok: true; readonly path: string; readonly settings: T }
+  | { readonly ok: false; readonly path: string; readonly problem: ConfigProblem };
+
+export function resolveConfigPath(
+  env: Readonly<Record<string, string | undefined>>,
+  userDataDir: string,
+  location: ConfigLocation,
+): string {
+  const override = env[location.envVar]?.trim();
+  return override ? override : join(userDataDir, location.fileName);
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  return typeof error.code === 'string' ? error.code : undefined;
+}
+
+// V8's JSON messages may quote the text around the mistake, which can be the device token: keep the position only.
+function jsonErrorPosition(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const line = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (line) return ` (baris ${line[1] ?? '?'}, kolom ${line[2] ?? '?'})`;
+  const position = /at position (\d+)/.exec(message);
+  return position ? ` (posisi ${position[1] ?? '?'})` : '';
+}
+
+/** Reads and checks a config file; every failure becomes a message for the screen, never an exception. */
+export async function loadConfigFile<T>(path: string, spec: ConfigFileSpec<T>): Promise<ConfigFileLoad<T>> {
+  const howToFix = `Buat atau perbaiki berkas itu lalu mulai ulang aplikasi ${spec.deviceName}, atau tunjuk berkas lain dengan variabel lingkungan ${spec.envVar}.`;
+  const fail = (problem: string, detail: string): ConfigFileLoad<T> => ({
+    ok: false,
+    path,
+    problem: { title: `Konfigurasi ${spec.deviceName} ${problem}`, detail: `${detail}\n\n${howToFix}` },
+  });
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = errorCode(error) ?? 'unknown error';
+    if (code === 'ENOENT') {
+      const example = JSON.stringify(spec.example, null, 2);
+      return fail('belum ada', `Berkas ${path} tidak ditemukan. Contoh isinya:\n${example}`);
+    }
+    return fail('tidak dapat dibaca', `Berkas ${path} tidak dapat dibaca (${code}).`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail('rusak', `Berkas ${path} bukan JSON yang sah${jsonErrorPosition(error)}.`);
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) {
+    return fail('tidak sah', `Isi berkas ${path} tidak sesuai:\n${z.prettifyError(parsed.error)}`);
+  }
+  return { ok: true, path, settings: parsed.data };
+}
