@@ -30,7 +30,13 @@ export interface BenchResult {
 }
 
 const RESULT_MARKER = 'BENCH_RESULT ';
-const BENCHES = ['issue-throughput', 'call-latency', 'kiosk-print-latency', 'startup'] as const;
+const BENCHES = [
+  'issue-throughput',
+  'call-latency',
+  'kiosk-print-latency',
+  'display-latency',
+  'startup',
+] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 
 /** Progress goes to stderr so that stdout of a child carries only its result. */

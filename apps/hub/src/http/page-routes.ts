@@ -6,6 +6,7 @@ import express, { Router } from 'express';
 const PAGES: Readonly<Record<string, string>> = {
   '/kiosk': 'kiosk/renderer/index.html',
   '/t/:code': 'kiosk/renderer/ticket-status.html',
+  '/display': 'display/renderer/index.html',
 };
 
 export function pageRoutes(webRoot: string): Router {
