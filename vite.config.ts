@@ -17,6 +17,7 @@ export default defineConfig({
       input: {
         kiosk: page('./apps/kiosk/renderer/index.html'),
         'ticket-status': page('./apps/kiosk/renderer/ticket-status.html'),
+        display: page('./apps/display/renderer/index.html'),
       },
     },
   },

@@ -1,0 +1,92 @@
+import { pick, translator } from '@giliran/ui';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { CurrentCall } from './components/current-call.tsx';
+import { InfoPanel } from './components/info-panel.tsx';
+import { MediaLoop } from './components/media-loop.tsx';
+import { RecentCalls } from './components/recent-calls.tsx';
+import { RunningText } from './components/running-text.tsx';
+import { StatusBanner } from './components/status-banner.tsx';
+import { TopBar } from './components/top-bar.tsx';
+import { WaitingList } from './components/waiting-list.tsx';
+import type { DisplayConfig } from './display-config.ts';
+import { DisplayFeed, type FeedView } from './display-feed.ts';
+import { TEXTS } from './texts.ts';
+import { callInZone, serviceInZone } from './zone.ts';
+
+/** How many earlier calls the list shows under the current one. */
+const PREVIOUS_CALLS = 8;
+
+function useFeed(config: DisplayConfig): { feed: DisplayFeed; view: FeedView } {
+  const feed = useMemo(() => new DisplayFeed(config), [config]);
+  const [view, setView] = useState(feed.current);
+  useEffect(() => {
+    setView(feed.current);
+    const unsubscribe = feed.subscribe(setView);
+    return () => {
+      unsubscribe();
+      feed.close();
+    };
+  }, [feed]);
+  return { feed, view };
+}
+
+export function DisplayApp({ config }: { config: DisplayConfig }) {
+  const { lang, zone } = config;
+  const t = useMemo(() => translator(TEXTS, lang), [lang]);
+  const { feed, view } = useFeed(config);
+  const { site, counters } = view;
+
+  const services = useMemo(
+    () =>
+      view.services
+        .filter((s) => serviceInZone(zone, s, counters))
+        .sort((a, b) => a.prefix.localeCompare(b.prefix)),
+    [view.services, counters, zone],
+  );
+  const calls = useMemo(
+    () => view.board.calls.filter((c) => callInZone(zone, c, view.services)),
+    [view.board.calls, view.services, zone],
+  );
+
+  if (view.unauthorized) return <p class="display-message">{t('unauthorized')}</p>;
+  if (!site) return <p class="display-message">{t('connecting')}</p>;
+
+  const counterName = (id: string) => counters.find((c) => c.id === id)?.name ?? id;
+  const serviceName = (id: string) => {
+    const found = view.services.find((s) => s.id === id);
+    return found ? pick(found.name, lang) : '';
+  };
+  const [current, ...earlier] = calls;
+  const runningText = view.runningText.trim() || t('defaultRunningText', { site: site.name });
+
+  return (
+    <div
+      class="display"
+      lang={lang}
+      data-testid="display"
+      onPointerDown={() => {
+        feed.unlockSound();
+      }}
+    >
+      <TopBar site={site} lang={lang} t={t}>
+        <StatusBanner offline={view.connection === 'offline'} soundBlocked={view.soundBlocked} t={t} />
+      </TopBar>
+      <main class="board">
+        <CurrentCall
+          call={current}
+          counterName={current ? counterName(current.counterId) : ''}
+          serviceName={current ? serviceName(current.serviceId) : ''}
+          highlight={current !== undefined && current.key === view.board.highlight}
+          t={t}
+        />
+        <MediaLoop
+          media={site.display.media}
+          fallback={<InfoPanel site={site} agencyIds={zone.agencyIds} lang={lang} t={t} />}
+        />
+        <RecentCalls calls={earlier.slice(0, PREVIOUS_CALLS)} counterName={counterName} t={t} />
+        <WaitingList services={services} lang={lang} t={t} />
+      </main>
+      <RunningText text={runningText} />
+    </div>
+  );
+}

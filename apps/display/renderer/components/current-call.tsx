@@ -1,0 +1,42 @@
+import type { CallEntry } from '../display-state.ts';
+import type { Translate } from '../texts.ts';
+
+interface Props {
+  readonly call: CallEntry | undefined;
+  readonly counterName: string;
+  readonly serviceName: string;
+  /** Just arrived live: flash for a few seconds to draw the hall's eyes. */
+  readonly highlight: boolean;
+  readonly t: Translate;
+}
+
+export function CurrentCall({ call, counterName, serviceName, highlight, t }: Props) {
+  if (!call)
+    return (
+      <section class="current-call empty" data-testid="current-call">
+        <p class="current-label">{t('noCallsYet')}</p>
+        <p class="current-hint">{t('noCallsHint')}</p>
+      </section>
+    );
+  return (
+    // Keyed by the call, so each new call (or recall) mounts afresh and its flash plays again.
+    <section
+      key={call.key}
+      class={`current-call${highlight ? ' flash' : ''}`}
+      data-testid="current-call"
+      aria-live="polite"
+    >
+      <p class="current-label">{call.shownAt === call.calledAt ? t('nowCalling') : t('recall')}</p>
+      <p class="current-number" data-testid="current-number">
+        {call.number}
+      </p>
+      <p class="current-service">{serviceName}</p>
+      <div class="current-counter-box">
+        <span class="current-goto">{t('goTo')}</span>
+        <span class="current-counter" data-testid="current-counter">
+          {counterName}
+        </span>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { CallEntry } from '../display-state.ts';
+import type { Translate } from '../texts.ts';
+
+interface Props {
+  readonly calls: readonly CallEntry[];
+  readonly counterName: (counterId: string) => string;
+  readonly t: Translate;
+}
+
+export function RecentCalls({ calls, counterName, t }: Props) {
+  return (
+    <section class="panel recent-calls" data-testid="recent-calls">
+      <h2 class="panel-title">{t('previousCalls')}</h2>
+      {calls.length === 0 ? (
+        <p class="panel-empty">{t('noPreviousCalls')}</p>
+      ) : (
+        <ol class="recent-list">
+          {calls.map((call) => (
+            <li key={call.key} class="recent-item" data-call={call.number} data-counter={call.counterId}>
+              <span class="recent-number">{call.number}</span>
+              <span class="recent-arrow" aria-hidden="true">
+                ›
+              </span>
+              <span class="recent-counter">{counterName(call.counterId)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
