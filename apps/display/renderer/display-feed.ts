@@ -5,6 +5,7 @@ import type { DisplayConfig } from './display-config.ts';
 import { displayReducer, INITIAL_STATE, type DisplayAction, type DisplayState } from './display-state.ts';
 import type { Ack, CounterView, ServiceView, SiteView, Snapshot, TicketView } from './wire.ts';
 import { callInZone } from './zone.ts';
+import { displayBridge, ShellClipPlayer } from './shell-clip-player.ts';
 
 export interface FeedView {
   readonly connection: ConnectionState;
@@ -54,7 +55,10 @@ export class DisplayFeed {
   private closed = false;
 
   constructor(private readonly config: DisplayConfig) {
-    this.announcer = new Announcer(new BrowserClipPlayer(config.hubUrl, config.token), {
+    const hubPlayer = new BrowserClipPlayer(config.hubUrl, config.token);
+    const bridge = displayBridge();
+    const player = bridge ? new ShellClipPlayer(hubPlayer, bridge, config.hubUrl, config.token) : hubPlayer;
+    this.announcer = new Announcer(player, {
       english: () => this.view.site?.display.announcement.english ?? false,
       onSkip: (clip, error) => {
         if (error instanceof DOMException && error.name === 'NotAllowedError')

@@ -1,6 +1,6 @@
 import type { Role } from '@giliran/protocol';
 import { SpeechError } from '@giliran/speech';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.ts';
 import { validationError } from '../commands/command-bus.ts';
@@ -8,7 +8,7 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import type { AnnouncementAudio } from '../speech/announcement-audio.ts';
+import type { AnnouncementAudio, SpokenCall } from '../speech/announcement-audio.ts';
 import { requireRole } from './auth-middleware.ts';
 import { findTicket } from './ticket-lookup.ts';
 
@@ -34,27 +34,39 @@ export function announcementRoutes(deps: AnnouncementDeps): Router {
     res.type('audio/wav').setHeader('Cache-Control', 'max-age=86400').send(deps.audio.chimeWav());
   });
 
-  router.get('/tickets/:id/announcement.wav', listeners, async (req, res) => {
+  /** The call to speak: its ticket number, the counter it goes to (a recall names it too), and the language. */
+  const callOf = (req: Request): SpokenCall => {
     const query = Query.safeParse(req.query);
     if (!query.success) throw validationError(query.error);
     const ticket = findTicket(deps.engine, deps.store, String(req.params.id));
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
-    // The counter of the call being announced (a recall names it too); the ticket's own while it is at a desk.
     const counterId = query.data.counter ?? ticket.counterId;
     const counter = deps.site.counters.find((c) => c.id === counterId);
     if (!counter) throw new HubError('COUNTER_NOT_FOUND');
     const lang = query.data.lang === 'en' && deps.site.display.announcement.english ? 'en' : 'id';
+    return { number: ticket.number, counterName: counter.name, lang };
+  };
+
+  router.get('/tickets/:id/announcement.wav', listeners, async (req, res) => {
+    const call = callOf(req);
     try {
-      const wav = await deps.audio.render({ number: ticket.number, counterName: counter.name, lang });
+      const wav = await deps.audio.render(call);
       res.type('audio/wav').setHeader('Cache-Control', 'no-store').send(wav);
     } catch (error) {
-      if (error instanceof SpeechError)
+      if (error instanceof SpeechError) {
         throw new HubError(
           'SPEECH_UNAVAILABLE',
           error.failures.map((f) => ({ path: f.engine, message: f.reason })),
         );
+      }
       throw error;
     }
+  });
+
+  // For an Electron display that speaks with the PC's own voice: the words, not the sound.
+  router.get('/tickets/:id/announcement.json', listeners, (req, res) => {
+    const call = callOf(req);
+    res.json({ text: deps.audio.text(call), lang: call.lang });
   });
   return router;
 }

@@ -47,11 +47,16 @@ export class AnnouncementAudio {
     return this.chime;
   }
 
+  /** The sentence for a call, in the site's number style. */
+  text(call: SpokenCall): string {
+    return announcementText(call, { style: this.site.display.announcement.style, lang: call.lang });
+  }
+
   /** The same call is announced on every display of the hall: render it once. */
   async render(call: SpokenCall): Promise<Buffer> {
     const options = { style: this.site.display.announcement.style, lang: call.lang };
     const input = { number: call.number, counterName: call.counterName };
-    const text = announcementText(input, options);
+    const text = this.text(call);
     const cached = this.cache.get(text);
     if (cached) return cached;
     const { wav } = await speakWithFallback(
