@@ -60,7 +60,7 @@ describe('display inside the Electron shell', () => {
       { text: 'Nomor antrian, Je, satu, silakan menuju loket delapan.', lang: 'id' },
     ]);
     // The spoken call came from the bridge's WAV (a blob made in the page), not from the hub's announcement.wav.
-    const played = (await page.evaluate('window.__played')) as { kind: string; src: string }[];
+    const played = await page.evaluate<{ kind: string; src: string }[]>('window.__played');
     expect(played[1]?.src).toMatch(/^blob:/);
     await page.close();
   });
