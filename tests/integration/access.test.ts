@@ -46,10 +46,11 @@ const COMMAND_MATRIX = `
   compensation-resolve  401   403    403      403            ok       403  ok
 `;
 
+// The ticket read here was issued by MOD: a kiosk reads only the tickets it issued itself.
 const READ_MATRIX = `
   route                 none  kiosk  display  other-officer  officer  fo   mod
   services              401   ok     ok       ok             ok       ok   ok
-  tickets/:id           401   ok     ok       ok             ok       ok   ok
+  tickets/:id           401   403    ok       ok             ok       ok   ok
   timings               401   403    ok       ok             ok       ok   ok
   compensations         401   403    403      ok             ok       ok   ok
   counters              401   403    ok       ok             ok       ok   ok

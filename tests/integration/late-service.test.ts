@@ -2,7 +2,7 @@ import type { CompensationRaised } from '@giliran/domain';
 import type { Broadcast, CompensationView, IssuedTicket, TicketView, TimingView } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
-import { collect, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import { collect, demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 // 09:00 WIB (Asia/Pontianak) on a Wednesday.
 const START = '2026-11-25T02:00:00.000Z';
@@ -171,5 +171,56 @@ describe('local midnight', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('TICKET_NOT_TODAY');
+  });
+});
+
+const settle = () =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, 20);
+  });
+
+describe('an escalated compensation carried over midnight', () => {
+  it('keeps its highest tier when the day rolls and when it is resolved the next day', async () => {
+    const clock = new ManualClock('2026-11-25T14:00:00.000Z'); // 21:00 WIB
+    const site = demoSite();
+    const t = await startTestHub({
+      clock,
+      site: {
+        ...site,
+        compensation: {
+          ...site.compensation,
+          lateService: [
+            { minutesLate: 15, remedy: { id: 'Maaf dan minuman', en: 'Apology and a drink' } },
+            { minutesLate: 30, remedy: { id: 'Maaf dan suvenir', en: 'Apology and a souvenir' } },
+          ],
+        },
+      },
+    });
+    try {
+      await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
+      // Each raise is committed before the next alarm is set, as it would be while real minutes pass.
+      clock.advanceMinutes(20); // tier 0 raised at 21:17
+      await settle();
+      clock.advanceMinutes(20); // tier 1 at 21:32
+      await settle();
+      clock.advanceMinutes(4 * 60); // 01:40 WIB the next day
+      const mod = await t.login('mod');
+      const open = await t.api<CompensationView[]>('GET', '/compensations?open=true', { token: mod });
+      expect(open.body).toHaveLength(1);
+      expect(open.body[0]).toMatchObject({ tier: 1, remedy: { id: 'Maaf dan suvenir' } });
+      const resolved = await t.api<CompensationView>(
+        'POST',
+        `/compensations/${open.body[0]?.id ?? ''}/resolve`,
+        {
+          token: mod,
+          body: { remedyGiven: 'Suvenir diberikan' },
+        },
+      );
+      expect(resolved.body).toMatchObject({ tier: 1, remedy: { id: 'Maaf dan suvenir' } });
+      const all = await t.api<CompensationView[]>('GET', '/compensations', { token: mod });
+      expect(all.body[0]).toMatchObject({ tier: 1, resolution: { remedyGiven: 'Suvenir diberikan' } });
+    } finally {
+      await t.stop();
+    }
   });
 });

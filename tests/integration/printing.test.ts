@@ -4,6 +4,7 @@ import { IssuedTicket, TicketView, type Broadcast, type PublicTicketStatus } fro
 import { io as connect } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../apps/hub/src/index.ts';
+import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { collect, demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 const SECOND_KIOSK = 'second-kiosk-token';
@@ -229,6 +230,53 @@ describe('ticket status for the citizen’s phone', () => {
       const error = await new Promise<Error>((resolve) => unknown.once('connect_error', resolve));
       expect(error.message).toBe('TICKET_NOT_FOUND');
       expect((await t.api('GET', '/public/tickets/NOSUCHCODE')).status).toBe(404);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('what kiosks and displays in the public hall receive', () => {
+  it('no ticket codes and no compensation records, while staff get both', async () => {
+    const t = await startTestHub();
+    try {
+      const display = await t.socket('demo-display');
+      const mod = await t.login('mod');
+      const staff = await t.socket(mod);
+      const toDisplay = collect<{ code: string; number: string }>(display, 'ticket:issued', 1);
+      const toStaff = collect<{ code: string; number: string }>(staff, 'ticket:issued', 1);
+      const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+        token: KIOSK_TOKEN,
+        body: { serviceId: 'kk' },
+      });
+      expect((await toStaff)[0]?.code).toBe(issued.body.code);
+      expect((await toDisplay)[0]).toMatchObject({ number: 'B001', code: '' });
+
+      const compensationsSeen: unknown[] = [];
+      display.on('compensation:raised', (c) => compensationsSeen.push(c));
+      const staffRaised = collect(staff, 'compensation:raised', 1);
+      await t.api('POST', '/compensations', { token: mod, body: { kind: 'fee_mismatch', note: 'tarif' } });
+      await staffRaised;
+      const snapshot = await display.emitWithAck('sync:snapshot', {});
+      expect(snapshot.ok && snapshot.data.compensations).toEqual([]);
+      expect(snapshot.ok && snapshot.data.tickets.map((x) => x.code)).toEqual(['']);
+      expect(compensationsSeen).toEqual([]);
+      // The kiosk reads its own ticket, not others'.
+      expect((await t.api('GET', `/tickets/${issued.body.id}`, { token: KIOSK_TOKEN })).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('a socket whose session has ended can no longer act', async () => {
+    const clock = new ManualClock('2026-11-25T02:00:00.000Z');
+    const t = await startTestHub({ clock });
+    try {
+      const officer = await t.login('loket1');
+      const socket = await t.socket(officer);
+      clock.advance(13 * 3_600_000); // sessions last 12 hours
+      const ack = await socket.emitWithAck('counter:call-next', { counterId: 'loket-1' });
+      expect(ack).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     } finally {
       await t.stop();
     }

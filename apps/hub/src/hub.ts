@@ -25,7 +25,15 @@ import { announcementRoutes } from './http/announcement-routes.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
-import { createSocketServer, MAX_PAYLOAD_BYTES, type HubSocketServer } from './socket/socket-server.ts';
+import {
+  createSocketServer,
+  DEVICE_ROOM,
+  isDevice,
+  MAX_PAYLOAD_BYTES,
+  STAFF_ROOM,
+  type HubSocketServer,
+} from './socket/socket-server.ts';
+import { publicEvent, publicSnapshot } from './socket/device-view.ts';
 import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
 import { findTicketByCode } from './http/ticket-lookup.ts';
 import { PublicTicketWatchers } from './socket/public-watchers.ts';
@@ -162,7 +170,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     auth,
     bus,
     logger,
-    snapshot: () => snapshotOf(engine, store, site),
+    snapshot: (actor) => {
+      const full = snapshotOf(engine, store, site);
+      return isDevice(actor) ? publicSnapshot(full) : full;
+    },
     lastEventId: () => store.lastEventId(),
     serviceDay: () => engine.serviceDay,
   });
@@ -173,10 +184,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   bus.onCommitted((batch) => {
     for (const { id, event } of batch) {
-      (io.emit as (name: string, payload: QueueEvent & { eventId: number }) => boolean)(event.type, {
-        ...event,
-        eventId: id,
-      });
+      const emit = (room: string, payload: QueueEvent & { eventId: number }) => {
+        (io.to(room).emit as (name: string, body: typeof payload) => boolean)(event.type, payload);
+      };
+      emit(STAFF_ROOM, { ...event, eventId: id });
+      const forDevices = publicEvent(event);
+      if (forDevices) emit(DEVICE_ROOM, { ...forDevices, eventId: id });
     }
     watchers.refresh();
     scheduler.onCommitted(batch.map((b) => b.event));
@@ -201,7 +214,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     async close() {
       scheduler.stop();
       await io.close();
-      engine.flush();
+      engine.close();
       db.close();
     },
   };

@@ -47,7 +47,8 @@ export class AuthService {
     );
     this.db.transaction(() => {
       for (const a of site.accounts)
-        insertAccount.run(a.username, a.name, a.role, a.pinHash, JSON.stringify(a.counterIds));
+        // Sign-in lowercases what is typed, so usernames are kept in lower case.
+        insertAccount.run(a.username.toLowerCase(), a.name, a.role, a.pinHash, JSON.stringify(a.counterIds));
       for (const d of site.devices) insertDevice.run(d.id, d.role, d.tokenSha256);
     })();
   }

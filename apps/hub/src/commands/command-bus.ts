@@ -63,10 +63,12 @@ export class CommandBus {
     if (!parsed.success) throw validationError(parsed.error);
     const payload = parsed.data as CommandPayload<K>;
 
+    // The state first: reading it rolls the day over at local midnight, and `now` must not be older than that.
+    const state = this.engine.state;
     const ctx: CommandContext = {
       actor,
       now: this.engine.nowIso(),
-      state: this.engine.state,
+      state,
       config: this.engine.config,
       newId: randomUUID,
       newCode: newTicketCode,

@@ -42,6 +42,7 @@ export interface Committed {
 export class QueueEngine {
   private current: QueueState = initialState();
   private pending: Waiting[] = [];
+  private closed = false;
   private day = '';
   /** Epoch ms of the next local midnight: checking it is cheaper than asking Intl for today's date each time. */
   private dayEndsAt = 0;
@@ -103,7 +104,12 @@ export class QueueEngine {
     command: QueueCommand,
     idempotency: ((events: readonly QueueEvent[]) => IdempotencyRecord) | null = null,
   ): Promise<Committed> {
+    if (this.closed) return Promise.reject(new HubError('INTERNAL'));
     this.rollDay();
+    // A command stamped just before local midnight must not be decided against the new day's queue.
+    if (serviceDayOf(command.now, this.config.timeZone) !== this.day) {
+      return Promise.reject(new HubError('INVALID_TRANSITION'));
+    }
     let events: QueueEvent[];
     try {
       events = decide(command, this.current, this.config);
@@ -114,9 +120,12 @@ export class QueueEngine {
     try {
       for (const event of events) evolve(this.current, event);
     } catch (error) {
-      this.flush(); // keep what earlier commands decided, then rebuild without this one
-      this.hydrate(this.day);
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      // Memory now holds a half-applied command: nothing of it, or of what waits with it, may reach the disk.
+      // None of those commands was answered yet, so each caller gets the error; memory is rebuilt from the file.
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.failPending(failure);
+      this.rebuild();
+      return Promise.reject(failure);
     }
     return new Promise<Committed>((resolve, reject) => {
       this.pending.push({
@@ -146,13 +155,34 @@ export class QueueEngine {
         this.day,
       );
     } catch (error) {
-      // Nothing of the batch reached the disk: forget it in memory too, and tell every waiting caller.
-      this.hydrate(this.day);
+      // Nothing of the batch reached the disk: tell every waiting caller, then forget it in memory too.
       for (const p of batch) p.reject(error instanceof Error ? error : new Error(String(error)));
+      this.rebuild();
       return;
     }
     batch.forEach((p, i) => {
       p.resolve(ids[i] ?? []);
     });
+  }
+
+  private failPending(error: Error): void {
+    const batch = this.pending;
+    this.pending = [];
+    for (const p of batch) p.reject(error);
+  }
+
+  /** Back to what the file says; if even that fails the engine refuses all further commands rather than guess. */
+  private rebuild(): void {
+    try {
+      this.hydrate(this.day);
+    } catch {
+      this.closed = true;
+    }
+  }
+
+  /** Commits what waits and takes no more commands: called before the database is closed. */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 }

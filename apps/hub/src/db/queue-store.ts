@@ -159,11 +159,12 @@ export class QueueStore {
     return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
   }
 
-  /** Compensations raised on earlier days and still open: they stay in the live state until resolved. */
+  /** Compensations raised (and escalated) on earlier days and still open: they stay live until resolved. */
   openCompensationsBefore(serviceDay: string): QueueEvent[] {
     const rows = sql(
       this.db,
-      `SELECT e.payload FROM compensations c JOIN events e ON e.type = 'compensation:raised'
+      `SELECT e.payload FROM compensations c
+         JOIN events e ON e.type IN ('compensation:raised', 'compensation:escalated')
            AND json_extract(e.payload, '$.compensationId') = c.id
          WHERE c.resolved_at IS NULL AND c.service_day < ? ORDER BY e.id`,
     ).all(serviceDay) as { payload: string }[];

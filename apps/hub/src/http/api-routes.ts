@@ -104,6 +104,9 @@ export function apiRoutes(deps: RouteDeps): Router {
   router.get('/tickets/:id', anyone, (req, res: Response<TicketView>) => {
     const ticket = findTicket(engine, store, String(req.params.id));
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
+    const actor = actorOf(req);
+    // A kiosk in the public hall sees only what it issued (the view carries the ticket's status code).
+    if (actor.role === 'kiosk' && ticket.issuedBy !== actor.id) throw new HubError('FORBIDDEN');
     res.json(ticketView(ticket, engine.config, engine.nowIso()));
   });
   for (const action of ['step', 'finish', 'no-show', 'reactivate', 'transfer', 'cancel'] as const) {

@@ -18,6 +18,15 @@ import { HubError } from '../hub-error.ts';
 
 interface SocketData {
   actor: Actor;
+  token: string;
+}
+
+/** Kiosks and displays stand in the public hall: they get queue events, not ticket codes or staff matters. */
+export const STAFF_ROOM = 'staff';
+export const DEVICE_ROOM = 'devices';
+
+export function isDevice(actor: Actor): boolean {
+  return actor.role === 'kiosk' || actor.role === 'display';
 }
 
 export type HubSocketServer = Server<
@@ -46,7 +55,7 @@ export function createSocketServer(
   deps: {
     auth: AuthService;
     bus: CommandBus;
-    snapshot: () => Snapshot;
+    snapshot: (actor: Actor) => Snapshot;
     logger: Logger;
     lastEventId: () => number;
     serviceDay: () => string;
@@ -65,11 +74,13 @@ export function createSocketServer(
       return;
     }
     socket.data.actor = actor;
+    socket.data.token = auth.token as string;
     next();
   });
 
   io.on('connection', (socket: HubSocket) => {
     const { actor } = socket.data;
+    void socket.join(isDevice(actor) ? DEVICE_ROOM : STAFF_ROOM);
     socket.emit('hub:hello', {
       lastEventId: deps.lastEventId(),
       serviceDay: deps.serviceDay(),
@@ -84,7 +95,7 @@ export function createSocketServer(
         ack({ ok: false, error: apiError('VALIDATION_FAILED') });
         return;
       }
-      ack({ ok: true, data: deps.snapshot() });
+      ack({ ok: true, data: deps.snapshot(actor) });
     });
   });
   return io;
@@ -93,7 +104,7 @@ export function createSocketServer(
 function registerCommand(
   socket: HubSocket,
   name: CommandName,
-  deps: { bus: CommandBus; logger: Logger },
+  deps: { auth: AuthService; bus: CommandBus; logger: Logger },
 ): void {
   // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated by the bus.
   (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
@@ -103,7 +114,14 @@ function registerCommand(
       const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
       const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
       const payload = payloadIsAck ? undefined : rawPayload;
-      deps.bus.execute(socket.data.actor, name, payload).then(
+      // A socket lives longer than a session: a token that expired or was revoked since connecting acts no more.
+      const actor = deps.auth.authenticate(socket.data.token);
+      if (!actor) {
+        ack({ ok: false, error: apiError('UNAUTHENTICATED') });
+        socket.disconnect(true);
+        return;
+      }
+      deps.bus.execute(actor, name, payload).then(
         (data) => {
           ack({ ok: true, data });
         },
