@@ -6,20 +6,19 @@
 // 1 ms steps). Polling the page for the note does not add to the figure.
 // Baseline in the same run, on the same calls: the hub's `ticket:called` broadcast reaching the 9 bare display
 // clients (latest of them), i.e. the display figure without browser, page code or rendering.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@giliran/protocol';
+import type { Ack } from '@giliran/protocol';
 import { pino } from 'pino';
 import type { Page } from 'playwright-core';
-import { io as connect, type Socket } from 'socket.io-client';
 import { loadSiteConfig } from '../../apps/hub/src/config/site-config.ts';
 import { createHub, type Hub } from '../../apps/hub/src/hub.ts';
 import { launchBrowser, type Browser } from '../../tests/support/browser.ts';
-import { httpRequest, isMain, percentile, progress, runBench, type BenchResult } from './run-all.ts';
+import { httpRequest, isMain, progress, runBench, type BenchResult } from './run-all.ts';
+import { summarise, ensureWebBuild, connectClient, type HubSocket } from './bench-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DISPLAY_PAGE = join(ROOT, 'dist', 'web', 'display', 'renderer', 'index.html');
@@ -65,34 +64,6 @@ interface PageGlobals {
   readonly HTMLMediaElement: { readonly prototype: { play: () => Promise<void> } };
 }
 
-type HubSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-interface Summary {
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly n: number;
-}
-
-function summarise(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    n: sorted.length,
-  };
-}
-
-/** The hub serves the built display page: build it once when it is missing (its output goes to stderr). */
-function ensureWebBuild(): void {
-  if (existsSync(DISPLAY_PAGE)) return;
-  progress('dist/web is missing: running `npm run build:web`');
-  const build = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: ['ignore', 2, 'inherit'] });
-  if (build.status !== 0 || !existsSync(DISPLAY_PAGE))
-    throw new Error(`npm run build:web failed (exit ${String(build.status)})`);
-}
-
 /**
  * Runs in each tab before the page's own code: notes the first Date.now() at which each number stood in the
  * current-call box, and makes audio play a no-op that resolves at once (sound is not what is measured here).
@@ -106,24 +77,6 @@ function installSeenRecorder(selector: string): void {
     const text = page.document.querySelector(selector)?.textContent?.trim() ?? '';
     if (text !== '' && !(text in page.__seen)) page.__seen[text] = Date.now();
   }).observe(page.document, { subtree: true, childList: true, characterData: true });
-}
-
-function connectClient(url: string, token: string): Promise<HubSocket> {
-  const socket: HubSocket = connect(url, { auth: { token }, transports: ['websocket'], reconnection: false });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.disconnect();
-      reject(new Error('socket connect timed out'));
-    }, 10_000);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-    socket.once('connect_error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-  });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -211,7 +164,7 @@ interface PhaseResult {
 }
 
 async function measure(): Promise<PhaseResult> {
-  ensureWebBuild();
+  ensureWebBuild(DISPLAY_PAGE);
   const dataDir = mkdtempSync(join(tmpdir(), 'giliran-bench-display-'));
   const hub = await createHub({
     dataDir,

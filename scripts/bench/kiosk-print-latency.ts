@@ -4,8 +4,7 @@
 // to print, the ticket's layout and ESC/POS encoding, and the TCP connect to a fake raw-TCP printer on 127.0.0.1.
 // Baseline in the same run: the bare print path, printTicket() on a sample ticket straight to the same kind of
 // fake printer, without hub or browser. Both ends of each sample are Date.now() in this one process (1 ms steps).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { loadSiteConfig, type SiteConfig } from '../../apps/hub/src/config/site-
 import { createHub } from '../../apps/hub/src/hub.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
 import { isMain, percentile, progress, runBench, type BenchResult } from './run-all.ts';
+import { summarise, ensureWebBuild } from './bench-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const KIOSK_PAGE = join(ROOT, 'dist', 'web', 'kiosk', 'renderer', 'index.html');
@@ -41,23 +41,6 @@ interface DomElement {
   click(): void;
 }
 
-interface Summary {
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-  readonly n: number;
-}
-
-function summarise(samples: readonly number[]): Summary {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted[sorted.length - 1] ?? Number.NaN,
-    n: sorted.length,
-  };
-}
-
 /** The demo site with the rate limit lifted and the browser kiosk printing, through the hub, on `printer`. */
 function benchSite(printer: FakeTcpPrinter): SiteConfig {
   const site = loadSiteConfig(SITE_FILE);
@@ -70,15 +53,6 @@ function benchSite(printer: FakeTcpPrinter): SiteConfig {
         : d,
     ),
   };
-}
-
-/** The hub serves the built kiosk page: build it once when it is missing (its output goes to stderr). */
-function ensureWebBuild(): void {
-  if (existsSync(KIOSK_PAGE)) return;
-  progress('dist/web is missing: running `npm run build:web`');
-  const build = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: ['ignore', 2, 'inherit'] });
-  if (build.status !== 0 || !existsSync(KIOSK_PAGE))
-    throw new Error(`npm run build:web failed (exit ${String(build.status)})`);
 }
 
 function firstByteLatency(job: FakePrintJob, t0: number): number {
@@ -108,7 +82,7 @@ async function driverRoundTrip(page: Page): Promise<number> {
 }
 
 async function hubPhase(): Promise<{ samples: number[]; driverMs: number }> {
-  ensureWebBuild();
+  ensureWebBuild(KIOSK_PAGE);
   const printer = new FakeTcpPrinter();
   await printer.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'giliran-bench-print-'));
