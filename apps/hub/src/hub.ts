@@ -184,12 +184,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   bus.onCommitted((batch) => {
     for (const { id, event } of batch) {
-      const emit = (room: string, payload: QueueEvent & { eventId: number }) => {
-        (io.to(room).emit as (name: string, body: typeof payload) => boolean)(event.type, payload);
+      const emit = (rooms: string[], payload: QueueEvent & { eventId: number }) => {
+        (io.to(rooms).emit as (name: string, body: typeof payload) => boolean)(event.type, payload);
       };
-      emit(STAFF_ROOM, { ...event, eventId: id });
       const forDevices = publicEvent(event);
-      if (forDevices) emit(DEVICE_ROOM, { ...forDevices, eventId: id });
+      // Most events are the same for everyone: one packet, encoded once, for both rooms.
+      if (forDevices === event) emit([STAFF_ROOM, DEVICE_ROOM], { ...event, eventId: id });
+      else {
+        emit([STAFF_ROOM], { ...event, eventId: id });
+        if (forDevices) emit([DEVICE_ROOM], { ...forDevices, eventId: id });
+      }
     }
     watchers.refresh();
     scheduler.onCommitted(batch.map((b) => b.event));
