@@ -111,7 +111,7 @@ export class CommandBus {
       throw new HubError('RATE_LIMITED');
     }
     const command = spec.toCommand(payload, ctx);
-    const committed = await this.engine.execute(
+    const decided = this.engine.execute(
       command,
       key === undefined
         ? null
@@ -122,16 +122,18 @@ export class CommandBus {
             resultRef: spec.ref(payload, events, command),
           }),
     );
-    const ref = spec.ref(payload, committed.events, command);
+    // The answer shows the queue right after this command, before later ones in the same group commit.
+    const ref = spec.ref(payload, decided.events, command);
     const result = this.resultOf(spec.result, ref) as CommandResults[K];
-    this.publish(committed.events, committed.eventIds);
+    const ids = await decided.eventIds;
+    this.publish(decided.events, ids);
     return result;
   }
 
   /** Internal commands (the deadline scheduler) go through the same domain and persistence path. */
   async executeSystem(command: Parameters<QueueEngine['execute']>[0]): Promise<void> {
-    const committed = await this.engine.execute(command);
-    this.publish(committed.events, committed.eventIds);
+    const decided = this.engine.execute(command);
+    this.publish(decided.events, await decided.eventIds);
   }
 
   private publish(events: readonly QueueEvent[], ids: readonly number[]): void {

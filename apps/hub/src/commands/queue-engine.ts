@@ -29,9 +29,10 @@ interface Waiting {
   readonly reject: (error: Error) => void;
 }
 
-export interface Committed {
+/** A command decided and applied in memory; `eventIds` settles once its events are on disk. */
+export interface Decided {
   readonly events: readonly QueueEvent[];
-  readonly eventIds: readonly number[];
+  readonly eventIds: Promise<readonly number[]>;
 }
 
 /**
@@ -103,19 +104,17 @@ export class QueueEngine {
   execute(
     command: QueueCommand,
     idempotency: ((events: readonly QueueEvent[]) => IdempotencyRecord) | null = null,
-  ): Promise<Committed> {
-    if (this.closed) return Promise.reject(new HubError('INTERNAL'));
+  ): Decided {
+    if (this.closed) throw new HubError('INTERNAL');
     this.rollDay();
     // A command stamped just before local midnight must not be decided against the new day's queue.
-    if (serviceDayOf(command.now, this.config.timeZone) !== this.day) {
-      return Promise.reject(new HubError('INVALID_TRANSITION'));
-    }
+    if (serviceDayOf(command.now, this.config.timeZone) !== this.day) throw new HubError('INVALID_TRANSITION');
     let events: QueueEvent[];
     try {
       events = decide(command, this.current, this.config);
     } catch (error) {
-      if (error instanceof DomainError) return Promise.reject(new HubError(error.code));
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      if (error instanceof DomainError) throw new HubError(error.code);
+      throw error;
     }
     try {
       for (const event of events) evolve(this.current, event);
@@ -125,14 +124,12 @@ export class QueueEngine {
       const failure = error instanceof Error ? error : new Error(String(error));
       this.failPending(failure);
       this.rebuild();
-      return Promise.reject(failure);
+      throw failure;
     }
-    return new Promise<Committed>((resolve, reject) => {
+    const eventIds = new Promise<readonly number[]>((resolve, reject) => {
       this.pending.push({
         entry: { events, idempotency: idempotency ? idempotency(events) : null, now: command.now },
-        resolve: (ids) => {
-          resolve({ events, eventIds: ids });
-        },
+        resolve,
         reject,
       });
       if (this.pending.length === 1)
@@ -140,6 +137,7 @@ export class QueueEngine {
           this.flush();
         });
     });
+    return { events, eventIds };
   }
 
   /** Commits what waits now; also called on shutdown so nothing decided is left behind. */
