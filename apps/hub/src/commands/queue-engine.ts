@@ -108,7 +108,8 @@ export class QueueEngine {
     if (this.closed) throw new HubError('INTERNAL');
     this.rollDay();
     // A command stamped just before local midnight must not be decided against the new day's queue.
-    if (serviceDayOf(command.now, this.config.timeZone) !== this.day) throw new HubError('INVALID_TRANSITION');
+    if (serviceDayOf(command.now, this.config.timeZone) !== this.day)
+      throw new HubError('INVALID_TRANSITION');
     let events: QueueEvent[];
     try {
       events = decide(command, this.current, this.config);
