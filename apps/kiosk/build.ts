@@ -1,19 +1,9 @@
 /**
  * Bundles the kiosk shell: main → dist/main.cjs, preload → dist/preload.cjs. Run with `tsx apps/kiosk/build.ts`.
- *
- * Everything but Electron is bundled, so the packaged app needs no node_modules: the workspace packages are
- * TypeScript sources, and a sandboxed preload could not `require` them anyway.
  */
-import { rm } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-
-const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const outdir = here('./dist');
-
-// Loaded by Electron itself, never from disk.
-const EXTERNAL = ['electron'];
+import { bundleShell } from '@giliran/desktop-shell/build/bundle-shell.ts';
+import type { Plugin } from 'esbuild';
 
 /**
  * `@giliran/printing` also renders PNG previews with @resvg/resvg-js, a native module per OS and CPU. The
@@ -32,46 +22,4 @@ const stubNativeModules: Plugin = {
   },
 };
 
-const shared: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  // Electron 41 embeds a newer Node; this only sets the syntax the bundle may use.
-  target: 'node22',
-  external: EXTERNAL,
-  plugins: [stubNativeModules],
-  metafile: true,
-  logLevel: 'info',
-};
-
-const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-
-/** A package left outside the bundle would be missing from the installed kiosk: fail the build, not a print. */
-function checkExternals(metafile: Metafile, allowed: (path: string) => boolean): void {
-  for (const [file, output] of Object.entries(metafile.outputs)) {
-    const stray = output.imports.filter((entry) => entry.external && !allowed(entry.path));
-    if (stray.length > 0) {
-      throw new Error(`${file} requires ${stray.map((entry) => entry.path).join(', ')} at run time`);
-    }
-  }
-}
-
-await rm(outdir, { recursive: true, force: true });
-
-const main = await build({
-  ...shared,
-  entryPoints: [here('./src/main/main.ts')],
-  outfile: `${outdir}/main.cjs`,
-});
-checkExternals(
-  main.metafile ?? { inputs: {}, outputs: {} },
-  (path) => EXTERNAL.includes(path) || builtins.has(path),
-);
-
-const preload = await build({
-  ...shared,
-  entryPoints: [here('./src/preload/preload.ts')],
-  outfile: `${outdir}/preload.cjs`,
-});
-// A sandboxed preload gets `electron` and nothing else worth relying on.
-checkExternals(preload.metafile ?? { inputs: {}, outputs: {} }, (path) => path === 'electron');
+await bundleShell({ appDir: fileURLToPath(new URL('.', import.meta.url)), plugins: [stubNativeModules] });

@@ -1,6 +1,7 @@
 import { TicketContent } from '@giliran/protocol';
 import type { KioskConfig, PaperWidth, PrinterStatus, PrintOutcome } from '@giliran/ui';
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { SenderCheck } from '@giliran/desktop-shell/navigation-guard.ts';
 import { z } from 'zod';
 import { KIOSK_CHANNELS } from '../shared/ipc-channels.ts';
 import { pageConfig, type KioskSettings } from './kiosk-config.ts';
@@ -18,9 +19,6 @@ export interface PrintOptions {
  * neither the library nor a printer. It rejects with an error carrying a `PrinterErrorCode` as `code`.
  */
 export type PrintFn = (content: TicketContent, options: PrintOptions) => Promise<void>;
-
-/** The IPC sender check from the navigation guard: the kiosk window's main frame on the hub's origin. */
-export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
 export interface PrinterBridgeOptions {
   readonly settings: KioskSettings;
