@@ -3,7 +3,6 @@
 // "hub listening" log line and to the first successful GET /api/health, and the resident memory after a few
 // requests. The 1M database is generated once with the hub's own schema and cached under .tmp/bench/, keyed by
 // that schema, so a schema change regenerates it.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   constants,
@@ -22,10 +21,10 @@ import { fileURLToPath } from 'node:url';
 import type { TicketIssued } from '@giliran/domain';
 import { openDatabase, type Db } from '../../apps/hub/src/db/database.ts';
 import { DATABASE_FILE } from '../../apps/hub/src/hub.ts';
+import { spawnHub } from '../../tests/support/hub-process.ts';
 import { isMain, median, progress, runBench, type BenchResult } from './run-all.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const HUB_MAIN = fileURLToPath(new URL('../../apps/hub/src/main.ts', import.meta.url));
 const SITE_FILE = fileURLToPath(new URL('../../assets/demo-site/site.json', import.meta.url));
 const CACHE_DIR = join(ROOT, '.tmp', 'bench');
 const KIOSK_TOKEN = 'demo-kiosk';
@@ -36,7 +35,6 @@ const BATCH = 50_000;
 /** Bump when the generated content changes; the schema itself is part of the cache key already. */
 const GENERATOR_VERSION = 1;
 const RUNS = 3;
-const SPAWN_TIMEOUT_MS = 30_000;
 const TARGET_START_MS = 2000;
 const TARGET_RSS_MB = 200;
 
@@ -235,60 +233,10 @@ async function get(url: string, token?: string): Promise<{ status: number; body:
 
 async function measureStart(dataDir: string): Promise<StartMeasure> {
   const spawned = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', HUB_MAIN], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SITE_CONFIG: SITE_FILE,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
+  const hub = await spawnHub(dataDir, SITE_FILE);
+  const listeningAt = performance.now();
   try {
-    const listening = await new Promise<{ at: number; port: number; startupMs: number }>(
-      (resolve, reject) => {
-        let buffer = '';
-        let settled = false;
-        const timer = setTimeout(() => {
-          settled = true;
-          reject(new Error(`hub did not listen within ${SPAWN_TIMEOUT_MS} ms\n${stderr}`));
-        }, SPAWN_TIMEOUT_MS);
-        void exited.then(() => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          reject(new Error(`hub exited before listening\n${buffer}\n${stderr}`));
-        });
-        child.stdout.setEncoding('utf8');
-        // Keep draining stdout for the child's whole life (its logger writes synchronously).
-        child.stdout.on('data', (chunk: string) => {
-          if (settled) return;
-          buffer += chunk;
-          for (const line of buffer.split('\n')) {
-            if (!line.includes('"hub listening"')) continue;
-            const entry = JSON.parse(line) as { port: number; startupMs?: number };
-            settled = true;
-            clearTimeout(timer);
-            resolve({ at: performance.now(), port: entry.port, startupMs: entry.startupMs ?? Number.NaN });
-            return;
-          }
-        });
-      },
-    );
-    const base = `http://127.0.0.1:${listening.port}/api`;
+    const base = `${hub.url}/api`;
     let healthyAt = Number.NaN;
     for (let attempt = 0; attempt < 500; attempt++) {
       const res = await get(`${base}/health`).catch(() => null);
@@ -317,19 +265,19 @@ async function measureStart(dataDir: string): Promise<StartMeasure> {
     // A ticket of the history, read from the read model rather than the live state.
     await get(`${base}/tickets/00000000-0000-4000-8000-000000000001`, KIOSK_TOKEN);
 
-    const pid = child.pid ?? 0;
+    const pid = hub.child.pid ?? 0;
     return {
-      listeningMs: listening.at - spawned,
+      listeningMs: listeningAt - spawned,
       healthyMs: healthyAt - spawned,
-      selfReportedMs: listening.startupMs,
+      selfReportedMs: hub.startupMs,
       rssMb: statusKb(pid, 'VmRSS') / 1024,
       hwmMb: statusKb(pid, 'VmHWM') / 1024,
     };
   } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
+    if (hub.isAlive()) {
+      hub.child.kill('SIGTERM');
       const stopped = await Promise.race([
-        exited.then(() => true),
+        hub.exited.then(() => true),
         new Promise<boolean>((resolve) => {
           setTimeout(() => {
             resolve(false);
@@ -337,8 +285,8 @@ async function measureStart(dataDir: string): Promise<StartMeasure> {
         }),
       ]);
       if (!stopped) {
-        child.kill('SIGKILL');
-        await exited;
+        hub.child.kill('SIGKILL');
+        await hub.exited;
       }
     }
   }

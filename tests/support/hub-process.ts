@@ -8,6 +8,8 @@ const SPAWN_TIMEOUT_MS = 20_000;
 export interface HubProcess {
   readonly child: ChildProcess;
   readonly url: string;
+  /** The hub's own measure of its start-up, from its "hub listening" log line. */
+  readonly startupMs: number;
   readonly exited: Promise<void>;
   isAlive(): boolean;
   tail(): string;
@@ -73,20 +75,25 @@ export function spawnHub(dataDir: string, siteFile: string, logLevel = 'info'): 
         newline = buffer.indexOf('\n');
         remember(line);
         if (settled) continue;
-        const port = listeningPort(line);
-        if (port === null) continue;
+        const listening = listeningLine(line);
+        if (listening === null) continue;
+        const { port, startupMs } = listening;
         settled = true;
         clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}`, exited, isAlive: () => alive, tail });
+        resolve({ child, url: `http://127.0.0.1:${port}`, startupMs, exited, isAlive: () => alive, tail });
       }
     });
   });
 }
 
-function listeningPort(line: string): number | null {
+function listeningLine(line: string): { port: number; startupMs: number } | null {
   try {
-    const entry = JSON.parse(line) as { msg?: unknown; port?: unknown };
-    return entry.msg === 'hub listening' && typeof entry.port === 'number' ? entry.port : null;
+    const entry = JSON.parse(line) as { msg?: unknown; port?: unknown; startupMs?: unknown };
+    if (entry.msg !== 'hub listening' || typeof entry.port !== 'number') return null;
+    return {
+      port: entry.port,
+      startupMs: typeof entry.startupMs === 'number' ? entry.startupMs : Number.NaN,
+    };
   } catch {
     return null;
   }
