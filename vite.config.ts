@@ -18,6 +18,7 @@ export default defineConfig({
         kiosk: page('./apps/kiosk/renderer/index.html'),
         'ticket-status': page('./apps/kiosk/renderer/ticket-status.html'),
         display: page('./apps/display/renderer/index.html'),
+        counter: page('./apps/counter/renderer/index.html'),
       },
     },
   },

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'apps/*/src/**/*.test.ts',
+      'apps/*/renderer/**/*.test.ts',
       'packages/*/src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/e2e/**/*.test.ts',

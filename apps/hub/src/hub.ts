@@ -71,6 +71,7 @@ function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): S
   const now = engine.nowIso();
   return {
     lastEventId: store.lastEventId(),
+    now,
     serviceDay: engine.serviceDay,
     tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
     counters: site.counters.map((c) => counterView(site, c.id, state)),

@@ -1,4 +1,5 @@
 export * from './call-order.ts';
+export * from './counter-figures.ts';
 export type * from './commands.ts';
 export * from './config.ts';
 export * from './decide.ts';

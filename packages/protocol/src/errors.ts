@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'INVALID_CREDENTIALS'
+  | 'COUNTER_NOT_ASSIGNED'
   | 'LOCKED_OUT'
   | 'VALIDATION_FAILED'
   | 'NOT_FOUND'
@@ -39,6 +40,13 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   INVALID_CREDENTIALS: {
     status: 401,
     message: { id: 'Nama pengguna atau PIN salah.', en: 'Wrong username or PIN.' },
+  },
+  COUNTER_NOT_ASSIGNED: {
+    status: 403,
+    message: {
+      id: 'Anda tidak ditugaskan di loket ini. Pilih loket Anda.',
+      en: 'You are not assigned to this counter. Choose your counter.',
+    },
   },
   LOCKED_OUT: {
     status: 429,

@@ -26,6 +26,8 @@ const Note = z.string().trim().max(1000);
 export const LoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
   pin: z.string().min(4).max(32),
+  /** An officer with several counters says which one they sit at; the first assigned one otherwise. */
+  counterId: Id.optional(),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

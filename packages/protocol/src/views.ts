@@ -137,6 +137,8 @@ export const SiteView = z.object({
   timeZone: z.string(),
   agencies: z.array(z.object({ id: z.string(), name: Localized, shortName: z.string().optional() })),
   kioskMaxTicketsPerMinute: z.number().int(),
+  /** Share of a standard after which a running step turns amber (e.g. 0.8). */
+  warningRatio: z.number(),
   display: z.object({
     runningText: z.string(),
     media: z.array(z.object({ type: z.enum(['image', 'video']), url: z.string() })),
@@ -168,10 +170,29 @@ export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 export const LoginResponse = z.object({
   token: z.string(),
   role: Role,
+  username: z.string(),
+  name: z.string(),
+  /** The counter this session works at (officers only). */
   counterId: z.string().optional(),
+  /** Every counter the account is assigned to, so the sign-in screen can offer the others. */
+  counterIds: z.array(z.string()),
   expiresAt: Instant,
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** A counter's own figures for the service day, shown to its officer. */
+export const CounterFigures = z.object({
+  counterId: z.string(),
+  serviceDay: z.string().nullable(),
+  served: z.number().int(),
+  noShows: z.number().int(),
+  /** From the start of service (or the call) to finish; null before the first ticket is served. */
+  averageServiceSeconds: z.number().int().nullable(),
+  withinStandard: z.number().int(),
+  /** Share of served tickets whose every counter step kept to its standard, 0–1; null when none served. */
+  withinStandardShare: z.number().nullable(),
+});
+export type CounterFigures = z.infer<typeof CounterFigures>;
 
 export const HealthResponse = z.object({
   status: z.literal('ok'),
@@ -184,6 +205,8 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 
 export const Snapshot = z.object({
   lastEventId: z.number().int(),
+  /** The hub's clock when it took the snapshot: screens time against it, not against their own PC's clock. */
+  now: Instant,
   serviceDay: z.string(),
   tickets: z.array(TicketView),
   counters: z.array(CounterView),

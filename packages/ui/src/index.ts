@@ -1,3 +1,4 @@
+export * from './counter-bridge.ts';
 export * from './display-bridge.ts';
 export * from './format.ts';
 export * from './hub-client.ts';

@@ -13,6 +13,7 @@ const LOCKOUT_MS = 15 * 60_000;
 
 interface AccountRow {
   username: string;
+  name: string;
   role: Role;
   pin_hash: string;
   counter_ids: string;
@@ -67,14 +68,22 @@ export class AuthService {
     }
     this.failures.delete(username);
     const counterIds = JSON.parse(account.counter_ids) as string[];
-    const counterId = account.role === 'officer' ? (counterIds[0] ?? null) : null;
+    const counterId = account.role === 'officer' ? chooseCounter(counterIds, request.counterId) : null;
     const token = newToken();
     const expiresAt = new Date(now + SESSION_HOURS * 3_600_000).toISOString();
     sql(
       this.db,
       'INSERT INTO sessions (token_sha256, username, role, counter_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(sha256(token), account.username, account.role, counterId, new Date(now).toISOString(), expiresAt);
-    return { token, role: account.role, ...(counterId ? { counterId } : {}), expiresAt };
+    return {
+      token,
+      role: account.role,
+      username: account.username,
+      name: account.name,
+      ...(counterId ? { counterId } : {}),
+      counterIds,
+      expiresAt,
+    };
   }
 
   /**
@@ -117,3 +126,10 @@ export class AuthService {
 
 // scrypt hash of a random PIN nobody knows; only used to spend the same time on unknown usernames.
 const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0YqEJvCcY3p3VUdQe1b7n8oXyBqz1QkT6l8R0m8bq9A=';
+
+/** An officer sits at one of their assigned counters: the one asked for, else the first. */
+function chooseCounter(assigned: readonly string[], asked: string | undefined): string | null {
+  if (asked === undefined) return assigned[0] ?? null;
+  if (!assigned.includes(asked)) throw new HubError('COUNTER_NOT_ASSIGNED');
+  return asked;
+}

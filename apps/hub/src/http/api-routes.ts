@@ -1,6 +1,7 @@
-import { activeTimings } from '@giliran/domain';
+import { activeTimings, counterFigures } from '@giliran/domain';
 import {
   LoginRequest,
+  type CounterFigures,
   type CommandName,
   type HealthResponse,
   type Role,
@@ -24,7 +25,7 @@ import {
 import { findTicket, findTicketByCode } from './ticket-lookup.ts';
 import { runningTextOf } from './display-routes.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
+import { actorOf, bearerToken, requireRole } from './auth-middleware.ts';
 import { buildOpenApi } from './openapi.ts';
 
 export interface RouteDeps {
@@ -82,6 +83,13 @@ export function apiRoutes(deps: RouteDeps): Router {
     res.json(await auth.login(parsed.data));
   });
 
+  // Signing out ends the session at once: its token stops working for REST and for the socket's next command.
+  router.post('/auth/logout', requireRole(auth, STAFF), (req, res) => {
+    const token = bearerToken(req.headers.authorization);
+    if (token) auth.logout(token);
+    res.status(204).end();
+  });
+
   router.get('/site', anyone, (_req, res) => {
     res.json(siteView(site, runningTextOf(deps.settings, site)));
   });
@@ -99,6 +107,18 @@ export function apiRoutes(deps: RouteDeps): Router {
   router.get('/counters', requireRole(auth, STAFF_AND_DISPLAY), (_req, res) => {
     res.json(site.counters.map((c) => counterView(site, c.id, engine.state)));
   });
+
+  router.get(
+    '/counters/:counterId/figures',
+    requireRole(auth, STAFF),
+    (req, res: Response<CounterFigures>) => {
+      const counterId = String(req.params.counterId);
+      if (!site.counters.some((c) => c.id === counterId)) throw new HubError('COUNTER_NOT_FOUND');
+      const actor = actorOf(req);
+      if (actor.role === 'officer' && actor.counterId !== counterId) throw new HubError('FORBIDDEN');
+      res.json(counterFigures(engine.state, engine.config, counterId, engine.nowIso()));
+    },
+  );
 
   router.post('/tickets', anyone, commandRoute(bus, 'ticket:issue', true));
   router.get('/tickets/:id', anyone, (req, res: Response<TicketView>) => {

@@ -1,6 +1,7 @@
 import {
   CommandPayloads,
   CompensationView,
+  CounterFigures,
   CounterView,
   HealthResponse,
   IssuedTicket,
@@ -47,6 +48,12 @@ const OPERATIONS: readonly Operation[] = [
     auth: false,
   },
   {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Sign out: the session token stops working',
+    status: 204,
+  },
+  {
     method: 'get',
     path: '/api/services',
     summary: 'Services with waiting counts, estimated wait and open state',
@@ -57,6 +64,12 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/counters',
     summary: 'Counters with pause state and active ticket',
     response: z.array(CounterView),
+  },
+  {
+    method: 'get',
+    path: '/api/counters/{counterId}/figures',
+    summary: "A counter's figures for today: served, no-shows, average service time, share within standard",
+    response: CounterFigures,
   },
   {
     method: 'post',

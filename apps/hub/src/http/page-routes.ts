@@ -7,6 +7,7 @@ const PAGES: Readonly<Record<string, string>> = {
   '/kiosk': 'kiosk/renderer/index.html',
   '/t/:code': 'kiosk/renderer/ticket-status.html',
   '/display': 'display/renderer/index.html',
+  '/counter': 'counter/renderer/index.html',
 };
 
 export function pageRoutes(webRoot: string): Router {

@@ -196,6 +196,7 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
     timeZone: site.timeZone,
     agencies: site.agencies,
     kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
+    warningRatio: site.warningRatio,
     display: { runningText, media: site.display.media, announcement: site.display.announcement },
   };
 }

@@ -74,6 +74,8 @@ export class FakeWebContents extends EventEmitter {
   readonly setWindowOpenHandler = vi.fn((handler: WindowOpenHandler): void => {
     this.windowOpenHandler = handler;
   });
+  /** Main → renderer messages; tests read the calls. */
+  readonly send = vi.fn((_channel: string, ..._args: unknown[]): void => undefined);
   // As documented: killing the renderer emits `render-process-gone` with reason `killed`.
   readonly forcefullyCrashRenderer = vi.fn((): void => {
     this.emit('render-process-gone', fakeEvent({}), { reason: 'killed', exitCode: 0 });
@@ -90,7 +92,14 @@ export class FakeBrowserWindow extends EventEmitter {
     FakeBrowserWindow.instances.push(this);
   }
 
+  minimized = false;
+
   readonly isDestroyed = vi.fn((): boolean => this.destroyed);
+  readonly isMinimized = vi.fn((): boolean => this.minimized);
+  readonly restore = vi.fn((): void => {
+    this.minimized = false;
+  });
+  readonly focus = vi.fn();
   readonly loadURL = vi.fn((url: string): Promise<void> => this.webContents.loadURL(url));
 }
 
@@ -170,8 +179,53 @@ export const contextBridge = {
   }),
 };
 
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+const rendererEvents = new EventEmitter();
+
 export const ipcRenderer = {
   invoke: vi.fn((..._args: unknown[]): Promise<unknown> => Promise.resolve(undefined)),
+  on: vi.fn((channel: string, listener: RendererListener): typeof ipcRenderer => {
+    rendererEvents.on(channel, listener);
+    return ipcRenderer;
+  }),
+  removeListener: vi.fn((channel: string, listener: RendererListener): typeof ipcRenderer => {
+    rendererEvents.removeListener(channel, listener);
+    return ipcRenderer;
+  }),
+  /** Test helper: main sends `args` on `channel` (`webContents.send`), as the preload's listeners get it. */
+  deliver: (channel: string, ...args: unknown[]): void => {
+    rendererEvents.emit(channel, { sender: ipcRenderer }, ...args);
+  },
+  /** Test helper: how many listeners the preload has on `channel`. */
+  listenerCount: (channel: string): number => rendererEvents.listenerCount(channel),
+};
+
+/**
+ * Like Electron: `register` answers false for an accelerator already taken (tests take one with
+ * `takenByOthers`) and throws a TypeError for one it cannot parse (tests name those in `unparsable`).
+ */
+export const globalShortcut = {
+  registered: new Map<string, () => void>(),
+  takenByOthers: new Set<string>(),
+  unparsable: new Set<string>(),
+  register: vi.fn((accelerator: string, callback: () => void): boolean => {
+    if (globalShortcut.unparsable.has(accelerator)) {
+      throw new TypeError(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+    }
+    if (globalShortcut.takenByOthers.has(accelerator) || globalShortcut.registered.has(accelerator)) {
+      return false;
+    }
+    globalShortcut.registered.set(accelerator, callback);
+    return true;
+  }),
+  unregisterAll: vi.fn((): void => {
+    globalShortcut.registered.clear();
+  }),
+  /** Test helper: the user presses `accelerator` anywhere on the desktop. */
+  press: (accelerator: string): void => {
+    globalShortcut.registered.get(accelerator)?.();
+  },
 };
 
 export { FakeBrowserWindow as BrowserWindow };
@@ -193,11 +247,16 @@ export function resetFakeElectron(): void {
   FakeBrowserWindow.instances.length = 0;
   ipcMain.handlers.clear();
   contextBridge.exposed.clear();
+  rendererEvents.removeAllListeners();
+  globalShortcut.registered.clear();
+  globalShortcut.takenByOthers.clear();
+  globalShortcut.unparsable.clear();
   app.listeners.clear();
   app.isPackaged = false;
   screen.displays = [PRIMARY_DISPLAY];
   screen.primary = PRIMARY_DISPLAY;
-  for (const fake of [app, Menu, contextBridge, ipcRenderer, ipcMain, screen, powerSaveBlocker]) {
+  const fakes = [app, Menu, contextBridge, ipcRenderer, ipcMain, screen, powerSaveBlocker, globalShortcut];
+  for (const fake of fakes) {
     for (const member of Object.values(fake)) {
       // Back to the implementation given to `vi.fn`, dropping calls and any per-test override.
       if (vi.isMockFunction(member)) member.mockReset();
