@@ -10,7 +10,17 @@ export const Id = z
   .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
 export const IdempotencyKey = z.string().min(8).max(128);
 export const Priority = z.enum(PRIORITY_CATEGORIES);
-export const Role = z.enum(['kiosk', 'display', 'officer', 'fo', 'mod', 'admin']);
+export const Role = z.enum([
+  'kiosk',
+  'display',
+  'officer',
+  'fo',
+  'mod',
+  'coordinator',
+  'admin',
+  'sekdis',
+  'kadis',
+]);
 export type Role = z.infer<typeof Role>;
 export const PauseReason = z.enum(['istirahat', 'sholat', 'sholat_jumat', 'urusan_dinas', 'lainnya']);
 export const ManualCompensationKind = z.enum([

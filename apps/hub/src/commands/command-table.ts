@@ -1,6 +1,7 @@
 import type { QueueCommand, QueueConfig, QueueEvent, QueueState } from '@giliran/domain';
 import type { CommandName, CommandPayload, Role } from '@giliran/protocol';
 import type { Actor } from '../auth/actor.ts';
+import { MANAGERS } from '../auth/roles.ts';
 
 /** What a command's answer is built from; a replayed request (same idempotency key) rebuilds it from the same ref. */
 export type ResultKind = 'issued' | 'ticket' | 'ticket-or-none' | 'counter' | 'compensation';
@@ -27,8 +28,8 @@ export interface CommandSpec<K extends CommandName> {
   ) => string | null;
 }
 
-const COUNTER_STAFF: readonly Role[] = ['officer', 'mod', 'admin'];
-const FLOOR_STAFF: readonly Role[] = ['officer', 'fo', 'mod', 'admin'];
+const COUNTER_STAFF: readonly Role[] = ['officer', ...MANAGERS];
+const FLOOR_STAFF: readonly Role[] = ['officer', 'fo', ...MANAGERS];
 
 const atOwnCounter = (p: { counterId: string }, ctx: CommandContext): boolean =>
   p.counterId === ctx.actor.counterId;
@@ -51,7 +52,7 @@ type Table = { readonly [K in CommandName]: CommandSpec<K> };
 
 export const COMMAND_TABLE: Table = {
   'ticket:issue': {
-    roles: ['kiosk', 'fo', 'mod', 'admin'],
+    roles: ['kiosk', 'fo', ...MANAGERS],
     owns: () => true,
     toCommand: (p, ctx) => ({
       type: 'IssueTicket',
@@ -158,7 +159,7 @@ export const COMMAND_TABLE: Table = {
     ref: ticketRef,
   },
   'ticket:print-result': {
-    roles: ['kiosk', 'fo', 'mod', 'admin'],
+    roles: ['kiosk', 'fo', ...MANAGERS],
     owns: (p, ctx) => {
       const ticket = ctx.state.tickets.get(p.ticketId);
       return !ticket || ticket.issuedBy === ctx.actor.id;
@@ -174,7 +175,7 @@ export const COMMAND_TABLE: Table = {
     ref: ticketRef,
   },
   'compensation:raise': {
-    roles: ['mod', 'admin'],
+    roles: MANAGERS,
     owns: () => false,
     toCommand: (p, ctx) => ({
       type: 'RaiseCompensation',
@@ -189,7 +190,7 @@ export const COMMAND_TABLE: Table = {
     ref: (_p, _e, command) => (command.type === 'RaiseCompensation' ? command.compensationId : null),
   },
   'compensation:resolve': {
-    roles: ['officer', 'mod', 'admin'],
+    roles: ['officer', ...MANAGERS],
     // The officer who served the late ticket records the apology and drink given at the desk.
     owns: (p, ctx) => {
       const record = ctx.state.compensations.get(p.compensationId);

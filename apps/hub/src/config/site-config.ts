@@ -81,7 +81,7 @@ export const SiteConfigSchema = z.object({
     z.object({
       username: z.string().min(1),
       name: z.string().min(1),
-      role: z.enum(['officer', 'fo', 'mod', 'admin']),
+      role: z.enum(['officer', 'fo', 'mod', 'coordinator', 'admin', 'sekdis', 'kadis']),
       pinHash: z.string().startsWith('scrypt$'),
       counterIds: z.array(z.string()).default([]),
     }),

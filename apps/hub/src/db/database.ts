@@ -1,4 +1,7 @@
 import Database from 'better-sqlite3';
+import { SCHEMA_V2 } from './schema-v2-settings.ts';
+import { SCHEMA_V3 } from './schema-v3-report-chain.ts';
+import { SCHEMA_V4 } from './schema-v4-reports.ts';
 
 export type Db = Database.Database;
 
@@ -105,7 +108,8 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 `;
 
-const MIGRATIONS: readonly string[] = [SCHEMA_V1];
+// One file per later version, so work on different tables never edits the same lines.
+const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
 
 /** Brings the file up to the newest schema, each step in its own transaction; `user_version` records where it is. */
 function migrate(db: Db): void {

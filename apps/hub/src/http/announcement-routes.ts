@@ -3,6 +3,7 @@ import { SpeechError } from '@giliran/speech';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.ts';
+import { STAFF_AND_DISPLAY } from '../auth/roles.ts';
 import { validationError } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -20,7 +21,7 @@ export interface AnnouncementDeps {
   readonly audio: AnnouncementAudio;
 }
 
-const LISTENERS: readonly Role[] = ['display', 'officer', 'fo', 'mod', 'admin'];
+const LISTENERS: readonly Role[] = STAFF_AND_DISPLAY;
 const Query = z.object({
   counter: z.string().max(64).optional(),
   lang: z.enum(['id', 'en']).default('id'),

@@ -4,11 +4,11 @@ import {
   type CounterFigures,
   type CommandName,
   type HealthResponse,
-  type Role,
   type TicketView,
 } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
+import { ANY_ROLE, STAFF, STAFF_AND_DISPLAY } from '../auth/roles.ts';
 import { validationError, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -37,10 +37,6 @@ export interface RouteDeps {
   readonly startedAt: number;
   readonly settings: SettingsStore;
 }
-
-const ANY_ROLE: readonly Role[] = ['kiosk', 'display', 'officer', 'fo', 'mod', 'admin'];
-const STAFF_AND_DISPLAY: readonly Role[] = ['display', 'officer', 'fo', 'mod', 'admin'];
-const STAFF: readonly Role[] = ['officer', 'fo', 'mod', 'admin'];
 
 /** REST and Socket.IO share one payload schema: path parameters and body are merged, then validated once. */
 function payloadOf(req: Request): unknown {

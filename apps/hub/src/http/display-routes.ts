@@ -1,6 +1,7 @@
-import { RunningTextRequest, type Role } from '@giliran/protocol';
+import { RunningTextRequest } from '@giliran/protocol';
 import { Router } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
+import { MANAGERS } from '../auth/roles.ts';
 import { validationError } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -14,8 +15,6 @@ export interface DisplayDeps {
   readonly settings: SettingsStore;
   readonly broadcastRunningText: (text: string) => void;
 }
-
-const MANAGERS: readonly Role[] = ['mod', 'admin'];
 
 export function runningTextOf(settings: SettingsStore, site: SiteConfig): string {
   return settings.get(RUNNING_TEXT) ?? site.display.runningText;

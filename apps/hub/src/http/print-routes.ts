@@ -4,6 +4,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import { MANAGERS } from '../auth/roles.ts';
 import { validationError, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -24,7 +25,7 @@ export interface PrintDeps {
   readonly printTimeoutMs?: number;
 }
 
-const PRINTING_ROLES: readonly Role[] = ['kiosk', 'fo', 'mod', 'admin'];
+const PRINTING_ROLES: readonly Role[] = ['kiosk', 'fo', ...MANAGERS];
 const PaperQuery = z.object({
   lang: z.enum(['id', 'en']).default('id'),
   width: z.coerce
