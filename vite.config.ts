@@ -17,8 +17,11 @@ export default defineConfig({
       input: {
         kiosk: page('./apps/kiosk/renderer/index.html'),
         'ticket-status': page('./apps/kiosk/renderer/ticket-status.html'),
+        pengaduan: page('./apps/kiosk/renderer/pengaduan.html'),
+        survey: page('./apps/kiosk/renderer/survey.html'),
         display: page('./apps/display/renderer/index.html'),
         counter: page('./apps/counter/renderer/index.html'),
+        mod: page('./apps/mod/renderer/index.html'),
       },
     },
   },

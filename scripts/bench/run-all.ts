@@ -35,7 +35,10 @@ const BENCHES = [
   'call-latency',
   'kiosk-print-latency',
   'display-latency',
+  'dashboard-update',
   'startup',
+  'report-range',
+  'load-soak',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

@@ -22,6 +22,7 @@ import type { TicketIssued } from '@giliran/domain';
 import { openDatabase, type Db } from '../../apps/hub/src/db/database.ts';
 import { DATABASE_FILE } from '../../apps/hub/src/hub.ts';
 import { spawnHub } from '../../tests/support/hub-process.ts';
+import { HistoryGenerator, type HistoricTicket } from './report-history.ts';
 import { isMain, median, progress, runBench, type BenchResult } from './run-all.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +34,7 @@ const TICKETS = 1_000_000;
 const DAYS = 365;
 const BATCH = 50_000;
 /** Bump when the generated content changes; the schema itself is part of the cache key already. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const RUNS = 3;
 const TARGET_START_MS = 2000;
 const TARGET_RSS_MB = 200;
@@ -53,6 +54,8 @@ interface Generated {
   readonly number: string;
   readonly serviceId: string;
   readonly issuedAt: string;
+  /** How the ticket's day went (served, no-show, …): the report bench needs real work to do. */
+  readonly history: HistoricTicket;
 }
 
 const BY = 'device:kiosk-1';
@@ -64,22 +67,25 @@ const TICKET_VALUES: Record<string, (t: Generated) => unknown> = {
   service_day: (t) => t.day,
   number: (t) => t.number,
   seq: (t) => t.seq,
-  service_id: (t) => t.serviceId,
-  priority: () => null,
+  service_id: (t) => t.history.serviceId,
+  priority: (t) => t.history.priority,
   channel: () => 'kiosk',
-  // The log holds only ticket:issued for these, so the read model says what replaying it would: waiting.
-  status: () => 'waiting',
+  // Earlier days are never folded from the log (it holds only ticket:issued for these): the read model carries the
+  // day as it went, which is what reports read.
+  status: (t) => t.history.status,
   print_status: () => 'printed',
-  counter_id: () => null,
+  counter_id: (t) => t.history.counterId,
   issued_at: (t) => t.issuedAt,
   issued_by: () => BY,
-  first_called_at: () => null,
-  called_at: () => null,
-  finished_at: () => null,
-  outcome: () => null,
-  recalls: () => 0,
-  late_tier: () => -1,
-  steps: () => '[]',
+  first_called_at: (t) => t.history.firstCalledAt,
+  called_at: (t) => t.history.calledAt,
+  finished_at: (t) => t.history.finishedAt,
+  outcome: (t) => t.history.outcome,
+  recalls: (t) => t.history.recalls,
+  late_tier: (t) => t.history.lateTier,
+  steps: (t) => t.history.steps,
+  served_by: (t) => t.history.servedBy,
+  transfers: (t) => t.history.transfers,
 };
 
 function issuedEvent(t: Generated): TicketIssued {
@@ -91,7 +97,7 @@ function issuedEvent(t: Generated): TicketIssued {
     serviceDay: t.day,
     seq: t.seq,
     number: t.number,
-    priority: null,
+    priority: t.history.priority,
     channel: 'kiosk',
     issuedAt: t.issuedAt,
     by: BY,
@@ -152,6 +158,13 @@ function generate(file: string): void {
   db.pragma('cache_size = -262144');
   const insertTicket = insertFor(db, 'tickets', TICKET_VALUES);
   const insertEvent = insertFor(db, 'events', EVENT_VALUES);
+  const history = new HistoryGenerator(SITE_FILE);
+  // Late service was raised and, these days being over, resolved: no compensation of history is still open.
+  const insertCompensation = db.prepare(
+    `INSERT INTO compensations (id, service_day, kind, ticket_id, counter_id, tier, remedy, officer_consequence,
+       note, raised_at, raised_by, resolved_at, resolution) VALUES (?, ?, 'late_service', ?, NULL, 0, ?, 'none', NULL,
+       ?, 'system', ?, ?)`,
+  );
   const perDay = Math.ceil(TICKETS / DAYS);
   const firstDay =
     Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) -
@@ -164,6 +177,7 @@ function generate(file: string): void {
       // Services take turns, so each one's numbers run 1..n within the day.
       const service = site.services[inDay % site.services.length] ?? { id: 'ktp-el', prefix: 'A' };
       const seq = Math.floor(inDay / site.services.length) + 1;
+      const issuedAt = new Date(firstDay + dayIndex * 86_400_000 + 3_600_000 + inDay * 10_000).toISOString();
       const t: Generated = {
         id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
         code: i.toString(36).toUpperCase().padStart(10, '0'),
@@ -172,10 +186,30 @@ function generate(file: string): void {
         number: `${service.prefix}${String(seq).padStart(site.numberWidth, '0')}`,
         serviceId: service.id,
         // 08:00 local (UTC+7) onwards, one ticket every 10 s.
-        issuedAt: new Date(firstDay + dayIndex * 86_400_000 + 3_600_000 + inDay * 10_000).toISOString(),
+        issuedAt,
+        history: history.ticket(i, issuedAt, service.id),
       };
       insertTicket(t);
       insertEvent(t);
+      const { lateAt, servedBy, finishedAt } = t.history;
+      if (lateAt !== null) {
+        const resolution = {
+          at: finishedAt ?? lateAt,
+          by: servedBy ?? 'fo',
+          remedyGiven: 'minuman',
+          officerConsequence: 'none',
+          note: null,
+        };
+        insertCompensation.run(
+          `late-${t.id}`,
+          day,
+          t.id,
+          history.lateRemedy,
+          lateAt,
+          resolution.at,
+          JSON.stringify(resolution),
+        );
+      }
     }
   });
   const started = performance.now();
@@ -192,7 +226,7 @@ function generate(file: string): void {
 }
 
 /** The cached 1M database, generated when missing; stale caches of other schemas are removed. */
-function cachedDatabase(): { file: string; generatedMs: number | null } {
+export function cachedDatabase(): { file: string; generatedMs: number | null } {
   mkdirSync(CACHE_DIR, { recursive: true });
   const name = `startup-${TICKETS}-${schemaKey()}.sqlite`;
   const file = join(CACHE_DIR, name);

@@ -113,6 +113,15 @@ describe('counter page: sign-in and the working screen', () => {
     await press(page, 'finish');
     await page.locator('[data-testid="current-ticket"][data-state="idle"]').waitFor();
     await expect.poll(() => page.locator('[data-testid="figure-served"]').textContent()).toBe('1');
+
+    // The MOD gives loket 3 a third service: its queue shows at once, with no reload.
+    await issue(t, 'jkn');
+    const changed = await t.api('PUT', '/settings/counters/loket-3', {
+      token: await t.login('mod'),
+      body: { serviceIds: ['stnk', 'pkb', 'jkn'] },
+    });
+    expect(changed.status).toBe(200);
+    await expect.poll(() => waitingNumbers(page)).toContain('F001');
     await page.close();
   });
 });

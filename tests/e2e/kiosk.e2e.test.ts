@@ -89,6 +89,17 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await phone.goto(decoded.qrPayloads[0] ?? '');
     await expect.poll(() => phone.textContent('[data-testid="status-number"]')).toBe('J001');
     await screenshot(phone, 'ticket-status-phone');
+    expect(await phone.locator('[data-testid="survey-link"]').count()).toBe(0);
+    // Once served, the same page offers the satisfaction survey for this very ticket.
+    const officer = await t.login('loket8');
+    const called = await t.api<{ id: string; code: string }>('POST', '/counters/loket-8/call-next', {
+      token: officer,
+    });
+    await t.api('POST', `/tickets/${called.body.id}/step`, { token: officer });
+    await expect
+      .poll(() => phone.locator('[data-testid="survey-link"]').getAttribute('href'))
+      .toBe(`/survey?ticket=${called.body.code}`);
+    await screenshot(phone, 'ticket-status-phone-served');
     await phone.close();
 
     // Back home by itself after a few seconds.

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../apps/hub/src/hub.ts';
 import { DEMO_SITE_PATH, DISPLAY_TOKEN, KIOSK_TOKEN, demoSite } from '../support/hub-harness.ts';
 import { spawnHub } from '../support/hub-process.ts';
+// Shared with the fault tests: the file's numbering check, the seeded PRNG (replay with CRASH_SEED), sleep.
+import { checkNumbering } from '../support/faults-db-checks.ts';
+import { mulberry32, sleep } from '../support/faults-util.ts';
 
 // The real hub as a child process, killed with SIGKILL in the middle of a load, restarted on the same folder.
 // What a client was told (a 2xx answer) must still be true afterwards; what was in flight may or may not have happened.
@@ -49,23 +52,6 @@ interface Agent {
   callInFlight: boolean;
 }
 
-/** Small deterministic PRNG, so a failing run can be replayed with CRASH_SEED. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) =>
-  new Promise<void>((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
 /** What each kind of call answers with (on success). */
 interface Answers {
   login: { token: string };
@@ -101,62 +87,6 @@ const SITE = demoSite();
 const PREFIX = new Map(SITE.services.map((s) => [s.id, s.prefix]));
 const numberOf = (serviceId: string, seq: number) =>
   `${PREFIX.get(serviceId) ?? '?'}${String(seq).padStart(SITE.numberWidth, '0')}`;
-
-interface TicketDbRow {
-  id: string;
-  service_day: string;
-  service_id: string;
-  seq: number;
-  number: string;
-  status: string;
-}
-
-/** Per service day and service, seq must be exactly 1..n and the number must match it; every ticket has its event. */
-function checkNumbering(file: string): {
-  failures: string[];
-  maxSeq: Map<string, number>;
-  rows: TicketDbRow[];
-} {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db
-      .prepare(
-        'SELECT id, service_day, service_id, seq, number, status FROM tickets ORDER BY service_day, service_id, seq',
-      )
-      .all() as TicketDbRow[];
-    const issued = db.prepare("SELECT payload FROM events WHERE type = 'ticket:issued'").all() as {
-      payload: string;
-    }[];
-    const failures: string[] = [];
-    const maxSeq = new Map<string, number>();
-    for (const row of rows) {
-      const key = `${row.service_day}|${row.service_id}`;
-      const expected = (maxSeq.get(key) ?? 0) + 1;
-      if (row.seq !== expected)
-        failures.push(`${key}: expected seq ${expected}, found ${row.seq} (${row.number})`);
-      if (row.number !== numberOf(row.service_id, row.seq))
-        failures.push(`${key}: seq ${row.seq} has number ${row.number}`);
-      maxSeq.set(key, Math.max(row.seq, expected));
-    }
-    const issuedIds = new Map<string, string>();
-    for (const { payload } of issued) {
-      const event = JSON.parse(payload) as { ticketId: string; number: string };
-      if (issuedIds.has(event.ticketId))
-        failures.push(`ticket ${event.ticketId} issued twice in the event log`);
-      issuedIds.set(event.ticketId, event.number);
-    }
-    if (issuedIds.size !== rows.length)
-      failures.push(`${rows.length} ticket rows but ${issuedIds.size} ticket:issued events`);
-    for (const row of rows) {
-      const number = issuedIds.get(row.id);
-      if (number !== row.number)
-        failures.push(`ticket row ${row.number} has issued event number ${String(number)}`);
-    }
-    return { failures, maxSeq, rows };
-  } finally {
-    db.close();
-  }
-}
 
 async function mapLimited<T, R>(
   items: readonly T[],
@@ -398,7 +328,7 @@ describe('crash recovery: kill -9 under load, restart on the same data folder', 
         }
 
         // Numbering straight from the SQLite file (read-only; the restarted hub is idle).
-        const numbering = checkNumbering(dbFile);
+        const numbering = checkNumbering(dbFile, SITE);
         failures.push(...numbering.failures);
         const unacknowledged = numbering.rows.filter((r) => !known.has(r.id)).length;
 
@@ -432,7 +362,7 @@ describe('crash recovery: kill -9 under load, restart on the same data folder', 
       await hub.exited;
       expect(hub.child.exitCode).toBe(0);
 
-      const numbering = checkNumbering(dbFile);
+      const numbering = checkNumbering(dbFile, SITE);
       expect(numbering.failures).toEqual([]);
       const rowById = new Map(numbering.rows.map((r) => [r.id, r]));
       const mismatches = [...known.values()].filter((k) => {

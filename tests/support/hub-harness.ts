@@ -34,21 +34,29 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-/** The demo site, with the kiosk rate limit lifted so load-driving tests can issue freely (its own test sets it low). */
+/**
+ * The demo site, with the kiosk and sign-in rate limits lifted so load-driving tests can issue and sign in freely
+ * (their own tests set them low).
+ */
 export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
-  return { ...loadSiteConfig(DEMO_SITE_PATH), kioskMaxTicketsPerMinute: 10_000, ...overrides };
+  return {
+    ...loadSiteConfig(DEMO_SITE_PATH),
+    kioskMaxTicketsPerMinute: 10_000,
+    loginsPerMinutePerAddress: 10_000,
+    ...overrides,
+  };
 }
 
 /** A real hub on port 0 with a fresh SQLite file in a temporary folder. */
 export async function startTestHub(
-  options: { clock?: Clock; site?: SiteConfig; dataDir?: string; port?: number } = {},
+  options: { clock?: Clock; site?: SiteConfig; dataDir?: string; port?: number; logger?: pino.Logger } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
   const hub = await createHub({
     dataDir,
     site: options.site ?? demoSite(),
     port: options.port ?? 0,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const sockets: ClientSocket[] = [];

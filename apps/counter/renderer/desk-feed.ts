@@ -69,8 +69,10 @@ export class DeskFeed {
     this.hub.socket.on('connect_error', (error) => {
       if (error.message === 'UNAUTHENTICATED') this.update({ sessionEnded: true });
     });
-    this.hub.socket.onAny((_name: string, payload: unknown) => {
+    this.hub.socket.onAny((name: string, payload: unknown) => {
       if (isBroadcast(payload)) this.receive(payload);
+      // The MOD may have changed which services this counter serves, or their names and hours.
+      else if (name === 'settings:changed') void this.loadLists();
     });
   }
 

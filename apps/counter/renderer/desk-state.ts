@@ -170,13 +170,13 @@ function evolveDesk(state: DeskState, e: Broadcast): DeskState {
       return withTicket(state, e.ticketId, () => ({ status: 'serving', step: e.step, stepSince: e.at }));
     case 'ticket:finished':
       return release(
-        withTicket(state, e.ticketId, () => ({ status: 'done' })),
+        withTicket(state, e.ticketId, () => ({ status: 'done', step: null, stepSince: null })),
         e.counterId,
         e.ticketId,
       );
     case 'ticket:no-show':
       return release(
-        withTicket(state, e.ticketId, () => ({ status: 'no_show' })),
+        withTicket(state, e.ticketId, () => ({ status: 'no_show', step: null, stepSince: null })),
         e.counterId,
         e.ticketId,
       );
@@ -194,7 +194,7 @@ function evolveDesk(state: DeskState, e: Broadcast): DeskState {
       );
     case 'ticket:cancelled':
       return release(
-        withTicket(state, e.ticketId, () => ({ status: 'cancelled' })),
+        withTicket(state, e.ticketId, () => ({ status: 'cancelled', step: null, stepSince: null })),
         e.counterId,
         e.ticketId,
       );

@@ -1,6 +1,12 @@
-import { HubRequestError, newIdempotencyKey, pick, type CounterAction, type Lang } from '@giliran/ui';
+import {
+  ActionRunner,
+  HubRequestError,
+  newIdempotencyKey,
+  pick,
+  type CounterAction,
+  type Lang,
+} from '@giliran/ui';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ActionRunner } from './action-runner.ts';
 import { ActionBar, type ActionButton } from './components/action-bar.tsx';
 import { CallSpecificDialog, PauseDialog, TransferDialog } from './components/dialogs.tsx';
 import { CurrentTicket } from './components/current-ticket.tsx';

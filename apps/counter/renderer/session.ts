@@ -1,11 +1,12 @@
 import {
   COUNTER_BRIDGE_KEY,
   HubRequestError,
+  requestLogin,
+  requestLogout,
   type CounterAction,
   type CounterBridge,
   type Lang,
 } from '@giliran/ui';
-import type { LoginResponse } from './wire.ts';
 
 /** A signed-in officer at one counter. */
 export interface Session {
@@ -79,27 +80,6 @@ export type SignInResult =
   | { readonly ok: true; readonly session: Session }
   | { readonly ok: false; readonly code: string; readonly message: { id: string; en: string } | null };
 
-async function postLogin(hubUrl: string, body: object): Promise<LoginResponse | HubRequestError> {
-  let response: Response;
-  try {
-    response = await fetch(new URL('/api/auth/login', hubUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return new HubRequestError('NETWORK', 0, null);
-  }
-  const parsed = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return parsed as LoginResponse;
-  const error = parsed as { error?: { code: string; message: { id: string; en: string } } } | null;
-  return new HubRequestError(
-    error?.error?.code ?? 'HTTP',
-    response.status,
-    error?.error ? { error: { ...error.error, code: error.error.code as never } } : null,
-  );
-}
-
 /**
  * Signs in at `counterId` (the remembered counter, or one picked after sign-in). When this PC remembers a
  * counter the officer is not assigned to, they are signed in at their own first counter instead.
@@ -110,9 +90,9 @@ export async function signIn(
   pin: string,
   counterId: string | null,
 ): Promise<SignInResult> {
-  let answer = await postLogin(hubUrl, { username, pin, ...(counterId ? { counterId } : {}) });
+  let answer = await requestLogin(hubUrl, { username, pin, ...(counterId ? { counterId } : {}) });
   if (answer instanceof HubRequestError && answer.code === 'COUNTER_NOT_ASSIGNED' && counterId)
-    answer = await postLogin(hubUrl, { username, pin });
+    answer = await requestLogin(hubUrl, { username, pin });
   if (answer instanceof HubRequestError)
     return { ok: false, code: answer.code, message: answer.body?.error.message ?? null };
   if (answer.role !== 'officer') return { ok: false, code: 'NOT_OFFICER', message: null };
@@ -134,8 +114,5 @@ export async function signIn(
 
 export async function signOut(session: Session): Promise<void> {
   forgetSession();
-  await fetch(new URL('/api/auth/logout', session.hubUrl), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${session.token}` },
-  }).catch(() => undefined);
+  await requestLogout(session.hubUrl, session.token);
 }

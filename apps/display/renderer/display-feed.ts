@@ -134,7 +134,9 @@ export class DisplayFeed {
       this.update({ runningText: text });
     });
     socket.onAny((event: string) => {
-      if (event.startsWith('ticket:') || event.startsWith('counter:')) this.reloadServicesSoon();
+      // Queue events change the waiting counts; a settings change may rename services or change their hours.
+      if (event.startsWith('ticket:') || event.startsWith('counter:') || event === 'settings:changed')
+        this.reloadServicesSoon();
     });
   }
 

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { QueueEvent } from '@giliran/domain';
-import type { Snapshot } from '@giliran/protocol';
-import express from 'express';
+import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
+import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { AuthService } from './auth/auth-service.ts';
@@ -24,7 +24,15 @@ import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
+import { reportRoutes } from './http/report-routes.ts';
+import { settingsRoutes } from './http/settings-routes.ts';
+import { SettingsService } from './settings/settings-service.ts';
+import { applyStoredSettings } from './settings/stored-settings.ts';
+import { reportChainRoutes } from './http/report-chain-routes.ts';
+import { skmRoutes } from './http/skm-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
+import { ComplaintService } from './complaints/complaint-service.ts';
+import { complaintRoutes } from './http/complaint-routes.ts';
 import {
   createSocketServer,
   DEVICE_ROOM,
@@ -34,9 +42,14 @@ import {
   type HubSocketServer,
 } from './socket/socket-server.ts';
 import { publicEvent, publicSnapshot } from './socket/device-view.ts';
+import { CounterPresence } from './socket/counter-presence.ts';
+import { dashboardRoutes } from './http/dashboard-routes.ts';
+import { corsPolicy, securityHeaders } from './http/security.ts';
 import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
 import { findTicketByCode } from './http/ticket-lookup.ts';
 import { PublicTicketWatchers } from './socket/public-watchers.ts';
+import { BackupService } from './backup/backup-service.ts';
+import { backupRoutes } from './backup/backup-routes.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -60,6 +73,9 @@ export interface Hub {
   readonly db: Db;
   readonly io: HubSocketServer;
   readonly scheduler: DeadlineScheduler;
+  readonly backups: BackupService;
+  /** The Express app: tests walk its router to list every route the hub serves. */
+  readonly app: Express;
   close(): Promise<void>;
 }
 
@@ -67,6 +83,9 @@ export const DATABASE_FILE = 'giliran.sqlite';
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
+  // Commit what waits for the next group commit first: a snapshot shows only what is on disk, exactly up to
+  // its lastEventId, so a crash can never take back something a screen has already shown.
+  engine.flush();
   const { state, config } = engine;
   const now = engine.nowIso();
   return {
@@ -93,7 +112,9 @@ function listen(server: HttpServer, port: number, host: string): Promise<number>
 export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? pino({ level: 'info' });
   const clock = options.clock ?? systemClock;
-  const site = typeof options.site === 'string' ? loadSiteConfig(options.site) : options.site;
+  // A copy when given as an object: settings changed at run time are written into the hub's site.
+  const site =
+    typeof options.site === 'string' ? loadSiteConfig(options.site) : structuredClone(options.site);
   await assertNoDemoCredentials(site);
 
   mkdirSync(options.dataDir, { recursive: true });
@@ -101,11 +122,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const store = new QueueStore(db);
   const auth = new AuthService(db, clock);
   auth.seed(site);
+  const siteFile = applyStoredSettings(db, site, (key) => {
+    logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
+  });
   const engine = new QueueEngine(store, toQueueConfig(site), clock);
   const bus = new CommandBus(engine, store, site, clock);
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use('/api', corsPolicy(site.allowedOrigins));
   app.use(
     pinoHttp({
       logger,
@@ -135,20 +161,26 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       at: new Date(clock.now()).toISOString(),
     });
   });
+  const presence = new CounterPresence();
+  app.use('/api', dashboardRoutes({ auth, presence }));
+  app.use('/api', reportRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
-  app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, startedAt: clock.now() }));
-  app.use(
-    '/api',
-    displayRoutes({
-      auth,
-      engine,
-      site,
-      settings,
-      broadcastRunningText: (text) => {
-        io.emit('display:running-text', { text });
-      },
-    }),
-  );
+  app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
+  // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
+  const broadcastChain = (signed: ReportChainSigned) => io.to(STAFF_ROOM).emit('report-chain:signed', signed);
+  app.use('/api', reportChainRoutes({ auth, db, site, engine, broadcast: broadcastChain }));
+  app.use('/api', skmRoutes({ auth, db, site, engine, clock }));
+  const siteSettings = new SettingsService({
+    db,
+    site,
+    siteFile,
+    engine,
+    auth,
+    io: () => io,
+    scheduler: () => scheduler,
+  });
+  app.use('/api', settingsRoutes({ auth, settings: siteSettings }));
+  app.use('/api', displayRoutes({ auth, settings: siteSettings }));
   let selfUrl = '';
   app.use(
     '/api',
@@ -162,6 +194,33 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       ...(options.printTimeoutMs !== undefined ? { printTimeoutMs: options.printTimeoutMs } : {}),
     }),
   );
+  const backups = new BackupService({
+    db,
+    dataDir: options.dataDir,
+    settings: site.backup,
+    clock,
+    logger,
+    onFailure: (error) => {
+      io.to(STAFF_ROOM).emit('hub:alert', {
+        kind: 'backup-failed',
+        message: `Cadangan basis data gagal: ${error.message}`,
+        at: new Date(clock.now()).toISOString(),
+      });
+    },
+  });
+  app.use('/api', backupRoutes({ auth, backups }));
+  // Complaint changes go to staff screens only: they name a complaint (`io` exists by the first change).
+  const complaints = new ComplaintService({
+    db,
+    site,
+    engine,
+    bus,
+    queueStore: store,
+    clock,
+    logger,
+    broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
+  });
+  app.use('/api', complaintRoutes({ auth, complaints, clock }));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -177,6 +236,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     },
     lastEventId: () => store.lastEventId(),
     serviceDay: () => engine.serviceDay,
+    presence,
+    nowIso: () => engine.nowIso(),
+    allowedOrigins: site.allowedOrigins,
+    clock,
   });
   const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
   const watchers = new PublicTicketWatchers(io, (code) => {
@@ -201,6 +264,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   // Tickets that became late while the hub was down are raised at once.
   await scheduler.fire();
+  // Complaints whose deadline passed while the hub was down raise their compensation now.
+  await complaints.start();
+  backups.start();
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
@@ -216,8 +282,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     db,
     io,
     scheduler,
+    backups,
+    app,
     async close() {
       scheduler.stop();
+      complaints.stop();
+      await backups.stop();
       await io.close();
       engine.close();
       db.close();

@@ -19,7 +19,8 @@ type Key =
   | 'live'
   | 'reconnecting'
   | 'issued'
-  | 'priority';
+  | 'priority'
+  | 'survey';
 
 const TEXTS: Dictionary<Key> = {
   number: { id: 'Nomor antrian Anda', en: 'Your queue number' },
@@ -38,7 +39,25 @@ const TEXTS: Dictionary<Key> = {
   reconnecting: { id: 'Menghubungkan ulang…', en: 'Reconnecting…' },
   issued: { id: 'Diambil {time}', en: 'Taken at {time}' },
   priority: { id: 'Prioritas', en: 'Priority' },
+  survey: {
+    id: 'Bagaimana pelayanan kami? Isi survei kepuasan (SKM)',
+    en: 'How did we do? Take the satisfaction survey (SKM)',
+  },
 };
+
+/** SOP step 4 asks for the SKM at the desk: from being served on, the citizen's own phone can answer it. */
+function SurveyLink({ status, t }: { status: PublicTicketStatus; t: ReturnType<typeof translator<Key>> }) {
+  if (status.status !== 'serving' && status.status !== 'done') return null;
+  return (
+    <a
+      class="survey-link"
+      data-testid="survey-link"
+      href={`/survey?ticket=${encodeURIComponent(status.code)}`}
+    >
+      {t('survey')}
+    </a>
+  );
+}
 
 function StatusLine({ status, t }: { status: PublicTicketStatus; t: ReturnType<typeof translator<Key>> }) {
   const counter = status.counterName ?? '';
@@ -131,6 +150,7 @@ function TicketStatusPage({ code }: { code: string }) {
       <p class="service">{pick(status.service, lang)}</p>
       <p class="agency">{pick(status.agency, lang)}</p>
       <StatusLine status={status} t={t} />
+      <SurveyLink status={status} t={t} />
       <p class="meta">
         {t('issued', { time: formatClock(status.issuedAt, status.timeZone, lang) })} ·{' '}
         {online ? t('live') : t('reconnecting')}

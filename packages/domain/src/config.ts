@@ -1,4 +1,5 @@
 import type { Weekday } from './local-time.ts';
+import type { ReportChainStandards } from './report-chain.ts';
 
 /** SOP steps 1–8 of the MPP SOP are timed per ticket (DOMAIN.md). */
 export type SopStep = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -48,7 +49,9 @@ export type ManualCompensationKind =
 
 export type CompensationKind = 'late_service' | ManualCompensationKind;
 
-export type OfficerConsequence = 'none' | 'teguran' | 'teguran_dan_sanksi' | 'sanksi';
+/** What the officer faces: the rule names the kind (`teguran`); the MOD records which reprimand was given. */
+export type OfficerConsequence =
+  'none' | 'teguran' | 'teguran_lisan' | 'teguran_tertulis' | 'teguran_dan_sanksi' | 'sanksi';
 
 export interface CompensationRule {
   readonly remedy: LocalizedText;
@@ -82,6 +85,8 @@ export interface QueueConfig {
   /** Minutes a called applicant has to reach the counter before the call shows as late. */
   readonly callAnswerMinutes: number;
   readonly compensation: CompensationRules;
+  /** Standard minutes of the end-of-day report chain, SOP steps 9–13; the seed-002 values when absent. */
+  readonly reportChainStandards?: ReportChainStandards;
 }
 
 export function standardsFor(config: QueueConfig, service: ServiceConfig): SopStandards {

@@ -1,7 +1,11 @@
-import type { DomainErrorCode } from '@giliran/domain';
+import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
 
 export type ErrorCode =
   | DomainErrorCode
+  | ReportChainErrorCode
+  | ComplaintErrorCode
+  | 'COMPLAINT_NOT_FOUND'
+  | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'INVALID_CREDENTIALS'
@@ -15,6 +19,16 @@ export type ErrorCode =
   | 'PRINT_FAILED'
   | 'NO_PRINTER'
   | 'SPEECH_UNAVAILABLE'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'ACCOUNT_EXISTS'
+  | 'ACCOUNT_DISABLED'
+  | 'OWN_ACCOUNT'
+  | 'SERVICE_UNCOVERED'
+  | 'SKM_TICKET_REQUIRED'
+  | 'SKM_TICKET_NOT_SERVED'
+  | 'SKM_TICKET_EXPIRED'
+  | 'SKM_ALREADY_ANSWERED'
+  | 'SKM_RATE_LIMITED'
   | 'INTERNAL';
 
 export interface LocalizedMessage {
@@ -93,6 +107,67 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
       en: 'The call announcement cannot be spoken right now.',
     },
   },
+  ACCOUNT_NOT_FOUND: { status: 404, message: { id: 'Akun tidak ditemukan.', en: 'Account not found.' } },
+  ACCOUNT_EXISTS: {
+    status: 409,
+    message: { id: 'Nama pengguna sudah dipakai.', en: 'This username is already taken.' },
+  },
+  ACCOUNT_DISABLED: {
+    status: 403,
+    message: {
+      id: 'Akun ini dinonaktifkan. Hubungi admin.',
+      en: 'This account is disabled. Please contact the administrator.',
+    },
+  },
+  OWN_ACCOUNT: {
+    status: 409,
+    message: {
+      id: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+      en: 'You cannot disable your own account.',
+    },
+  },
+  SERVICE_UNCOVERED: {
+    status: 409,
+    message: {
+      id: 'Masih ada antrian yang menunggu layanan ini dan tidak ada loket lain yang melayaninya. Tambahkan layanan itu ke loket lain dahulu.',
+      en: 'Tickets still wait for this service and no other counter serves it. Add the service to another counter first.',
+    },
+  },
+  SKM_TICKET_REQUIRED: {
+    status: 400,
+    message: {
+      id: 'Survei diisi dengan tiket antrian Anda. Pindai kode QR pada tiket.',
+      en: 'The survey is filled in with your queue ticket. Scan the QR code on the ticket.',
+    },
+  },
+  SKM_TICKET_NOT_SERVED: {
+    status: 409,
+    message: {
+      id: 'Survei dapat diisi setelah Anda dilayani di loket.',
+      en: 'The survey can be filled in once you have been served at the counter.',
+    },
+  },
+  SKM_TICKET_EXPIRED: {
+    status: 409,
+    message: {
+      id: 'Masa pengisian survei untuk tiket ini sudah berakhir.',
+      en: 'The survey period for this ticket has ended.',
+    },
+  },
+  SKM_ALREADY_ANSWERED: {
+    status: 409,
+    message: {
+      id: 'Survei untuk tiket ini sudah diisi. Setiap tiket hanya dapat mengisi satu kali. Terima kasih.',
+      en: 'The survey for this ticket has already been filled in. Each ticket can answer once. Thank you.',
+    },
+  },
+  SKM_RATE_LIMITED: {
+    status: 429,
+    message: {
+      id: 'Terlalu banyak percobaan survei. Mohon tunggu sebentar.',
+      en: 'Too many survey attempts. Please wait a moment.',
+    },
+  },
   INTERNAL: {
     status: 500,
     message: { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
@@ -157,9 +232,95 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     status: 404,
     message: { id: 'Kompensasi tidak ditemukan.', en: 'Compensation not found.' },
   },
+  REPORT_CHAIN_FUTURE_DAY: {
+    status: 409,
+    message: {
+      id: 'Laporan hari yang belum tiba tidak dapat dibuka.',
+      en: 'There is no report chain for a day that has not come yet.',
+    },
+  },
+  REPORT_CHAIN_NOT_SIGNER: {
+    status: 403,
+    message: {
+      id: 'Langkah laporan ini bukan tugas Anda.',
+      en: 'This step of the report chain is not yours to sign.',
+    },
+  },
+  REPORT_CHAIN_OUT_OF_ORDER: {
+    status: 409,
+    message: {
+      id: 'Langkah laporan harus berurutan (9 sampai 13). Langkah sebelumnya belum selesai atau langkah ini sudah ditutup.',
+      en: 'Report steps go in order (9 to 13). The step before is not done, or this one is closed.',
+    },
+  },
+  REPORT_CHAIN_ALREADY_SIGNED: {
+    status: 409,
+    message: { id: 'Langkah ini sudah ditandatangani.', en: 'This step is already signed.' },
+  },
+  REPORT_CHAIN_GERAI_MISSING: {
+    status: 409,
+    message: {
+      id: 'Masih ada gerai yang belum menyerahkan rekap. Sebutkan gerai tersebut satu per satu beserta alasannya.',
+      en: 'Some gerai have not handed in their recap. Name each of them and give the reason.',
+    },
+  },
+  REPORT_CHAIN_AGENCY_REQUIRED: {
+    status: 400,
+    message: { id: 'Pilih gerai yang rekapnya diserahkan.', en: 'Choose the gerai whose recap this is.' },
+  },
+  REPORT_CHAIN_AGENCY_NOT_FOUND: {
+    status: 404,
+    message: { id: 'Gerai tidak ditemukan.', en: 'Gerai not found.' },
+  },
+  REPORT_CHAIN_REPORT_REQUIRED: {
+    status: 400,
+    message: { id: 'Isi laporan MPP terlebih dahulu.', en: 'Write the MPP report first.' },
+  },
+  REPORT_CHAIN_FIELD_NOT_ALLOWED: {
+    status: 400,
+    message: {
+      id: 'Data ini bukan untuk langkah laporan tersebut.',
+      en: 'This data does not belong to that step of the report chain.',
+    },
+  },
   COMPENSATION_ALREADY_RESOLVED: {
     status: 409,
     message: { id: 'Kompensasi sudah diselesaikan.', en: 'The compensation is already resolved.' },
+  },
+  COMPLAINT_NOT_FOUND: {
+    status: 404,
+    message: {
+      id: 'Pengaduan tidak ditemukan. Periksa kembali kode pengaduan Anda.',
+      en: 'Complaint not found. Please check your complaint code.',
+    },
+  },
+  COMPLAINT_RATE_LIMITED: {
+    status: 429,
+    message: {
+      id: 'Terlalu banyak pengaduan dari jaringan ini. Mohon coba lagi beberapa menit lagi.',
+      en: 'Too many complaints from this network. Please try again in a few minutes.',
+    },
+  },
+  COMPLAINT_INVALID_TRANSITION: {
+    status: 409,
+    message: {
+      id: 'Status pengaduan tidak dapat diubah ke tahap itu dari tahap sekarang.',
+      en: 'The complaint cannot move to that status from where it is now.',
+    },
+  },
+  COMPLAINT_REASON_REQUIRED: {
+    status: 400,
+    message: {
+      id: 'Tuliskan alasan menutup pengaduan yang belum dijawab.',
+      en: 'Give the reason for closing a complaint that was not answered.',
+    },
+  },
+  COMPLAINT_ALREADY_ANSWERED: {
+    status: 409,
+    message: {
+      id: 'Pengaduan sudah dijawab; kategorinya tidak dapat diubah lagi.',
+      en: 'The complaint is already answered; its category can no longer change.',
+    },
   },
 };
 

@@ -1,4 +1,4 @@
-import { PRIORITY_CATEGORIES } from '@giliran/domain';
+import { isCalendarDate, PRIORITY_CATEGORIES } from '@giliran/domain';
 import { z } from 'zod';
 
 // Inbound payloads: strict objects, so an unknown field is an error and not silently ignored.
@@ -30,7 +30,14 @@ export const ManualCompensationKind = z.enum([
   'sop_not_followed',
   'wrong_product',
 ]);
-export const OfficerConsequence = z.enum(['none', 'teguran', 'teguran_dan_sanksi', 'sanksi']);
+export const OfficerConsequence = z.enum([
+  'none',
+  'teguran',
+  'teguran_lisan',
+  'teguran_tertulis',
+  'teguran_dan_sanksi',
+  'sanksi',
+]);
 const Note = z.string().trim().max(1000);
 
 export const LoginRequest = z.strictObject({
@@ -92,3 +99,13 @@ export type RunningTextRequest = z.infer<typeof RunningTextRequest>;
 
 export const SyncRequest = z.strictObject({ afterEventId: z.number().int().min(0).optional() });
 export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** `GET /api/reports`: a date or a range of service days (site calendar), `to` defaults to `from`, `from` to today. */
+const ReportDate = z.string().refine(isCalendarDate, 'a calendar date YYYY-MM-DD');
+export const ReportFormat = z.enum(['json', 'csv', 'xlsx', 'pdf']);
+export const ReportQuery = z.strictObject({
+  from: ReportDate.optional(),
+  to: ReportDate.optional(),
+  format: ReportFormat.default('json'),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;

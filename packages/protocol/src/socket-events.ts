@@ -1,10 +1,14 @@
 import type { QueueEvent } from '@giliran/domain';
+import type { ComplaintChanged } from './complaints.ts';
 import type { ApiError } from './errors.ts';
+import type { ReportChainSigned } from './report-chain.ts';
 import type { CommandName, CommandPayload, SyncRequest } from './schemas.ts';
+import type { SettingsChanged } from './settings.ts';
 import type {
   CompensationView,
   CounterView,
   IssuedTicket,
+  PresentOfficer,
   PublicTicketStatus,
   Snapshot,
   TicketView,
@@ -51,8 +55,16 @@ export type ServerToClientEvents = {
   'hub:hello': (payload: { lastEventId: number; serviceDay: string; role: string }) => void;
   /** MOD changed the running text of the displays. */
   'display:running-text': (payload: { text: string }) => void;
+  /** MOD or admin changed a setting (counters' services, hours, standards, thresholds, accounts): reload lists. */
+  'settings:changed': (payload: SettingsChanged) => void;
+  /** An officer came to or left a counter (their app connected or closed); `officer` is who sits there now. */
+  'counter:presence': (payload: { counterId: string; officer: PresentOfficer | null }) => void;
+  /** A step of the end-of-day report chain (SOP 9–13) was signed: screens showing that date reload it. */
+  'report-chain:signed': (payload: ReportChainSigned) => void;
   /** Something staff should know that is not a queue event, e.g. a speech engine fell back to another. */
   'hub:alert': (payload: { kind: string; message: string; at: string }) => void;
+  /** A complaint was filed or changed (staff only): the register reloads it. */
+  'complaint:changed': (payload: ComplaintChanged) => void;
 };
 
 /** The `/public` namespace: a citizen's phone watches one ticket by its code (handshake `auth: {code}`). */

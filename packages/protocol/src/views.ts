@@ -180,6 +180,15 @@ export const LoginResponse = z.object({
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** An officer connected at a counter (from their live connection, not their session). */
+export const PresentOfficer = z.object({
+  counterId: z.string(),
+  username: z.string(),
+  name: z.string(),
+  since: Instant,
+});
+export type PresentOfficer = z.infer<typeof PresentOfficer>;
+
 /** A counter's own figures for the service day, shown to its officer. */
 export const CounterFigures = z.object({
   counterId: z.string(),
@@ -228,3 +237,75 @@ export const TicketContent = z.object({
   footerLines: z.array(z.string()),
 });
 export type TicketContent = z.infer<typeof TicketContent>;
+
+/** Durations of a report row: nearest-rank 90th percentile over every ticket of the range (see README, Reports). */
+export const ReportDurations = z.object({
+  count: z.number().int(),
+  averageSeconds: z.number().int().nullable(),
+  p90Seconds: z.number().int().nullable(),
+  maxSeconds: z.number().int().nullable(),
+});
+
+/** One agency, service, counter or officer (or the total); counters and officers have null where not theirs. */
+export const ReportRow = z.object({
+  key: z.string(),
+  name: Localized,
+  issued: z.number().int().nullable(),
+  priority: z.number().int().nullable(),
+  served: z.number().int(),
+  handedToAgency: z.number().int(),
+  noShows: z.number().int(),
+  cancelled: z.number().int().nullable(),
+  transferred: z.number().int(),
+  open: z.number().int().nullable(),
+  lateService: z.number().int().nullable(),
+  wait: ReportDurations,
+  service: ReportDurations,
+});
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const ReportStepCompliance = z.object({
+  steps: z.array(SopStep),
+  measured: z.number().int(),
+  withinStandard: z.number().int(),
+  late: z.number().int(),
+  handedOver: z.number().int(),
+  seconds: z.number().int(),
+  share: z.number().min(0).max(1).nullable(),
+  averageSeconds: z.number().int().nullable(),
+  standardSeconds: z.number().int().nullable(),
+});
+export type ReportStepCompliance = z.infer<typeof ReportStepCompliance>;
+
+const ReportCompensationCounts = z.object({
+  raised: z.number().int(),
+  resolved: z.number().int(),
+  open: z.number().int(),
+});
+
+/** `GET /api/reports`: the recap of a service day or a range, per agency, service, counter and officer. */
+export const ReportView = z.object({
+  site: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int(),
+  generatedAt: Instant,
+  /** The range includes today: its figures are live and change with the next call. */
+  live: z.boolean(),
+  total: ReportRow,
+  agencies: z.array(ReportRow),
+  services: z.array(ReportRow),
+  counters: z.array(ReportRow),
+  officers: z.array(ReportRow),
+  compliance: z.object({
+    total: z.array(ReportStepCompliance),
+    services: z.array(z.object({ key: z.string(), name: Localized, steps: z.array(ReportStepCompliance) })),
+  }),
+  compensations: z.object({
+    kinds: z.array(ReportCompensationCounts.extend({ kind: z.string(), name: Localized })),
+    total: ReportCompensationCounts,
+  }),
+  /** Tickets issued per local hour (site zone), 0–23, summed over the range. */
+  arrivals: z.array(z.number().int()).length(24),
+});
+export type ReportView = z.infer<typeof ReportView>;

@@ -11,27 +11,47 @@ export function zoneAbbreviation(timeZone: string): string {
   return ZONE_ABBREVIATION[timeZone] ?? timeZone;
 }
 
+// Building an Intl formatter costs far more than using one (a 500-row table re-renders every second):
+// one per zone, language and style, made on first use.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, lang: Lang, style: 'clock' | 'date'): Intl.DateTimeFormat {
+  const key = `${timeZone}|${lang}|${style}`;
+  let found = formatters.get(key);
+  if (!found) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'clock'
+        ? { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+        : { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    found = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** "09.12 WIB": the site's own clock, whatever zone the screen's computer is set to. */
 export function formatClock(instant: string | number | Date, timeZone: string, lang: Lang): string {
-  const text = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant));
-  return `${text} ${zoneAbbreviation(timeZone)}`;
+  return `${formatter(timeZone, lang, 'clock').format(new Date(instant))} ${zoneAbbreviation(timeZone)}`;
 }
 
 export function formatDate(instant: string | number | Date, timeZone: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(instant));
+  return formatter(timeZone, lang, 'date').format(new Date(instant));
 }
 
+/**
+ * A random key for one user action. `crypto.randomUUID` exists only in secure contexts (HTTPS or localhost), and a
+ * hall's screens open the hub at a LAN address over plain HTTP; `getRandomValues` works everywhere.
+ */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** "4:07" for a running timer or a duration; hours only when it really ran that long. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }

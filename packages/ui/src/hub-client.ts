@@ -64,6 +64,11 @@ export class HubClient {
     return this.request<T>('POST', path, body, idempotencyKey);
   }
 
+  /** Replaces a setting or an account's fields (the MOD page's settings). */
+  async put<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body);
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -111,6 +116,22 @@ export class HubClient {
     }
     if (!ack.ok) throw new HubRequestError(ack.error.code, 0, { error: ack.error });
     return ack.data;
+  }
+
+  /** Resolves once the socket is connected (at once if it is); rejects as NETWORK after `timeoutMs`. */
+  whenConnected(timeoutMs = 30_000): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const onConnect = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.socket.off('connect', onConnect);
+        reject(new HubRequestError('NETWORK', 0, null));
+      }, timeoutMs);
+      this.socket.once('connect', onConnect);
+    });
   }
 
   close(): void {

@@ -17,6 +17,7 @@ interface AccountRow {
   role: Role;
   pin_hash: string;
   counter_ids: string;
+  disabled_at: string | null;
 }
 
 interface SessionRow {
@@ -30,6 +31,7 @@ interface SessionRow {
 /** Sign-in with PIN, sessions as opaque tokens (only their hash is stored), and device tokens from the site. */
 export class AuthService {
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  private readonly signedOut: ((token: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -67,7 +69,12 @@ export class AuthService {
       throw new HubError('INVALID_CREDENTIALS');
     }
     this.failures.delete(username);
-    const counterIds = JSON.parse(account.counter_ids) as string[];
+    // The PIN check yielded the event loop: a PIN reset or a disabling that landed meanwhile must win.
+    const current = sql(this.db, 'SELECT * FROM accounts WHERE username = ?').get(username) as
+      AccountRow | undefined;
+    if (!current || current.pin_hash !== account.pin_hash) throw new HubError('INVALID_CREDENTIALS');
+    if (current.disabled_at !== null) throw new HubError('ACCOUNT_DISABLED');
+    const counterIds = JSON.parse(current.counter_ids) as string[];
     const counterId = account.role === 'officer' ? chooseCounter(counterIds, request.counterId) : null;
     const token = newToken();
     const expiresAt = new Date(now + SESSION_HOURS * 3_600_000).toISOString();
@@ -116,11 +123,37 @@ export class AuthService {
     return { id: session.username, role: session.role, counterId: session.counter_id };
   }
 
+  /** The account's full name, as staff screens show it; the username when there is none. */
+  displayName(username: string): string {
+    const row = sql(this.db, 'SELECT name FROM accounts WHERE username = ?').get(username) as
+      { name: string } | undefined;
+    return row?.name ?? username;
+  }
+
+  /** After a PIN reset the officer may sign in at once, whatever they tried before. */
+  forgetFailures(username: string): void {
+    this.failures.delete(username.toLowerCase());
+  }
+
   logout(token: string): void {
     sql(this.db, 'UPDATE sessions SET revoked_at = ? WHERE token_sha256 = ? AND revoked_at IS NULL').run(
       new Date(this.clock.now()).toISOString(),
       sha256(token),
     );
+    for (const listener of this.signedOut) listener(token);
+  }
+
+  /** Told each signed-out token, so the socket server closes that session's sockets at once. */
+  onLogout(listener: (token: string) => void): void {
+    this.signedOut.push(listener);
+  }
+
+  /** When a session token stops working (epoch ms); null for a device token or an unknown one. */
+  sessionExpiry(token: string): number | null {
+    const session = sql(this.db, 'SELECT expires_at FROM sessions WHERE token_sha256 = ?').get(
+      sha256(token),
+    ) as { expires_at: string } | undefined;
+    return session ? Date.parse(session.expires_at) : null;
   }
 }
 

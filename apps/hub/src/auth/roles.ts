@@ -4,6 +4,8 @@ import type { Role } from '@giliran/protocol';
 
 /** MOD and the MOD coordinator: the hall's floor managers. */
 export const MANAGERS: readonly Role[] = ['mod', 'coordinator', 'admin'];
+/** The administrator: accounts, PINs and the rules managers are measured by (SOP standards, compensation). */
+export const ADMINS: readonly Role[] = ['admin'];
 /** Everyone working in the hall. */
 export const STAFF: readonly Role[] = ['officer', 'fo', ...MANAGERS];
 export const STAFF_AND_DISPLAY: readonly Role[] = ['display', ...STAFF];

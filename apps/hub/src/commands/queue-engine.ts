@@ -47,13 +47,29 @@ export class QueueEngine {
   private day = '';
   /** Epoch ms of the next local midnight: checking it is cheaper than asking Intl for today's date each time. */
   private dayEndsAt = 0;
+  private currentConfig: QueueConfig;
 
   constructor(
     private readonly store: QueueStore,
-    readonly config: QueueConfig,
+    config: QueueConfig,
     private readonly clock: Clock,
   ) {
+    this.currentConfig = config;
     this.hydrate(this.today());
+  }
+
+  get config(): QueueConfig {
+    return this.currentConfig;
+  }
+
+  /**
+   * Settings changed at run time (standards, late-service tiers, counters' services, hours): the next decision
+   * uses them. Past events keep what was decided; the zone cannot change under a running day's numbering.
+   */
+  reconfigure(config: QueueConfig): void {
+    if (config.timeZone !== this.currentConfig.timeZone)
+      throw new Error('the time zone cannot change at run time');
+    this.currentConfig = config;
   }
 
   get state(): QueueState {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SOP_STANDARDS, type QueueConfig } from '@giliran/domain';
+import { DEFAULT_SOP_STANDARDS, reportChainStandardsFrom, type QueueConfig } from '@giliran/domain';
 import { z } from 'zod';
+import { BackupSettings } from '../backup/backup-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -8,12 +9,21 @@ const Window = z.object({ open: Clock, close: Clock });
 const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 const Hours = z.partialRecord(Weekday, z.array(Window));
 const Step = z.enum(['1', '2', '3', '4', '5', '6', '7', '8']);
+/** The site's table also holds the end-of-day report chain, steps 9–13; a service overrides only 1–8. */
+const SiteStep = z.enum([...Step.options, '9', '10', '11', '12', '13']);
 const Minutes = z
   .number()
   .positive()
   .max(24 * 60);
 const Standards = z.partialRecord(Step, Minutes);
-const Consequence = z.enum(['none', 'teguran', 'teguran_dan_sanksi', 'sanksi']);
+const Consequence = z.enum([
+  'none',
+  'teguran',
+  'teguran_lisan',
+  'teguran_tertulis',
+  'teguran_dan_sanksi',
+  'sanksi',
+]);
 const ManualRule = z.object({ remedy: Localized, officerConsequence: Consequence });
 
 export const Printer = z.object({
@@ -36,7 +46,7 @@ export const SiteConfigSchema = z.object({
   timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']),
   numberWidth: z.number().int().min(1).max(6).default(3),
   openingHours: Hours,
-  sopStandards: Standards.default({}),
+  sopStandards: z.partialRecord(SiteStep, Minutes).default({}),
   priorityRatio: z
     .object({ priority: z.number().int().min(1), regular: z.number().int().min(1) })
     .nullable()
@@ -99,6 +109,8 @@ export const SiteConfigSchema = z.object({
   printers: z.array(Printer.extend({ id: z.string().min(1), name: z.string().min(1) })).default([]),
   /** Base address printed in the ticket's QR code, e.g. http://192.168.10.2:8080; defaults to the hub's own. */
   publicUrl: z.url().optional(),
+  /** Other web origins allowed to call the hub from a browser (CORS); its own pages never need one. */
+  allowedOrigins: z.array(z.url()).default([]),
   display: z
     .object({
       runningText: z.string().max(500).default(''),
@@ -120,6 +132,10 @@ export const SiteConfigSchema = z.object({
     .prefault({}),
   /** Protection against a child tapping the kiosk 50 times. */
   kioskMaxTicketsPerMinute: z.number().int().min(1).max(10_000).default(10),
+  /** Online backups of the database: folder, schedule (off by default) and how many to keep. */
+  backup: BackupSettings,
+  /** Sign-in attempts one network address may make per minute, whatever the usernames. */
+  loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -162,7 +178,7 @@ export function loadSiteConfig(path: string): SiteConfig {
 function standards(partial: Partial<Record<string, number>>): QueueConfig['sopStandards'] {
   const merged = { ...DEFAULT_SOP_STANDARDS };
   for (const [step, minutes] of Object.entries(partial))
-    if (minutes !== undefined) merged[Number(step) as 1] = minutes;
+    if (minutes !== undefined && step in merged) merged[Number(step) as 1] = minutes;
   return merged;
 }
 
@@ -187,5 +203,6 @@ export function toQueueConfig(site: SiteConfig): QueueConfig {
     warningRatio: site.warningRatio,
     callAnswerMinutes: site.callAnswerMinutes,
     compensation: site.compensation,
+    reportChainStandards: reportChainStandardsFrom(site.sopStandards),
   };
 }

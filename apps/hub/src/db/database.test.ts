@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.ts';
+import { openDatabase, SCHEMA_VERSION } from './database.ts';
 
 describe('openDatabase', () => {
   const dirs: string[] = [];
@@ -15,7 +15,8 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const file = join(dir, 'g.sqlite');
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     db.prepare(

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { SCHEMA_V2 } from './schema-v2-settings.ts';
 import { SCHEMA_V3 } from './schema-v3-report-chain.ts';
 import { SCHEMA_V4 } from './schema-v4-reports.ts';
+import { SCHEMA_V5 } from './schema-v5-skm.ts';
+import { SCHEMA_V6 } from './schema-v6-complaints.ts';
 
 export type Db = Database.Database;
 
@@ -109,7 +111,9 @@ CREATE TABLE IF NOT EXISTS idempotency (
 `;
 
 // One file per later version, so work on different tables never edits the same lines.
-const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4];
+const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6];
+/** The version a freshly opened file is at. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the file up to the newest schema, each step in its own transaction; `user_version` records where it is. */
 function migrate(db: Db): void {

@@ -8,6 +8,7 @@ import {
 } from '@giliran/domain';
 import type { Db } from './database.ts';
 import { sql } from './statements.ts';
+import { ReportColumns } from '../reports/report-ticket-columns.ts';
 
 export interface IdempotencyRecord {
   readonly actor: string;
@@ -76,9 +77,11 @@ export class QueueStore {
   private readonly upsertCounter;
   private readonly upsertCompensation;
   private readonly insertIdempotency;
+  private readonly reportColumns;
   private readonly commitTx;
 
   constructor(private readonly db: Db) {
+    this.reportColumns = new ReportColumns(db);
     this.insertEvent = db.prepare<[string, string, string, string]>(
       'INSERT INTO events (service_day, type, at, payload) VALUES (?, ?, ?, ?)',
     );
@@ -141,6 +144,7 @@ export class QueueStore {
     const { ticketId, counterId, compensationId } = touched(event);
     const ticket = ticketId === undefined ? undefined : state.tickets.get(ticketId);
     if (ticket) this.upsertTicket.run(ticketParams(ticket));
+    this.reportColumns.record(event);
     const counter = counterId === undefined ? undefined : state.counters.get(counterId);
     if (counter) this.upsertCounter.run(counterParams(counter, serviceDay));
     const compensation = compensationId === undefined ? undefined : state.compensations.get(compensationId);

@@ -8,7 +8,9 @@ import {
 } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
-import { ANY_ROLE, STAFF, STAFF_AND_DISPLAY } from '../auth/roles.ts';
+import type { Clock } from '../clock.ts';
+import { RateLimiter } from '../commands/rate-limiter.ts';
+import { ANY_ROLE, READERS, STAFF, STAFF_AND_DISPLAY } from '../auth/roles.ts';
 import { validationError, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -35,6 +37,7 @@ export interface RouteDeps {
   readonly store: QueueStore;
   readonly site: SiteConfig;
   readonly startedAt: number;
+  readonly clock: Clock;
   readonly settings: SettingsStore;
 }
 
@@ -73,14 +76,18 @@ export function apiRoutes(deps: RouteDeps): Router {
     res.json(buildOpenApi());
   });
 
+  // Per address, on top of the per-account lockout: one machine cannot walk through every username.
+  const logins = new RateLimiter(site.loginsPerMinutePerAddress, 60_000, deps.clock);
   router.post('/auth/login', async (req, res) => {
+    if (!logins.tryTake(req.ip ?? 'unknown')) throw new HubError('RATE_LIMITED');
     const parsed = LoginRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     res.json(await auth.login(parsed.data));
   });
 
   // Signing out ends the session at once: its token stops working for REST and for the socket's next command.
-  router.post('/auth/logout', requireRole(auth, STAFF), (req, res) => {
+  // Every account signs out, the Sekdis and Kepala Dinas too (READERS); a device token is not a session.
+  router.post('/auth/logout', requireRole(auth, READERS), (req, res) => {
     const token = bearerToken(req.headers.authorization);
     if (token) auth.logout(token);
     res.status(204).end();
@@ -123,7 +130,9 @@ export function apiRoutes(deps: RouteDeps): Router {
     const actor = actorOf(req);
     // A kiosk in the public hall sees only what it issued (the view carries the ticket's status code).
     if (actor.role === 'kiosk' && ticket.issuedBy !== actor.id) throw new HubError('FORBIDDEN');
-    res.json(ticketView(ticket, engine.config, engine.nowIso()));
+    const view = ticketView(ticket, engine.config, engine.nowIso());
+    // A display stands in the public hall too: as on its socket (device-view.ts), the number and never the code.
+    res.json(actor.role === 'display' ? { ...view, code: '' } : view);
   });
   for (const action of ['step', 'finish', 'no-show', 'reactivate', 'transfer', 'cancel'] as const) {
     router.post(`/tickets/:ticketId/${action}`, anyone, commandRoute(bus, `ticket:${action}`));

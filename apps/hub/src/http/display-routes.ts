@@ -1,19 +1,14 @@
-import { RunningTextRequest } from '@giliran/protocol';
 import { Router } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS } from '../auth/roles.ts';
-import { validationError } from '../commands/command-bus.ts';
-import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { RUNNING_TEXT, type SettingsStore } from '../db/settings-store.ts';
+import type { SettingsService } from '../settings/settings-service.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
 
 export interface DisplayDeps {
   readonly auth: AuthService;
-  readonly engine: QueueEngine;
-  readonly site: SiteConfig;
-  readonly settings: SettingsStore;
-  readonly broadcastRunningText: (text: string) => void;
+  readonly settings: SettingsService;
 }
 
 export function runningTextOf(settings: SettingsStore, site: SiteConfig): string {
@@ -22,13 +17,10 @@ export function runningTextOf(settings: SettingsStore, site: SiteConfig): string
 
 export function displayRoutes(deps: DisplayDeps): Router {
   const router = Router();
-  router.put('/display/running-text', requireRole(deps.auth, MANAGERS), (req, res) => {
-    const actor = actorOf(req);
-    const parsed = RunningTextRequest.safeParse(req.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    deps.settings.set(RUNNING_TEXT, parsed.data.text, actor.id, deps.engine.nowIso());
-    res.json({ text: parsed.data.text });
-    deps.broadcastRunningText(parsed.data.text);
+  // The same audited change as PUT /api/settings/running-text, kept at the address displays' tools know.
+  router.put('/display/running-text', requireRole(deps.auth, MANAGERS), async (req, res) => {
+    const settings = await deps.settings.change(actorOf(req), 'running-text', null, req.body);
+    res.json({ text: settings.runningText });
   });
   return router;
 }

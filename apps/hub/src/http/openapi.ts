@@ -13,9 +13,15 @@ import {
   type CommandName,
 } from '@giliran/protocol';
 import { z } from 'zod';
+import { COMPLAINT_OPERATIONS } from '../complaints/complaint-openapi.ts';
+import { REPORT_CHAIN_OPERATIONS } from '../report-chain/report-chain-openapi.ts';
+import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
+import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
+import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
+import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 
-interface Operation {
-  readonly method: 'get' | 'post';
+export interface Operation {
+  readonly method: 'get' | 'post' | 'put';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -182,6 +188,12 @@ const OPERATIONS: readonly Operation[] = [
     body: bodyOf('compensation:resolve', ['compensationId']),
     response: CompensationView,
   },
+  ...SETTINGS_OPERATIONS,
+  ...REPORT_CHAIN_OPERATIONS,
+  ...COMPLAINT_OPERATIONS,
+  ...SKM_OPERATIONS,
+  ...BACKUP_OPERATIONS,
+  ...REPORT_OPERATIONS,
 ];
 
 const ERROR_BODY = {

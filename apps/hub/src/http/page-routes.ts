@@ -6,8 +6,12 @@ import express, { Router } from 'express';
 const PAGES: Readonly<Record<string, string>> = {
   '/kiosk': 'kiosk/renderer/index.html',
   '/t/:code': 'kiosk/renderer/ticket-status.html',
+  '/pengaduan': 'kiosk/renderer/pengaduan.html',
+  '/pengaduan/:code': 'kiosk/renderer/pengaduan.html',
+  '/survey': 'kiosk/renderer/survey.html',
   '/display': 'display/renderer/index.html',
   '/counter': 'counter/renderer/index.html',
+  '/mod': 'mod/renderer/index.html',
 };
 
 export function pageRoutes(webRoot: string): Router {

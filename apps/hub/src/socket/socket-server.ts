@@ -12,7 +12,10 @@ import {
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { Actor } from '../auth/actor.ts';
+import type { CounterPresence } from './counter-presence.ts';
+import { originAllowed } from '../http/security.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
 import { HubError } from '../hub-error.ts';
 
@@ -59,11 +62,18 @@ export function createSocketServer(
     logger: Logger;
     lastEventId: () => number;
     serviceDay: () => string;
+    presence: CounterPresence;
+    nowIso: () => string;
+    allowedOrigins: readonly string[];
+    clock: Clock;
   },
 ): HubSocketServer {
   const io: HubSocketServer = new Server(httpServer, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
+    allowRequest: (req, done) => {
+      done(null, originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins));
+    },
   });
 
   io.use((socket, next) => {
@@ -78,18 +88,32 @@ export function createSocketServer(
     next();
   });
 
+  // Signing out closes that session's sockets at once, as disabling the account or resetting its PIN does.
+  deps.auth.onLogout((token) => {
+    for (const socket of io.sockets.sockets.values())
+      if (socket.data.token === token) socket.disconnect(true);
+  });
+
   io.on('connection', (socket: HubSocket) => {
     const { actor } = socket.data;
     void socket.join(isDevice(actor) ? DEVICE_ROOM : STAFF_ROOM);
+    silenceAtExpiry(socket, deps);
     socket.emit('hub:hello', {
       lastEventId: deps.lastEventId(),
       serviceDay: deps.serviceDay(),
       role: actor.role,
     });
+    trackPresence(io, socket, deps);
     for (const name of COMMAND_NAMES) registerCommand(socket, name, deps);
     socket.on('sync:snapshot', (rawPayload: unknown, rawAck: unknown) => {
       const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
       const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
+      // The whole live state is staff data: an expired or revoked session gets none of it, as for a command.
+      if (!deps.auth.authenticate(socket.data.token)) {
+        ack({ ok: false, error: apiError('UNAUTHENTICATED') });
+        socket.disconnect(true);
+        return;
+      }
       const parsed = SyncRequest.safeParse(payloadIsAck ? {} : (rawPayload ?? {}));
       if (!parsed.success) {
         ack({ ok: false, error: apiError('VALIDATION_FAILED') });
@@ -99,6 +123,43 @@ export function createSocketServer(
     });
   });
   return io;
+}
+
+/**
+ * A session ends at its expiry on a socket that sends nothing too: it leaves its rooms then and hears no more
+ * broadcasts; its next event is refused (UNAUTHENTICATED) and closes it. A device token does not expire.
+ */
+function silenceAtExpiry(socket: HubSocket, deps: { auth: AuthService; clock: Clock }): void {
+  const expiresAt = deps.auth.sessionExpiry(socket.data.token);
+  if (expiresAt === null) return;
+  const cancel = deps.clock.setTimer(() => {
+    for (const room of [STAFF_ROOM, DEVICE_ROOM]) void socket.leave(room);
+  }, expiresAt - deps.clock.now());
+  socket.on('disconnect', cancel);
+}
+
+/** An officer's connection puts them at their counter on the MOD's screen; its close takes them away. */
+function trackPresence(
+  io: HubSocketServer,
+  socket: HubSocket,
+  deps: { auth: AuthService; presence: CounterPresence; nowIso: () => string },
+): void {
+  const { actor } = socket.data;
+  if (actor.role !== 'officer' || actor.counterId === null) return;
+  const counterId = actor.counterId;
+  const officer = {
+    counterId,
+    username: actor.id,
+    name: deps.auth.displayName(actor.id),
+    since: deps.nowIso(),
+  };
+  const announce = () => {
+    io.to(STAFF_ROOM).emit('counter:presence', { counterId, officer: deps.presence.at(counterId) });
+  };
+  if (deps.presence.join(socket.id, officer)) announce();
+  socket.on('disconnect', () => {
+    if (deps.presence.leave(socket.id) !== null) announce();
+  });
 }
 
 function registerCommand(

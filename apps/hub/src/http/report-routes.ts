@@ -1,0 +1,79 @@
+import { addDays } from '@giliran/domain';
+import { ReportQuery, type ReportView } from '@giliran/protocol';
+import { Router, type Request, type Response } from 'express';
+import type { AuthService } from '../auth/auth-service.ts';
+import { READERS } from '../auth/roles.ts';
+import { validationError } from '../commands/command-bus.ts';
+import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Db } from '../db/database.ts';
+import { HubError } from '../hub-error.ts';
+import { reportCsv } from '../reports/report-csv.ts';
+import { reportFileName } from '../reports/report-format.ts';
+import { reportPdf } from '../reports/report-pdf.ts';
+import { ReportService } from '../reports/report-service.ts';
+import { ReportStore } from '../reports/report-store.ts';
+import { reportView } from '../reports/report-view.ts';
+import { reportXlsx } from '../reports/report-xlsx.ts';
+import { requireRole } from './auth-middleware.ts';
+
+/** A year, leap or not: the longest range one request may ask for. */
+export const MAX_REPORT_DAYS = 366;
+
+export interface ReportDeps {
+  readonly auth: AuthService;
+  readonly engine: QueueEngine;
+  readonly site: SiteConfig;
+  readonly db: Db;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** From and to (site calendar), defaults filled in and the range checked; a bad range is a 400 with details. */
+function rangeOf(query: ReportQuery, today: string): { from: string; to: string } {
+  const from = query.from ?? today;
+  const to = query.to ?? from;
+  if (to < from) throw new HubError('VALIDATION_FAILED', [{ path: 'to', message: 'to is before from' }]);
+  if (addDays(from, MAX_REPORT_DAYS - 1) < to)
+    throw new HubError('VALIDATION_FAILED', [
+      { path: 'to', message: `a range is at most ${MAX_REPORT_DAYS} days` },
+    ]);
+  return { from, to };
+}
+
+async function send(res: Response, view: ReportView, format: ReportQuery['format']): Promise<void> {
+  if (format === 'json') {
+    res.json(view);
+    return;
+  }
+  const extension = format;
+  const body =
+    format === 'csv' ? reportCsv(view) : format === 'xlsx' ? await reportXlsx(view) : await reportPdf(view);
+  const type =
+    format === 'csv' ? 'text/csv; charset=utf-8' : format === 'xlsx' ? XLSX_TYPE : 'application/pdf';
+  res
+    .status(200)
+    .type(type)
+    .attachment(reportFileName(view.site.id, view.from, view.to, extension))
+    .send(body);
+}
+
+/** `GET /api/reports?from&to&format` and `GET /api/reports/today?format`: for everyone who reads reports. */
+export function reportRoutes(deps: ReportDeps): Router {
+  const router = Router();
+  const store = new ReportStore(deps.db);
+  const service = new ReportService(deps.engine, store);
+
+  const answer = (today: boolean) => async (req: Request, res: Response) => {
+    const schema = today ? ReportQuery.pick({ format: true }) : ReportQuery;
+    const parsed = schema.safeParse(req.query);
+    if (!parsed.success) throw validationError(parsed.error);
+    const { from, to } = rangeOf(parsed.data, deps.engine.serviceDay);
+    const result = await service.recap(from, to);
+    await send(res, reportView(result, deps.site, store.accountNames()), parsed.data.format);
+  };
+
+  router.get('/reports/today', requireRole(deps.auth, READERS), answer(true));
+  router.get('/reports', requireRole(deps.auth, READERS), answer(false));
+  return router;
+}

@@ -1,0 +1,110 @@
+import {
+  SkmReportQuery,
+  SkmTicketRef,
+  SubmitSkmRequest,
+  type Role,
+  type SkmReportView,
+  type SkmSubmitted,
+  type SkmTicketView,
+} from '@giliran/protocol';
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { AuthService } from '../auth/auth-service.ts';
+import { MANAGERS } from '../auth/roles.ts';
+import type { Clock } from '../clock.ts';
+import { validationError } from '../commands/command-bus.ts';
+import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Db } from '../db/database.ts';
+import { HubError } from '../hub-error.ts';
+import { skmFileName } from '../skm/skm-format.ts';
+import { skmPdf } from '../skm/skm-pdf.ts';
+import { buildSkmReport } from '../skm/skm-report.ts';
+import { SkmStore } from '../skm/skm-store.ts';
+import { SkmSurvey, type SurveyChannel } from '../skm/skm-survey.ts';
+import { skmXlsx } from '../skm/skm-xlsx.ts';
+import { bearerToken, requireRole } from './auth-middleware.ts';
+
+/** Who reads the IKM: the hall's managers, and the Sekdis and Kepala Dinas the report goes up to. */
+export const SKM_READERS: readonly Role[] = [...MANAGERS, 'sekdis', 'kadis'];
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface SkmRouteDeps {
+  readonly auth: AuthService;
+  readonly db: Db;
+  readonly site: SiteConfig;
+  readonly engine: QueueEngine;
+  readonly clock: Clock;
+}
+
+/**
+ * The SKM survey: `GET /survey/tickets/:ref` and `POST /survey/responses` for the citizen (public with the ticket's
+ * code, or a kiosk device), and `GET /skm` for the IKM report as JSON, XLSX or PDF.
+ */
+export function skmRoutes(deps: SkmRouteDeps): Router {
+  const { auth, engine, site } = deps;
+  const store = new SkmStore(deps.db);
+  const survey = new SkmSurvey({
+    store,
+    site,
+    clock: deps.clock,
+    today: () => engine.serviceDay,
+    nowIso: () => engine.nowIso(),
+  });
+  const router = Router();
+
+  // No token: the public with a ticket code. A token must be a kiosk device's: staff do not answer for citizens.
+  const channelOf = (req: Request): SurveyChannel => {
+    if (req.headers.authorization === undefined) return { kind: 'public', ip: req.ip ?? 'unknown' };
+    const actor = auth.authenticate(bearerToken(req.headers.authorization));
+    if (!actor) throw new HubError('UNAUTHENTICATED');
+    if (actor.role !== 'kiosk') throw new HubError('FORBIDDEN');
+    return { kind: 'kiosk', actor };
+  };
+
+  router.get('/survey/tickets/:ref', (req, res: Response<SkmTicketView>) => {
+    const channel = channelOf(req);
+    res.json(survey.lookUp(channel, parsed(SkmTicketRef, req.params.ref)));
+  });
+
+  router.post('/survey/responses', (req, res: Response<SkmSubmitted>) => {
+    const channel = channelOf(req);
+    const body = parsed(SubmitSkmRequest, req.body);
+    const key = parsed(z.string().min(8).max(128).optional(), req.header('idempotency-key'));
+    res.status(201).json(survey.submit(channel, body, key ?? null));
+  });
+
+  router.get('/skm', requireRole(auth, SKM_READERS), async (req, res: Response<SkmReportView | Buffer>) => {
+    const query = parsed(SkmReportQuery, req.query);
+    const today = engine.serviceDay;
+    // The month so far by default: the period a gerai's recap usually covers.
+    const to = query.to ?? today;
+    const from = query.from ?? `${to.slice(0, 8)}01`;
+    if (from > to) throw new HubError('VALIDATION_FAILED', [{ path: 'from', message: 'from is after to' }]);
+    const view = buildSkmReport(
+      store,
+      site,
+      { from, to, agencyId: query.agencyId, serviceId: query.serviceId },
+      engine.nowIso(),
+    );
+    const format = query.format ?? 'json';
+    if (format === 'json') {
+      res.json(view);
+      return;
+    }
+    const file = format === 'xlsx' ? await skmXlsx(view) : await skmPdf(view);
+    res.setHeader('Content-Type', format === 'xlsx' ? XLSX : 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${skmFileName(view, format)}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(file);
+  });
+
+  return router;
+}

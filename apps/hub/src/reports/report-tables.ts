@@ -1,0 +1,238 @@
+import type { ReportRow, ReportStepCompliance, ReportView } from '@giliran/protocol';
+
+// The report's tables, declared once: CSV, XLSX and PDF render the same columns with the same Indonesian headers.
+
+/** How a value is shown: durations are seconds, shares 0–1; each file format renders them its own way. */
+export type CellKind = 'text' | 'count' | 'decimal' | 'duration' | 'share';
+export type CellValue = string | number | null;
+
+export interface Column {
+  readonly header: string;
+  readonly kind: CellKind;
+  /** Relative width: the PDF shares the page by it, the XLSX turns it into character widths. */
+  readonly width: number;
+}
+
+export interface Table {
+  /** Sheet name in the XLSX (≤ 31 characters) and section title elsewhere. */
+  readonly name: string;
+  readonly title: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Shown last and in bold. */
+  readonly total: readonly CellValue[] | null;
+  /** What the columns mean, printed under the table. */
+  readonly note: string | null;
+}
+
+const col = (header: string, kind: CellKind, width = 1): Column => ({ header, kind, width });
+
+const DURATION_COLUMNS = [
+  col('Tunggu rata-rata', 'duration'),
+  col('Tunggu P90', 'duration'),
+  col('Layanan rata-rata', 'duration'),
+  col('Layanan P90', 'duration'),
+];
+
+const durations = (r: ReportRow): CellValue[] => [
+  r.wait.averageSeconds,
+  r.wait.p90Seconds,
+  r.service.averageSeconds,
+  r.service.p90Seconds,
+];
+
+const QUEUE_COLUMNS = [
+  col('Nama', 'text', 3.7),
+  // A year of a whole hall runs to seven digits.
+  col('Terbit', 'count', 1.2),
+  col('Prioritas', 'count'),
+  col('Dilayani', 'count'),
+  col('Diserahkan ke instansi', 'count', 1.1),
+  col('Tidak hadir', 'count'),
+  col('Batal', 'count'),
+  col('Dialihkan', 'count'),
+  col('Belum selesai', 'count'),
+  col('Terlambat', 'count'),
+  ...DURATION_COLUMNS,
+];
+
+const queueRow = (r: ReportRow): CellValue[] => [
+  r.name.id,
+  r.issued,
+  r.priority,
+  r.served,
+  r.handedToAgency,
+  r.noShows,
+  r.cancelled,
+  r.transferred,
+  r.open,
+  r.lateService,
+  ...durations(r),
+];
+
+const DESK_COLUMNS = [
+  col('Nama', 'text', 3.2),
+  col('Dilayani', 'count'),
+  col('Diserahkan ke instansi', 'count'),
+  col('Tidak hadir', 'count'),
+  col('Dialihkan', 'count'),
+  ...DURATION_COLUMNS,
+];
+
+const deskRow = (r: ReportRow): CellValue[] => [
+  r.name.id,
+  r.served,
+  r.handedToAgency,
+  r.noShows,
+  r.transferred,
+  ...durations(r),
+];
+
+const QUEUE_NOTE =
+  'Terbit dihitung pada layanan tujuan awal tiket, Dialihkan pada layanan asal pengalihan; angka lain pada layanan ' +
+  'akhir tiket. Terlambat: tiket yang berhak kompensasi keterlambatan. Tunggu: dari ambil nomor sampai panggilan pertama. Layanan: dari langkah 4 (atau panggilan) ' +
+  'sampai selesai. P90: persentil ke-90 metode peringkat terdekat atas semua tiket pada periode.';
+
+const DESK_NOTE =
+  'Tiket dihitung pada loket terakhir yang memegangnya dan petugas yang menyelesaikan atau menandainya tidak hadir; ' +
+  'Dialihkan: pengalihan yang dilakukan di loket atau oleh petugas tersebut.';
+
+export function stepLabel(steps: readonly number[]): string {
+  return steps.length > 1 ? `Langkah ${steps.join('–')} (tunggu panggilan)` : `Langkah ${steps.join('')}`;
+}
+
+const complianceRow = (service: string, s: ReportStepCompliance): CellValue[] => [
+  service,
+  stepLabel(s.steps),
+  s.standardSeconds,
+  s.measured,
+  s.withinStandard,
+  s.late,
+  s.handedOver,
+  s.share,
+  s.averageSeconds,
+];
+
+export function reportTables(view: ReportView): Table[] {
+  return [
+    {
+      name: 'Agensi',
+      title: 'Rekap per instansi',
+      columns: QUEUE_COLUMNS,
+      rows: view.agencies.map(queueRow),
+      total: queueRow(view.total),
+      note: QUEUE_NOTE,
+    },
+    {
+      name: 'Layanan',
+      title: 'Rekap per layanan',
+      columns: QUEUE_COLUMNS,
+      rows: view.services.map(queueRow),
+      total: queueRow(view.total),
+      note: QUEUE_NOTE,
+    },
+    {
+      name: 'Loket',
+      title: 'Rekap per loket',
+      columns: DESK_COLUMNS,
+      rows: view.counters.map(deskRow),
+      total: null,
+      note: DESK_NOTE,
+    },
+    {
+      name: 'Petugas',
+      title: 'Rekap per petugas',
+      columns: DESK_COLUMNS,
+      rows: view.officers.map(deskRow),
+      total: null,
+      note: DESK_NOTE,
+    },
+    {
+      name: 'Kepatuhan SOP',
+      title: 'Kepatuhan SOP per langkah',
+      columns: [
+        col('Layanan', 'text', 3),
+        col('Langkah', 'text', 2.6),
+        col('Standar', 'duration'),
+        col('Diukur', 'count'),
+        col('Sesuai standar', 'count'),
+        col('Terlambat', 'count'),
+        col('Diserahkan ke instansi', 'count'),
+        col('Kepatuhan', 'share'),
+        col('Rata-rata', 'duration'),
+      ],
+      rows: view.compliance.services.flatMap((s) => s.steps.map((step) => complianceRow(s.name.id, step))),
+      total: null,
+      note:
+        'Kepatuhan = sesuai standar ÷ (sesuai + terlambat); tepat pada standar dihitung sesuai. Langkah 7 yang ' +
+        'diserahkan ke SOP instansi tidak dihitung terlambat. Langkah 2–3 diukur dari ambil nomor sampai panggilan.',
+    },
+    {
+      name: 'Kompensasi',
+      title: 'Kompensasi (SK 108/2024)',
+      columns: [
+        col('Jenis', 'text', 3),
+        col('Diajukan', 'count'),
+        col('Selesai', 'count'),
+        col('Terbuka', 'count'),
+      ],
+      rows: view.compensations.kinds.map((k) => [k.name.id, k.raised, k.resolved, k.open]),
+      total: [
+        'Total',
+        view.compensations.total.raised,
+        view.compensations.total.resolved,
+        view.compensations.total.open,
+      ],
+      note: 'Kompensasi yang diajukan pada periode ini; Selesai dan Terbuka menurut keadaan saat laporan dibuat.',
+    },
+    {
+      name: 'Kedatangan per jam',
+      title: 'Kedatangan per jam',
+      columns: [col('Jam', 'text', 2), col('Tiket terbit', 'count'), col('Rata-rata per hari', 'decimal')],
+      rows: view.arrivals.map((count, hour) => [hourLabel(hour), count, perDay(count, view.days)]),
+      total: ['Total', arrivalsTotal(view), perDay(arrivalsTotal(view), view.days)],
+      note: `Jam setempat (${view.site.timeZone}).`,
+    },
+  ];
+}
+
+function perDay(count: number, days: number): number {
+  return Math.round((count / Math.max(1, days)) * 10) / 10;
+}
+
+export function arrivalsTotal(view: ReportView): number {
+  return view.arrivals.reduce((a, b) => a + b, 0);
+}
+
+export function hourLabel(hour: number): string {
+  const hh = String(hour).padStart(2, '0');
+  return `${hh}.00–${hh}.59`;
+}
+
+/** The compliance of all services per step: the headline the PDF puts above the per-service table. */
+export function complianceTotalTable(view: ReportView): Table {
+  return {
+    name: 'Kepatuhan SOP (total)',
+    title: 'Kepatuhan SOP, semua layanan',
+    columns: [
+      col('Langkah', 'text', 3),
+      col('Diukur', 'count'),
+      col('Sesuai standar', 'count'),
+      col('Terlambat', 'count'),
+      col('Diserahkan ke instansi', 'count'),
+      col('Kepatuhan', 'share'),
+      col('Rata-rata', 'duration'),
+    ],
+    rows: view.compliance.total.map((s) => [
+      stepLabel(s.steps),
+      s.measured,
+      s.withinStandard,
+      s.late,
+      s.handedOver,
+      s.share,
+      s.averageSeconds,
+    ]),
+    total: null,
+    note: null,
+  };
+}

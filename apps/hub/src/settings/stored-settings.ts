@@ -1,0 +1,83 @@
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Db } from '../db/database.ts';
+import { RUNNING_TEXT } from '../db/settings-store.ts';
+import { sql } from '../db/statements.ts';
+import {
+  SETTING_KINDS,
+  SETTINGS,
+  targetsOf,
+  type SettingDefinition,
+  type SettingKind,
+} from './setting-definitions.ts';
+
+/**
+ * Rows of the v1 `settings` table, one per changed setting and target. The running text keeps the plain-text
+ * key it had before settings were audited; everything else is JSON under `setting.<kind>[/<target>]`.
+ */
+export function storageKey(kind: SettingKind, target: string | null): string {
+  if (kind === 'running-text') return RUNNING_TEXT;
+  return target === null ? `setting.${kind}` : `setting.${kind}/${target}`;
+}
+
+function encode(kind: SettingKind, value: unknown): string {
+  return kind === 'running-text' && typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** `undefined` when the row is unreadable; `null` is a value of its own (a service keeping the hall's hours). */
+function decode(kind: SettingKind, raw: string): { readonly value: unknown } | undefined {
+  let json: unknown = raw;
+  if (kind !== 'running-text') {
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
+  }
+  const parsed = SETTINGS[kind].value.safeParse(json);
+  return parsed.success ? { value: parsed.data } : undefined;
+}
+
+export function saveSetting(
+  db: Db,
+  kind: SettingKind,
+  target: string | null,
+  value: unknown,
+  by: string,
+  at: string,
+): void {
+  sql(
+    db,
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  ).run(storageKey(kind, target), encode(kind, value), at, by);
+}
+
+/** Back to what the site file says: the file governs this setting again, also after the file is edited. */
+export function forgetSetting(db: Db, kind: SettingKind, target: string | null): void {
+  sql(db, 'DELETE FROM settings WHERE key = ?').run(storageKey(kind, target));
+}
+
+function applyOne(db: Db, site: SiteConfig, kind: SettingKind, onSkipped: (key: string) => void): void {
+  // Seen as untyped: the stored value is checked by this same definition's own schema before it is written.
+  const definition: SettingDefinition<unknown> = SETTINGS[kind];
+  for (const target of targetsOf(definition.scope, site)) {
+    const key = storageKey(kind, target);
+    const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    if (!row) continue;
+    const stored = decode(kind, row.value);
+    // The site file may have changed since (a service removed): a stale change must not stop the hall opening.
+    if (!stored || (definition.check?.(stored.value, site) ?? []).length > 0) onSkipped(key);
+    else definition.write(site, target, stored.value);
+  }
+}
+
+/**
+ * Lays the changes kept in the database over the site just read from its file, before the engine starts from it.
+ * Returns an untouched copy of the file's site: the baseline a change is compared with.
+ */
+export function applyStoredSettings(db: Db, site: SiteConfig, onSkipped: (key: string) => void): SiteConfig {
+  const siteFile = structuredClone(site);
+  for (const kind of SETTING_KINDS) applyOne(db, site, kind, onSkipped);
+  return siteFile;
+}

@@ -1,0 +1,182 @@
+import type { SkmRespondent, SkmScore, SkmTally } from '@giliran/domain';
+import type { Db } from '../db/database.ts';
+import { sql } from '../db/statements.ts';
+
+/** The ticket columns a survey needs: which service, which day, how far it got. */
+export interface SkmTicketRow {
+  readonly id: string;
+  readonly number: string;
+  readonly service_day: string;
+  readonly service_id: string;
+  readonly status: string;
+}
+
+export interface NewSkmResponse {
+  readonly id: string;
+  readonly serviceDay: string;
+  readonly submittedAt: string;
+  readonly ticketId: string | null;
+  readonly serviceId: string;
+  readonly agencyId: string;
+  readonly channel: 'public' | 'kiosk';
+  readonly submittedBy: string;
+  readonly requestKey: string | null;
+  readonly answers: readonly SkmScore[];
+  readonly respondent: SkmRespondent;
+  readonly suggestion: string | null;
+}
+
+export interface StoredSkmResponse {
+  readonly id: string;
+  readonly submitted_at: string;
+  readonly service_id: string;
+  readonly ticket_id: string | null;
+}
+
+/** What a period's report is computed from: sums per service, never the rows one by one. */
+export interface SkmPeriodFilter {
+  readonly from: string;
+  readonly to: string;
+  /** Null for the whole site. */
+  readonly serviceIds: readonly string[] | null;
+}
+
+export interface ServiceTally extends SkmTally {
+  readonly serviceId: string;
+  readonly agencyId: string;
+  readonly withoutTicket: number;
+}
+
+const TICKET_COLUMNS = 'id, number, service_day, service_id, status';
+const SCORE_SUMS = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => `SUM(u${i}) AS u${i}`).join(', ');
+export const DEMOGRAPHIC_COLUMNS = ['gender', 'age_band', 'education', 'occupation'] as const;
+export type DemographicColumn = (typeof DEMOGRAPHIC_COLUMNS)[number];
+
+/** `AND service_id IN (?, ?, …)`, or nothing for the whole site. */
+function scopeClause(filter: SkmPeriodFilter): { clause: string; params: string[] } {
+  if (filter.serviceIds === null) return { clause: '', params: [] };
+  if (filter.serviceIds.length === 0) return { clause: ' AND 0', params: [] };
+  return {
+    clause: ` AND service_id IN (${filter.serviceIds.map(() => '?').join(', ')})`,
+    params: [...filter.serviceIds],
+  };
+}
+
+export class SkmStore {
+  constructor(private readonly db: Db) {}
+
+  ticketByCode(code: string): SkmTicketRow | undefined {
+    return sql(this.db, `SELECT ${TICKET_COLUMNS} FROM tickets WHERE code = ?`).get(code) as
+      SkmTicketRow | undefined;
+  }
+
+  ticketByNumber(serviceDay: string, number: string): SkmTicketRow | undefined {
+    return sql(this.db, `SELECT ${TICKET_COLUMNS} FROM tickets WHERE service_day = ? AND number = ?`).get(
+      serviceDay,
+      number,
+    ) as SkmTicketRow | undefined;
+  }
+
+  ticketNumber(ticketId: string): string | undefined {
+    const row = sql(this.db, 'SELECT number FROM tickets WHERE id = ?').get(ticketId) as
+      { number: string } | undefined;
+    return row?.number;
+  }
+
+  answered(ticketId: string): boolean {
+    return sql(this.db, 'SELECT 1 FROM skm_responses WHERE ticket_id = ?').get(ticketId) !== undefined;
+  }
+
+  byRequestKey(submittedBy: string, key: string): StoredSkmResponse | undefined {
+    return sql(
+      this.db,
+      `SELECT id, submitted_at, service_id, ticket_id FROM skm_responses
+       WHERE submitted_by = ? AND request_key = ?`,
+    ).get(submittedBy, key) as StoredSkmResponse | undefined;
+  }
+
+  /**
+   * Writes one questionnaire in one transaction, after checking again inside it that the ticket has no answer yet;
+   * the unique index is the last word if two arrive at once. False when the ticket was already answered.
+   */
+  insert(response: NewSkmResponse): boolean {
+    return this.db.transaction(() => {
+      if (response.ticketId !== null && this.answered(response.ticketId)) return false;
+      const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = response.answers;
+      sql(
+        this.db,
+        `INSERT INTO skm_responses (id, service_day, submitted_at, ticket_id, service_id, agency_id, channel,
+           submitted_by, request_key, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age_band, education, occupation,
+           suggestion)
+         VALUES (@id, @serviceDay, @submittedAt, @ticketId, @serviceId, @agencyId, @channel, @submittedBy,
+           @requestKey, @u1, @u2, @u3, @u4, @u5, @u6, @u7, @u8, @u9, @gender, @ageBand, @education, @occupation,
+           @suggestion)`,
+      ).run({
+        id: response.id,
+        serviceDay: response.serviceDay,
+        submittedAt: response.submittedAt,
+        ticketId: response.ticketId,
+        serviceId: response.serviceId,
+        agencyId: response.agencyId,
+        channel: response.channel,
+        submittedBy: response.submittedBy,
+        requestKey: response.requestKey,
+        u1,
+        u2,
+        u3,
+        u4,
+        u5,
+        u6,
+        u7,
+        u8,
+        u9,
+        gender: response.respondent.gender,
+        ageBand: response.respondent.ageBand,
+        education: response.respondent.education,
+        occupation: response.respondent.occupation,
+        suggestion: response.suggestion,
+      });
+      return true;
+    })();
+  }
+
+  /** Respondents and score sums per service (and the agency it had when answered) over the period. */
+  tallies(filter: SkmPeriodFilter): ServiceTally[] {
+    const scope = scopeClause(filter);
+    const rows = sql(
+      this.db,
+      `SELECT service_id, agency_id, COUNT(*) AS n, SUM(ticket_id IS NULL) AS without_ticket, ${SCORE_SUMS}
+         FROM skm_responses WHERE service_day BETWEEN ? AND ?${scope.clause}
+         GROUP BY service_id, agency_id`,
+    ).all(filter.from, filter.to, ...scope.params) as Record<string, string | number>[];
+    return rows.map((row) => ({
+      serviceId: String(row.service_id),
+      agencyId: String(row.agency_id),
+      respondents: Number(row.n),
+      withoutTicket: Number(row.without_ticket),
+      totals: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => Number(row[`u${String(i)}`])),
+    }));
+  }
+
+  /** How many respondents gave each value of one profile field. */
+  demographic(filter: SkmPeriodFilter, column: DemographicColumn): Map<string, number> {
+    const scope = scopeClause(filter);
+    const rows = sql(
+      this.db,
+      `SELECT ${column} AS value, COUNT(*) AS n FROM skm_responses
+         WHERE service_day BETWEEN ? AND ?${scope.clause} GROUP BY ${column}`,
+    ).all(filter.from, filter.to, ...scope.params) as { value: string; n: number }[];
+    return new Map(rows.map((row) => [row.value, row.n]));
+  }
+
+  /** The survey's population: tickets served to the end (finished) per service in the period. */
+  servedTickets(filter: SkmPeriodFilter): Map<string, number> {
+    const scope = scopeClause(filter);
+    const rows = sql(
+      this.db,
+      `SELECT service_id, COUNT(*) AS n FROM tickets
+         WHERE status = 'done' AND service_day BETWEEN ? AND ?${scope.clause} GROUP BY service_id`,
+    ).all(filter.from, filter.to, ...scope.params) as { service_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.service_id, row.n]));
+  }
+}

@@ -1,0 +1,94 @@
+import type { Dictionary } from '@giliran/ui';
+
+export type SurveyText =
+  | 'title'
+  | 'language'
+  | 'startTitle'
+  | 'startKiosk'
+  | 'startPublic'
+  | 'ticketLabel'
+  | 'ticketPlaceholder'
+  | 'next'
+  | 'clear'
+  | 'backspace'
+  | 'withoutTicket'
+  | 'checking'
+  | 'notFound'
+  | 'network'
+  | 'chooseService'
+  | 'back'
+  | 'questionOf'
+  | 'ticketFor'
+  | 'serviceOnly'
+  | 'aboutYou'
+  | 'aboutYouHint'
+  | 'gender'
+  | 'age'
+  | 'education'
+  | 'occupation'
+  | 'suggestion'
+  | 'suggestionHint'
+  | 'submit'
+  | 'sending'
+  | 'thanksTitle'
+  | 'thanksBody'
+  | 'done'
+  | 'refusedTitle'
+  | 'tryAgain'
+  | 'anonymous';
+
+export const TEXTS: Dictionary<SurveyText> = {
+  title: { id: 'Survei Kepuasan Masyarakat', en: 'Citizen Satisfaction Survey' },
+  language: { id: 'English', en: 'Bahasa Indonesia' },
+  startTitle: { id: 'Bagaimana pelayanan kami hari ini?', en: 'How was our service today?' },
+  startKiosk: {
+    id: 'Ketik nomor antrian pada tiket Anda (mis. A012) atau pindai kode QR tiket.',
+    en: 'Type the queue number on your ticket (e.g. A012) or scan the ticket’s QR code.',
+  },
+  startPublic: {
+    id: 'Pindai kode QR pada tiket antrian Anda dengan kamera ponsel, lalu buka tautan survei.',
+    en: 'Scan the QR code on your queue ticket with your phone camera, then open the survey link.',
+  },
+  ticketLabel: { id: 'Nomor atau kode tiket', en: 'Ticket number or code' },
+  ticketPlaceholder: { id: 'mis. A012', en: 'e.g. A012' },
+  next: { id: 'Lanjut ›', en: 'Next ›' },
+  clear: { id: 'Hapus', en: 'Clear' },
+  backspace: { id: 'Hapus satu huruf', en: 'Delete one character' },
+  withoutTicket: { id: 'Saya tidak membawa tiket', en: 'I do not have my ticket' },
+  checking: { id: 'Memeriksa tiket…', en: 'Checking the ticket…' },
+  notFound: {
+    id: 'Tiket tidak ditemukan. Periksa kembali nomornya.',
+    en: 'Ticket not found. Please check the number.',
+  },
+  network: {
+    id: 'Tidak dapat terhubung. Silakan coba lagi.',
+    en: 'Cannot connect. Please try again.',
+  },
+  chooseService: { id: 'Layanan apa yang Anda terima?', en: 'Which service did you receive?' },
+  back: { id: '‹ Kembali', en: '‹ Back' },
+  questionOf: { id: 'Pertanyaan {n} dari {total}', en: 'Question {n} of {total}' },
+  ticketFor: { id: 'Tiket {number} · {service}', en: 'Ticket {number} · {service}' },
+  serviceOnly: { id: 'Layanan: {service}', en: 'Service: {service}' },
+  aboutYou: { id: 'Tentang Anda', en: 'About you' },
+  aboutYouHint: {
+    id: 'Survei ini tanpa nama. Data ini hanya untuk mengolah hasil survei.',
+    en: 'This survey is anonymous. These details are only used to analyse the results.',
+  },
+  gender: { id: 'Jenis kelamin', en: 'Gender' },
+  age: { id: 'Usia', en: 'Age' },
+  education: { id: 'Pendidikan terakhir', en: 'Education' },
+  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+  suggestion: { id: 'Saran dan masukan (boleh dikosongkan)', en: 'Suggestions (optional)' },
+  suggestionHint: { id: 'Tulis saran Anda di sini…', en: 'Write your suggestion here…' },
+  submit: { id: 'Kirim penilaian', en: 'Send my answers' },
+  sending: { id: 'Mengirim…', en: 'Sending…' },
+  thanksTitle: { id: 'Terima kasih!', en: 'Thank you!' },
+  thanksBody: {
+    id: 'Penilaian Anda membantu kami memperbaiki pelayanan.',
+    en: 'Your answers help us improve our service.',
+  },
+  done: { id: 'Selesai', en: 'Done' },
+  refusedTitle: { id: 'Survei tidak dapat diisi', en: 'The survey cannot be filled in' },
+  tryAgain: { id: 'Kembali ke awal', en: 'Back to start' },
+  anonymous: { id: 'Tanpa nama', en: 'Anonymous' },
+};

@@ -1,0 +1,91 @@
+import type { Dictionary } from '@giliran/ui';
+
+export const CHAIN_TEXTS = {
+  title: { id: 'Alur laporan harian (SOP langkah 9–13)', en: 'Daily report chain (SOP steps 9–13)' },
+  date: { id: 'Tanggal layanan', en: 'Service day' },
+  today: { id: 'Hari ini', en: 'Today' },
+  loading: { id: 'Memuat…', en: 'Loading…' },
+  complete: {
+    id: 'Laporan sudah sampai ke Kepala Dinas.',
+    en: 'The report has reached the Kepala Dinas.',
+  },
+  step: { id: 'Langkah {step}', en: 'Step {step}' },
+  step9: {
+    id: 'Gerai menyerahkan rekap harian dan hasil SKM ke FO/BO',
+    en: 'Each gerai hands its daily recap and SKM results to FO/BO',
+  },
+  step10: {
+    id: 'FO/BO menyerahkan rekap seluruh gerai ke MOD',
+    en: 'FO/BO hands the recap of all gerai to MOD',
+  },
+  step11: {
+    id: 'MOD menyusun laporan MPP untuk Koordinator MOD',
+    en: 'MOD writes the MPP report for the MOD coordinator',
+  },
+  step12: {
+    id: 'Koordinator MOD berkonsultasi dengan Sekdis',
+    en: 'The MOD coordinator consults the Sekdis',
+  },
+  step13: {
+    id: 'Sekdis memeriksa dan meneruskan ke Kepala Dinas',
+    en: 'The Sekdis checks it and passes it to the Kepala Dinas',
+  },
+  receiptTitle: { id: 'Kepala Dinas menerima laporan', en: 'The Kepala Dinas receives the report' },
+  receiptOptional: { id: 'tanda terima, tanpa batas waktu', en: 'acknowledgement, untimed' },
+  status_signed: { id: 'Selesai', en: 'Done' },
+  status_open: { id: 'Berjalan', en: 'Running' },
+  status_waiting: { id: 'Menunggu langkah sebelumnya', en: 'Waiting for the step before' },
+  standard: { id: 'standar {time}', en: 'standard {time}' },
+  elapsed: { id: '{time} dari standar {standard}', en: '{time} of a {standard} standard' },
+  onTime: { id: 'tepat waktu', en: 'on time' },
+  late: { id: 'terlambat', en: 'late' },
+  signedBy: { id: '{name} ({role}), {time}', en: '{name} ({role}), {time}' },
+  clockFrom: { id: 'dihitung sejak {time}', en: 'timed from {time}' },
+  noGerai: {
+    id: 'Belum ada gerai yang melayani pada hari ini.',
+    en: 'No gerai has served anyone on this day.',
+  },
+  geraiSummary: {
+    id: '{submitted} dari {total} gerai menyerahkan rekap, {late} terlambat',
+    en: '{submitted} of {total} gerai handed in their recap, {late} late',
+  },
+  showGerai: { id: 'Tampilkan per gerai', en: 'Show each gerai' },
+  hideGerai: { id: 'Sembunyikan', en: 'Hide' },
+  gerai_submitted: { id: 'Sudah diserahkan', en: 'Handed in' },
+  gerai_due: { id: 'Belum diserahkan', en: 'Not handed in yet' },
+  gerai_missing: { id: 'Tidak diserahkan', en: 'Not handed in' },
+  closes: { id: 'tutup {time}', en: 'closes {time}' },
+  notServed: { id: 'tidak melayani', en: 'served no one' },
+  missingNoted: { id: 'Dikompilasi tanpa: {list}', en: 'Compiled without: {list}' },
+  report: { id: 'Laporan MPP', en: 'MPP report' },
+  note: { id: 'Catatan (opsional)', en: 'Note (optional)' },
+  reason: { id: 'Alasan gerai belum menyerahkan rekap', en: 'Why these gerai have not handed in' },
+  missingList: {
+    id: 'Gerai berikut belum menyerahkan rekap: {list}',
+    en: 'These gerai have not handed in their recap: {list}',
+  },
+  confirmMissing: {
+    id: 'Saya lanjutkan tanpa rekap gerai di atas',
+    en: 'I go on without the recap of the gerai above',
+  },
+  submitRecap: { id: 'Serahkan rekap', en: 'Hand in recap' },
+  sign10: { id: 'Serahkan rekap seluruh gerai ke MOD', en: 'Hand the recap of all gerai to MOD' },
+  sign11: { id: 'Kirim laporan ke Koordinator', en: 'Send the report to the coordinator' },
+  sign12: { id: 'Tandai sudah konsultasi dengan Sekdis', en: 'Mark as consulted with the Sekdis' },
+  sign13: { id: 'Teruskan ke Kepala Dinas', en: 'Pass on to the Kepala Dinas' },
+  signReceipt: { id: 'Terima laporan', en: 'Acknowledge receipt' },
+  sending: { id: 'Mengirim…', en: 'Sending…' },
+  cancel: { id: 'Batal', en: 'Cancel' },
+  role_officer: { id: 'Petugas gerai', en: 'Gerai officer' },
+  role_fo: { id: 'FO/BO', en: 'FO/BO' },
+  role_mod: { id: 'MOD', en: 'MOD' },
+  role_coordinator: { id: 'Koordinator MOD', en: 'MOD coordinator' },
+  role_sekdis: { id: 'Sekdis', en: 'Sekdis' },
+  role_kadis: { id: 'Kepala Dinas', en: 'Kepala Dinas' },
+  networkError: {
+    id: 'Server antrian tidak terjangkau. Coba lagi.',
+    en: 'The queue server cannot be reached. Try again.',
+  },
+} satisfies Dictionary<string>;
+
+export type ChainText = keyof typeof CHAIN_TEXTS;

@@ -1,0 +1,141 @@
+import { COMPLAINT_CATEGORY_NAMES } from '@giliran/domain';
+import type { Dictionary } from '@giliran/ui';
+import type { ComplaintCategory, ComplaintChannel, ComplaintStatus, HolidayKind } from './wire.ts';
+
+export const COMPLAINT_TEXTS = {
+  viewRegister: { id: 'Buku Pengaduan ({open} terbuka)', en: 'Complaint register ({open} open)' },
+  viewNew: { id: 'Catat pengaduan', en: 'Enter a complaint' },
+  viewCalendar: { id: 'Kalender hari libur', en: 'Holiday calendar' },
+  filterStatus: { id: 'Status', en: 'Status' },
+  filterAll: { id: 'Semua', en: 'All' },
+  filterOpen: { id: 'Belum dijawab', en: 'Not answered' },
+  filterCategory: { id: 'Kategori', en: 'Category' },
+  filterChannel: { id: 'Saluran', en: 'Channel' },
+  filterLate: { id: 'Hanya yang terlambat', en: 'Late only' },
+  search: { id: 'Cari kode, nomor, nama, isi', en: 'Search code, number, name, text' },
+  colNo: { id: 'No.', en: 'No.' },
+  colReceived: { id: 'Diterima', en: 'Received' },
+  colName: { id: 'Pengadu', en: 'Complainant' },
+  colChannel: { id: 'Saluran', en: 'Channel' },
+  colAgency: { id: 'Instansi', en: 'Agency' },
+  colCategory: { id: 'Kategori', en: 'Category' },
+  colStatus: { id: 'Status', en: 'Status' },
+  colDeadline: { id: 'Tenggat', en: 'Deadline' },
+  empty: { id: 'Tidak ada pengaduan.', en: 'No complaints.' },
+  loadFailed: { id: 'Gagal memuat dari hub.', en: 'Could not load from the hub.' },
+  retry: { id: 'Coba lagi', en: 'Retry' },
+  offline: { id: 'Hub tidak dapat dihubungi.', en: 'The hub cannot be reached.' },
+  pick: {
+    id: 'Pilih pengaduan di daftar untuk melihat rinciannya.',
+    en: 'Choose a complaint in the list to see it.',
+  },
+  left: { id: 'sisa {span}', en: '{span} left' },
+  overdue: { id: 'lewat {span}', en: '{span} overdue' },
+  answeredOnTime: { id: 'dijawab tepat waktu', en: 'answered in time' },
+  answeredLate: { id: 'dijawab terlambat', en: 'answered late' },
+  closedUnanswered: { id: 'ditutup', en: 'closed' },
+  endOfDay: { id: 's.d. akhir {date}', en: 'by the end of {date}' },
+  byTime: { id: 's.d. {date} {time}', en: 'by {date} {time}' },
+  code: { id: 'Kode', en: 'Code' },
+  occupation: { id: 'Pekerjaan', en: 'Occupation' },
+  address: { id: 'Alamat', en: 'Address' },
+  contact: { id: 'Kontak', en: 'Contact' },
+  channelRef: { id: 'Referensi saluran', en: 'Channel reference' },
+  agency: { id: 'Instansi', en: 'Agency' },
+  hall: { id: 'Pengelola MPP', en: 'The hall' },
+  ticket: { id: 'Tiket', en: 'Ticket' },
+  ticketUnknown: { id: '{ref} (tidak ditemukan)', en: '{ref} (not found)' },
+  text: { id: 'Isi pengaduan', en: 'Complaint' },
+  received: { id: 'Diterima {time} oleh {by}', en: 'Received {time} by {by}' },
+  publicForm: { id: 'formulir publik', en: 'the public form' },
+  answer: { id: 'Jawaban', en: 'Answer' },
+  answeredBy: {
+    id: 'Dijawab {time} oleh {by} melalui {channel}',
+    en: 'Answered {time} by {by} through {channel}',
+  },
+  compensation: {
+    id: 'Kompensasi "tindak lanjut pengaduan terlambat" dicatat otomatis (lihat tab Kompensasi).',
+    en: 'A "complaint answered late" compensation was recorded automatically (see the Compensations tab).',
+  },
+  history: { id: 'Riwayat', en: 'History' },
+  historyReceived: { id: 'Diterima', en: 'Received' },
+  historyStatus: { id: 'Status: {status}', en: 'Status: {status}' },
+  historyCategory: { id: 'Kategori: {category}', en: 'Category: {category}' },
+  historyLate: { id: 'Tenggat terlewati: kompensasi dicatat', en: 'Deadline missed: compensation recorded' },
+  system: { id: 'sistem', en: 'system' },
+  nextStep: { id: 'Ubah status', en: 'Change status' },
+  note: { id: 'Catatan', en: 'Note' },
+  reasonNote: { id: 'Catatan (wajib untuk menutup tanpa jawaban)', en: 'Note (needed to close unanswered)' },
+  apply: { id: 'Simpan', en: 'Save' },
+  answerTitle: { id: 'Jawab pengaduan', en: 'Answer the complaint' },
+  answerChannel: { id: 'Dikirim melalui', en: 'Sent through' },
+  sendAnswer: { id: 'Simpan jawaban', en: 'Save answer' },
+  categoryTitle: { id: 'Kategori dan tenggat', en: 'Category and deadline' },
+  changeCategory: { id: 'Ubah kategori', en: 'Change category' },
+  ruleHours: { id: '{n} jam', en: '{n} hours' },
+  ruleDays: { id: '{n} hari kerja', en: '{n} working days' },
+  readOnly: {
+    id: 'Hanya MOD, koordinator dan admin yang menangani pengaduan.',
+    en: 'Only MOD, coordinator and admin handle complaints.',
+  },
+  saved: { id: 'Tersimpan.', en: 'Saved.' },
+  entryTitle: { id: 'Catat pengaduan dari saluran lain', en: 'Enter a complaint from another channel' },
+  channel: { id: 'Saluran', en: 'Channel' },
+  refLapor: { id: 'Nomor tiket SP4N-LAPOR!', en: 'SP4N-LAPOR! tracking number' },
+  refOther: {
+    id: 'Referensi (subjek e-mail, nomor surat; opsional)',
+    en: 'Reference (e-mail subject, letter number; optional)',
+  },
+  name: { id: 'Nama', en: 'Name' },
+  ticketOptional: { id: 'Nomor antrian (opsional)', en: 'Queue number (optional)' },
+  category: { id: 'Kategori', en: 'Category' },
+  enter: { id: 'Catat di Buku Pengaduan', en: 'Record in the register' },
+  entered: { id: 'Tercatat sebagai {no}, kode {code}.', en: 'Recorded as {no}, code {code}.' },
+  calendarTitle: {
+    id: 'Hari libur nasional dan cuti bersama {year}',
+    en: 'National holidays and cuti bersama {year}',
+  },
+  calendarHint: {
+    id: 'Hari kerja: Senin–Jumat selain tanggal di bawah. Tenggat pengaduan yang belum dijawab dihitung ulang saat disimpan.',
+    en: 'Working days: Monday–Friday except the dates below. Deadlines of unanswered complaints are counted again on saving.',
+  },
+  date: { id: 'Tanggal', en: 'Date' },
+  kind: { id: 'Jenis', en: 'Kind' },
+  holidayName: { id: 'Keterangan', en: 'Description' },
+  remove: { id: 'Hapus', en: 'Remove' },
+  addDay: { id: 'Tambah tanggal', en: 'Add a date' },
+  saveCalendar: { id: 'Simpan kalender {year}', en: 'Save the {year} calendar' },
+  count: {
+    id: '{national} libur nasional, {cuti} cuti bersama',
+    en: '{national} national holidays, {cuti} cuti bersama',
+  },
+  rulesTitle: { id: 'Tenggat per kategori', en: 'Deadline per category' },
+  previousYear: { id: '‹ {year}', en: '‹ {year}' },
+  nextYear: { id: '{year} ›', en: '{year} ›' },
+} as const satisfies Dictionary<string>;
+
+export type ComplaintText = keyof typeof COMPLAINT_TEXTS;
+
+export const STATUS_LABELS: Dictionary<ComplaintStatus> = {
+  received: { id: 'Diterima', en: 'Received' },
+  verified: { id: 'Diverifikasi', en: 'Verified' },
+  in_follow_up: { id: 'Ditindaklanjuti', en: 'In follow-up' },
+  answered: { id: 'Dijawab', en: 'Answered' },
+  closed: { id: 'Ditutup', en: 'Closed' },
+};
+
+export const CATEGORY_LABELS: Dictionary<ComplaintCategory> = COMPLAINT_CATEGORY_NAMES;
+
+export const CHANNEL_LABELS: Dictionary<ComplaintChannel> = {
+  in_person: { id: 'Tatap muka', en: 'In person' },
+  phone: { id: 'Telepon / call center', en: 'Phone / call centre' },
+  complaint_box: { id: 'Kotak pengaduan', en: 'Complaint box' },
+  website: { id: 'Website (/pengaduan)', en: 'Website (/pengaduan)' },
+  email: { id: 'E-mail', en: 'E-mail' },
+  sp4n_lapor: { id: 'SP4N-LAPOR!', en: 'SP4N-LAPOR!' },
+};
+
+export const HOLIDAY_KIND_LABELS: Dictionary<HolidayKind> = {
+  libur_nasional: { id: 'Libur nasional', en: 'National holiday' },
+  cuti_bersama: { id: 'Cuti bersama', en: 'Cuti bersama' },
+};

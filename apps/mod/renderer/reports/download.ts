@@ -1,0 +1,46 @@
+import { HubRequestError } from '@giliran/ui';
+import type { StaffSession } from '../tab-props.ts';
+import { reportQuery, type DateRange } from './report-range.ts';
+
+export type FileFormat = 'csv' | 'xlsx' | 'pdf';
+export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'xlsx', 'pdf'];
+
+/** The hub names the file (Content-Disposition); this is the same name, for when a proxy drops the header. */
+function fallbackName(range: DateRange, format: FileFormat): string {
+  return `laporan-${range.from === range.to ? range.from : `${range.from}_${range.to}`}.${format}`;
+}
+
+function fileNameOf(response: Response, range: DateRange, format: FileFormat): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? fallbackName(range, format);
+}
+
+/**
+ * A plain link cannot carry the bearer token, so the file is fetched with it and handed to the browser as a blob
+ * download; the object URL is released once the click has started the save.
+ */
+export async function downloadReport(
+  session: StaffSession,
+  range: DateRange,
+  format: FileFormat,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(new URL(`/api/reports?${reportQuery(range)}&format=${format}`, session.hubUrl), {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+  } catch {
+    throw new HubRequestError('NETWORK', 0, null);
+  }
+  if (!response.ok) throw new HubRequestError('HTTP', response.status, null);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(response, range, format);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 0);
+}

@@ -1,0 +1,12 @@
+// The page's view of the wire contract: types only, so no schema code is bundled into the page.
+export type {
+  Ack,
+  Broadcast,
+  CompensationView,
+  CounterView,
+  PresentOfficer,
+  ServiceView,
+  SiteView,
+  Snapshot,
+  TimingView,
+} from '@giliran/protocol';

@@ -1,0 +1,169 @@
+import { IssuedTicket, SkmReportView } from '@giliran/protocol';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+
+const PHONE = { width: 390, height: 844 };
+const KIOSK_LANDSCAPE = { width: 1920, height: 1080 };
+const KIOSK_PORTRAIT = { width: 1080, height: 1920 };
+
+let browser: Browser;
+let t: TestHub;
+
+beforeAll(async () => {
+  t = await startTestHub();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await t.stop();
+});
+
+/** A ticket issued at the kiosk and served to the end at `counter`, as it happens at a desk. */
+async function servedTicket(serviceId: string, officer: string, counter: string): Promise<IssuedTicket> {
+  const issued = IssuedTicket.parse(
+    (await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId } })).body,
+  );
+  const token = await t.login(officer);
+  for (const path of [
+    `/counters/${counter}/call-next`,
+    `/tickets/${issued.id}/step`,
+    `/tickets/${issued.id}/finish`,
+  ]) {
+    const res = await t.api('POST', path, { token, ...(path.endsWith('finish') ? { body: {} } : {}) });
+    expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
+  }
+  return issued;
+}
+
+async function report(): Promise<SkmReportView> {
+  const res = await t.api('GET', '/skm', { token: await t.login('mod') });
+  expect(res.status).toBe(200);
+  return SkmReportView.parse(res.body);
+}
+
+/** Taps the nine answers, one screen each; `shots` names screenshots of the first and third questions. */
+async function answerAll(page: Page, answers: readonly number[], shots?: string): Promise<void> {
+  for (const [i, score] of answers.entries()) {
+    await page.locator(`[data-screen="question"][data-unsur="U${String(i + 1)}"]`).waitFor();
+    if (shots && (i === 0 || i === 2)) await screenshot(page, `${shots}-question-u${String(i + 1)}`);
+    await page.click(`[data-score="${String(score)}"]`);
+  }
+  await page.locator('[data-screen="respondent"]').waitFor();
+}
+
+async function describeRespondent(page: Page, choices: readonly string[]): Promise<void> {
+  for (const choice of choices) await page.click(`[data-choice="${choice}"]`);
+}
+
+describe('the SKM survey page in Chromium', () => {
+  it('takes a citizen from the ticket’s link on a phone through nine questions to thanks, and the IKM counts it', async () => {
+    const ticket = await servedTicket('ktp-el', 'loket1', 'loket-1');
+    const page = await browser.page(PHONE);
+    await page.goto(`${t.hub.url}/survey?ticket=${ticket.code}`);
+    const answers = [4, 3, 3, 4, 3, 4, 4, 3, 2];
+    await answerAll(page, answers, 'survey-phone-1');
+    expect(await page.textContent('[data-screen="respondent"]')).toContain(`Tiket ${ticket.number} · KTP-el`);
+    await screenshot(page, 'survey-phone-2-respondent');
+    expect(await page.isDisabled('[data-testid="submit"]')).toBe(true);
+    await describeRespondent(page, [
+      'gender:perempuan',
+      'ageBand:30_39',
+      'education:s1',
+      'occupation:swasta',
+    ]);
+    await page.fill('textarea', 'Ruang tunggu sejuk, terima kasih.');
+    await screenshot(page, 'survey-phone-3-respondent-filled');
+    await page.click('[data-testid="submit"]');
+    await page.locator('[data-screen="thanks"]').waitFor();
+    await screenshot(page, 'survey-phone-4-thanks');
+
+    const figures = (await report()).figures;
+    expect(figures.respondents).toBe(1);
+    expect(figures.unsur.map((u) => u.nrr)).toEqual(answers);
+    // Σ = 30; 30 / 9 × 25 = 83.333… → 83.33, B.
+    expect(figures).toMatchObject({ converted: 83.33, mutu: 'B', kinerja: { id: 'Baik' } });
+
+    // The same ticket again: refused, in both languages.
+    await page.goto(`${t.hub.url}/survey?ticket=${ticket.code}`);
+    await page.locator('[data-screen="refused"]').waitFor();
+    const refusal = await page.textContent('[data-screen="refused"]');
+    expect(refusal).toContain('Survei untuk tiket ini sudah diisi');
+    expect(refusal).toContain('The survey for this ticket has already been filled in');
+    await screenshot(page, 'survey-phone-5-refused');
+    await page.close();
+  });
+
+  it('lets a citizen at the kiosk type the number, answer in English, and take a survey without a ticket', async () => {
+    const ticket = await servedTicket('kk', 'loket2', 'loket-2');
+    const page = await browser.page(KIOSK_LANDSCAPE);
+    await page.goto(`${t.hub.url}/survey?token=${KIOSK_TOKEN}`);
+    await page.locator('[data-screen="start"] [data-key="B"]').waitFor();
+    await screenshot(page, 'survey-kiosk-1-start');
+    await page.click('[data-key="9"]');
+    await page.click('[data-testid="ticket-next"]');
+    await page.locator('[data-screen="start"] [role="alert"]').waitFor();
+    expect(await page.textContent('[role="alert"]')).toContain('Tiket tidak ditemukan');
+    await screenshot(page, 'survey-kiosk-2-not-found');
+    await page.click('[data-key="clear"]');
+    for (const key of ticket.number) await page.click(`[data-key="${key}"]`);
+    await page.click('[data-testid="ticket-next"]');
+    await page.locator('[data-screen="question"]').waitFor();
+    await page.click('[data-testid="lang"]');
+    expect(await page.textContent('[data-screen="question"]')).toContain('Question 1 of 9');
+    await answerAll(page, [4, 4, 4, 4, 4, 4, 4, 4, 4], 'survey-kiosk-3-en');
+    await describeRespondent(page, [
+      'gender:laki_laki',
+      'ageBand:50_59',
+      'education:sma',
+      'occupation:wirausaha',
+    ]);
+    await screenshot(page, 'survey-kiosk-4-respondent-en');
+    await page.click('[data-testid="submit"]');
+    await page.locator('[data-screen="thanks"]').waitFor();
+    await screenshot(page, 'survey-kiosk-5-thanks');
+
+    await page.click('[data-testid="done"]');
+    await page.click('[data-testid="without-ticket"]');
+    await page.locator('[data-screen="service"] [data-service="jkn"]').waitFor();
+    await screenshot(page, 'survey-kiosk-6-services');
+    await page.click('[data-service="jkn"]');
+    await answerAll(page, [2, 2, 3, 3, 2, 2, 3, 2, 2]);
+    await describeRespondent(page, [
+      'gender:perempuan',
+      'ageBand:60_plus',
+      'education:sd',
+      'occupation:lainnya',
+    ]);
+    await page.click('[data-testid="submit"]');
+    await page.locator('[data-screen="thanks"]').waitFor();
+
+    const view = await report();
+    expect(view.figures).toMatchObject({ respondents: 3, withoutTicket: 1 });
+    expect(view.services.find((s) => s.id === 'kk')?.figures).toMatchObject({
+      respondents: 1,
+      converted: 100,
+      mutu: 'A',
+    });
+    // 21 / 9 × 25 = 58.333… → 58.33, D.
+    expect(view.services.find((s) => s.id === 'jkn')?.figures).toMatchObject({
+      respondents: 1,
+      converted: 58.33,
+      mutu: 'D',
+    });
+    await page.close();
+  });
+
+  it('fits a portrait kiosk screen', async () => {
+    const ticket = await servedTicket('stnk', 'loket3', 'loket-3');
+    const page = await browser.page(KIOSK_PORTRAIT);
+    await page.goto(`${t.hub.url}/survey?token=${KIOSK_TOKEN}&ticket=${ticket.code}`);
+    await page.locator('[data-screen="question"][data-unsur="U1"]').waitFor();
+    await page.click('[data-score="3"]');
+    await page.locator('[data-screen="question"][data-unsur="U2"]').waitFor();
+    await screenshot(page, 'survey-portrait-1-question');
+    await page.close();
+  });
+});

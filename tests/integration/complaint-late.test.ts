@@ -1,0 +1,191 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CompensationRaised } from '@giliran/domain';
+import type {
+  Broadcast,
+  CompensationView,
+  ComplaintChanged,
+  ComplaintView,
+  PublicComplaintStatus,
+} from '@giliran/protocol';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../apps/hub/src/hub.ts';
+import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
+import { collect, startTestHub, type TestHub } from '../support/hub-harness.ts';
+
+// Wednesday 25 November 2026, 10:00 WIB. Normatif (the default): due by the end of Wednesday 2 December, WIB.
+const WEDNESDAY_1000 = '2026-11-25T03:00:00.000Z';
+const DEADLINE = '2026-12-02T17:00:00.000Z';
+const UNTIL_DEADLINE = Date.parse(DEADLINE) - Date.parse(WEDNESDAY_1000);
+const HOUR = 3_600_000;
+/** The code as MOD reads it on the compensation's note. */
+const grouped = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+
+const FORM = {
+  name: 'Rahmat Hidayat',
+  occupation: 'Petani',
+  address: 'Desa Kuala Dua, Sungai Raya',
+  contact: 'rahmat@example.id',
+  text: 'Berkas izin usaha saya dikembalikan tanpa penjelasan.',
+};
+
+async function file(t: TestHub): Promise<PublicComplaintStatus> {
+  const res = await t.api<PublicComplaintStatus>('POST', '/public/complaints', { body: FORM });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function lateCompensations(t: TestHub): Promise<CompensationView[]> {
+  const res = await t.api<CompensationView[]>('GET', '/compensations', { token: await t.login('mod') });
+  return res.body.filter((c) => c.kind === 'complaint_late');
+}
+
+describe('a complaint past its deadline raises the complaint_late compensation', () => {
+  let t: TestHub | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await t?.stop();
+    t = undefined;
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('exactly at the deadline, once, broadcast to MOD, and the late answer is marked late', async () => {
+    const clock = new ManualClock(WEDNESDAY_1000);
+    t = await startTestHub({ clock });
+    const complaint = await file(t);
+    expect(complaint.deadlineAt).toBe(DEADLINE);
+    clock.advance(UNTIL_DEADLINE - 1);
+    expect(await lateCompensations(t)).toEqual([]);
+    // A week on, the MOD on duty signs in for the shift (a session lasts 12 hours and its socket hears no more).
+    let mod = await t.login('mod');
+    const staff = await t.socket(mod);
+    const raised = collect<Broadcast<CompensationRaised>>(staff, 'compensation:raised', 1);
+    const changed = collect<ComplaintChanged>(staff, 'complaint:changed', 1);
+    clock.advance(1);
+    const [event] = await raised;
+    expect(event).toMatchObject({ kind: 'complaint_late', at: DEADLINE, by: 'system', ticketId: null });
+    expect(event?.remedy.id).toBe('Permohonan maaf');
+    expect(event?.note).toBe(
+      `Pengaduan 2026/0001 (kode ${grouped(complaint.code)}) belum dijawab sampai tenggat akhir hari 2026-12-02.`,
+    );
+    const [update] = await changed;
+    expect(update).toMatchObject({
+      code: complaint.code,
+      lateCompensationId: event?.compensationId,
+      at: DEADLINE,
+    });
+
+    // A day later, and after the late answer, still the one compensation.
+    clock.advance(24 * HOUR);
+    // Sessions last a shift: the next morning MOD signs in again.
+    mod = await t.login('mod');
+    const list = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints?late=true', { token: mod });
+    const id = list.body.complaints[0]?.id ?? '';
+    await t.api('POST', `/complaints/${id}/status`, { token: mod, body: { to: 'verified' } });
+    const answered = await t.api<ComplaintView>('POST', `/complaints/${id}/status`, {
+      token: mod,
+      body: {
+        to: 'answered',
+        answer: 'Berkas dikembalikan karena NIB belum aktif; mohon maaf atas keterlambatan.',
+      },
+    });
+    expect(answered.body).toMatchObject({ late: true, lateCompensationId: event?.compensationId });
+    expect(answered.body.history.map((h) => [h.kind, h.status, h.by, h.at])).toEqual([
+      ['received', 'received', 'public', WEDNESDAY_1000],
+      ['late', 'received', 'system', DEADLINE],
+      ['status', 'verified', 'mod', '2026-12-03T17:00:00.000Z'],
+      ['status', 'answered', 'mod', '2026-12-03T17:00:00.000Z'],
+    ]);
+    clock.advance(30 * 24 * HOUR);
+    expect(await lateCompensations(t)).toHaveLength(1);
+    const followed = await t.api<PublicComplaintStatus>('GET', `/public/complaints/${complaint.code}`);
+    expect(followed.body).toMatchObject({ status: 'answered', late: true, answerChannel: 'website' });
+  });
+
+  it('raises nothing for a complaint answered in time, or closed as not a complaint', async () => {
+    const clock = new ManualClock(WEDNESDAY_1000);
+    t = await startTestHub({ clock });
+    await file(t);
+    await file(t);
+    const { body } = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints', {
+      token: await t.login('mod'),
+    });
+    const [second, first] = body.complaints;
+    clock.advance(UNTIL_DEADLINE - HOUR);
+    const mod = await t.login('mod');
+    await t.api('POST', `/complaints/${first?.id ?? ''}/status`, { token: mod, body: { to: 'verified' } });
+    const answered = await t.api<ComplaintView>('POST', `/complaints/${first?.id ?? ''}/status`, {
+      token: mod,
+      body: { to: 'answered', answer: 'Sudah diproses.', answerChannel: 'email' },
+    });
+    expect(answered.body).toMatchObject({ late: false, answerChannel: 'email' });
+    const closed = await t.api<ComplaintView>('POST', `/complaints/${second?.id ?? ''}/status`, {
+      token: mod,
+      body: { to: 'closed', note: 'Pengaduan ganda' },
+    });
+    expect(closed.body.status).toBe('closed');
+    clock.advance(10 * 24 * HOUR);
+    expect(await lateCompensations(t)).toEqual([]);
+  });
+
+  it('raises a ringan complaint at once when its new category puts the deadline in the past', async () => {
+    const clock = new ManualClock(WEDNESDAY_1000);
+    t = await startTestHub({ clock });
+    const mod = await t.login('mod');
+    await file(t);
+    const { body } = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints', { token: mod });
+    clock.advance(4 * HOUR);
+    const staff = await t.socket(mod);
+    const raised = collect<Broadcast<CompensationRaised>>(staff, 'compensation:raised', 1);
+    await t.api('POST', `/complaints/${body.complaints[0]?.id ?? ''}/category`, {
+      token: mod,
+      body: { category: 'ringan' },
+    });
+    const [event] = await raised;
+    expect(event).toMatchObject({ kind: 'complaint_late', at: '2026-11-25T07:00:00.000Z' });
+  });
+
+  it('after a restart: raises what fell due while the hub was down, once, and keeps the alarm of the rest', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'giliran-complaints-'));
+    dirs.push(dataDir);
+    const clock = new ManualClock(WEDNESDAY_1000);
+    t = await startTestHub({ clock, dataDir });
+    const first = await file(t);
+    clock.advance(2 * 24 * HOUR);
+    // Friday 27 November: five working days run to Friday 4 December.
+    const second = await file(t);
+    expect(second.deadlineDay).toBe('2026-12-04');
+    await t.stop();
+
+    // Down from Friday until Thursday 3 December, 08:00 WIB: the first deadline passed meanwhile.
+    const restartAt = '2026-12-03T01:00:00.000Z';
+    const later = new ManualClock(restartAt);
+    t = await startTestHub({ clock: later, dataDir });
+    const raised = await lateCompensations(t);
+    expect(raised).toHaveLength(1);
+    expect(raised[0]).toMatchObject({ raisedAt: restartAt });
+    expect(raised[0]?.note).toContain(grouped(first.code));
+    await t.stop();
+
+    // A crash between raising and marking the complaint: the next start finds the compensation by its key.
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.prepare('UPDATE complaints SET late_compensation_id = NULL WHERE code = ?').run(first.code);
+    db.close();
+    const again = new ManualClock('2026-12-03T02:00:00.000Z');
+    t = await startTestHub({ clock: again, dataDir });
+    expect(await lateCompensations(t)).toHaveLength(1);
+    const mod = await t.login('mod');
+    const { body } = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints', { token: mod });
+    expect(body.complaints.find((c) => c.code === first.code)?.lateCompensationId).toBe(raised[0]?.id);
+
+    // The second complaint's alarm was set again at start: it fires at the end of Friday 4 December, WIB.
+    again.advance(Date.parse('2026-12-04T17:00:00.000Z') - again.now() - 1);
+    expect(await lateCompensations(t)).toHaveLength(1);
+    again.advance(1);
+    await expect.poll(async () => (await lateCompensations(t as TestHub)).length).toBe(2);
+    const newest = (await lateCompensations(t)).find((c) => c.note?.includes(grouped(second.code)));
+    expect(newest?.raisedAt).toBe('2026-12-04T17:00:00.000Z');
+  });
+});
