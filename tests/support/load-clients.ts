@@ -126,6 +126,11 @@ export class Hall {
     }
   }
 
+  get frontOffice(): HubSocket {
+    if (!this.fo) throw new Error('front office is not signed in');
+    return this.fo;
+  }
+
   private close(socket: HubSocket): void {
     this.closing.add(socket);
     socket.disconnect();

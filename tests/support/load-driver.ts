@@ -44,8 +44,7 @@ export async function runDay(
   const planOf = new Map<string, PlannedTicket>();
   const leaves: { ticketId: string; at: number }[] = [];
   const traffic: string[][][] = [];
-  const fo = hall.fo;
-  if (!fo) throw new Error('front office is not signed in');
+  const fo = hall.frontOffice;
   let keySeq = 0;
   const ctx: DeskContext = {
     ledger,

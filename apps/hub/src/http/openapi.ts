@@ -7,6 +7,11 @@ import {
   IssuedTicket,
   LoginRequest,
   LoginResponse,
+  PresentOfficer,
+  PublicTicketStatus,
+  RunningTextRequest,
+  SiteView,
+  TicketContent,
   ServiceView,
   TicketView,
   TimingView,
@@ -36,6 +41,65 @@ function bodyOf(name: CommandName, pathParams: readonly string[]): z.ZodType {
   const hidden = new Set([...pathParams, 'idempotencyKey']);
   return z.strictObject(Object.fromEntries(Object.entries(schema.shape).filter(([key]) => !hidden.has(key))));
 }
+
+/** What the screens read besides the queue: site, presence, printing, announcements. */
+const SCREEN_OPERATIONS: readonly Operation[] = [
+  { method: 'get', path: '/api/openapi.json', summary: 'This description', auth: false },
+  {
+    method: 'get',
+    path: '/api/site',
+    summary: 'The site: name, zone, agencies, display settings',
+    response: SiteView,
+  },
+  {
+    method: 'get',
+    path: '/api/public/tickets/{code}',
+    summary: "A citizen's ticket by its status code (the ticket's QR)",
+    response: PublicTicketStatus,
+    auth: false,
+  },
+  {
+    method: 'get',
+    path: '/api/counters/presence',
+    summary: 'Officers connected at their counters now',
+    response: z.array(PresentOfficer),
+  },
+  {
+    method: 'get',
+    path: '/api/tickets/{id}/printable',
+    summary: "A ticket's printed content, localized (kiosk: its own tickets)",
+    response: TicketContent,
+  },
+  {
+    method: 'get',
+    path: '/api/tickets/{id}/preview.png',
+    summary: 'The ticket as it prints, as PNG (?width=58|80)',
+  },
+  {
+    method: 'post',
+    path: '/api/tickets/{id}/print',
+    summary: "Print or reprint on the device's configured printer",
+    response: TicketView,
+  },
+  { method: 'get', path: '/api/announcements/chime.wav', summary: 'The chime before each call, WAV' },
+  {
+    method: 'get',
+    path: '/api/tickets/{id}/announcement.wav',
+    summary: 'The spoken call for a ticket at a counter (?counter=), WAV',
+  },
+  {
+    method: 'get',
+    path: '/api/tickets/{id}/announcement.json',
+    summary: 'The words of the call, for a display speaking with its own voice',
+    response: z.object({ text: z.string(), lang: z.enum(['id', 'en']) }),
+  },
+  {
+    method: 'put',
+    path: '/api/display/running-text',
+    summary: "Set the displays' running text (MOD, coordinator, admin)",
+    body: RunningTextRequest,
+  },
+];
 
 const OPERATIONS: readonly Operation[] = [
   {
@@ -188,6 +252,7 @@ const OPERATIONS: readonly Operation[] = [
     body: bodyOf('compensation:resolve', ['compensationId']),
     response: CompensationView,
   },
+  ...SCREEN_OPERATIONS,
   ...SETTINGS_OPERATIONS,
   ...REPORT_CHAIN_OPERATIONS,
   ...COMPLAINT_OPERATIONS,
