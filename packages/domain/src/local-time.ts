@@ -29,8 +29,22 @@ export interface LocalTime {
   readonly minuteOfDay: number;
 }
 
+// Every zone's offset is a whole number of minutes, so one minute has one answer. The hub asks many times per
+// command (service day, opening hours) and formatToParts is costly: keep the last minute's answer per zone.
+const lastAnswer = new Map<string, { readonly minute: number; readonly time: LocalTime }>();
+
 export function localTime(instant: string, timeZone: string): LocalTime {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
+  const ms = Date.parse(instant);
+  const minute = Math.floor(ms / 60_000);
+  const cached = lastAnswer.get(timeZone);
+  if (cached?.minute === minute) return cached.time;
+  const time = computeLocalTime(ms, timeZone);
+  if (Number.isFinite(minute)) lastAnswer.set(timeZone, { minute, time });
+  return time;
+}
+
+function computeLocalTime(ms: number, timeZone: string): LocalTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const part = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((p) => p.type === type)?.value ?? '';
   return {
