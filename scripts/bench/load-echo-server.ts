@@ -26,6 +26,8 @@ io.on('connection', (socket) => {
 });
 await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+let closing: Promise<void> | null = null;
+const closeServer = () => (closing ??= io.close());
 
 const send = (reply: ChildReply) => {
   process.send?.(reply);
@@ -44,9 +46,13 @@ process.on('message', (request: ChildRequest) => {
     send({ kind: 'done', id: request.id, now: request.to });
     return;
   }
-  void io.close().then(() => {
+  void closeServer().then(() => {
     send({ kind: 'done', id: request.id, now: 0 });
     process.disconnect();
   });
+});
+// Ends with its parent, like the load hub.
+process.once('disconnect', () => {
+  void closeServer().finally(() => process.exit(0));
 });
 send({ kind: 'ready', url });

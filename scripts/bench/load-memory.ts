@@ -8,18 +8,20 @@ export interface Sample {
   readonly label: string;
   readonly rssMb: number;
   readonly heapMb: number;
+  /** Buffers and native objects V8 knows of (sockets' buffers, SQLite results). */
+  readonly externalMb: number;
 }
 
 const MB = 1024 * 1024;
 
 export function toSample(wallSeconds: number, label: string, m: MemorySample): Sample {
-  return { wallSeconds, label, rssMb: m.rss / MB, heapMb: m.heapUsed / MB };
+  return { wallSeconds, label, rssMb: m.rss / MB, heapMb: m.heapUsed / MB, externalMb: m.external / MB };
 }
 
 export function printSample(s: Sample): void {
   progress(
     `${s.wallSeconds.toFixed(0).padStart(4)} s  ${s.label.padEnd(26)} RSS ${s.rssMb.toFixed(1).padStart(6)} MB` +
-      `  heap ${s.heapMb.toFixed(1).padStart(6)} MB`,
+      `  heap ${s.heapMb.toFixed(1).padStart(6)} MB  external ${s.externalMb.toFixed(1).padStart(5)} MB`,
   );
 }
 

@@ -28,6 +28,8 @@ export interface DayStats {
   readonly ticks: number;
   readonly commands: number;
   readonly wallMs: number;
+  /** From the first tick to the last on the hub's clock. */
+  readonly simulatedMs: number;
   /** Per tick, per batch, which client sent a command: a baseline can replay exactly this traffic. */
   readonly traffic: readonly (readonly (readonly string[])[])[];
 }
@@ -115,12 +117,14 @@ export async function runDay(
   }
 
   let now = Number.NEGATIVE_INFINITY;
+  let firstTick: number | null = null;
   for (;;) {
     const next = nextEventAt();
     if (next === Number.POSITIVE_INFINITY) break;
     now = Math.max(next, now + QUANTUM_MS);
     if (now > plan.opensAt + LONGEST_DAY_MS) throw new Error(`the day did not end: ${ledger.openCount} open`);
     await hub.advanceTo(now);
+    firstTick ??= now;
     traffic.push([]);
     // What feeds or empties the queues first (front office, kiosks, transfers), then the desks' calls and steps:
     // a counter calls only tickets the ledger already knows, never one front office takes away in the same instant.
@@ -143,5 +147,6 @@ export async function runDay(
     }
     await runBatch(then);
   }
-  return { ticks: traffic.length, commands, wallMs: performance.now() - started, traffic };
+  const wallMs = performance.now() - started;
+  return { ticks: traffic.length, commands, wallMs, simulatedMs: now - (firstTick ?? now), traffic };
 }

@@ -22,6 +22,8 @@ const site = parseSiteConfig(JSON.parse(readFileSync(env('LOAD_SITE_FILE'), 'utf
 // Errors only, to stderr: a load run makes tens of thousands of good requests and none should be logged.
 const logger = pino({ level: 'error' }, pino.destination(2));
 const hub = await createHub({ dataDir: env('LOAD_DATA_DIR'), site, port: 0, clock, logger });
+let closing: Promise<void> | null = null;
+const closeHub = () => (closing ??= hub.close());
 
 async function handle(request: ChildRequest): Promise<ChildReply> {
   switch (request.kind) {
@@ -41,7 +43,7 @@ async function handle(request: ChildRequest): Promise<ChildReply> {
       };
     }
     case 'stop':
-      await hub.close();
+      await closeHub();
       return { kind: 'done', id: request.id, now: clock.now() };
   }
 }
@@ -60,5 +62,9 @@ process.on('message', (message: ChildRequest) => {
       });
     },
   );
+});
+// A parent that dies (a crashed test or bench) must not leave a hub running: its IPC channel closing ends us.
+process.once('disconnect', () => {
+  void closeHub().finally(() => process.exit(0));
 });
 send({ kind: 'ready', url: hub.url });
