@@ -1,6 +1,7 @@
 import type { ReportView } from '@giliran/protocol';
 import { cellText } from './report-format.ts';
-import { ACCENT, drawSectionTitle, ensureSpace, INK, MUTED, type PdfPage } from './report-pdf-table.ts';
+import type { PdfPage } from '../pdf/pdf-document.ts';
+import { ACCENT, drawSectionTitle, ensureSpace, INK, MUTED } from './report-pdf-table.ts';
 
 const CHART_HEIGHT = 90;
 const LABEL_SPACE = 14;

@@ -1,20 +1,6 @@
+import type { PdfPage } from '../pdf/pdf-document.ts';
 import { cellText } from './report-format.ts';
 import type { CellValue, Column, Table } from './report-tables.ts';
-
-export interface PdfFonts {
-  readonly regular: string;
-  readonly bold: string;
-}
-
-/** The printable area of every page and the fonts: what each drawing helper needs. */
-export interface PdfPage {
-  readonly doc: PDFKit.PDFDocument;
-  readonly fonts: PdfFonts;
-  readonly left: number;
-  readonly width: number;
-  readonly top: number;
-  readonly bottom: number;
-}
 
 export const INK = '#1a1a1a';
 export const MUTED = '#5a6470';

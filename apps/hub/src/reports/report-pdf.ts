@@ -1,25 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ReportView } from '@giliran/protocol';
-import PDFDocument from 'pdfkit';
+import { openPdf, type PdfPage } from '../pdf/pdf-document.ts';
 import { cellText, durationText, instantText, periodText } from './report-format.ts';
 import { drawArrivalsChart } from './report-pdf-chart.ts';
-import { ACCENT, drawTable, INK, MUTED, type PdfFonts, type PdfPage } from './report-pdf-table.ts';
+import { ACCENT, drawTable, INK, MUTED } from './report-pdf-table.ts';
 import { complianceTotalTable, reportTables, stepLabel, type Table } from './report-tables.ts';
 
-const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const MARGIN = 36;
 const FOOTER_SPACE = 14;
-
-/** DejaVu covers every Indonesian character and the dashes; pdfkit's built-in Helvetica is the fallback. */
-function registerFonts(doc: PDFKit.PDFDocument): PdfFonts {
-  const regular = join(DEJAVU, 'DejaVuSansCondensed.ttf');
-  const bold = join(DEJAVU, 'DejaVuSansCondensed-Bold.ttf');
-  if (!existsSync(regular) || !existsSync(bold)) return { regular: 'Helvetica', bold: 'Helvetica-Bold' };
-  doc.registerFont('report', regular);
-  doc.registerFont('report-bold', bold);
-  return { regular: 'report', bold: 'report-bold' };
-}
 
 function drawTitle(page: PdfPage, view: ReportView): void {
   const { doc } = page;
@@ -130,29 +117,12 @@ function drawFooters(page: PdfPage, view: ReportView): void {
 
 /** A printable A4 (landscape, for the wide tables): title, key figures, every recap table, the arrivals chart. */
 export function reportPdf(view: ReportView): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
+  const { page, bytes } = openPdf({
+    title: `Laporan ${view.site.name} ${periodText(view.from, view.to)}`,
+    landscape: true,
     margin: MARGIN,
-    bufferPages: true,
-    info: { Title: `Laporan ${view.site.name} ${periodText(view.from, view.to)}`, Creator: 'Giliran' },
+    footerSpace: FOOTER_SPACE,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
-  const page: PdfPage = {
-    doc,
-    fonts: registerFonts(doc),
-    left: MARGIN,
-    width: doc.page.width - 2 * MARGIN,
-    top: MARGIN,
-    bottom: doc.page.height - MARGIN - FOOTER_SPACE,
-  };
   // The first page is the summary (figures and the shape of the day); the tables follow, each kept on one page when
   // it fits one, in an order that fills pages: the PDF is meant to be printed and signed off (SOP steps 9–13).
   drawTitle(page, view);
@@ -166,6 +136,6 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
   drawTable(page, { ...complianceTotalTable(view), note: null });
   drawTable(page, complianceMatrix(view));
   drawFooters(page, view);
-  doc.end();
-  return done;
+  page.doc.end();
+  return bytes;
 }

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { PdfPage } from '../pdf/pdf-document.ts';
 
 export const INK = '#14213d';
 export const MUTED = '#5b6678';
@@ -7,33 +6,6 @@ export const ACCENT = '#0b4f8a';
 const RULE = '#b8c4d2';
 const HEADER_FILL = '#e8eef4';
 const STRIPE = '#f5f7fa';
-
-export interface PdfFonts {
-  readonly regular: string;
-  readonly bold: string;
-}
-
-/** Where the page's text goes, and the fonts to write it in. */
-export interface PdfPage {
-  readonly doc: PDFKit.PDFDocument;
-  readonly fonts: PdfFonts;
-  readonly left: number;
-  readonly width: number;
-  readonly top: number;
-  readonly bottom: number;
-}
-
-const DEJAVU = '/usr/share/fonts/truetype/dejavu';
-
-/** DejaVu has every Indonesian letter and symbol; pdfkit's built-in Helvetica (Latin-1 only) is the fallback. */
-export function registerFonts(doc: PDFKit.PDFDocument): PdfFonts {
-  const regular = join(DEJAVU, 'DejaVuSansCondensed.ttf');
-  const bold = join(DEJAVU, 'DejaVuSansCondensed-Bold.ttf');
-  if (!existsSync(regular) || !existsSync(bold)) return { regular: 'Helvetica', bold: 'Helvetica-Bold' };
-  doc.registerFont('skm', regular);
-  doc.registerFont('skm-bold', bold);
-  return { regular: 'skm', bold: 'skm-bold' };
-}
 
 export interface PdfColumn {
   readonly header: string;

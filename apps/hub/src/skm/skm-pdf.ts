@@ -1,7 +1,7 @@
 import type { SkmFiguresView, SkmReportView } from '@giliran/protocol';
-import PDFDocument from 'pdfkit';
+import { openPdf, type PdfPage } from '../pdf/pdf-document.ts';
 import { BAND_LEGEND, count, decimal, generatedText, periodText, scopeText } from './skm-format.ts';
-import { ACCENT, drawTable, INK, MUTED, registerFonts, type PdfPage } from './skm-pdf-table.ts';
+import { ACCENT, drawTable, INK, MUTED } from './skm-pdf-table.ts';
 
 const MARGIN = 40;
 const FOOTER_SPACE = 18;
@@ -167,28 +167,12 @@ function drawFooters(page: PdfPage, view: SkmReportView): void {
 
 /** A4 portrait in the layout of a published "Laporan SKM": NRR table, IKM, mutu, kinerja, sample, breakdowns, profile. */
 export function skmPdf(view: SkmReportView): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { page, bytes } = openPdf({
+    title: `Laporan SKM ${view.site.name} ${periodText(view.from, view.to)}`,
     margin: MARGIN,
-    bufferPages: true,
-    info: { Title: `Laporan SKM ${view.site.name} ${periodText(view.from, view.to)}`, Creator: 'Giliran' },
+    footerSpace: FOOTER_SPACE,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => {
-      resolve(Buffer.concat(chunks));
-    });
-    doc.on('error', reject);
-  });
-  const page: PdfPage = {
-    doc,
-    fonts: registerFonts(doc),
-    left: MARGIN,
-    width: doc.page.width - 2 * MARGIN,
-    top: MARGIN,
-    bottom: doc.page.height - MARGIN - FOOTER_SPACE,
-  };
+  const { doc } = page;
   drawTitle(page, view);
   drawNrrTable(page, view.figures);
   drawVerdict(page, view.figures);
@@ -217,5 +201,5 @@ export function skmPdf(view: SkmReportView): Promise<Buffer> {
   drawRespondents(page, view);
   drawFooters(page, view);
   doc.end();
-  return done;
+  return bytes;
 }
