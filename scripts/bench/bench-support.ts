@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ClientToServerEvents, ServerToClientEvents } from '@giliran/protocol';
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@giliran/protocol';
 import { io as connect, type Socket } from 'socket.io-client';
 import { percentile, progress } from './run-all.ts';
 
@@ -53,4 +53,25 @@ export function connectClient(url: string, token: string): Promise<HubSocket> {
       reject(error);
     });
   });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A counter command's answer, as the counter app gets it over its socket; throws on a refusal or no ack in time. */
+export async function answer<T>(name: string, acked: Promise<Ack<T>>, timeoutMs = 5000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`${name}: no ack in ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    const ack = await Promise.race([acked, timeout]);
+    if (!ack.ok) throw new Error(`${name}: ${JSON.stringify(ack.error)}`);
+    return ack.data;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -14,14 +14,14 @@ import { Agent } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ack, IssuedTicket } from '@giliran/protocol';
+import type { IssuedTicket } from '@giliran/protocol';
 import { pino } from 'pino';
 import type { Page } from 'playwright-core';
 import { loadSiteConfig } from '../../apps/hub/src/config/site-config.ts';
 import { createHub, type Hub } from '../../apps/hub/src/hub.ts';
 import { launchBrowser, type Browser } from '../../tests/support/browser.ts';
 import { httpRequest, isMain, progress, runBench, type BenchResult } from './run-all.ts';
-import { summarise, ensureWebBuild, connectClient, type HubSocket } from './bench-support.ts';
+import { answer, summarise, ensureWebBuild, connectClient, sleep, type HubSocket } from './bench-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MOD_PAGE = join(ROOT, 'dist', 'web', 'mod', 'renderer', 'index.html');
@@ -154,27 +154,6 @@ function splitOf(args: { number: string; t0: number; paths: readonly string[] })
   const end = Math.max(...batch.map((e) => e.responseEnd));
   if (end > seen.perf) return null;
   return { wait: start - t0, fetch: end - start, render: seen.perf - end };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A counter command's answer, as the counter app gets it over its socket; throws on a refusal or no ack. */
-async function answer<T>(name: string, acked: Promise<Ack<T>>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`${name}: no ack in ${EVENT_TIMEOUT_MS} ms`));
-    }, EVENT_TIMEOUT_MS);
-  });
-  try {
-    const ack = await Promise.race([acked, timeout]);
-    if (!ack.ok) throw new Error(`${name}: ${JSON.stringify(ack.error)}`);
-    return ack.data;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 async function login(agent: Agent, port: number, username: string, pin: string): Promise<string> {

@@ -11,14 +11,13 @@ import { Agent } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Ack } from '@giliran/protocol';
 import { pino } from 'pino';
 import type { Page } from 'playwright-core';
 import { loadSiteConfig } from '../../apps/hub/src/config/site-config.ts';
 import { createHub, type Hub } from '../../apps/hub/src/hub.ts';
 import { launchBrowser, type Browser } from '../../tests/support/browser.ts';
 import { httpRequest, isMain, progress, runBench, type BenchResult } from './run-all.ts';
-import { summarise, ensureWebBuild, connectClient, type HubSocket } from './bench-support.ts';
+import { answer, summarise, ensureWebBuild, connectClient, sleep, type HubSocket } from './bench-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DISPLAY_PAGE = join(ROOT, 'dist', 'web', 'display', 'renderer', 'index.html');
@@ -77,27 +76,6 @@ function installSeenRecorder(selector: string): void {
     const text = page.document.querySelector(selector)?.textContent?.trim() ?? '';
     if (text !== '' && !(text in page.__seen)) page.__seen[text] = Date.now();
   }).observe(page.document, { subtree: true, childList: true, characterData: true });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A counter command's answer, as the counter app gets it over its socket; throws on a refusal or no ack. */
-async function answer<T>(name: string, acked: Promise<Ack<T>>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`${name}: no ack in ${EVENT_TIMEOUT_MS} ms`));
-    }, EVENT_TIMEOUT_MS);
-  });
-  try {
-    const ack = await Promise.race([acked, timeout]);
-    if (!ack.ok) throw new Error(`${name}: ${JSON.stringify(ack.error)}`);
-    return ack.data;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** When `number` was first on screen in every tab: the latest of them, polled until all have it. */
