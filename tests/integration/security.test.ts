@@ -14,14 +14,31 @@ describe('hub security at the edge', () => {
 
   it('sends security headers on pages and API answers', async () => {
     t = await startTestHub();
-    const res = await fetch(`${t.hub.url}/api/health`);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-    const csp = res.headers.get('content-security-policy') ?? '';
+    const page = await fetch(`${t.hub.url}/kiosk`);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('upgrade-insecure-requests');
-    expect(res.headers.get('x-powered-by')).toBeNull();
+    expect(page.headers.get('x-powered-by')).toBeNull();
+
+    // An API answer is never a page: nothing may load from it or frame it.
+    const issued = await fetch(`${t.hub.url}/api/tickets`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KIOSK_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'kk' }),
+    });
+    expect(issued.status).toBe(201);
+    expect(issued.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    for (const res of [await fetch(`${t.hub.url}/api/health`), issued]) {
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+      expect(res.headers.get('etag')).toBeNull();
+    }
   });
 
   it('answers cross-origin calls only for the origins the site names, REST and socket alike', async () => {

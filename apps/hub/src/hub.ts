@@ -3,11 +3,9 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { QueueEvent } from '@giliran/domain';
 import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import { AuthService } from './auth/auth-service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
@@ -35,15 +33,17 @@ import { ComplaintService } from './complaints/complaint-service.ts';
 import { complaintRoutes } from './http/complaint-routes.ts';
 import {
   createSocketServer,
-  DEVICE_ROOM,
   isDevice,
   MAX_PAYLOAD_BYTES,
   STAFF_ROOM,
   type HubSocketServer,
 } from './socket/socket-server.ts';
-import { publicEvent, publicSnapshot } from './socket/device-view.ts';
+import { publicSnapshot } from './socket/device-view.ts';
+import { broadcastEvents } from './socket/broadcast-events.ts';
 import { CounterPresence } from './socket/counter-presence.ts';
 import { dashboardRoutes } from './http/dashboard-routes.ts';
+import { jsonBody } from './http/json-body.ts';
+import { requestLog } from './http/request-log.ts';
 import { corsPolicy, securityHeaders } from './http/security.ts';
 import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
 import { findTicketByCode } from './http/ticket-lookup.ts';
@@ -130,27 +130,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.use(securityHeaders());
   app.use('/api', corsPolicy(site.allowedOrigins));
-  app.use(
-    pinoHttp({
-      logger,
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-      // A busy hall makes tens of thousands of good requests a day: those are debug; refusals and failures are not.
-      customLogLevel: (_req, res, error) =>
-        error !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
-      // Never log headers or bodies: they carry bearer tokens and PINs.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
-  app.use(express.json({ limit: MAX_PAYLOAD_BYTES }));
+  app.use(requestLog(logger, (url) => url === '/api/health'));
+  app.use(jsonBody(MAX_PAYLOAD_BYTES));
   const settings = new SettingsStore(db);
   const audio = new AnnouncementAudio(site, options.dataDir, (engine, reason) => {
     // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
@@ -162,10 +146,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     });
   });
   const presence = new CounterPresence();
+  // The queue's own routes first: every ticket and call of the hall goes through them.
+  app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
   app.use('/api', dashboardRoutes({ auth, presence }));
   app.use('/api', reportRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
-  app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
   // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
   const broadcastChain = (signed: ReportChainSigned) => io.to(STAFF_ROOM).emit('report-chain:signed', signed);
   app.use('/api', reportChainRoutes({ auth, db, site, engine, broadcast: broadcastChain }));
@@ -247,18 +232,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return ticket ? publicTicketStatus(ticket, site, engine.state, engine.config) : null;
   });
   bus.onCommitted((batch) => {
-    for (const { id, event } of batch) {
-      const emit = (rooms: string[], payload: QueueEvent & { eventId: number }) => {
-        (io.to(rooms).emit as (name: string, body: typeof payload) => boolean)(event.type, payload);
-      };
-      const forDevices = publicEvent(event);
-      // Most events are the same for everyone: one packet, encoded once, for both rooms.
-      if (forDevices === event) emit([STAFF_ROOM, DEVICE_ROOM], { ...event, eventId: id });
-      else {
-        emit([STAFF_ROOM], { ...event, eventId: id });
-        if (forDevices) emit([DEVICE_ROOM], { ...forDevices, eventId: id });
-      }
-    }
+    broadcastEvents(io, batch);
     watchers.refresh();
     scheduler.onCommitted(batch.map((b) => b.event));
   });

@@ -59,7 +59,15 @@ export function serviceDayOf(instant: string, timeZone: string): string {
   return localTime(instant, timeZone).date;
 }
 
+// A site has a handful of distinct "HH:MM" strings, read on every issue (opening hours): parse each once.
+const parsedClocks = new Map<string, number>();
+
 export function parseClock(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  let minutes = parsedClocks.get(hhmm);
+  if (minutes === undefined) {
+    const [h, m] = hhmm.split(':').map(Number);
+    minutes = (h ?? 0) * 60 + (m ?? 0);
+    if (parsedClocks.size < 1000) parsedClocks.set(hhmm, minutes);
+  }
+  return minutes;
 }

@@ -32,6 +32,12 @@ interface SessionRow {
 export class AuthService {
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
   private readonly signedOut: ((token: string) => void)[] = [];
+  /**
+   * Device tokens come only from the site file (seeded at start, never changed while the hub runs), so a known one
+   * is remembered: a kiosk issuing tickets is then not hashed and looked up on every request. Sessions are always
+   * read from the table, where sign-out, PIN resets and disabling revoke them.
+   */
+  private readonly devices = new Map<string, Actor>();
 
   constructor(
     private readonly db: Db,
@@ -112,10 +118,16 @@ export class AuthService {
   /** The actor behind a bearer token, or null when it is unknown, expired or revoked. */
   authenticate(token: string | undefined): Actor | null {
     if (!token || token.length > 256) return null;
+    const known = this.devices.get(token);
+    if (known) return known;
     const hash = sha256(token);
     const device = sql(this.db, 'SELECT id, role FROM devices WHERE token_sha256 = ?').get(hash) as
       { id: string; role: Role } | undefined;
-    if (device) return { id: `device:${device.id}`, role: device.role, counterId: null };
+    if (device) {
+      const actor: Actor = { id: `device:${device.id}`, role: device.role, counterId: null };
+      this.devices.set(token, actor);
+      return actor;
+    }
     const session = sql(this.db, 'SELECT * FROM sessions WHERE token_sha256 = ?').get(hash) as
       SessionRow | undefined;
     if (!session || session.revoked_at !== null || Date.parse(session.expires_at) <= this.clock.now())

@@ -151,7 +151,6 @@ export class CommandBus {
 
   private resultOf(kind: ResultKind, ref: string | null): unknown {
     const { state, config } = this.engine;
-    const now = this.engine.nowIso();
     if (kind === 'counter') return counterView(this.site, ref ?? '', state);
     if (kind === 'compensation') {
       const record = ref === null ? undefined : state.compensations.get(ref);
@@ -163,6 +162,8 @@ export class CommandBus {
       if (kind === 'ticket-or-none') return null;
       throw new HubError('TICKET_NOT_FOUND');
     }
-    return kind === 'issued' ? issuedView(ticket, state, config) : ticketView(ticket, config, now);
+    return kind === 'issued'
+      ? issuedView(ticket, state, config)
+      : ticketView(ticket, config, this.engine.nowIso());
   }
 }

@@ -46,4 +46,26 @@ describe('openDatabase', () => {
     );
     again.close();
   });
+
+  it("finds a day's tickets through the (service_day, number) index, and keeps no second index by day", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'giliran-db-'));
+    dirs.push(dir);
+    const db = openDatabase(join(dir, 'g.sqlite'));
+    const plan = (query: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('; ');
+    const days = [
+      "SELECT * FROM tickets WHERE service_day = '2026-11-26'",
+      "SELECT service_id FROM tickets WHERE service_day BETWEEN '2026-11-01' AND '2026-11-30' AND status = 'done'",
+      "SELECT id FROM tickets WHERE service_day BETWEEN '2026-11-01' AND '2026-11-30' AND number = 'A001'",
+    ];
+    for (const query of days)
+      expect(plan(query)).toMatch(/SEARCH tickets USING INDEX sqlite_autoindex_tickets_\d/);
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets'")
+      .all();
+    expect(indexes).not.toContainEqual({ name: 'tickets_by_day' });
+    db.close();
+  });
 });

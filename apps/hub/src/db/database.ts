@@ -4,6 +4,7 @@ import { SCHEMA_V3 } from './schema-v3-report-chain.ts';
 import { SCHEMA_V4 } from './schema-v4-reports.ts';
 import { SCHEMA_V5 } from './schema-v5-skm.ts';
 import { SCHEMA_V6 } from './schema-v6-complaints.ts';
+import { SCHEMA_V7 } from './schema-v7-lean-tickets.ts';
 
 export type Db = Database.Database;
 
@@ -111,7 +112,15 @@ CREATE TABLE IF NOT EXISTS idempotency (
 `;
 
 // One file per later version, so work on different tables never edits the same lines.
-const MIGRATIONS: readonly string[] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6];
+const MIGRATIONS: readonly string[] = [
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

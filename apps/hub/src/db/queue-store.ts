@@ -85,11 +85,11 @@ export class QueueStore {
     this.insertEvent = db.prepare<[string, string, string, string]>(
       'INSERT INTO events (service_day, type, at, payload) VALUES (?, ?, ?, ?)',
     );
-    this.upsertTicket = db.prepare(`
-      INSERT INTO tickets (id, code, service_day, number, seq, service_id, priority, channel, status, print_status,
-        counter_id, issued_at, issued_by, first_called_at, called_at, finished_at, outcome, recalls, late_tier, steps)
-      VALUES (@id, @code, @serviceDay, @number, @seq, @serviceId, @priority, @channel, @status, @printStatus,
-        @counterId, @issuedAt, @issuedBy, @firstCalledAt, @calledAt, @finishedAt, @outcome, @recalls, @lateTier, @steps)
+    // Positional parameters, in TICKET_COLUMNS order: every issued ticket writes this row, and binding twenty
+    // named parameters looks each one up on an object.
+    this.upsertTicket = db.prepare<TicketParams>(`
+      INSERT INTO tickets (${TICKET_COLUMNS.join(', ')})
+      VALUES (${TICKET_COLUMNS.map(() => '?').join(', ')})
       ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
         print_status = excluded.print_status,
         counter_id = excluded.counter_id, first_called_at = excluded.first_called_at, called_at = excluded.called_at,
@@ -143,7 +143,7 @@ export class QueueStore {
   private writeTouched(event: QueueEvent, state: QueueState, serviceDay: string): void {
     const { ticketId, counterId, compensationId } = touched(event);
     const ticket = ticketId === undefined ? undefined : state.tickets.get(ticketId);
-    if (ticket) this.upsertTicket.run(ticketParams(ticket));
+    if (ticket) this.upsertTicket.run(...ticketParams(ticket));
     this.reportColumns.record(event);
     const counter = counterId === undefined ? undefined : state.counters.get(counterId);
     if (counter) this.upsertCounter.run(counterParams(counter, serviceDay));
@@ -207,29 +207,75 @@ export class QueueStore {
   }
 }
 
-function ticketParams(t: TicketState) {
-  return {
-    id: t.id,
-    code: t.code,
-    serviceDay: t.serviceDay,
-    number: t.number,
-    seq: t.seq,
-    serviceId: t.serviceId,
-    priority: t.priority,
-    channel: t.channel,
-    status: t.status,
-    printStatus: t.printStatus,
-    counterId: t.counterId,
-    issuedAt: t.issuedAt,
-    issuedBy: t.issuedBy,
-    firstCalledAt: t.firstCalledAt,
-    calledAt: t.calledAt,
-    finishedAt: t.finishedAt,
-    outcome: t.outcome,
-    recalls: t.recalls,
-    lateTier: t.lateTier,
-    steps: JSON.stringify(t.steps),
-  };
+const TICKET_COLUMNS = [
+  'id',
+  'code',
+  'service_day',
+  'number',
+  'seq',
+  'service_id',
+  'priority',
+  'channel',
+  'status',
+  'print_status',
+  'counter_id',
+  'issued_at',
+  'issued_by',
+  'first_called_at',
+  'called_at',
+  'finished_at',
+  'outcome',
+  'recalls',
+  'late_tier',
+  'steps',
+] as const;
+
+type TicketParams = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  string | null,
+  string,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  string,
+];
+
+function ticketParams(t: TicketState): TicketParams {
+  return [
+    t.id,
+    t.code,
+    t.serviceDay,
+    t.number,
+    t.seq,
+    t.serviceId,
+    t.priority,
+    t.channel,
+    t.status,
+    t.printStatus,
+    t.counterId,
+    t.issuedAt,
+    t.issuedBy,
+    t.firstCalledAt,
+    t.calledAt,
+    t.finishedAt,
+    t.outcome,
+    t.recalls,
+    t.lateTier,
+    JSON.stringify(t.steps),
+  ];
 }
 
 function counterParams(c: CounterState, serviceDay: string) {

@@ -58,7 +58,7 @@ export interface StoredDay {
 export class ReportStore {
   constructor(private readonly db: Db) {}
 
-  /** The day's tickets, only the columns a report uses (the `tickets_by_day` index finds them). */
+  /** The day's tickets, only the columns a report uses (the `(service_day, number)` index finds them). */
   ticketsOfDay(day: string): ReportTicket[] {
     const rows = sql(
       this.db,
