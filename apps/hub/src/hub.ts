@@ -126,7 +126,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
   });
   const engine = new QueueEngine(store, toQueueConfig(site), clock);
-  const bus = new CommandBus(engine, store, site, clock);
+  const bus = new CommandBus(engine, store, site, clock, (error) => {
+    logger.error({ err: error }, 'broadcasting committed events failed');
+  });
 
   const app = express();
   app.disable('x-powered-by');

@@ -33,6 +33,7 @@ export function validationError(error: z.ZodError): HubError {
  */
 export class CommandBus {
   private readonly listeners: CommittedListener[] = [];
+  private readonly unpublished: { id: number; event: QueueEvent }[][] = [];
   private readonly inFlight = new Map<
     string,
     { readonly name: CommandName; readonly result: Promise<unknown> }
@@ -44,6 +45,7 @@ export class CommandBus {
     private readonly store: QueueStore,
     private readonly site: SiteConfig,
     clock: Clock,
+    private readonly onListenerError: (error: unknown) => void = () => undefined,
   ) {
     this.kioskIssues = new RateLimiter(site.kioskMaxTicketsPerMinute, 60_000, clock);
   }
@@ -136,10 +138,25 @@ export class CommandBus {
     this.publish(decided.events, await decided.eventIds);
   }
 
+  /**
+   * Acknowledge, then broadcast: the caller's answer is written in this turn's continuations, listeners hear the
+   * events at the next turn of the event loop, in commit order. The officer who pressed waits for nobody's screens.
+   */
   private publish(events: readonly QueueEvent[], ids: readonly number[]): void {
     if (events.length === 0) return;
-    const batch = events.map((event, i) => ({ id: ids[i] ?? 0, event }));
-    for (const listener of this.listeners) listener(batch);
+    this.unpublished.push(events.map((event, i) => ({ id: ids[i] ?? 0, event })));
+    if (this.unpublished.length === 1)
+      setImmediate(() => {
+        for (const batch of this.unpublished.splice(0))
+          for (const listener of this.listeners) {
+            // The events are committed and answered: a failing listener is reported, it cannot undo them.
+            try {
+              listener(batch);
+            } catch (error) {
+              this.onListenerError(error);
+            }
+          }
+      });
   }
 
   /** A ticket of an earlier day is history: say so instead of "not found". */

@@ -22,15 +22,22 @@ function clientError(error: unknown): ApiError | null {
   return apiError('VALIDATION_FAILED', [{ path: '', message }]);
 }
 
-/** Maps any failure to the wire error shape; unexpected ones are logged and answered as INTERNAL without details. */
+/**
+ * Maps any failure to the wire error shape and logs it: a refusal at warn with its code, an unexpected failure at
+ * error with the error, answered as INTERNAL without details. Method and path only: never headers or bodies.
+ */
 export function errorHandler(logger: Logger) {
-  return (error: unknown, _req: Request, res: Response<ApiErrorBody>, _next: NextFunction): void => {
+  return (error: unknown, req: Request, res: Response<ApiErrorBody>, _next: NextFunction): void => {
     let body = apiError('INTERNAL');
     const client = clientError(error);
     if (error instanceof HubError) body = error.toApiError();
     else if (client) body = client;
-    else logger.error({ err: error }, 'unhandled error');
-    res.status(ERRORS[body.code].status).json({ error: body });
+    const statusCode = ERRORS[body.code].status;
+    const request = { method: req.method, url: req.originalUrl };
+    if (body.code === 'INTERNAL')
+      logger.error({ err: error, req: request, res: { statusCode } }, 'unhandled error');
+    else logger.warn({ req: request, res: { statusCode }, code: body.code }, 'request refused');
+    res.status(statusCode).json({ error: body });
   };
 }
 

@@ -11,7 +11,10 @@ export class BodyError extends Error {
   }
 }
 
+const PLAIN_JSON = { type: 'application/json', charset: null } as const;
+
 function mediaTypeOf(header: string): { type: string; charset: string | null } {
+  if (header === 'application/json') return PLAIN_JSON; // what every Giliran client sends
   const [type = '', ...parameters] = header.split(';');
   let charset: string | null = null;
   for (const parameter of parameters) {
@@ -97,36 +100,35 @@ function readBody(req: Request, limit: number, done: (error: BodyError | null, t
   const chunks: Buffer[] = [];
   let received = 0;
   let settled = false;
-  const settle = (error: BodyError | null) => {
+  // Inline callbacks, not named ones: tsx compiles with esbuild's keepNames, which gives every named closure its
+  // name with Object.defineProperty each time one is made, here on every request. An error is built only when it
+  // is the answer: building one captures a stack.
+  req.on('data', (chunk: Buffer) => {
     if (settled) return;
-    settled = true;
-    req.off('data', onData);
-    if (error) {
-      drain(req, () => {
-        done(error, '');
-      });
+    received += chunk.length;
+    if (received <= limit) {
+      chunks.push(chunk);
       return;
     }
+    settled = true;
+    drain(req, () => {
+      done(new BodyError(413, 'entity.too.large', 'request entity too large'), '');
+    });
+  });
+  req.once('end', () => {
+    if (settled) return;
+    settled = true;
     done(
       null,
       chunks.length === 1 ? (chunks[0]?.toString('utf8') ?? '') : Buffer.concat(chunks).toString('utf8'),
     );
-  };
-  const onData = (chunk: Buffer) => {
-    received += chunk.length;
-    if (received > limit) settle(new BodyError(413, 'entity.too.large', 'request entity too large'));
-    else chunks.push(chunk);
-  };
-  req.on('data', onData);
-  req.once('end', () => {
-    settle(null);
   });
-  // The client went away mid-body: nobody will read the answer, but the request must still end.
+  // The client went away mid-body: nobody will read the answer, but the request must still end. ('close' also
+  // follows every complete body, when it is settled already.)
   req.once('close', () => {
-    settle(new BodyError(400, 'request.aborted', 'request aborted'));
-  });
-  req.once('error', () => {
-    settle(new BodyError(400, 'request.aborted', 'request aborted'));
+    if (settled) return;
+    settled = true;
+    done(new BodyError(400, 'request.aborted', 'request aborted'), '');
   });
 }
 

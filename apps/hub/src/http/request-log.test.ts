@@ -5,14 +5,17 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import { pino, type Level } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { levelOf, requestLog } from './request-log.ts';
+import { HubError } from '../hub-error.ts';
+import { errorHandler } from './error-handler.ts';
+import { requestLog } from './request-log.ts';
 
 interface Line {
   level: number;
   msg: string;
-  req: { id: number; method: string; url: string };
+  req: { id?: number; method: string; url: string };
   res: { statusCode: number };
-  responseTime: number;
+  code?: string;
+  responseTime?: number;
 }
 
 let server: Server | undefined;
@@ -20,8 +23,8 @@ afterEach(() => {
   server?.close();
 });
 
-/** A real server with the middleware under test; every log line it writes is collected. */
-async function serve(level: Level): Promise<{ url: string; lines: Line[] }> {
+/** A real server with the request log and the error handler, as the hub mounts them; every line is collected. */
+async function serve(level: Level): Promise<{ get: (path: string) => Promise<void>; lines: Line[] }> {
   const lines: Line[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -29,58 +32,57 @@ async function serve(level: Level): Promise<{ url: string; lines: Line[] }> {
       done();
     },
   });
+  const logger = pino({ level }, sink);
   const app = express();
-  app.use(requestLog(pino({ level }, sink), (url) => url === '/api/health'));
-  app.use(
-    '/api',
-    express.Router().get('/status/:code', (req, res) => res.status(Number(req.params.code)).end()),
-  );
-  app.get('/api/health', (_req, res) => res.end());
+  app.use(requestLog(logger, (url) => url === '/api/health'));
+  const api = express.Router();
+  api.get('/tickets/:id', (_req, res) => res.status(200).json({ ok: true }));
+  api.get('/forbidden', () => {
+    throw new HubError('FORBIDDEN');
+  });
+  api.get('/broken', () => {
+    throw new Error('disk on fire');
+  });
+  api.get('/health', (_req, res) => res.end());
+  app.use('/api', api);
+  app.use(errorHandler(logger));
   server = createServer(app).listen(0, '127.0.0.1');
   await once(server, 'listening');
-  return { url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, lines };
+  const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  const get = async (path: string) => {
+    await (await fetch(`${url}${path}`, { headers: { authorization: 'Bearer secret-token' } })).text();
+  };
+  return { get, lines };
 }
 
-describe('requestLog', () => {
-  it('grades outcomes: good answers are debug, refusals warn, failures error', () => {
-    expect(levelOf(200, false)).toBe('debug');
-    expect(levelOf(204, false)).toBe('debug');
-    expect(levelOf(403, false)).toBe('warn');
-    expect(levelOf(200, true)).toBe('warn');
-    expect(levelOf(500, false)).toBe('error');
-  });
-
-  it('writes one line per request with method, full url, status and time, and nothing else', async () => {
-    const { url, lines } = await serve('debug');
-    await fetch(`${url}/api/status/201?x=1`, { headers: { authorization: 'Bearer secret-token' } });
-    await fetch(`${url}/api/status/404`);
-    await fetch(`${url}/api/health`);
-    await expect.poll(() => lines.length).toBe(2);
-    expect(lines.map((l) => [l.level, l.msg, l.req.method, l.req.url, l.res.statusCode])).toEqual([
-      [20, 'request completed', 'GET', '/api/status/201?x=1', 201],
-      [40, 'request completed', 'GET', '/api/status/404', 404],
+describe('request log and error handler', () => {
+  it('at debug level: one line per good answer, refusals once at warn with their code, never a token', async () => {
+    const { get, lines } = await serve('debug');
+    await get('/api/tickets/t1?x=1');
+    await get('/api/forbidden');
+    await get('/api/health');
+    await get('/api/tickets/t2');
+    await expect.poll(() => lines.length).toBe(3);
+    expect(lines.map((l) => [l.level, l.msg, l.req.method, l.req.url, l.res.statusCode, l.code])).toEqual([
+      [20, 'request completed', 'GET', '/api/tickets/t1?x=1', 200, undefined],
+      [40, 'request refused', 'GET', '/api/forbidden', 403, 'FORBIDDEN'],
+      [20, 'request completed', 'GET', '/api/tickets/t2', 200, undefined],
     ]);
-    expect(lines[1]?.req.id).toBe((lines[0]?.req.id ?? 0) + 1);
+    expect(lines[2]?.req.id).toBe((lines[0]?.req.id ?? 0) + 2);
+    expect(lines[0]?.responseTime).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(lines)).not.toContain('secret-token');
-    for (const line of lines)
-      expect(Object.keys(line).sort()).toEqual([
-        'hostname',
-        'level',
-        'msg',
-        'pid',
-        'req',
-        'res',
-        'responseTime',
-        'time',
-      ]);
   });
 
-  it('at info level writes only refusals and failures', async () => {
-    const { url, lines } = await serve('info');
-    await fetch(`${url}/api/status/200`);
-    await fetch(`${url}/api/status/503`);
-    await expect.poll(() => lines.length).toBe(1);
-    expect(lines[0]?.res.statusCode).toBe(503);
-    expect(lines[0]?.level).toBe(50);
+  it('at info level writes only refusals and failures, a failure with its error', async () => {
+    const { get, lines } = await serve('info');
+    await get('/api/tickets/t1');
+    await get('/api/forbidden');
+    await get('/api/broken');
+    await expect.poll(() => lines.length).toBe(2);
+    expect(lines.map((l) => [l.level, l.msg, l.res.statusCode])).toEqual([
+      [40, 'request refused', 403],
+      [50, 'unhandled error', 500],
+    ]);
+    expect(JSON.stringify(lines[1])).toContain('disk on fire');
   });
 });

@@ -1,0 +1,48 @@
+import type { QueueEvent } from '@giliran/domain';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../apps/hub/src/auth/actor.ts';
+import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+
+const KIOSK: Actor = { id: 'device:kiosk-1', role: 'kiosk', counterId: null };
+const nextTurn = () =>
+  new Promise<void>((resolve) => {
+    setImmediate(resolve);
+  });
+
+describe('a command is acknowledged, then broadcast', () => {
+  let t: TestHub;
+  afterEach(async () => {
+    await t.stop();
+  });
+
+  it('answers the caller before any listener hears the events, which then come in commit order', async () => {
+    t = await startTestHub();
+    const heard: { id: number; type: string }[] = [];
+    t.hub.bus.onCommitted((batch) => {
+      for (const { id, event } of batch) heard.push({ id, type: event.type });
+    });
+    const first = await t.hub.bus.execute(KIOSK, 'ticket:issue', { serviceId: 'kk' });
+    expect(heard).toEqual([]);
+    const second = await t.hub.bus.execute(KIOSK, 'ticket:issue', { serviceId: 'kk' });
+    await nextTurn();
+    expect(heard.map((h) => h.type)).toEqual(['ticket:issued', 'ticket:issued']);
+    expect(heard[1]?.id).toBeGreaterThan(heard[0]?.id ?? Infinity);
+    expect([first.number, second.number]).toEqual(['B001', 'B002']);
+  });
+
+  it('keeps broadcasting to the other listeners when one of them fails', async () => {
+    t = await startTestHub();
+    const heard: QueueEvent[] = [];
+    t.hub.bus.onCommitted(() => {
+      throw new Error('a broken screen feed');
+    });
+    t.hub.bus.onCommitted((batch) => {
+      heard.push(...batch.map((b) => b.event));
+    });
+    await t.hub.bus.execute(KIOSK, 'ticket:issue', { serviceId: 'kk' });
+    await nextTurn();
+    expect(heard.map((e) => e.type)).toEqual(['ticket:issued']);
+    const res = await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
+    expect(res.status).toBe(201);
+  });
+});
