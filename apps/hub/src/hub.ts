@@ -234,9 +234,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return ticket ? publicTicketStatus(ticket, site, engine.state, engine.config) : null;
   });
   bus.onCommitted((batch) => {
+    scheduler.onCommitted(batch.map((b) => b.event));
+  });
+  bus.onBroadcast((batch) => {
     broadcastEvents(io, batch);
     watchers.refresh();
-    scheduler.onCommitted(batch.map((b) => b.event));
   });
   // Tickets that became late while the hub was down are raised at once.
   await scheduler.fire();

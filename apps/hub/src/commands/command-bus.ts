@@ -33,6 +33,7 @@ export function validationError(error: z.ZodError): HubError {
  */
 export class CommandBus {
   private readonly listeners: CommittedListener[] = [];
+  private readonly broadcasters: CommittedListener[] = [];
   private readonly unpublished: { id: number; event: QueueEvent }[][] = [];
   private readonly inFlight = new Map<
     string,
@@ -50,8 +51,14 @@ export class CommandBus {
     this.kioskIssues = new RateLimiter(site.kioskMaxTicketsPerMinute, 60_000, clock);
   }
 
+  /** Told of committed events at once, before the caller is answered: the hub's own bookkeeping (deadline alarms). */
   onCommitted(listener: CommittedListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Told of committed events after the caller is answered: what goes out to screens. */
+  onBroadcast(listener: CommittedListener): void {
+    this.broadcasters.push(listener);
   }
 
   async execute<K extends CommandName>(
@@ -139,24 +146,33 @@ export class CommandBus {
   }
 
   /**
-   * Acknowledge, then broadcast: the caller's answer is written in this turn's continuations, listeners hear the
-   * events at the next turn of the event loop, in commit order. The officer who pressed waits for nobody's screens.
+   * Acknowledge, then broadcast: bookkeeping listeners hear the events now, before the answer; the caller's answer
+   * is written in this turn's continuations; broadcasters hear the events at the next turn of the event loop, in
+   * commit order. The officer who pressed waits for nobody's screens.
    */
   private publish(events: readonly QueueEvent[], ids: readonly number[]): void {
     if (events.length === 0) return;
-    this.unpublished.push(events.map((event, i) => ({ id: ids[i] ?? 0, event })));
+    const batch = events.map((event, i) => ({ id: ids[i] ?? 0, event }));
+    this.tell(this.listeners, batch);
+    this.unpublished.push(batch);
     if (this.unpublished.length === 1)
       setImmediate(() => {
-        for (const batch of this.unpublished.splice(0))
-          for (const listener of this.listeners) {
-            // The events are committed and answered: a failing listener is reported, it cannot undo them.
-            try {
-              listener(batch);
-            } catch (error) {
-              this.onListenerError(error);
-            }
-          }
+        for (const waiting of this.unpublished.splice(0)) this.tell(this.broadcasters, waiting);
       });
+  }
+
+  /** The events are committed (and maybe answered): a failing listener is reported, it cannot undo them. */
+  private tell(
+    listeners: readonly CommittedListener[],
+    batch: readonly { id: number; event: QueueEvent }[],
+  ): void {
+    for (const listener of listeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        this.onListenerError(error);
+      }
+    }
   }
 
   /** A ticket of an earlier day is history: say so instead of "not found". */
