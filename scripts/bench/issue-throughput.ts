@@ -210,20 +210,20 @@ export async function run(): Promise<BenchResult> {
   const sequentials: Rate[] = [];
   const concurrents: Rate[] = [];
   const rawRuns = 2 * ROUNDS + 1;
-  const raw1 = () => {
+  const takeRaw = () => {
     progress(`raw better-sqlite3: ${COUNT} single-row transactions (${raws.length + 1}/${rawRuns})`);
     raws.push(rawPhase());
   };
-  raw1();
+  takeRaw();
   for (let round = 1; round <= ROUNDS; round++) {
     progress(`hub over HTTP, sequential (${round}/${ROUNDS})`);
     sequentials.push(await hubPhase(1));
-    raw1();
+    takeRaw();
     progress(`hub over HTTP, ${CONCURRENCY}-way concurrent (${round}/${ROUNDS})`);
     concurrents.push(await hubPhase(CONCURRENCY));
-    raw1();
+    takeRaw();
   }
-  const raw = rateOf(COUNT, (COUNT / median(raws.map((r) => r.perSecond))) * 1000);
+  const raw = medianRate(raws);
   const sequential = medianRate(sequentials);
   const concurrent = medianRate(concurrents);
   const baselineLabel = 'raw INSERT + fsync per tx';

@@ -26,11 +26,10 @@ function mediaTypeOf(header: string): { type: string; charset: string | null } {
 }
 
 /** Why a body cannot be read at all, from its headers alone; null when it can. */
-function refusal(req: Request, limit: number): BodyError | null {
+function refusal(req: Request, charset: string | null, limit: number): BodyError | null {
   const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding !== 'identity')
     return new BodyError(415, 'encoding.unsupported', `unsupported content encoding "${encoding}"`);
-  const { charset } = mediaTypeOf(req.headers['content-type'] ?? '');
   if (charset !== null && charset !== 'utf-8' && charset !== 'utf8')
     return new BodyError(415, 'charset.unsupported', `unsupported charset "${charset}"`);
   if (Number(req.headers['content-length']) > limit)
@@ -69,11 +68,12 @@ export function jsonBody(limit: number): RequestHandler {
       next();
       return;
     }
-    if (mediaTypeOf(headers['content-type'] ?? '').type !== 'application/json') {
+    const media = mediaTypeOf(headers['content-type'] ?? '');
+    if (media.type !== 'application/json') {
       next();
       return;
     }
-    const refused = refusal(req, limit);
+    const refused = refusal(req, media.charset, limit);
     if (refused) {
       drain(req, () => {
         next(refused);
