@@ -16,9 +16,9 @@ export default defineConfig({
     rollupOptions: {
       input: {
         kiosk: page('./apps/kiosk/renderer/index.html'),
-        'ticket-status': page('./apps/kiosk/renderer/ticket-status.html'),
-        pengaduan: page('./apps/kiosk/renderer/pengaduan.html'),
-        survey: page('./apps/kiosk/renderer/survey.html'),
+        'ticket-status': page('./apps/citizen/renderer/ticket-status.html'),
+        pengaduan: page('./apps/citizen/renderer/pengaduan.html'),
+        survey: page('./apps/citizen/renderer/survey.html'),
         display: page('./apps/display/renderer/index.html'),
         counter: page('./apps/counter/renderer/index.html'),
         mod: page('./apps/mod/renderer/index.html'),

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { KioskApp } from './app.tsx';
 import { loadKioskConfig } from './kiosk-config.ts';
+import '@giliran/ui/touch-screen.css';
 import './kiosk.css';
 
 const root = document.getElementById('app');

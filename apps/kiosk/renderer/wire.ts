@@ -4,7 +4,6 @@ export type {
   ServiceView,
   SiteView,
   TicketContent,
-  PublicTicketStatus,
 } from '@giliran/protocol';
 
 export type PriorityCategory = 'lansia' | 'disabilitas' | 'ibu_hamil' | 'anak' | 'korban_bencana';

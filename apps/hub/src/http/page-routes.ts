@@ -5,10 +5,10 @@ import express, { Router } from 'express';
 /** Built pages (Vite output) and the paths they answer on; the same pages load in Electron and in a browser. */
 const PAGES: Readonly<Record<string, string>> = {
   '/kiosk': 'kiosk/renderer/index.html',
-  '/t/:code': 'kiosk/renderer/ticket-status.html',
-  '/pengaduan': 'kiosk/renderer/pengaduan.html',
-  '/pengaduan/:code': 'kiosk/renderer/pengaduan.html',
-  '/survey': 'kiosk/renderer/survey.html',
+  '/t/:code': 'citizen/renderer/ticket-status.html',
+  '/pengaduan': 'citizen/renderer/pengaduan.html',
+  '/pengaduan/:code': 'citizen/renderer/pengaduan.html',
+  '/survey': 'citizen/renderer/survey.html',
   '/display': 'display/renderer/index.html',
   '/counter': 'counter/renderer/index.html',
   '/mod': 'mod/renderer/index.html',

@@ -1,7 +1,7 @@
 import { createLocalPages } from '@giliran/desktop-shell/local-pages.ts';
 
 /**
- * The kiosk's local pages: the kiosk page's own colours (renderer/kiosk.css), and the same words as its
+ * The kiosk's local pages: the kiosk page's own colours (@giliran/ui/touch-screen.css), and the same words as its
  * offline screen (renderer/texts.ts), so citizens see one message.
  */
 export const { configErrorPageUrl, offlinePageUrl } = createLocalPages({

@@ -1,10 +1,9 @@
-import type { PublicServerToClientEvents } from '@giliran/protocol';
+import type { PublicServerToClientEvents, PublicTicketStatus } from '@giliran/protocol';
 import { formatClock, pick, translator, type Dictionary, type Lang } from '@giliran/ui';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import './ticket-status.css';
-import type { PublicTicketStatus } from './wire.ts';
 
 type Key =
   | 'number'

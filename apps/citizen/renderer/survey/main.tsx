@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import '../kiosk.css';
+import '@giliran/ui/touch-screen.css';
 import './survey.css';
 import { SurveyApp } from './survey-app.tsx';
 import { loadSurveyConfig } from './survey-config.ts';
