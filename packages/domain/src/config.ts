@@ -1,7 +1,7 @@
 import type { Weekday } from './local-time.ts';
 import type { ReportChainStandards } from './report-chain.ts';
 
-/** SOP steps 1–8 of the MPP SOP are timed per ticket (DOMAIN.md). */
+/** SOP steps 1–8 of the MPP SOP are timed per ticket (docs/domain/sop.md). */
 export type SopStep = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 /** Steps the counter officer walks through after the call. */
 export const COUNTER_STEPS = [4, 5, 6, 7, 8] as const satisfies readonly SopStep[];

@@ -3,7 +3,7 @@ import { serviceDayOf } from './local-time.ts';
 import { geraiClockStart, stepTenClockStart } from './report-chain-timing.ts';
 import { secondsBetween } from './timing.ts';
 
-/** SOP steps 9–13 (DOMAIN.md): the end-of-day chain that turns the day into a report for the Kepala Dinas. */
+/** SOP steps 9–13 (docs/domain/sop.md): the end-of-day chain that turns the day into a report for the Kepala Dinas. */
 export const REPORT_CHAIN_STEPS = [9, 10, 11, 12, 13] as const;
 export type ReportChainStep = (typeof REPORT_CHAIN_STEPS)[number];
 /** A step of the chain, or the Kepala Dinas's acknowledgement of receipt after step 13 (optional, untimed). */

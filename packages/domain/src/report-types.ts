@@ -62,7 +62,7 @@ export interface StepTally {
   measured: number;
   withinStandard: number;
   late: number;
-  /** Step 7 of tickets handed to the agency's own SOP: neither within nor late (DOMAIN.md). */
+  /** Step 7 of tickets handed to the agency's own SOP: neither within nor late (docs/domain/sop.md). */
   handedOver: number;
   seconds: number;
 }

@@ -6,7 +6,7 @@ describe('krejcieMorganSampleSize (X² = 3.841, P = 0.5, d = 0.05)', () => {
     [100, 80],
     [1_000, 278],
     [10_000, 370],
-  ])('population %i needs %i respondents (DOMAIN.md)', (population, sample) => {
+  ])('population %i needs %i respondents (docs/domain/skm.md)', (population, sample) => {
     expect(krejcieMorganSampleSize(population)).toBe(sample);
   });
 

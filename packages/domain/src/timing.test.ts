@@ -318,7 +318,7 @@ describe('timeline', () => {
   });
 
   describe('a ticket handed to the agency at step 7', () => {
-    // Step 7 goes on under the agency's own SOP: tracked as handed over, not as late (DOMAIN.md).
+    // Step 7 goes on under the agency's own SOP: tracked as handed over, not as late (docs/domain/sop.md).
     const upToStep7: QueueEvent[] = [
       issued('a1', 'A001', 1, 0),
       called('a1', 'c1', 1),

@@ -42,7 +42,7 @@ export interface TimelineEntry {
 
 /** The ticket's SOP timeline: the pre-service wait, then every counter step it went through. */
 export function timeline(ticket: TicketState, config: QueueConfig, now: string): TimelineEntry[] {
-  // Processing handed to the agency's own SOP (step 7) is tracked as handed over, not as late (DOMAIN.md).
+  // Processing handed to the agency's own SOP (step 7) is tracked as handed over, not as late (docs/domain/sop.md).
   const handedOver = ticket.outcome === 'handed_to_agency';
   const entry = (steps: readonly SopStep[], startedAt: string, endedAt: string | null): TimelineEntry => {
     const elapsedSeconds = secondsBetween(startedAt, endedAt ?? now);
