@@ -43,16 +43,22 @@ describe("the MOD's live table, kept by deltas", () => {
   let t: TestHub | undefined;
   afterEach(async () => {
     await t?.stop();
+    t = undefined;
   });
 
+  const hub = (): TestHub => {
+    if (!t) throw new Error('no hub started');
+    return t;
+  };
+
   async function live(token: string): Promise<LiveSnapshot> {
-    const res = await t!.api<LiveSnapshot>('GET', '/live', { token, schema: LiveSnapshot });
+    const res = await hub().api<LiveSnapshot>('GET', '/live', { token, schema: LiveSnapshot });
     expect(res.status).toBe(200);
     return res.body;
   }
 
   async function issue(serviceId: string, priority?: string): Promise<IssuedTicket> {
-    const res = await t!.api<IssuedTicket>('POST', '/tickets', {
+    const res = await hub().api<IssuedTicket>('POST', '/tickets', {
       token: KIOSK_TOKEN,
       body: priority ? { serviceId, priority } : { serviceId },
     });
@@ -133,7 +139,7 @@ describe("the MOD's live table, kept by deltas", () => {
     const got = new Map<string, number>();
     const listen = async (name: string, token: string) => {
       got.set(name, 0);
-      (await t!.socket(token)).on('live:delta', () => got.set(name, (got.get(name) ?? 0) + 1));
+      (await hub().socket(token)).on('live:delta', () => got.set(name, (got.get(name) ?? 0) + 1));
     };
     await listen('mod', await t.login('mod'));
     await listen('coordinator', await t.login('koordinator'));

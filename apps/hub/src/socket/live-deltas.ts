@@ -27,7 +27,8 @@ function touchedBy(events: readonly QueueEvent[], engine: QueueEngine, site: Sit
   }
   // A counter that calls, pauses or resumes changes the waits of every service it serves.
   for (const id of touched.counters) {
-    for (const serviceId of site.counters.find((c) => c.id === id)?.serviceIds ?? []) touched.services.add(serviceId);
+    for (const serviceId of site.counters.find((c) => c.id === id)?.serviceIds ?? [])
+      touched.services.add(serviceId);
   }
   return touched;
 }
