@@ -4,6 +4,7 @@ import { memo } from 'preact/compat';
 import { useMemo, useState } from 'preact/hooks';
 import type { ServiceView, TimingView } from '../wire.ts';
 import { elapsedNow } from './alerts.ts';
+import { ROW_HEIGHT, useRowWindow } from './row-window.ts';
 import type { LIVE_TEXTS } from './texts.ts';
 
 type T = ReturnType<typeof translator<keyof typeof LIVE_TEXTS>>;
@@ -30,6 +31,15 @@ interface Row {
   readonly serviceName: string;
 }
 
+/**
+ * Tickets without a counter (or a deadline) after those with one. ('~' as a stand-in sorted first: the locale's
+ * collation puts punctuation before letters.)
+ */
+function nullsLast(a: string | null, b: string | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return a.localeCompare(b, undefined, { numeric: true });
+}
+
 function compare(key: SortKey, a: Row, b: Row): number {
   switch (key) {
     case 'number':
@@ -37,15 +47,13 @@ function compare(key: SortKey, a: Row, b: Row): number {
     case 'service':
       return a.serviceName.localeCompare(b.serviceName);
     case 'counter':
-      return (a.timing.counterId ?? '~').localeCompare(b.timing.counterId ?? '~', undefined, {
-        numeric: true,
-      });
+      return nullsLast(a.timing.counterId, b.timing.counterId);
     case 'elapsed':
       return b.elapsed - a.elapsed;
     case 'status':
       return STATUS_RANK[a.status] - STATUS_RANK[b.status] || b.elapsed - a.elapsed;
     case 'due':
-      return (a.timing.compensationDueAt ?? '~').localeCompare(b.timing.compensationDueAt ?? '~');
+      return nullsLast(a.timing.compensationDueAt, b.timing.compensationDueAt);
   }
 }
 
@@ -75,6 +83,8 @@ export function ActiveTable(props: Props) {
     });
   }
   rows.sort((a, b) => compare(sort, a, b));
+  const { box, range } = useRowWindow(rows.length);
+  const shown = rows.slice(range.start, range.end);
   const header = (key: SortKey, label: string) => (
     <th>
       <button
@@ -98,7 +108,9 @@ export function ActiveTable(props: Props) {
   return (
     <section class="live-panel live-active">
       <header class="live-panel-head">
-        <h2>{t('activeTickets', { count: rows.length })}</h2>
+        <h2 data-testid="active-count" data-count={rows.length}>
+          {t('activeTickets', { count: rows.length })}
+        </h2>
         <label>
           {t('agency')}{' '}
           <select
@@ -120,8 +132,8 @@ export function ActiveTable(props: Props) {
       {rows.length === 0 ? (
         <p class="live-muted">{t('noActive')}</p>
       ) : (
-        <div class="live-scroll">
-          <table class="live-table" data-testid="active-tickets">
+        <div class="live-scroll" ref={box}>
+          <table class="live-table" data-testid="active-tickets" aria-rowcount={rows.length + 1}>
             <thead>
               <tr>
                 {header('number', t('colNumber'))}
@@ -135,9 +147,11 @@ export function ActiveTable(props: Props) {
               </tr>
             </thead>
             <tbody>
-              {rows.map((r) => (
+              {range.start > 0 && <tr class="live-spacer" style={{ height: range.start * ROW_HEIGHT }} />}
+              {shown.map((r, i) => (
                 <ActiveRow
                   key={r.timing.ticketId}
+                  index={range.start + i + 2}
                   number={r.timing.number}
                   service={r.serviceName}
                   counter={props.counterName(r.timing.counterId)}
@@ -153,6 +167,9 @@ export function ActiveTable(props: Props) {
                   }
                 />
               ))}
+              {range.end < rows.length && (
+                <tr class="live-spacer" style={{ height: (rows.length - range.end) * ROW_HEIGHT }} />
+              )}
             </tbody>
           </table>
         </div>
@@ -162,6 +179,8 @@ export function ActiveTable(props: Props) {
 }
 
 interface RowProps {
+  /** The row's place in the whole table (the header is 1), for screen readers: only part of it is drawn. */
+  readonly index: number;
   readonly number: string;
   readonly service: string;
   readonly counter: string;
@@ -175,11 +194,11 @@ interface RowProps {
 
 /**
  * One ticket's row, from strings only: Preact skips a row whose texts did not change, so a delta or a clock tick
- * redraws only the rows it changed (with 2,000 active tickets, that is what keeps the page smooth).
+ * redraws only the drawn rows it changed.
  */
 const ActiveRow = memo(function ActiveRow(p: RowProps) {
   return (
-    <tr class={`live-row-${p.status}`} data-number={p.number}>
+    <tr class={`live-row-${p.status}`} data-number={p.number} aria-rowindex={p.index}>
       <td class="live-number">{p.number}</td>
       <td>{p.service}</td>
       <td>{p.counter}</td>
