@@ -172,4 +172,34 @@ describe('MOD dashboard in Chromium', () => {
     }
     expect(errors).toEqual([]);
   });
+  it('keeps a long table from the hub’s deltas: counts every ticket, draws the rows in view, sorts served first', async () => {
+    await page.click('button[data-tab="live"]');
+    const count = page.locator('[data-testid="active-count"]');
+    const before = Number(await count.getAttribute('data-count'));
+    const services = ['kk', 'akta-lahir', 'stnk', 'pkb', 'ktp-el'];
+    for (let i = 0; i < 150; i++) await issue(services[i % services.length] ?? 'kk');
+    await expect.poll(() => count.getAttribute('data-count')).toBe(String(before + 150));
+    const drawn = page.locator('[data-testid="active-tickets"] tr[data-number]');
+    // A 768 px screen shows about a dozen rows: a few dozen are drawn, not 150, but enough to fill the box.
+    expect(await drawn.count()).toBeLessThan(60);
+    const boxHeight = await page
+      .locator('.live-scroll')
+      .evaluate((box: { clientHeight: number }) => box.clientHeight);
+    expect(boxHeight).toBeGreaterThan(300);
+    expect((await drawn.count()) * 34).toBeGreaterThanOrEqual(boxHeight);
+
+    const loket3 = await t.login('loket3');
+    const called = await t.api<{ number: string }>('POST', '/counters/loket-3/call-next', { token: loket3 });
+    await page.locator('button[data-sort="counter"]').click();
+    // Served tickets first, by counter; the waiting ones (no counter yet) after them.
+    await expect.poll(() => drawn.first().locator('td').nth(2).textContent()).not.toBe('–');
+    await expect.poll(() => row(called.body.number).textContent()).toContain('Loket 3');
+    await screenshot(page, 'mod-live-long-table');
+
+    await page.locator('.live-scroll').evaluate((box: { scrollTop: number; scrollHeight: number }) => {
+      box.scrollTop = box.scrollHeight;
+    });
+    await expect.poll(async () => (await drawn.last().locator('td').nth(2).textContent()) ?? '').toBe('–');
+    expect(await drawn.count()).toBeLessThan(60);
+  });
 });

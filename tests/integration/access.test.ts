@@ -74,6 +74,8 @@ GET  /api/compensations                            401   403   403     ok    ok 
 GET  /api/counters/:counterId/figures              401   403   403     403   ok      ok   ok   ok    ok    403    403
 # Every account may sign out (a device token is not a session)
 POST /api/auth/logout                              401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+# The floor managers' live table (MOD page)
+GET  /api/live                                     401   403   403     403   403     403  ok   ok    ok    403    403
 # Readers: staff, Sekdis, Kepala Dinas
 GET  /api/counters/presence                        401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/reports                                  401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
@@ -331,6 +333,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
 
   'GET /api/counters/presence': { ok: 200 },
+  'GET /api/live': { ok: 200 },
   'GET /api/reports': { ok: 200, target: () => ({ query: '?from=2025-03-03&to=2025-03-10' }) },
   'GET /api/reports/today': { ok: 200 },
   'GET /api/report-chain': { ok: 200 },

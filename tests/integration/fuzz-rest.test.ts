@@ -276,6 +276,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/services': { as: 'kiosk', query: [], runs: 8 },
   'GET /api/counters': { as: 'display', query: [], runs: 8 },
   'GET /api/counters/presence': { as: 'mod', query: [], runs: 8 },
+  'GET /api/live': { as: 'mod', query: [], runs: 8 },
   'GET /api/counters/:counterId/figures': {
     as: 'mod',
     params: () => ({ counterId: 'loket-2' }),

@@ -41,6 +41,7 @@ import {
 import { publicSnapshot } from './socket/device-view.ts';
 import { broadcastEvents } from './socket/broadcast-events.ts';
 import { CounterPresence } from './socket/counter-presence.ts';
+import { LiveDeltas } from './socket/live-deltas.ts';
 import { dashboardRoutes } from './http/dashboard-routes.ts';
 import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
@@ -150,7 +151,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
-  app.use('/api', dashboardRoutes({ auth, presence }));
+  // Floor managers' live table: a snapshot, then deltas after each batch (`io` exists by the first batch).
+  const live = new LiveDeltas(() => io, engine, store, site);
+  app.use('/api', dashboardRoutes({ auth, presence, live }));
   app.use('/api', reportRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
@@ -238,6 +241,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   bus.onBroadcast((batch) => {
     broadcastEvents(io, batch);
+    live.onBatch(batch);
     watchers.refresh();
   });
   // Tickets that became late while the hub was down are raised at once.

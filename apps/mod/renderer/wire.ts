@@ -4,6 +4,8 @@ export type {
   Broadcast,
   CompensationView,
   CounterView,
+  LiveDelta,
+  LiveSnapshot,
   PresentOfficer,
   ServiceView,
   SiteView,

@@ -109,26 +109,32 @@ function phaseOf(
   };
 }
 
+/** The live timing of one ticket, or null when it is no longer active (finished, no-show, cancelled). */
+export function timingOf(ticket: TicketState, config: QueueConfig, now: string): ActiveTiming | null {
+  if (!isWaiting(ticket) && ticket.status !== 'called' && ticket.status !== 'serving') return null;
+  const { phase, step, since, standardSeconds } = phaseOf(ticket, config);
+  const elapsedSeconds = secondsBetween(since, now);
+  const due = lateDeadline(ticket, config, ticket.lateTier + 1);
+  return {
+    ticketId: ticket.id,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    counterId: ticket.counterId,
+    phase,
+    step,
+    since,
+    elapsedSeconds,
+    standardSeconds,
+    status: timingStatus(elapsedSeconds, standardSeconds, config.warningRatio),
+    compensationDueAt: due === null ? null : new Date(due).toISOString(),
+  };
+}
+
 export function activeTimings(state: QueueState, config: QueueConfig, now: string): ActiveTiming[] {
   const result: ActiveTiming[] = [];
   for (const ticket of state.tickets.values()) {
-    if (!isWaiting(ticket) && ticket.status !== 'called' && ticket.status !== 'serving') continue;
-    const { phase, step, since, standardSeconds } = phaseOf(ticket, config);
-    const elapsedSeconds = secondsBetween(since, now);
-    const due = lateDeadline(ticket, config, ticket.lateTier + 1);
-    result.push({
-      ticketId: ticket.id,
-      number: ticket.number,
-      serviceId: ticket.serviceId,
-      counterId: ticket.counterId,
-      phase,
-      step,
-      since,
-      elapsedSeconds,
-      standardSeconds,
-      status: timingStatus(elapsedSeconds, standardSeconds, config.warningRatio),
-      compensationDueAt: due === null ? null : new Date(due).toISOString(),
-    });
+    const timing = timingOf(ticket, config, now);
+    if (timing) result.push(timing);
   }
   return result;
 }

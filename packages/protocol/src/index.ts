@@ -5,4 +5,5 @@ export * from './schemas.ts';
 export * from './settings.ts';
 export type * from './socket-events.ts';
 export * from './views.ts';
+export * from './live.ts';
 export * from './skm.ts';

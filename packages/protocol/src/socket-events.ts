@@ -1,5 +1,6 @@
 import type { QueueEvent } from '@giliran/domain';
 import type { ComplaintChanged } from './complaints.ts';
+import type { LiveDelta } from './live.ts';
 import type { ApiError } from './errors.ts';
 import type { ReportChainSigned } from './report-chain.ts';
 import type { CommandName, CommandPayload, SyncRequest } from './schemas.ts';
@@ -65,6 +66,8 @@ export type ServerToClientEvents = {
   'hub:alert': (payload: { kind: string; message: string; at: string }) => void;
   /** A complaint was filed or changed (staff only): the register reloads it. */
   'complaint:changed': (payload: ComplaintChanged) => void;
+  /** What a committed batch changed in the live table (floor managers only): the MOD page applies it. */
+  'live:delta': (payload: LiveDelta) => void;
 };
 
 /** The `/public` namespace: a citizen's phone watches one ticket by its code (handshake `auth: {code}`). */

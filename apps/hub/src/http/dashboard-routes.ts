@@ -1,13 +1,22 @@
-import type { PresentOfficer } from '@giliran/protocol';
+import type { LiveSnapshot, PresentOfficer } from '@giliran/protocol';
 import { Router, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
-import { READERS } from '../auth/roles.ts';
+import { MANAGERS, READERS } from '../auth/roles.ts';
 import type { CounterPresence } from '../socket/counter-presence.ts';
+import type { LiveDeltas } from '../socket/live-deltas.ts';
 import { requireRole } from './auth-middleware.ts';
 
 /** What the MOD's live screen reads besides the queue itself. */
-export function dashboardRoutes(deps: { auth: AuthService; presence: CounterPresence }): Router {
+export function dashboardRoutes(deps: {
+  auth: AuthService;
+  presence: CounterPresence;
+  live: LiveDeltas;
+}): Router {
   const router = Router();
+  // The live table at one event id; `live:delta` on the socket carries it on from there.
+  router.get('/live', requireRole(deps.auth, MANAGERS), (_req, res: Response<LiveSnapshot>) => {
+    res.json(deps.live.snapshot());
+  });
   router.get(
     '/counters/presence',
     requireRole(deps.auth, READERS),

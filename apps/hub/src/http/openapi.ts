@@ -15,6 +15,7 @@ import {
   ServiceView,
   TicketView,
   TimingView,
+  LiveSnapshot,
   type CommandName,
 } from '@giliran/protocol';
 import { z } from 'zod';
@@ -230,6 +231,12 @@ const OPERATIONS: readonly Operation[] = [
     path: '/api/timings',
     summary: 'Every active ticket: phase, step, elapsed against standard',
     response: z.array(TimingView),
+  },
+  {
+    method: 'get',
+    path: '/api/live',
+    summary: "The MOD's live table at one event id (timings, counters, services); live:delta carries it on",
+    response: LiveSnapshot,
   },
   {
     method: 'get',

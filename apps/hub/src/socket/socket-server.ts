@@ -18,6 +18,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
 import { HubError } from '../hub-error.ts';
+import { MANAGERS } from '../auth/roles.ts';
 
 interface SocketData {
   actor: Actor;
@@ -27,6 +28,8 @@ interface SocketData {
 /** Kiosks and displays stand in the public hall: they get queue events, not ticket codes or staff matters. */
 export const STAFF_ROOM = 'staff';
 export const DEVICE_ROOM = 'devices';
+/** Floor managers, whose MOD page keeps the live table from `live:delta` (staff room besides). */
+export const LIVE_ROOM = 'live';
 
 export function isDevice(actor: Actor): boolean {
   return actor.role === 'kiosk' || actor.role === 'display';
@@ -97,6 +100,7 @@ export function createSocketServer(
   io.on('connection', (socket: HubSocket) => {
     const { actor } = socket.data;
     void socket.join(isDevice(actor) ? DEVICE_ROOM : STAFF_ROOM);
+    if (MANAGERS.includes(actor.role)) void socket.join(LIVE_ROOM);
     silenceAtExpiry(socket, deps);
     socket.emit('hub:hello', {
       lastEventId: deps.lastEventId(),
@@ -133,7 +137,7 @@ function silenceAtExpiry(socket: HubSocket, deps: { auth: AuthService; clock: Cl
   const expiresAt = deps.auth.sessionExpiry(socket.data.token);
   if (expiresAt === null) return;
   const cancel = deps.clock.setTimer(() => {
-    for (const room of [STAFF_ROOM, DEVICE_ROOM]) void socket.leave(room);
+    for (const room of [STAFF_ROOM, DEVICE_ROOM, LIVE_ROOM]) void socket.leave(room);
   }, expiresAt - deps.clock.now());
   socket.on('disconnect', cancel);
 }

@@ -134,14 +134,17 @@ export function compensationFromRow(row: CompensationRow): CompensationView {
   };
 }
 
+/** Every service's view, or only those in `only` (a live delta names the services its batch touched). */
 export function serviceViews(
   site: SiteConfig,
   state: QueueState,
   config: QueueConfig,
   now: string,
+  only?: ReadonlySet<string>,
 ): ServiceView[] {
   const agencies = new Map(site.agencies.map((a) => [a.id, a]));
-  return site.services.map((s, index) => {
+  const wanted = site.services.flatMap((s, index) => (only && !only.has(s.id) ? [] : [{ s, index }]));
+  return wanted.map(({ s, index }) => {
     const load = serviceLoad(state, config, s.id);
     const domainService = config.services[index] ?? { id: s.id, agencyId: s.agencyId, prefix: s.prefix };
     return {

@@ -19,9 +19,9 @@ export interface LiveAlert {
 /** A waiting ticket is announced this long before it becomes owed late-service compensation. */
 export const SOON_LATE_MS = 2 * 60_000;
 
-/** The timing as it stands at `hubNow`, from what the hub reported at `fetchedAt`. */
-export function elapsedNow(timing: TimingView, fetchedAt: number, hubNow: number): number {
-  return timing.elapsedSeconds + Math.max(0, Math.floor((hubNow - fetchedAt) / 1000));
+/** The timing as it stands at `hubNow`: counted from the stage's start, never less than the hub reported. */
+export function elapsedNow(timing: TimingView, hubNow: number): number {
+  return Math.max(timing.elapsedSeconds, Math.floor((hubNow - Date.parse(timing.since)) / 1000));
 }
 
 /**
@@ -30,14 +30,13 @@ export function elapsedNow(timing: TimingView, fetchedAt: number, hubNow: number
  */
 export function detectAlerts(
   timings: readonly TimingView[],
-  fetchedAt: number,
   hubNow: number,
   seen: ReadonlySet<string>,
 ): LiveAlert[] {
   const found: LiveAlert[] = [];
   for (const t of timings) {
     const base = { at: hubNow, number: t.number, counterId: t.counterId, text: null };
-    if (t.phase === 'serving' && elapsedNow(t, fetchedAt, hubNow) > t.standardSeconds) {
+    if (t.phase === 'serving' && elapsedNow(t, hubNow) > t.standardSeconds) {
       const key = `step-late:${t.ticketId}:${String(t.step)}`;
       if (!seen.has(key)) found.push({ ...base, key, kind: 'step-late', step: t.step, minutesLeft: null });
     }

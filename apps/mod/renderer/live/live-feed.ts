@@ -1,11 +1,11 @@
 import type { ConnectionState, HubClient } from '@giliran/ui';
 import type {
-  Ack,
   CompensationView,
   CounterView,
+  LiveDelta,
+  LiveSnapshot,
   PresentOfficer,
   ServiceView,
-  Snapshot,
   TimingView,
 } from '../wire.ts';
 import { detectAlerts, type LiveAlert } from './alerts.ts';
@@ -15,9 +15,8 @@ export interface LiveView {
   readonly services: readonly ServiceView[];
   readonly counters: readonly CounterView[];
   readonly presence: readonly PresentOfficer[];
+  /** Every active ticket; a row keeps its object until the hub reports that ticket changed. */
   readonly timings: readonly TimingView[];
-  /** Hub clock (ms) at which `timings` were true: elapsed times run on from there. */
-  readonly timingsAt: number;
   readonly compensations: readonly CompensationView[];
   /** Ticket numbers by id, for compensation records and alerts. */
   readonly numbers: ReadonlyMap<string, string>;
@@ -26,19 +25,25 @@ export interface LiveView {
   readonly clockOffsetMs: number;
   /** The hub's service day (site zone), e.g. 2025-03-10; null before the first snapshot. */
   readonly serviceDay: string | null;
-  /** Bumped by every queue event: what depends on the day's figures reloads when it changes. */
+  /** Bumped when the day's figures may have changed, at most every few seconds: the figures panel reloads. */
   readonly version: number;
   /** Hub clock (ms) of the last second's tick. */
   readonly tickedAt: number;
 }
 
-const REFRESH_MS = 250;
-const SAFETY_REFRESH_MS = 15_000;
+const COMPENSATIONS_DELAY_MS = 250;
+const FIGURES_EVERY_MS = 5000;
+/** Services open and close with the clock, not only with events: their list is read again this often. */
+const SERVICES_EVERY_MS = 60_000;
 const MAX_ALERTS = 60;
+const RESYNC_RETRY_MS = 3000;
 
 /**
- * The hall as the MOD sees it. The hub stays the one judge of timing: after any queue event (at most every
- * 250 ms) the feed reloads timings, counters and waiting counts, and in between runs the clocks on locally.
+ * The hall as the MOD sees it, kept the way the display keeps its board: one snapshot of the live table at an
+ * event id (`GET /api/live`) on connect, then each committed batch's changes (`live:delta`) applied in order.
+ * A delta that does not follow on from the page's position means one was missed: the page takes a snapshot
+ * again and applies what arrived meanwhile. The hub stays the one judge of timing: rows come from it, and in
+ * between only the clocks run on locally.
  */
 export class LiveFeed {
   private view: LiveView = {
@@ -47,7 +52,6 @@ export class LiveFeed {
     counters: [],
     presence: [],
     timings: [],
-    timingsAt: 0,
     compensations: [],
     numbers: new Map(),
     alerts: [],
@@ -58,9 +62,14 @@ export class LiveFeed {
   };
   private readonly listeners = new Set<(view: LiveView) => void>();
   private readonly seen = new Set<string>();
-  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly rows = new Map<string, TimingView>();
+  /** Event id the table stands at; null until the first snapshot. */
+  private position: number | null = null;
+  /** Deltas that arrived while a snapshot was on its way; null when none is. */
+  private held: LiveDelta[] | null = null;
+  private compensationsTimer: ReturnType<typeof setTimeout> | null = null;
+  private figuresTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timers: ReturnType<typeof setInterval>[] = [];
-  private compensationsStale = false;
   private closed = false;
 
   constructor(private readonly hub: HubClient) {
@@ -74,16 +83,36 @@ export class LiveFeed {
       this.update({ connection: 'offline' });
     });
     if (socket.connected) onConnect();
-    socket.onAny((name: string, payload: unknown) => {
-      this.onEvent(name, payload);
+    socket.on('live:delta', (delta) => {
+      this.onDelta(delta);
+    });
+    socket.on('counter:presence', (change) => {
+      const others = this.view.presence.filter((p) => p.counterId !== change.counterId);
+      this.update({ presence: change.officer ? [...others, change.officer] : others });
+    });
+    socket.on('hub:alert', (alert) => {
+      this.addAlerts([hubAlert(`hub:${alert.kind}:${alert.at}`, Date.parse(alert.at), alert.message)]);
+    });
+    socket.on('ticket:issued', (e) => {
+      this.update({ numbers: new Map(this.view.numbers).set(e.ticketId, e.number) });
+    });
+    socket.on('compensation:raised', (e) => {
+      this.addAlerts([this.compensationAlert(e.compensationId, e.ticketId, e.kind, e.at)]);
+      this.reloadCompensations();
+    });
+    socket.on('compensation:escalated', () => {
+      this.reloadCompensations();
+    });
+    socket.on('compensation:resolved', () => {
+      this.reloadCompensations();
     });
     this.timers.push(
       setInterval(() => {
         this.tick();
       }, 1000),
       setInterval(() => {
-        this.scheduleRefresh(true);
-      }, SAFETY_REFRESH_MS),
+        void this.reloadServices();
+      }, SERVICES_EVERY_MS),
     );
   }
 
@@ -103,94 +132,116 @@ export class LiveFeed {
   close(): void {
     this.closed = true;
     for (const timer of this.timers) clearInterval(timer);
-    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.compensationsTimer) clearTimeout(this.compensationsTimer);
+    if (this.figuresTimer) clearTimeout(this.figuresTimer);
   }
 
-  /** Compensation records changed elsewhere (e.g. resolved on this page): reload them now. */
+  /** Compensation records changed (raised, escalated, or resolved on this page): reload them shortly. */
   reloadCompensations(): void {
-    this.scheduleRefresh(true);
+    if (this.compensationsTimer || this.closed) return;
+    this.compensationsTimer = setTimeout(() => {
+      this.compensationsTimer = null;
+      void this.loadCompensations();
+    }, COMPENSATIONS_DELAY_MS);
   }
 
-  private onEvent(name: string, payload: unknown): void {
-    if (name === 'counter:presence') {
-      const change = payload as { counterId: string; officer: PresentOfficer | null };
-      const others = this.view.presence.filter((p) => p.counterId !== change.counterId);
-      this.update({ presence: change.officer ? [...others, change.officer] : others });
+  private onDelta(delta: LiveDelta): void {
+    if (this.held) {
+      this.held.push(delta);
       return;
     }
-    if (name === 'hub:alert') {
-      const alert = payload as { kind: string; message: string; at: string };
-      this.addAlerts([hubAlert(`hub:${alert.kind}:${alert.at}`, Date.parse(alert.at), alert.message)]);
+    if (this.position === null || delta.lastEventId <= this.position) return;
+    if (delta.afterEventId > this.position || delta.serviceDay !== this.view.serviceDay) {
+      // A batch went by unseen (or the day rolled over): the rows may be stale, so start from a snapshot again.
+      this.held = [delta];
+      void this.resync();
       return;
     }
-    if (name === 'ticket:issued') {
-      const e = payload as { ticketId: string; number: string };
-      this.update({ numbers: new Map(this.view.numbers).set(e.ticketId, e.number) });
-    }
-    if (name === 'compensation:raised') {
-      const e = payload as { compensationId: string; ticketId: string | null; kind: string; at: string };
-      this.addAlerts([this.compensationAlert(e.compensationId, e.ticketId, e.kind, e.at)]);
-    }
-    if (name.startsWith('ticket:') || name.startsWith('counter:') || name.startsWith('compensation:')) {
-      this.update({ version: this.view.version + 1 });
-      this.scheduleRefresh(name.startsWith('compensation:'));
-    }
+    this.apply(delta);
+  }
+
+  private apply(delta: LiveDelta): void {
+    this.position = delta.lastEventId;
+    for (const id of delta.removed) this.rows.delete(id);
+    for (const row of delta.timings) this.rows.set(row.ticketId, row);
+    this.update({
+      timings: [...this.rows.values()],
+      counters: replaceById(this.view.counters, delta.counters),
+      services: replaceById(this.view.services, delta.services),
+    });
+    this.figuresChanged();
   }
 
   private async resync(): Promise<void> {
-    const socket = this.hub.socket.timeout(10_000) as unknown as {
-      emitWithAck(event: 'sync:snapshot', payload: object): Promise<Ack<Snapshot>>;
-    };
+    this.held ??= [];
     try {
-      const ack = await socket.emitWithAck('sync:snapshot', {});
-      if (ack.ok) {
-        this.update({
-          clockOffsetMs: Date.parse(ack.data.now) - Date.now(),
-          serviceDay: ack.data.serviceDay,
-          numbers: new Map(ack.data.tickets.map((t) => [t.id, t.number])),
-        });
-      }
+      const snapshot = await this.hub.get<LiveSnapshot>('/api/live');
+      this.takeSnapshot(snapshot);
       const presence = await this.hub.get<PresentOfficer[]>('/api/counters/presence');
       this.update({ presence });
     } catch {
-      // The next reconnect or the safety refresh tries again.
+      // Still connected but the snapshot failed (a hub restarting, say): try again shortly.
+      this.held = null;
+      this.position = null;
+      if (!this.closed) setTimeout(() => void this.resync(), RESYNC_RETRY_MS);
+      return;
     }
-    this.scheduleRefresh(true);
+    await this.loadCompensations();
   }
 
-  private scheduleRefresh(withCompensations: boolean): void {
-    this.compensationsStale ||= withCompensations;
-    if (this.refreshTimer || this.closed) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = null;
-      void this.refresh();
-    }, REFRESH_MS);
+  private takeSnapshot(snapshot: LiveSnapshot): void {
+    const held = this.held ?? [];
+    this.held = null;
+    this.rows.clear();
+    for (const row of snapshot.timings) this.rows.set(row.ticketId, row);
+    this.position = snapshot.lastEventId;
+    const numbers = new Map(this.view.serviceDay === snapshot.serviceDay ? this.view.numbers : []);
+    for (const row of snapshot.timings) numbers.set(row.ticketId, row.number);
+    this.update({
+      clockOffsetMs: Date.parse(snapshot.now) - Date.now(),
+      serviceDay: snapshot.serviceDay,
+      numbers,
+      timings: [...this.rows.values()],
+      counters: snapshot.counters,
+      services: snapshot.services,
+      version: this.view.version + 1,
+    });
+    // What came while the snapshot was on its way, from where the snapshot stands.
+    for (const delta of held) this.onDelta(delta);
+    this.tick();
   }
 
-  private async refresh(): Promise<void> {
-    const withCompensations = this.compensationsStale;
-    this.compensationsStale = false;
+  private async loadCompensations(): Promise<void> {
     try {
-      const at = this.hubNow();
-      const [timings, counters, services, compensations] = await Promise.all([
-        this.hub.get<TimingView[]>('/api/timings'),
-        this.hub.get<CounterView[]>('/api/counters'),
-        this.hub.get<ServiceView[]>('/api/services'),
-        withCompensations
-          ? this.hub.get<CompensationView[]>('/api/compensations')
-          : Promise.resolve(this.view.compensations),
-      ]);
-      this.update({ timings, timingsAt: at, counters, services, compensations });
+      const compensations = await this.hub.get<CompensationView[]>('/api/compensations');
+      this.update({ compensations });
       // One raised while this page was offline still deserves its alert.
       this.addAlerts(
         compensations
           .filter((c) => c.resolution === null)
           .map((c) => this.compensationAlert(c.id, c.ticketId, c.kind, c.raisedAt)),
       );
-      this.tick();
     } catch {
-      this.compensationsStale ||= withCompensations;
+      // The next compensation event or reconnect reloads them.
     }
+  }
+
+  private async reloadServices(): Promise<void> {
+    if (this.closed || this.position === null) return;
+    try {
+      this.update({ services: await this.hub.get<ServiceView[]>('/api/services') });
+    } catch {
+      // Offline: the snapshot after reconnecting brings them.
+    }
+  }
+
+  /** The day's figures follow the queue, but a recap every few seconds is as good as one per event. */
+  private figuresChanged(): void {
+    if (this.figuresTimer || this.closed) return;
+    this.figuresTimer = setTimeout(() => {
+      this.figuresTimer = null;
+      this.update({ version: this.view.version + 1 });
+    }, FIGURES_EVERY_MS);
   }
 
   private compensationAlert(id: string, ticketId: string | null, kind: string, at: string): LiveAlert {
@@ -208,7 +259,7 @@ export class LiveFeed {
 
   /** Time passing alone crosses standards and deadlines: look for new alerts, and run the clocks on, every second. */
   private tick(): void {
-    this.addAlerts(detectAlerts(this.view.timings, this.view.timingsAt, this.hubNow(), this.seen));
+    this.addAlerts(detectAlerts(this.view.timings, this.hubNow(), this.seen));
     // A new view object, so that the screen re-renders with the clocks one second on.
     this.update({ tickedAt: this.hubNow() });
   }
@@ -228,6 +279,18 @@ export class LiveFeed {
   private emit(): void {
     for (const listener of this.listeners) listener(this.view);
   }
+}
+
+/** `list` with each item of `changed` put in its place (by id), order kept; new ids appended. */
+function replaceById<T extends { readonly id: string }>(
+  list: readonly T[],
+  changed: readonly T[],
+): readonly T[] {
+  if (changed.length === 0) return list;
+  const byId = new Map(changed.map((item) => [item.id, item]));
+  const result = list.map((item) => byId.get(item.id) ?? item);
+  const known = new Set(list.map((item) => item.id));
+  return [...result, ...changed.filter((item) => !known.has(item.id))];
 }
 
 function hubAlert(key: string, at: number, text: string): LiveAlert {

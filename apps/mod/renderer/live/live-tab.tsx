@@ -19,14 +19,13 @@ export function LiveTab({ feed, site, hub, lang, timeZone }: Props) {
   const t = useMemo(() => translator(LIVE_TEXTS, lang), [lang]);
   const view = useLive(feed);
   const hubNow = feed.hubNow();
-  const counterName = (id: string | null) =>
-    id === null ? '–' : (view.counters.find((c) => c.id === id)?.name ?? id);
+  const names = useMemo(() => new Map(view.counters.map((c) => [c.id, c.name])), [view.counters]);
+  const counterName = (id: string | null) => (id === null ? '–' : (names.get(id) ?? id));
   return (
     <div class="live" data-testid="live">
       <div class="live-main">
         <ActiveTable
           timings={view.timings}
-          timingsAt={view.timingsAt}
           hubNow={hubNow}
           services={view.services}
           counterName={counterName}
@@ -54,14 +53,7 @@ export function LiveTab({ feed, site, hub, lang, timeZone }: Props) {
           lang={lang}
           t={t}
         />
-        <WaitingPanel
-          services={view.services}
-          timings={view.timings}
-          timingsAt={view.timingsAt}
-          hubNow={hubNow}
-          lang={lang}
-          t={t}
-        />
+        <WaitingPanel services={view.services} timings={view.timings} hubNow={hubNow} lang={lang} t={t} />
       </div>
     </div>
   );

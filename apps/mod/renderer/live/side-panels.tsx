@@ -53,18 +53,17 @@ export function CountersPanel({ counters, presence, numbers, timeZone, lang, t }
 interface WaitingProps {
   readonly services: readonly ServiceView[];
   readonly timings: readonly TimingView[];
-  readonly timingsAt: number;
   readonly hubNow: number;
   readonly lang: Lang;
   readonly t: T;
 }
 
 /** Waiting per service with its longest current wait, longest first. */
-export function WaitingPanel({ services, timings, timingsAt, hubNow, lang, t }: WaitingProps) {
+export function WaitingPanel({ services, timings, hubNow, lang, t }: WaitingProps) {
   const longest = new Map<string, number>();
   for (const x of timings)
     if (x.phase === 'waiting')
-      longest.set(x.serviceId, Math.max(longest.get(x.serviceId) ?? 0, elapsedNow(x, timingsAt, hubNow)));
+      longest.set(x.serviceId, Math.max(longest.get(x.serviceId) ?? 0, elapsedNow(x, hubNow)));
   const rows = services
     .filter((s) => s.waiting > 0)
     .sort((a, b) => (longest.get(b.id) ?? 0) - (longest.get(a.id) ?? 0));
