@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
@@ -20,6 +19,7 @@ import { pageRoutes } from './http/page-routes.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
+import { repoRoot } from './repo-root.ts';
 import { voiceAlertMessage } from './speech/voice-alert.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
@@ -81,7 +81,8 @@ export interface Hub {
 }
 
 export const DATABASE_FILE = 'giliran.sqlite';
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+// From the root, not this file: the bundle (dist/hub/main.js) sits at another depth than this source.
+const DEFAULT_WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
 
 function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
   // Commit what waits for the next group commit first: a snapshot shows only what is on disk, exactly up to
