@@ -63,6 +63,8 @@ export interface HubOptions {
   /** Folder of the built web pages (Vite output). */
   readonly webRoot?: string;
   readonly printTimeoutMs?: number;
+  /** The platform the system voice (`say`) acts as: tests play a Windows PC's voices on Linux. */
+  readonly speechPlatform?: NodeJS.Platform;
 }
 
 export interface Hub {
@@ -153,6 +155,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       });
     },
     {
+      ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
       // MOD learns which voice the hub PC speaks Indonesian with, or that it has none.
       onVoice: (choice) => {
         const message = voiceAlertMessage(choice);
