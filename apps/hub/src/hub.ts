@@ -20,7 +20,7 @@ import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
 import { repoRoot } from './repo-root.ts';
-import { voiceAlertMessage } from './speech/voice-alert.ts';
+import { fallbackAlerts, voiceAlertMessage } from './speech/voice-alert.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
@@ -142,17 +142,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use(requestLog(logger, (url) => url === '/api/health'));
   app.use(jsonBody(MAX_PAYLOAD_BYTES));
   const settings = new SettingsStore(db);
+  const fallbackAlert = fallbackAlerts();
   const audio = new AnnouncementAudio(
     site,
     options.dataDir,
     (engine, reason) => {
       // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
       logger.warn({ engine, reason }, 'speech engine unavailable, falling back');
-      io.emit('hub:alert', {
-        kind: 'speech-fallback',
-        message: `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`,
-        at: new Date(clock.now()).toISOString(),
-      });
+      const message = fallbackAlert(engine, reason);
+      if (message === undefined) return;
+      io.emit('hub:alert', { kind: 'speech-fallback', message, at: new Date(clock.now()).toISOString() });
     },
     {
       ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),

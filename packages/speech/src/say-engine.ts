@@ -42,12 +42,15 @@ export interface SayOptions {
   readonly onVoice?: (choice: VoiceChoice) => void;
 }
 
+/** How NoIndonesianVoiceError's message starts: the hub's fallback alerts recognise it by this. */
+export const NO_INDONESIAN_VOICE = 'no Indonesian system voice is installed';
+
 /** Thrown for Indonesian on a PC without an Indonesian voice: the next engine speaks instead. */
 export class NoIndonesianVoiceError extends Error {
   override readonly name = 'NoIndonesianVoiceError';
 
   constructor(readonly choice: VoiceChoice) {
-    super(`no Indonesian system voice is installed (installed: ${choice.installed.join(', ') || 'none'})`);
+    super(`${NO_INDONESIAN_VOICE} (installed: ${choice.installed.join(', ') || 'none'})`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { voiceAlertMessage } from './voice-alert.ts';
+import { fallbackAlerts, voiceAlertMessage } from './voice-alert.ts';
 
 describe('voiceAlertMessage', () => {
   it('names the Indonesian voice in use', () => {
@@ -35,5 +35,19 @@ describe('voiceAlertMessage', () => {
       installed: [],
     } as const;
     expect(voiceAlertMessage(english)).toBeUndefined();
+  });
+});
+
+describe('fallbackAlerts', () => {
+  it('alerts once per engine and reason, again when the reason changes, never for a missing Indonesian voice', () => {
+    const alert = fallbackAlerts();
+    expect(alert('espeak-ng', 'espeak-ng is not installed or not on PATH')).toBe(
+      'Mesin suara espeak-ng tidak tersedia (espeak-ng is not installed or not on PATH); memakai cadangan.',
+    );
+    expect(alert('espeak-ng', 'espeak-ng is not installed or not on PATH')).toBeUndefined();
+    expect(alert('espeak-ng', 'espeak-ng did not finish within 10000 ms')).toBeDefined();
+    expect(
+      alert('say', 'no Indonesian system voice is installed (installed: Microsoft Zira)'),
+    ).toBeUndefined();
   });
 });

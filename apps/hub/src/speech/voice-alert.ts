@@ -1,4 +1,4 @@
-import type { VoiceChoice } from '@giliran/speech';
+import { NO_INDONESIAN_VOICE, type VoiceChoice } from '@giliran/speech';
 
 /**
  * What MOD reads about the hub PC's own voice, once, when the first Indonesian call is spoken: the voice in
@@ -16,4 +16,18 @@ export function voiceAlertMessage(choice: VoiceChoice): string | undefined {
     `Tidak ada suara Bahasa Indonesia di PC hub (terpasang: ${installed}); panggilan memakai mesin suara ` +
     `cadangan. Pasang suara "${wanted}" (lihat docs/installation.md, bagian suara).`
   );
+}
+
+/**
+ * The fallback alert for MOD when an engine cannot speak: once while an engine keeps failing for the same reason
+ * (a hall announces hundreds of calls a day), again when the reason changes. None for a missing Indonesian voice,
+ * which the voice alert has already explained.
+ */
+export function fallbackAlerts(): (engine: string, reason: string) => string | undefined {
+  const lastReason = new Map<string, string>();
+  return (engine, reason) => {
+    if (reason.startsWith(NO_INDONESIAN_VOICE) || lastReason.get(engine) === reason) return undefined;
+    lastReason.set(engine, reason);
+    return `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`;
+  };
 }
