@@ -23,6 +23,8 @@ interface Shell {
   readonly executable: string;
   /** Words of its offline page, which the shell shows from inside its bundle while the hub is away. */
   readonly offlineWords: string;
+  /** What must be inside its bundle since no node_modules is packed: the display's `say` package. */
+  readonly bundled?: string;
 }
 
 const SHELLS: readonly Shell[] = [
@@ -37,6 +39,8 @@ const SHELLS: readonly Shell[] = [
     config: 'electron-builder.display.yml',
     executable: 'giliran-display',
     offlineWords: 'Layar antrian sedang tidak terhubung',
+    // `say` builds this PowerShell line: the package is inside main.cjs, or Windows would have no voice.
+    bundled: 'SetOutputToWaveFile',
   },
   {
     app: 'counter',
@@ -124,6 +128,7 @@ describe.each(SHELLS)('the packed $app app', (shell) => {
     const main = extractFile(asar, 'dist/main.cjs').toString('utf8');
     // The local pages are data: URLs inside the bundle: the only page assets a shell carries.
     expect(main).toContain(shell.offlineWords);
+    if (shell.bundled !== undefined) expect(main).toContain(shell.bundled);
     // No site config or secrets: no demo tokens, no PIN hashes, no per-machine config file.
     for (const secret of ['demo-kiosk', 'demo-display', 'pinHash', 'tokenSha256', '"hubUrl":"http']) {
       expect(main).not.toContain(secret);
