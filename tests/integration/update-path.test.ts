@@ -2,10 +2,11 @@
  * Updating a hall to this release: the data folder written by the previous release (a committed fixture,
  * tests/fixtures/previous-release, made by 0.1.0's `npm start`) is given to this release's production hub
  * (`npm run build:hub`, then `node dist/hub/main.js` as `npm run start:prod` and the services run it), which
- * migrates it and serves its tickets. docs/installation.md tells the technician the same steps.
+ * migrates it and serves its tickets. docs/installation.md tells the technician the same steps. The hub runs as
+ * its service runs it: an unprivileged user owning the data folder (`nobody` when the test runs as root).
  */
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chown, copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +36,26 @@ interface Fixture {
 let dataDir = '';
 let hub: HubProcess | undefined;
 let fixture: Fixture;
+let serviceUser: { uid: number; gid: number } | undefined;
+
+/** `nobody` when root runs the tests (CI, the build machine); otherwise this user is unprivileged already. */
+async function unprivilegedUser(): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = async (flag: string) => Number((await run('id', [flag, 'nobody'])).stdout.trim());
+  return { uid: await id('-u'), gid: await id('-g') };
+}
 
 beforeAll(async () => {
   await run('npm', ['run', 'build:hub'], { cwd: ROOT });
   fixture = JSON.parse(await readFile(join(FIXTURE, 'tickets.json'), 'utf8')) as Fixture;
   dataDir = await mkdtemp(join(tmpdir(), 'giliran-update-'));
   await copyFile(join(FIXTURE, 'giliran.sqlite'), join(dataDir, 'giliran.sqlite'));
-  hub = await spawnHub(dataDir, DEMO_SITE_PATH, 'info', 'bundle');
+  serviceUser = await unprivilegedUser();
+  if (serviceUser !== undefined) {
+    await chown(dataDir, serviceUser.uid, serviceUser.gid);
+    await chown(join(dataDir, 'giliran.sqlite'), serviceUser.uid, serviceUser.gid);
+  }
+  hub = await spawnHub(dataDir, DEMO_SITE_PATH, 'info', 'bundle', serviceUser);
 }, 120_000);
 
 afterAll(async () => {
@@ -98,5 +112,12 @@ describe("the previous release's data folder on this release's bundled hub", () 
     } finally {
       db.close();
     }
+  });
+
+  it('runs as the unprivileged service user, who owns what it writes', async () => {
+    const owner = serviceUser?.uid ?? process.getuid?.();
+    expect(owner).not.toBe(0);
+    // The write-ahead log is created by the running hub itself.
+    expect((await stat(join(dataDir, 'giliran.sqlite-wal'))).uid).toBe(owner);
   });
 });

@@ -26,6 +26,8 @@ export function spawnHub(
   siteFile: string,
   logLevel = 'info',
   build: HubBuild = 'tsx',
+  /** Runs it as this user (the caller must be root), as a service runs it. */
+  user?: { readonly uid: number; readonly gid: number },
 ): Promise<HubProcess> {
   const entry = build === 'tsx' ? ['--import', 'tsx', HUB_MAIN] : ['--enable-source-maps', HUB_BUNDLE];
   const child = spawn(process.execPath, entry, {
@@ -39,6 +41,7 @@ export function spawnHub(
       LOG_LEVEL: logLevel,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   const lines: string[] = [];
   const remember = (line: string) => {
