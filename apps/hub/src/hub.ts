@@ -20,7 +20,7 @@ import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
 import { repoRoot } from './repo-root.ts';
-import { fallbackAlerts, voiceAlertMessage } from './speech/voice-alert.ts';
+import { speechAlerts } from './speech/voice-alert.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
@@ -142,32 +142,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use(requestLog(logger, (url) => url === '/api/health'));
   app.use(jsonBody(MAX_PAYLOAD_BYTES));
   const settings = new SettingsStore(db);
-  const fallbackAlert = fallbackAlerts();
-  const audio = new AnnouncementAudio(
-    site,
-    options.dataDir,
-    (engine, reason) => {
-      // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
-      logger.warn({ engine, reason }, 'speech engine unavailable, falling back');
-      const message = fallbackAlert(engine, reason);
-      if (message === undefined) return;
-      io.emit('hub:alert', { kind: 'speech-fallback', message, at: new Date(clock.now()).toISOString() });
-    },
-    {
-      ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
-      // MOD learns which voice the hub PC speaks Indonesian with, or that it has none.
-      onVoice: (choice) => {
-        const message = voiceAlertMessage(choice);
-        if (message === undefined) return;
-        logger.info({ voice: choice.voice, installed: choice.installed }, 'system voice chosen');
-        io.to(STAFF_ROOM).emit('hub:alert', {
-          kind: choice.indonesian ? 'speech-voice' : 'speech-voice-missing',
-          message,
-          at: new Date(clock.now()).toISOString(),
-        });
-      },
-    },
-  );
+  const speech = speechAlerts({
+    logger,
+    now: () => clock.now(),
+    toAll: (alert) => io.emit('hub:alert', alert),
+    toStaff: (alert) => io.to(STAFF_ROOM).emit('hub:alert', alert),
+  });
+  const audio = new AnnouncementAudio(site, options.dataDir, speech.onFallback, {
+    ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
+    onVoice: speech.onVoice,
+  });
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));

@@ -1,4 +1,5 @@
 import { NO_INDONESIAN_VOICE, type VoiceChoice } from '@giliran/speech';
+import type { Logger } from 'pino';
 
 /**
  * What MOD reads about the hub PC's own voice, once, when the first Indonesian call is spoken: the voice in
@@ -29,5 +30,43 @@ export function fallbackAlerts(): (engine: string, reason: string) => string | u
     if (reason.startsWith(NO_INDONESIAN_VOICE) || lastReason.get(engine) === reason) return undefined;
     lastReason.set(engine, reason);
     return `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`;
+  };
+}
+
+export interface HubAlert {
+  readonly kind: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+export interface SpeechAlertSink {
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** A failing engine concerns every screen that plays the hub's audio. */
+  readonly toAll: (alert: HubAlert) => void;
+  /** The hub PC's voice is the staff's business. */
+  readonly toStaff: (alert: HubAlert) => void;
+}
+
+/** What the hub's announcement audio reports, as log lines and MOD alerts. */
+export function speechAlerts(sink: SpeechAlertSink): {
+  onFallback: (engine: string, reason: string) => void;
+  onVoice: (choice: VoiceChoice) => void;
+} {
+  const fallbackAlert = fallbackAlerts();
+  const at = () => new Date(sink.now()).toISOString();
+  return {
+    onFallback: (engine, reason) => {
+      // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
+      sink.logger.warn({ engine, reason }, 'speech engine unavailable, falling back');
+      const message = fallbackAlert(engine, reason);
+      if (message !== undefined) sink.toAll({ kind: 'speech-fallback', message, at: at() });
+    },
+    onVoice: (choice) => {
+      const message = voiceAlertMessage(choice);
+      if (message === undefined) return;
+      sink.logger.info({ voice: choice.voice, installed: choice.installed }, 'system voice chosen');
+      sink.toStaff({ kind: choice.indonesian ? 'speech-voice' : 'speech-voice-missing', message, at: at() });
+    },
   };
 }
