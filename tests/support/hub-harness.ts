@@ -49,7 +49,14 @@ export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
 
 /** A real hub on port 0 with a fresh SQLite file in a temporary folder. */
 export async function startTestHub(
-  options: { clock?: Clock; site?: SiteConfig; dataDir?: string; port?: number; logger?: pino.Logger } = {},
+  options: {
+    clock?: Clock;
+    site?: SiteConfig;
+    dataDir?: string;
+    port?: number;
+    logger?: pino.Logger;
+    speechPlatform?: NodeJS.Platform;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
   const hub = await createHub({
@@ -58,6 +65,7 @@ export async function startTestHub(
     port: options.port ?? 0,
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.speechPlatform ? { speechPlatform: options.speechPlatform } : {}),
   });
   const sockets: ClientSocket[] = [];
 

@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HUB_MAIN = fileURLToPath(new URL('../../apps/hub/src/main.ts', import.meta.url));
+/** `npm run build:hub`'s output, which `npm run start:prod` runs. */
+export const HUB_BUNDLE = fileURLToPath(new URL('../../dist/hub/main.js', import.meta.url));
 const SPAWN_TIMEOUT_MS = 20_000;
+
+/** The hub from its TypeScript sources through tsx (`npm start`), or the production bundle (`start:prod`). */
+export type HubBuild = 'tsx' | 'bundle';
 
 export interface HubProcess {
   readonly child: ChildProcess;
@@ -16,8 +21,16 @@ export interface HubProcess {
 }
 
 /** The real hub (`apps/hub/src/main.ts`) as a child process, resolved once it logs the port it listens on. */
-export function spawnHub(dataDir: string, siteFile: string, logLevel = 'info'): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HUB_MAIN], {
+export function spawnHub(
+  dataDir: string,
+  siteFile: string,
+  logLevel = 'info',
+  build: HubBuild = 'tsx',
+  /** Runs it as this user (the caller must be root), as a service runs it. */
+  user?: { readonly uid: number; readonly gid: number },
+): Promise<HubProcess> {
+  const entry = build === 'tsx' ? ['--import', 'tsx', HUB_MAIN] : ['--enable-source-maps', HUB_BUNDLE];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -28,6 +41,7 @@ export function spawnHub(dataDir: string, siteFile: string, logLevel = 'info'): 
       LOG_LEVEL: logLevel,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...user,
   });
   const lines: string[] = [];
   const remember = (line: string) => {

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
@@ -20,6 +19,8 @@ import { pageRoutes } from './http/page-routes.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
+import { repoRoot } from './repo-root.ts';
+import { speechAlerts } from './speech/voice-alert.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
@@ -63,6 +64,8 @@ export interface HubOptions {
   /** Folder of the built web pages (Vite output). */
   readonly webRoot?: string;
   readonly printTimeoutMs?: number;
+  /** The platform the system voice (`say`) acts as: tests play a Windows PC's voices on Linux. */
+  readonly speechPlatform?: NodeJS.Platform;
 }
 
 export interface Hub {
@@ -81,7 +84,8 @@ export interface Hub {
 }
 
 export const DATABASE_FILE = 'giliran.sqlite';
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+// From the root, not this file: the bundle (dist/hub/main.js) sits at another depth than this source.
+const DEFAULT_WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
 
 function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
   // Commit what waits for the next group commit first: a snapshot shows only what is on disk, exactly up to
@@ -139,14 +143,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use(requestLog(logger, (url) => url === '/api/health'));
   app.use(jsonBody(MAX_PAYLOAD_BYTES));
   const settings = new SettingsStore(db);
-  const audio = new AnnouncementAudio(site, options.dataDir, (engine, reason) => {
-    // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
-    logger.warn({ engine, reason }, 'speech engine unavailable, falling back');
-    io.emit('hub:alert', {
-      kind: 'speech-fallback',
-      message: `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`,
-      at: new Date(clock.now()).toISOString(),
-    });
+  const speech = speechAlerts({
+    logger,
+    now: () => clock.now(),
+    toAll: (alert) => io.emit('hub:alert', alert),
+    toStaff: (alert) => io.to(STAFF_ROOM).emit('hub:alert', alert),
+  });
+  const audio = new AnnouncementAudio(site, options.dataDir, speech.onFallback, {
+    ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
+    onVoice: speech.onVoice,
   });
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.

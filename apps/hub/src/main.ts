@@ -1,9 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { createHub } from './hub.ts';
+import { repoRoot } from './repo-root.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
-const defaultSite = fileURLToPath(new URL('../../../assets/demo-site/site.json', import.meta.url));
+// Found from the root: `npm start` runs this file, `npm run start:prod` the bundle in dist/hub.
+const defaultSite = join(repoRoot(import.meta.url), 'assets', 'demo-site', 'site.json');
 const started = performance.now();
 
 try {

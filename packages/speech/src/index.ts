@@ -13,8 +13,15 @@ export type { AnnouncementInput, AnnouncementOptions, NumberStyle } from './anno
 export type { SpeechEngine } from './speech-engine.ts';
 export { DEFAULT_ESPEAK_SPEED, EspeakEngine } from './espeak-engine.ts';
 export type { EspeakOptions } from './espeak-engine.ts';
-export { SayEngine } from './say-engine.ts';
-export type { SayExporter, SayOptions } from './say-engine.ts';
+export { NO_INDONESIAN_VOICE, NoIndonesianVoiceError, SayEngine } from './say-engine.ts';
+export type { SayOptions } from './say-engine.ts';
+export {
+  chooseVoice,
+  isIndonesianVoice,
+  parseMacVoices,
+  PREFERRED_INDONESIAN_VOICE,
+} from './system-voices.ts';
+export type { InstalledVoice, VoiceChoice, VoicePlatform } from './system-voices.ts';
 export { ClipEngine } from './clip-engine.ts';
 export type { ClipEngineOptions } from './clip-engine.ts';
 export { speakWithFallback, SpeechError } from './speak-with-fallback.ts';

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+// The module object, looked up at each call: tests replace `spawn` there, the edge the `say` package uses too.
+import childProcess from 'node:child_process';
 
 export interface RunOptions {
   readonly timeoutMs: number;
@@ -12,7 +13,7 @@ function errorCode(error: unknown): string | undefined {
 /** Runs a program without a shell; a failure to start, a non-zero exit or a timeout rejects with a readable reason. */
 export function runProcess(command: string, args: readonly string[], options: RunOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = childProcess.spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let settled = false;

@@ -1,91 +1,179 @@
-import { writeFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
-import { SayEngine } from './say-engine.ts';
-import type { SayExporter } from './say-engine.ts';
-import { encodeWav, parseWav } from './wav.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { vi } from 'vitest';
+import { EspeakEngine } from './espeak-engine.ts';
+import { NoIndonesianVoiceError, SayEngine } from './say-engine.ts';
+import { speakWithFallback } from './speak-with-fallback.ts';
+import type { VoiceChoice } from './system-voices.ts';
+import { fakeVoicePlatform } from './testing/fake-voice-platform.ts';
+import { parseWav } from './wav.ts';
 
-// What macOS `say -o x.wav --data-format=LEF32@32000` produces: 32-bit float.
-function floatWav(): Buffer {
-  const data = Buffer.alloc(32000 * 4);
-  for (let i = 0; i < 32000; i++) data.writeFloatLE(Math.sin(i / 10) * 0.5, i * 4);
-  return encodeWav({
-    format: { encoding: 'float', channels: 1, sampleRate: 32000, bitsPerSample: 32 },
-    data,
-  });
+// `say` is loaded for real (its module loads on Linux); only the programs it starts are played by the fake.
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const WINDOWS_WITH_ANDIKA = ['Microsoft David Desktop', 'Microsoft Zira Desktop', 'Microsoft Andika'];
+const WINDOWS_ENGLISH_ONLY = ['Microsoft David Desktop', 'Microsoft Zira Desktop'];
+
+function reporting(): { choices: VoiceChoice[]; onVoice: (choice: VoiceChoice) => void } {
+  const choices: VoiceChoice[] = [];
+  return { choices, onVoice: (choice) => choices.push(choice) };
 }
 
-function fakeSay(calls: unknown[][]): SayExporter {
-  return {
-    export(text, voice, speed, filename, callback) {
-      calls.push([text, voice, speed]);
-      writeFile(filename, floatWav()).then(
-        () => {
-          callback(null);
-        },
-        (error: unknown) => {
-          callback(error);
-        },
-      );
-    },
-  };
-}
+describe('SayEngine on Windows', () => {
+  it('speaks Indonesian with Microsoft Andika, listing the voices once, as 16-bit PCM', async () => {
+    const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA });
+    const { choices, onVoice } = reporting();
+    const engine = new SayEngine({ platform: 'win32', onVoice });
+    expect(await engine.isAvailable()).toBe(true);
 
-describe('SayEngine', () => {
-  it('is never available on Linux, and does not even load say there', async () => {
-    let loaded = false;
-    const engine = new SayEngine({
-      platform: 'linux',
-      loadSay: () => {
-        loaded = true;
-        return Promise.resolve({});
+    const wav = parseWav(await engine.synthesize('Nomor antrian A dua belas', [], 'id'));
+    await engine.synthesize('Nomor antrian B satu', [], 'id');
+
+    expect(wav.format).toEqual({ encoding: 'pcm', channels: 1, sampleRate: 22050, bitsPerSample: 16 });
+    expect(platform.spoken.map(({ program, voice, text }) => [program, voice, text])).toEqual([
+      ['powershell', 'Microsoft Andika', 'Nomor antrian A dua belas'],
+      ['powershell', 'Microsoft Andika', 'Nomor antrian B satu'],
+    ]);
+    expect(platform.listings()).toBe(1);
+    expect(choices).toEqual([
+      {
+        platform: 'win32',
+        lang: 'id',
+        voice: 'Microsoft Andika',
+        indonesian: true,
+        installed: WINDOWS_WITH_ANDIKA,
       },
+    ]);
+  });
+
+  it('refuses Indonesian without an Indonesian voice, naming what is installed, and speaks English', async () => {
+    const platform = fakeVoicePlatform({ voices: WINDOWS_ENGLISH_ONLY });
+    const { choices, onVoice } = reporting();
+    const engine = new SayEngine({ platform: 'win32', onVoice });
+
+    const refusal = engine.synthesize('Nomor antrian A dua belas', [], 'id');
+    await expect(refusal).rejects.toBeInstanceOf(NoIndonesianVoiceError);
+    await expect(refusal).rejects.toThrow(
+      'no Indonesian system voice is installed (installed: Microsoft David Desktop, Microsoft Zira Desktop)',
+    );
+    await engine.synthesize('Queue number A twelve', [], 'en');
+
+    expect(platform.spoken.map(({ voice, text }) => [voice, text])).toEqual([
+      [null, 'Queue number A twelve'],
+    ]);
+    expect(choices.map(({ lang, voice, indonesian }) => [lang, voice, indonesian])).toEqual([
+      ['id', null, false],
+      ['en', null, false],
+    ]);
+  });
+
+  it("uses the site's voice when installed, and Andika when the site's is missing", async () => {
+    const platform = fakeVoicePlatform({ voices: [...WINDOWS_WITH_ANDIKA, 'Vendor Indonesian Female'] });
+    await new SayEngine({ platform: 'win32', voices: { id: 'vendor indonesian female' } }).synthesize(
+      'satu',
+      [],
+      'id',
+    );
+    await new SayEngine({ platform: 'win32', voices: { id: 'Microsoft Gadis' } }).synthesize('dua', [], 'id');
+    expect(platform.spoken.map(({ voice }) => voice)).toEqual([
+      'Vendor Indonesian Female',
+      'Microsoft Andika',
+    ]);
+  });
+
+  it('stops PowerShell and rejects when speaking takes too long', async () => {
+    const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA, behaviour: 'hang-export' });
+    const engine = new SayEngine({ platform: 'win32', timeoutMs: 150 });
+    await expect(engine.synthesize('Nomor antrian', [], 'id')).rejects.toThrow(
+      'The system voice did not finish speaking within 150 ms',
+    );
+    expect(platform.stopped).toHaveLength(1);
+  });
+
+  it('rejects when the voice list does not come, and asks again on the next call', async () => {
+    const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA, behaviour: 'hang-list' });
+    const engine = new SayEngine({ platform: 'win32', timeoutMs: 100 });
+    await expect(engine.synthesize('satu', [], 'id')).rejects.toThrow('listing voices within 100 ms');
+    await expect(engine.synthesize('dua', [], 'id')).rejects.toThrow('listing voices within 100 ms');
+    expect(platform.listings()).toBe(2);
+    expect(platform.stopped).toHaveLength(2);
+  });
+
+  it("passes on PowerShell's error", async () => {
+    fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA, behaviour: 'fail-list' });
+    await expect(new SayEngine({ platform: 'win32' }).synthesize('satu', [], 'id')).rejects.toThrow(
+      'Cannot find System.speech',
+    );
+  });
+});
+
+describe('SayEngine on macOS', () => {
+  it('speaks Indonesian with Damayanti, found by its locale, and converts float to 16-bit PCM', async () => {
+    const platform = fakeVoicePlatform({
+      voices: [
+        ['Alex', 'en_US'],
+        ['Damayanti', 'id_ID'],
+        ['Good News', 'en_US'],
+      ],
     });
+    const { choices, onVoice } = reporting();
+    const engine = new SayEngine({ platform: 'darwin', onVoice });
+    const wav = parseWav(await engine.synthesize('Nomor antrian', [], 'id'));
+    expect(wav.format).toEqual({ encoding: 'pcm', channels: 1, sampleRate: 32000, bitsPerSample: 16 });
+    expect(platform.spoken.map(({ program, voice }) => [program, voice])).toEqual([['say', 'Damayanti']]);
+    expect(choices[0]?.installed).toEqual(['Alex', 'Damayanti', 'Good News']);
+  });
+});
+
+describe('SayEngine elsewhere', () => {
+  it('is not available on Linux and starts no program there', async () => {
+    const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA });
+    const engine = new SayEngine({ platform: 'linux' });
     expect(await engine.isAvailable()).toBe(false);
     await expect(engine.synthesize('halo', [], 'id')).rejects.toThrow(
       'only used on Windows and macOS, not linux',
     );
-    expect(loaded).toBe(false);
+    expect(platform.listings()).toBe(0);
   });
 
-  it.runIf(process.platform === 'linux')('is unavailable on this Linux machine', async () => {
+  it.runIf(process.platform === 'linux')('is unavailable on this Linux machine by default', async () => {
     expect(await new SayEngine().isAvailable()).toBe(false);
   });
+});
 
-  it('is unavailable where say is not installed', async () => {
-    const engine = new SayEngine({
-      platform: 'win32',
-      loadSay: () => Promise.reject(new Error('Cannot find module')),
-    });
-    expect(await engine.isAvailable()).toBe(false);
-    await expect(engine.synthesize('halo', [], 'id')).rejects.toThrow(
-      'The npm package "say" is not installed',
+describe('SayEngine among the fallbacks', () => {
+  it('hands an Indonesian call to espeak-ng when Windows has no Indonesian voice, saying why', async () => {
+    fakeVoicePlatform({ voices: WINDOWS_ENGLISH_ONLY });
+    const fallbacks: string[] = [];
+    const result = await speakWithFallback(
+      [new SayEngine({ platform: 'win32' }), new EspeakEngine()],
+      'Nomor antrian A dua belas, silakan menuju loket tiga',
+      [],
+      'id',
+      (engine, reason) => fallbacks.push(`${engine}: ${reason}`),
     );
-  });
-
-  it('exports through say and returns 16-bit PCM', async () => {
-    const calls: unknown[][] = [];
-    const engine = new SayEngine({
-      platform: 'darwin',
-      speed: 0.9,
-      loadSay: () => Promise.resolve({ default: fakeSay(calls) }),
-    });
-    expect(await engine.isAvailable()).toBe(true);
-    const wav = parseWav(await engine.synthesize('Nomor antrian', [], 'id'));
-    expect(wav.format).toEqual({ encoding: 'pcm', channels: 1, sampleRate: 32000, bitsPerSample: 16 });
-    await engine.synthesize('Queue number', [], 'en');
-    expect(calls).toEqual([
-      ['Nomor antrian', 'Damayanti', 0.9],
-      ['Queue number', null, 0.9],
+    expect(result.engine).toBe('espeak-ng');
+    expect(fallbacks).toEqual([
+      'say: no Indonesian system voice is installed (installed: Microsoft David Desktop, Microsoft Zira Desktop)',
     ]);
   });
 
-  it('passes on what say reports', async () => {
-    const failing: SayExporter = {
-      export(_text, _voice, _speed, _filename, callback) {
-        callback(new Error('voice not found'));
-      },
-    };
-    const engine = new SayEngine({ platform: 'win32', loadSay: () => Promise.resolve(failing) });
-    await expect(engine.synthesize('halo', [], 'id')).rejects.toThrow('voice not found');
+  it('moves on when the system voice hangs past the fallback timeout', async () => {
+    const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA, behaviour: 'hang-export' });
+    const fallbacks: string[] = [];
+    const result = await speakWithFallback(
+      [new SayEngine({ platform: 'win32', timeoutMs: 600 }), new EspeakEngine()],
+      'Nomor antrian',
+      [],
+      'id',
+      (engine, reason) => fallbacks.push(`${engine}: ${reason}`),
+      { timeoutMs: 300 },
+    );
+    expect(result.engine).toBe('espeak-ng');
+    expect(fallbacks).toEqual(['say: speaking did not finish within 300 ms']);
+    // The engine's own deadline still stops the hung PowerShell.
+    await expect.poll(() => platform.stopped).toHaveLength(1);
   });
 });

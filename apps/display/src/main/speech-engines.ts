@@ -8,7 +8,14 @@ export function speechEngines(settings: SpeechSettings): SpeechEngine[] {
   const make = (name: SpeechEngineName): SpeechEngine | undefined => {
     switch (name) {
       case 'say':
-        return new SayEngine();
+        // The technician reads in the shell's log which voice speaks Indonesian, or that none does.
+        return new SayEngine({
+          onVoice: (choice) => {
+            console.info(
+              `[display] system voice for ${choice.lang}: ${choice.voice ?? 'none'} (installed: ${choice.installed.join(', ')})`,
+            );
+          },
+        });
       case 'espeak':
         return new EspeakEngine();
       case 'clips':

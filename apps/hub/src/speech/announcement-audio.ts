@@ -7,6 +7,7 @@ import {
   EspeakEngine,
   SayEngine,
   speakWithFallback,
+  type SayOptions,
   type SpeechEngine,
   type SpeechLang,
 } from '@giliran/speech';
@@ -33,10 +34,12 @@ export class AnnouncementAudio {
     private readonly site: SiteConfig,
     dataDir: string,
     private readonly onFallback: (engine: string, reason: string) => void,
+    /** The system voice's report of the voice it speaks with (`onVoice`); `platform` for tests. */
+    sayOptions: Pick<SayOptions, 'onVoice' | 'platform'> = {},
   ) {
     const clipsFolder = site.display.clipsFolder ?? join(dataDir, 'voice');
     this.engines = site.display.speechEngines.map((name) => {
-      if (name === 'say') return new SayEngine();
+      if (name === 'say') return new SayEngine(sayOptions);
       if (name === 'espeak') return new EspeakEngine();
       return new ClipEngine(clipsFolder);
     });
