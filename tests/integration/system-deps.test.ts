@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 // scripts/system-deps.sh, the first step of `npm test` and of .ci/run, run in a container-like corner of this
 // machine: a PATH that holds only bash (every tool the tests need is hidden), a private mount namespace whose
-// /etc/os-release says which system this is, and a real non-root user (setpriv) or a namespace's root.
+// /etc/os-release says which system this is, and a user namespace's root or an unprivileged user in it.
 // The packages it installs for real are proved in a debootstrap chroot (scripts/system-deps-chroot.sh).
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/system-deps.sh', import.meta.url));
@@ -40,18 +40,18 @@ interface Run {
 }
 
 /**
- * Runs the script with only `bin` on PATH, /etc/os-release replaced by `osRelease` in a private mount
- * namespace, as root of a user namespace (`root`) or as user nobody.
+ * Runs the script with only `bin` on PATH and /etc/os-release replaced by `osRelease`, in a user and mount
+ * namespace of its own (so this works as root, as in CI, and as a user): as that namespace's root, or as a
+ * user without privileges (a nested user namespace with no mapping: EUID 65534).
  */
 function runScript(osRelease: string, user: 'root' | 'nobody'): Run {
   const release = join(dir, 'os-release');
   writeFileSync(release, osRelease);
   chmodSync(dir, 0o755);
   const inner = `mount --bind ${release} /etc/os-release && exec ${
-    user === 'nobody' ? '/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups ' : ''
+    user === 'nobody' ? '/usr/bin/unshare --user ' : ''
   }/usr/bin/env PATH=${bin} ${BASH} ${SCRIPT}`;
-  const namespace = process.getuid?.() === 0 ? ['--mount'] : ['--user', '--map-root-user', '--mount'];
-  const result = spawnSync('/usr/bin/unshare', [...namespace, BASH, '-c', inner], {
+  const result = spawnSync('/usr/bin/unshare', ['--user', '--map-root-user', '--mount', BASH, '-c', inner], {
     encoding: 'utf8',
     timeout: 20_000,
   });
