@@ -93,3 +93,27 @@ export function textSmallerThan(layout: Layout, minPx: number): string[] {
 export function smallestText(layout: Layout): number {
   return Math.min(...layout.elements.filter((el) => el.text !== '').map((el) => el.fontPx));
 }
+
+export interface LayoutProblems {
+  readonly scroll: { readonly x: number; readonly y: number };
+  readonly outside: readonly string[];
+  readonly overlaps: readonly string[];
+  readonly smallText: readonly string[];
+}
+
+export const NO_LAYOUT_PROBLEMS: LayoutProblems = {
+  scroll: { x: 0, y: 0 },
+  outside: [],
+  overlaps: [],
+  smallText: [],
+};
+
+/** What fails "fits the screen": scrolling, boxes outside the viewport, overlapping boxes, text under `minPx`. */
+export function layoutProblems(layout: Layout, minTextPx: number): LayoutProblems {
+  return {
+    scroll: { x: layout.overflowX, y: layout.overflowY },
+    outside: outsideViewport(layout),
+    overlaps: layout.overlaps,
+    smallText: textSmallerThan(layout, minTextPx),
+  };
+}
