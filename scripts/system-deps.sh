@@ -8,6 +8,7 @@
 set -euo pipefail
 
 # Debian package | how to tell it is there: commands on PATH or files, any one of them (`|`) | Fedora package
+# (CHROMIUM_PATH: the browser the e2e tests start, ${CHROMIUM_PATH:-/usr/bin/chromium}, see tests/support/browser.ts)
 # python3, make, g++: better-sqlite3 compiles from source when its prebuilt download is unreachable.
 # chromium: the e2e tests drive the real pages. fonts-dejavu-core: pages and ticket previews render with it.
 # espeak-ng, sox: announcements are spoken offline and their WAVs measured.
@@ -17,7 +18,7 @@ PACKAGES='
 python3            python3                                                   python3
 make               make                                                      make
 g++                g++                                                       gcc-c++
-chromium           chromium                                                  chromium
+chromium           CHROMIUM_PATH                                             chromium
 fonts-dejavu-core  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf  dejavu-sans-fonts
 espeak-ng          espeak-ng                                                 espeak-ng
 sox                sox                                                       sox
@@ -30,7 +31,9 @@ present() {
   local alternative
   local IFS='|'
   for alternative in $1; do
-    if [[ $alternative == /* ]]; then
+    if [[ $alternative == CHROMIUM_PATH ]]; then
+      [[ -x ${CHROMIUM_PATH:-/usr/bin/chromium} ]] && return 0
+    elif [[ $alternative == /* ]]; then
       compgen -G "$alternative" >/dev/null && return 0
     else
       command -v "$alternative" >/dev/null 2>&1 && return 0
@@ -75,7 +78,7 @@ main() {
       DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${debian[@]}" >&2
       missing=$(missing_packages | while read -r d _; do echo -n "${d}, "; done)
       [[ -z $missing ]] && return 0
-      echo "system-deps: still missing after apt-get install: ${missing%, }" >&2
+      echo "system-deps: still missing after apt-get install: ${missing%, }${CHROMIUM_PATH:+ (CHROMIUM_PATH is $CHROMIUM_PATH)}" >&2
       return 1
     fi
     echo "The tests need system packages that are missing; run: ${sudo}apt-get update && ${sudo}apt-get install -y --no-install-recommends ${debian[*]}" >&2

@@ -12,7 +12,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/system-deps.sh', import.meta.url));
 const BASH = '/bin/bash';
-/** The packages this machine has but whose commands the bare PATH hides (fonts and PostgreSQL are files). */
+/**
+ * The packages this machine has but the test hides: commands by the bare PATH, Chromium by a CHROMIUM_PATH
+ * where there is none (fonts and PostgreSQL are found as files and stay found).
+ */
 const HIDDEN = ['python3', 'make', 'g++', 'chromium', 'espeak-ng', 'sox', 'poppler-utils'];
 
 const DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n';
@@ -50,7 +53,7 @@ function runScript(osRelease: string, user: 'root' | 'nobody'): Run {
   chmodSync(dir, 0o755);
   const inner = `mount --bind ${release} /etc/os-release && exec ${
     user === 'nobody' ? '/usr/bin/unshare --user ' : ''
-  }/usr/bin/env PATH=${bin} ${BASH} ${SCRIPT}`;
+  }/usr/bin/env PATH=${bin} CHROMIUM_PATH=${join(dir, 'chromium')} ${BASH} ${SCRIPT}`;
   const result = spawnSync('/usr/bin/unshare', ['--user', '--map-root-user', '--mount', BASH, '-c', inner], {
     encoding: 'utf8',
     timeout: 20_000,
@@ -62,9 +65,12 @@ function runScript(osRelease: string, user: 'root' | 'nobody'): Run {
 function fakeAptGet(installs: boolean): string {
   const log = join(dir, 'apt-get.log');
   const restore = installs
-    ? ['python3', 'make', 'g++', 'chromium', 'espeak-ng', 'sox', 'pdftoppm']
-        .map((tool) => `ln -sf /usr/bin/${tool} ${bin}/${tool}`)
-        .join('\n')
+    ? [
+        ...['python3', 'make', 'g++', 'espeak-ng', 'sox', 'pdftoppm'].map(
+          (tool) => `ln -sf /usr/bin/${tool} ${bin}/${tool}`,
+        ),
+        `ln -sf /usr/bin/chromium ${join(dir, 'chromium')}`,
+      ].join('\n')
     : '';
   const script = join(bin, 'apt-get');
   writeFileSync(
@@ -127,6 +133,9 @@ describe('scripts/system-deps.sh (the first step of npm test)', () => {
     fakeAptGet(false);
     const { status, stderrLines } = runScript(UBUNTU, 'root');
     expect(status).toBe(1);
-    expect(stderrLines.at(-1)).toBe(`system-deps: still missing after apt-get install: ${HIDDEN.join(', ')}`);
+    expect(stderrLines.at(-1)).toBe(
+      `system-deps: still missing after apt-get install: ${HIDDEN.join(', ')} ` +
+        `(CHROMIUM_PATH is ${join(dir, 'chromium')})`,
+    );
   });
 });
