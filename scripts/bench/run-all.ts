@@ -1,7 +1,8 @@
 // `npm run bench`: runs every bench in its own child process (so one bench's heap, JIT or crash does not
 // colour the next), then prints one table of figures beside the baselines measured in the same run,
-// and PASS/FAIL per target. Exit code 0 whatever the targets say; 1 only when a bench crashed.
-// Each bench also runs alone: `npx tsx scripts/bench/<name>.ts`.
+// and PASS/FAIL per target. Exit code 0 whatever the targets say, 1 when a bench crashed; with `--strict`
+// (`npm run bench -- --strict`) 2 when a target failed, so a script can catch a regression.
+// Each bench also runs alone: `npx tsx scripts/bench/<name>.ts [--strict]`.
 import { spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { request, type Agent } from 'node:http';
@@ -97,11 +98,32 @@ export function formatResults(results: readonly BenchResult[]): string {
   return out.join('\n');
 }
 
+/** Exit code when any target failed under `--strict` (1 is a crash). */
+export const STRICT_FAILURE_EXIT = 2;
+
+/** Every target that failed, as `bench: target`. */
+export function failedTargets(results: readonly BenchResult[]): string[] {
+  return results.flatMap((r) => r.targets.filter((t) => !t.pass).map((t) => `${r.name}: ${t.label}`));
+}
+
+/** Under `--strict`, says which targets failed and sets the exit code; the figures are printed either way. */
+function applyStrict(results: readonly BenchResult[]): void {
+  if (!process.argv.includes('--strict')) return;
+  const failed = failedTargets(results);
+  if (failed.length === 0) return;
+  console.log(`\n--strict: ${String(failed.length)} target(s) failed:\n  ${failed.join('\n  ')}`);
+  process.exitCode = STRICT_FAILURE_EXIT;
+}
+
 /** Entry point of a bench file: `--json` (from run-all) prints the result for the parent, otherwise a table. */
 export async function runBench(run: () => Promise<BenchResult>): Promise<void> {
   const result = await run();
-  if (process.argv.includes('--json')) process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
-  else console.log(`\n${formatResults([result])}`);
+  if (process.argv.includes('--json')) {
+    process.stdout.write(`${RESULT_MARKER}${JSON.stringify(result)}\n`);
+    return;
+  }
+  console.log(`\n${formatResults([result])}`);
+  applyStrict([result]);
 }
 
 /**
@@ -183,7 +205,12 @@ function runChild(name: string): Promise<BenchResult> {
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
   let crashed = false;
-  for (const name of BENCHES) {
+  // `npm run bench -- wait-accuracy` runs the benches named; no name runs them all.
+  const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = named.filter((name) => !(BENCHES as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.join(', ')}`);
+  for (const name of named.length === 0 ? BENCHES : BENCHES.filter((b) => named.includes(b))) {
     process.stderr.write(`▶ ${name}\n`);
     const started = performance.now();
     try {
@@ -195,6 +222,7 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\n${formatResults(results)}`);
+  applyStrict(results);
   if (crashed) {
     console.log('\nA bench crashed: see above.');
     process.exitCode = 1;

@@ -16,6 +16,8 @@ let t: TestHub;
 let clock: ManualClock;
 let phone: Page;
 let code = '';
+/** The ticket the citizen names on the form (set by the first test). */
+let ticketId = '';
 
 beforeAll(async () => {
   clock = new ManualClock(WEDNESDAY_1000);
@@ -43,6 +45,7 @@ describe('complaints in Chromium', () => {
       token: KIOSK_TOKEN,
       body: { serviceId: 'ktp-el' },
     });
+    ticketId = ticket.body.id;
     await phone.goto(`${t.hub.url}/pengaduan`);
     const form = phone.locator('[data-testid="complaint-form"]');
     await form.waitFor();
@@ -87,7 +90,9 @@ describe('complaints in Chromium', () => {
     let mod = await modToken();
     const { body } = await t.api<ComplaintList>('GET', '/complaints', { token: mod });
     const id = body.complaints[0]?.id ?? '';
-    expect(body.complaints[0]?.ticket?.ticketId).not.toBeNull();
+    // The number typed on the form was matched to the ticket issued that day.
+    expect(ticketId).not.toBe('');
+    expect(body.complaints[0]?.ticket?.ticketId).toBe(ticketId);
     await t.api('POST', `/complaints/${id}/status`, { token: mod, body: { to: 'verified' } });
     await t.api('POST', `/complaints/${id}/status`, {
       token: mod,

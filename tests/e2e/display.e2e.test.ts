@@ -4,6 +4,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { demoSite, DISPLAY_TOKEN, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import {
+  layoutProblems,
+  measureLayout,
+  NO_LAYOUT_PROBLEMS,
+  smallestText,
+  type Layout,
+} from '../support/layout-checks.ts';
 
 const TV = { width: 1920, height: 1080 };
 const SMALL_TV = { width: 1366, height: 768 };
@@ -45,6 +52,35 @@ const RECORD_AUDIO = `
     return originalPlay.call(this);
   };
 `;
+
+/** The running text scrolls through the viewport by design; its strip (not the text) must stay inside. */
+const MOVING = '[data-testid="running-text"]';
+
+/**
+ * Readable from the back of the hall: the page scales with the screen, so the minimums are shares of the
+ * viewport's height (at 1366×768 / 1920×1080): any text 1.7 % (13 / 18 px), an earlier call's number 4 %
+ * (31 / 43 px), the counter called to 8 % (61 / 86 px), the number called 15 % (115 / 162 px).
+ */
+const MIN_TEXT_SHARE = { any: 0.017, recentNumber: 0.04, currentCounter: 0.08, currentNumber: 0.15 };
+
+function expectReadable(layout: Layout, screen: string): void {
+  const height = layout.viewport.height;
+  const sizeOf = (name: string): number[] =>
+    layout.elements.filter((el) => el.name.includes(name)).map((el) => el.fontPx);
+  console.info(
+    `display ${screen}: ${String(layout.elements.length)} elements, smallest text ` +
+      `${String(smallestText(layout))}px, number ${String(sizeOf('current-number'))}px`,
+  );
+  expect(layoutProblems(layout, MIN_TEXT_SHARE.any * height), screen).toEqual(NO_LAYOUT_PROBLEMS);
+  const largeEnough = (name: string, share: number): void => {
+    const sizes = sizeOf(name);
+    expect(sizes.length, `${screen}: ${name} shown`).toBeGreaterThan(0);
+    expect(Math.min(...sizes), `${screen}: ${name}`).toBeGreaterThanOrEqual(share * height);
+  };
+  largeEnough('recent-number', MIN_TEXT_SHARE.recentNumber);
+  largeEnough('current-counter', MIN_TEXT_SHARE.currentCounter);
+  largeEnough('current-number', MIN_TEXT_SHARE.currentNumber);
+}
 
 let browser: Browser;
 let t: TestHub;
@@ -241,8 +277,10 @@ describe('waiting-room display in Chromium', () => {
       .poll(async () => [await text('[data-testid="current-number"]'), ...(await listedCalls())].sort())
       .toEqual(['A001', ...burst.map((b) => b.number)].sort());
     await screenshot(page, 'display-1920x1080-burst');
+    expectReadable(await measureLayout(page, { ignore: MOVING }), '1920×1080');
     await page.setViewportSize(SMALL_TV);
     await screenshot(page, 'display-1366x768-burst');
+    expectReadable(await measureLayout(page, { ignore: MOVING }), '1366×768');
     await page.setViewportSize(TV);
 
     const clips = await clipsEnded(before + 16, 120_000);

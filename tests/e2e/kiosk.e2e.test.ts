@@ -1,11 +1,15 @@
 import { decodeEscPos, FakeTcpPrinter } from '@giliran/printing/testing';
 import type { TicketView } from '@giliran/protocol';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 const PORTRAIT = { width: 1080, height: 1920 };
+// Wednesday 25 November 2026 in WIB (UTC+7): within Paspor's morning hours, and after them.
+const WEDNESDAY_0930_WIB = '2026-11-25T02:30:00.000Z';
+const WEDNESDAY_1300_WIB = '2026-11-25T06:00:00.000Z';
 const LANDSCAPE = { width: 1920, height: 1080 };
 
 let browser: Browser;
@@ -148,7 +152,7 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await page.close();
   });
 
-  it('shows every screen in landscape, in English on request, and closed services as closed', async () => {
+  it('shows every screen in landscape and in English on request', async () => {
     const page = await openKiosk(LANDSCAPE);
     await screenshot(page, 'kiosk-landscape-1-agencies');
     await page.click('.lang-button');
@@ -157,16 +161,43 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await page.click('[data-agency="imigrasi"]');
     const paspor = page.locator('[data-service="paspor"]');
     await paspor.waitFor();
-    await screenshot(page, 'kiosk-landscape-2-services-closed');
-    // The demo hall is open all day but Paspor keeps its own weekday morning hours.
-    const open = await t.api<{ id: string; open: boolean }[]>('GET', '/services', { token: KIOSK_TOKEN });
-    expect(await paspor.isDisabled()).toBe(!open.body.find((s) => s.id === 'paspor')?.open);
+    await screenshot(page, 'kiosk-landscape-2-services-imigrasi');
     await page.click('.back-button');
     await takeTicket(page, 'samsat', 'stnk', 'ibu_hamil', 'kiosk-landscape');
     await page.locator('[data-screen="done"]').waitFor();
     await screenshot(page, 'kiosk-landscape-4-done');
     await printer.waitForJob();
     await page.close();
+  });
+
+  it('shows a service closed outside its own hours and open within them, by the hub’s test clock', async () => {
+    // The demo hall is open all day; Paspor keeps weekday mornings (08:00–12:00 WIB, Asia/Pontianak).
+    const clock = new ManualClock(WEDNESDAY_0930_WIB);
+    const clocked = await startTestHub({ clock });
+    try {
+      const imigrasi = async (): Promise<{ page: Page; paspor: Locator }> => {
+        const page = await browser.page(LANDSCAPE);
+        await page.goto(`${clocked.hub.url}/kiosk?token=${KIOSK_TOKEN}`);
+        await page.click('[data-agency="imigrasi"]');
+        const paspor = page.locator('[data-service="paspor"]');
+        await paspor.waitFor();
+        return { page, paspor };
+      };
+      const morning = await imigrasi();
+      expect(await morning.paspor.isDisabled()).toBe(false);
+      expect(await morning.paspor.textContent()).not.toContain('TUTUP');
+      await screenshot(morning.page, 'kiosk-landscape-2-services-open-0930');
+      await morning.page.close();
+
+      clock.advance(Date.parse(WEDNESDAY_1300_WIB) - clock.now());
+      const afternoon = await imigrasi();
+      expect(await afternoon.paspor.isDisabled()).toBe(true);
+      expect(await afternoon.paspor.textContent()).toContain('TUTUP');
+      await screenshot(afternoon.page, 'kiosk-landscape-2-services-closed-1300');
+      await afternoon.page.close();
+    } finally {
+      await clocked.stop();
+    }
   });
 
   it('shows “Mesin antrian sedang tidak terhubung” while the hub is down and recovers by itself', async () => {

@@ -3,6 +3,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import {
+  layoutProblems,
+  measureLayout,
+  NO_LAYOUT_PROBLEMS,
+  smallestText,
+  textSmallerThan,
+  type Layout,
+} from '../support/layout-checks.ts';
 
 const PHONE = { width: 390, height: 844 };
 const KIOSK_LANDSCAPE = { width: 1920, height: 1080 };
@@ -44,9 +52,13 @@ async function report(): Promise<SkmReportView> {
   return SkmReportView.parse(res.body);
 }
 
-/** Taps the nine answers, one screen each; `shots` names screenshots of the first and third questions. */
-async function answerAll(page: Page, answers: readonly number[], shots?: string): Promise<void> {
-  for (const [i, score] of answers.entries()) {
+/**
+ * Taps the answers, one screen each, from question `from` (0-based); `shots` names screenshots of the first and
+ * third questions.
+ */
+async function answerAll(page: Page, answers: readonly number[], shots?: string, from = 0): Promise<void> {
+  for (const [n, score] of answers.entries()) {
+    const i = n + from;
     await page.locator(`[data-screen="question"][data-unsur="U${String(i + 1)}"]`).waitFor();
     if (shots && (i === 0 || i === 2)) await screenshot(page, `${shots}-question-u${String(i + 1)}`);
     await page.click(`[data-score="${String(score)}"]`);
@@ -56,6 +68,29 @@ async function answerAll(page: Page, answers: readonly number[], shots?: string)
 
 async function describeRespondent(page: Page, choices: readonly string[]): Promise<void> {
   for (const choice of choices) await page.click(`[data-choice="${choice}"]`);
+}
+
+/**
+ * A kiosk is read at arm's length. In CSS pixels at 1080 × 1920: any text at least 16 (the site's name under
+ * the title), what a citizen taps at least 20, the largest (the question, the title) at least 30.
+ */
+const KIOSK_MIN_TEXT_PX = 16;
+const KIOSK_MIN_BUTTON_TEXT_PX = 20;
+const KIOSK_MIN_LARGEST_TEXT_PX = 30;
+
+/** The screen fits the portrait kiosk: no scrolling either way, every box inside, big text, nothing overlapping. */
+function expectFitsKiosk(layout: Layout, screen: string): void {
+  console.info(
+    `survey portrait, ${screen}: ${String(layout.elements.length)} elements, smallest text ${String(smallestText(layout))}px`,
+  );
+  expect(layout.elements.length, screen).toBeGreaterThan(5);
+  expect(layoutProblems(layout, KIOSK_MIN_TEXT_PX), screen).toEqual(NO_LAYOUT_PROBLEMS);
+  const buttons = { ...layout, elements: layout.elements.filter((el) => el.name.startsWith('button')) };
+  expect(buttons.elements.length, screen).toBeGreaterThanOrEqual(3);
+  expect(textSmallerThan(buttons, KIOSK_MIN_BUTTON_TEXT_PX), screen).toEqual([]);
+  expect(Math.max(...layout.elements.map((el) => el.fontPx)), screen).toBeGreaterThanOrEqual(
+    KIOSK_MIN_LARGEST_TEXT_PX,
+  );
 }
 
 describe('the SKM survey page in Chromium', () => {
@@ -164,6 +199,10 @@ describe('the SKM survey page in Chromium', () => {
     await page.click('[data-score="3"]');
     await page.locator('[data-screen="question"][data-unsur="U2"]').waitFor();
     await screenshot(page, 'survey-portrait-1-question');
+    expectFitsKiosk(await measureLayout(page), 'question U2');
+    await answerAll(page, [3, 3, 3, 3, 3, 3, 3, 3], undefined, 1);
+    await screenshot(page, 'survey-portrait-2-respondent');
+    expectFitsKiosk(await measureLayout(page), 'respondent');
     await page.close();
   });
 });

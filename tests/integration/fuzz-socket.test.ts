@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessWorld, codedError } from '../support/access-world.ts';
 import type { ClientSocket } from '../support/hub-harness.ts';
+import { fuzzSeeds } from '../support/fuzz-seeds.ts';
 import { nearlyValidText } from '../support/hostile-json.ts';
 
 /**
@@ -13,9 +14,10 @@ import { nearlyValidText } from '../support/hostile-json.ts';
  * Payloads are JSON texts parsed into values, so `__proto__` arrives as an own key. They stay under the socket's
  * 16 KB frame limit (a larger frame drops the connection, as bad-input.test.ts shows).
  *
- * Reproduce a failure with FUZZ_SEED=<seed printed below>; FUZZ_RUNS multiplies the run counts.
+ * Each property runs with a fresh seed and with the fixed regression seed (see fuzz-seeds.ts). Reproduce a
+ * failure with FUZZ_SEED=<fresh seed printed below>; FUZZ_RUNS multiplies the run counts.
  */
-const SEED = Number(process.env.FUZZ_SEED ?? 20_250_311);
+const SEEDS = fuzzSeeds('fuzz-socket', 20_250_311);
 const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
 const RUNS = 100;
 const HOSTILE = { maxHugeString: 12_000, maxNesting: 1500 } as const;
@@ -61,9 +63,6 @@ describe('fuzz: hostile Socket.IO payloads', () => {
   let socket: ClientSocket;
 
   beforeAll(async () => {
-    console.log(
-      `fuzz-socket: seed ${SEED} (rerun with FUZZ_SEED=${SEED}; FUZZ_RUNS=${SCALE} scales the runs)`,
-    );
     w = await AccessWorld.start();
     standing.ticketId = (await w.issue('ktp-el')).id;
     standing.compensationId = CompensationView.parse(
@@ -85,30 +84,32 @@ describe('fuzz: hostile Socket.IO payloads', () => {
   it.each(events)('%s: any payload → ok, or a coded refusal that changes nothing', async (event) => {
     const valid = VALID[event];
     if (!valid) throw new Error(event);
-    await fc.assert(
-      fc.asyncProperty(payloads(valid()), async (text) => {
-        if (!socket.connected) throw new Error('the socket was closed by an earlier payload');
-        const payload: unknown = JSON.parse(text);
-        await w.settle();
-        const before = w.fingerprint();
-        const raw: unknown = await (
-          socket as unknown as {
-            timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> };
-          }
-        )
-          .timeout(5000)
-          .emitWithAck(event, payload);
-        const ack = Ack.parse(raw);
-        expect(socket.connected).toBe(true);
-        if (ack.ok) return;
-        const code = ack.error.code;
-        expect(code, text.slice(0, 200)).not.toBe('INTERNAL');
-        expect(code in ERRORS, code).toBe(true);
-        codedError(ERRORS[code as ErrorCode].status, { error: ack.error });
-        await w.settle();
-        expect(w.fingerprint(), `${event} refused ${code} but changed data`).toEqual(before);
-      }),
-      { seed: SEED + events.indexOf(event), numRuns: Math.ceil(RUNS * SCALE) },
-    );
+    for (const { seed } of SEEDS) {
+      await fc.assert(
+        fc.asyncProperty(payloads(valid()), async (text) => {
+          if (!socket.connected) throw new Error('the socket was closed by an earlier payload');
+          const payload: unknown = JSON.parse(text);
+          await w.settle();
+          const before = w.fingerprint();
+          const raw: unknown = await (
+            socket as unknown as {
+              timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<unknown> };
+            }
+          )
+            .timeout(5000)
+            .emitWithAck(event, payload);
+          const ack = Ack.parse(raw);
+          expect(socket.connected).toBe(true);
+          if (ack.ok) return;
+          const code = ack.error.code;
+          expect(code, text.slice(0, 200)).not.toBe('INTERNAL');
+          expect(code in ERRORS, code).toBe(true);
+          codedError(ERRORS[code as ErrorCode].status, { error: ack.error });
+          await w.settle();
+          expect(w.fingerprint(), `${event} refused ${code} but changed data`).toEqual(before);
+        }),
+        { seed: seed + events.indexOf(event), numRuns: Math.ceil(RUNS * SCALE) },
+      );
+    }
   });
 });

@@ -20,37 +20,75 @@ import {
 } from './testing/builders.ts';
 import { at, testConfig } from './testing/fixtures.ts';
 
+/** Five services and seven counters: single-service desks, shared desks and one desk for a whole agency floor. */
+const SERVICES = [
+  { id: 'ktp', agencyId: 'dukcapil', prefix: 'A' },
+  { id: 'kk', agencyId: 'dukcapil', prefix: 'C' },
+  { id: 'skck', agencyId: 'polres', prefix: 'B', sopStandards: { 6: 10 } },
+  { id: 'paspor', agencyId: 'imigrasi', prefix: 'D' },
+  { id: 'bpjs', agencyId: 'bpjs', prefix: 'E' },
+] as const;
+type ServiceId = (typeof SERVICES)[number]['id'];
+const SERVICE_IDS: readonly ServiceId[] = SERVICES.map((s) => s.id);
+const propertyConfig: QueueConfig = {
+  ...testConfig,
+  services: SERVICES,
+  counters: [
+    { id: 'c1', serviceIds: ['ktp'] },
+    { id: 'c2', serviceIds: ['skck'] },
+    { id: 'c3', serviceIds: ['ktp', 'skck'] },
+    { id: 'c4', serviceIds: ['ktp', 'kk'] },
+    { id: 'c5', serviceIds: ['paspor'] },
+    { id: 'c6', serviceIds: ['bpjs', 'kk'] },
+    { id: 'c7', serviceIds: ['ktp', 'kk', 'skck', 'paspor', 'bpjs'] },
+  ],
+};
+const COUNTER_IDS = propertyConfig.counters.map((c) => c.id);
+
 type Step =
-  | { readonly kind: 'issue'; readonly serviceId: 'ktp' | 'skck'; readonly priority: boolean }
+  | { readonly kind: 'issue'; readonly serviceId: ServiceId; readonly priority: boolean }
   | { readonly kind: 'callNext'; readonly counterId: string }
   | { readonly kind: 'finish'; readonly counterId: string }
   | { readonly kind: 'divert'; readonly counterId: string; readonly action: 'transfer' | 'cancel' | 'noShow' }
   | { readonly kind: 'reactivate'; readonly pick: number }
   | { readonly kind: 'nextDay' };
 
-const counterId = fc.constantFrom('c1', 'c2', 'c3');
+const counterId = fc.constantFrom(...COUNTER_IDS);
+// KTP draws half the issues, as Disdukcapil does in a real hall, so one queue grows long within a day.
+const issuedService = fc.oneof(
+  { weight: 4, arbitrary: fc.constant<ServiceId>('ktp') },
+  { weight: 4, arbitrary: fc.constantFrom(...SERVICE_IDS) },
+);
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
-    weight: 5,
+    weight: 50,
     arbitrary: fc.record({
       kind: fc.constant('issue' as const),
-      serviceId: fc.constantFrom('ktp' as const, 'skck' as const),
+      serviceId: issuedService,
       priority: fc.boolean(),
     }),
   },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('callNext' as const), counterId }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('finish' as const), counterId }) },
+  { weight: 50, arbitrary: fc.record({ kind: fc.constant('callNext' as const), counterId }) },
+  { weight: 30, arbitrary: fc.record({ kind: fc.constant('finish' as const), counterId }) },
   {
-    weight: 2,
+    weight: 20,
     arbitrary: fc.record({
       kind: fc.constant('divert' as const),
       counterId,
       action: fc.constantFrom('transfer' as const, 'cancel' as const, 'noShow' as const),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reactivate' as const), pick: fc.nat() }) },
+  { weight: 10, arbitrary: fc.record({ kind: fc.constant('reactivate' as const), pick: fc.nat() }) },
+  // About one step in 160, so that days are long: a busy day, not many short ones, is where numbering breaks.
   { weight: 1, arbitrary: fc.constant({ kind: 'nextDay' as const }) },
 );
+/**
+ * fast-check 4 keeps arrays small (10 or so) unless told otherwise, whatever maxLength says: `size: 'max'`
+ * lets histories reach hundreds of steps, `minLength` keeps the short ones out.
+ */
+const MIN_STEPS = 40;
+const MAX_STEPS = 400;
+const history = fc.array(step, { minLength: MIN_STEPS, maxLength: MAX_STEPS, size: 'max' });
 const ratio = fc.constantFrom<PriorityRatio | null>(
   null,
   { priority: 1, regular: 2 },
@@ -78,8 +116,9 @@ function commandsFor(s: Step, i: number, minute: number, state: QueueState): Que
       if (active === null) return [recall(s.counterId, minute)];
       if (s.action === 'cancel') return [cancel(active, minute)];
       if (s.action === 'noShow') return [recall(s.counterId, minute), markNoShow(active, minute)];
-      const from = state.tickets.get(active)?.serviceId;
-      return [transfer(active, from === 'ktp' ? 'skck' : 'ktp', minute)];
+      // To the next service in the list, so every service both sends and receives transfers.
+      const from = SERVICE_IDS.indexOf(state.tickets.get(active)?.serviceId as ServiceId);
+      return [transfer(active, SERVICE_IDS[(from + 1) % SERVICE_IDS.length] ?? 'ktp', minute)];
     }
     case 'reactivate': {
       const noShows = [...state.tickets.values()].filter((t) => t.status === 'no_show');
@@ -95,11 +134,45 @@ function counterServices(config: QueueConfig, id: string): readonly string[] {
   return findCounter(config, id)?.serviceIds ?? [];
 }
 
+const NUM_RUNS = 200;
+
+interface HistorySizes {
+  /** Steps per generated history. */
+  readonly steps: number[];
+  /** Per history, the most tickets one service issued in one day. */
+  readonly longestQueue: number[];
+}
+
+function quantiles(values: readonly number[]): { min: number; median: number; p90: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
+  return { min: at(0), median: at(0.5), p90: at(0.9), max: at(1) };
+}
+
+/** The runs must have seen long days: printed for the reader, asserted so a shrunken generator fails here. */
+function expectLongHistories(sizes: HistorySizes): void {
+  const steps = quantiles(sizes.steps);
+  const queue = quantiles(sizes.longestQueue);
+  console.info(
+    `decide properties: ${sizes.steps.length} histories; steps ${JSON.stringify(steps)}; ` +
+      `longest service-day queue ${JSON.stringify(queue)}`,
+  );
+  expect(sizes.steps.length).toBeGreaterThanOrEqual(NUM_RUNS);
+  expect(steps.min).toBeGreaterThanOrEqual(MIN_STEPS);
+  expect(steps.median).toBeGreaterThanOrEqual(MAX_STEPS / 4);
+  expect(steps.max).toBeGreaterThanOrEqual(MAX_STEPS * 0.9);
+  // Numbers past A020 and A050 are reached in most runs and in some runs.
+  expect(queue.median).toBeGreaterThanOrEqual(20);
+  expect(queue.max).toBeGreaterThanOrEqual(50);
+}
+
 describe('random interleavings of issue, call-next, transfer, cancel, no-show and reactivate across counters', () => {
   it('never call a ticket twice and number each service 1..n per day without gaps or repeats', () => {
+    const sizes: HistorySizes = { steps: [], longestQueue: [] };
     fc.assert(
-      fc.property(fc.array(step, { maxLength: 120 }), ratio, (steps, priorityRatio) => {
-        const config: QueueConfig = { ...testConfig, priorityRatio };
+      fc.property(history, ratio, (steps, priorityRatio) => {
+        sizes.steps.push(steps.length);
+        const config: QueueConfig = { ...propertyConfig, priorityRatio };
         const state = initialState();
         const issuedEvents: TicketIssued[] = [];
         const calledEver = new Set<string>();
@@ -168,8 +241,9 @@ describe('random interleavings of issue, call-next, transfer, cancel, no-show an
           const key = `${e.serviceId}/${e.serviceDay}`;
           byServiceDay.set(key, [...(byServiceDay.get(key) ?? []), e]);
         }
+        sizes.longestQueue.push(Math.max(0, ...[...byServiceDay.values()].map((list) => list.length)));
         for (const [key, list] of byServiceDay) {
-          const prefix = key.startsWith('ktp/') ? 'A' : 'B';
+          const prefix = SERVICES.find((svc) => key.startsWith(`${svc.id}/`))?.prefix ?? '?';
           expect(list.map((e) => e.seq)).toEqual(list.map((_, i) => i + 1));
           for (const e of list) {
             expect(e.number).toMatch(new RegExp(`^${prefix}\\d{3}$`));
@@ -178,7 +252,8 @@ describe('random interleavings of issue, call-next, transfer, cancel, no-show an
           expect(new Set(list.map((e) => e.number)).size).toBe(list.length);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: NUM_RUNS },
     );
+    expectLongHistories(sizes);
   });
 });

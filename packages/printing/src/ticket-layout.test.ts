@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { samplePriorityTicket, sampleTicket } from './testing/sample-tickets.ts';
+import { anyTicketText, isAscii, lengthQuantiles } from './testing/text-arbitraries.ts';
 import type { TicketContent } from './ticket-content.ts';
 import { columnsFor, layoutTicket, MAX_TEXT_SIZE } from './ticket-layout.ts';
 import type { PaperWidth, TextLine, TicketLayout } from './ticket-layout.ts';
@@ -79,23 +80,49 @@ describe('layoutTicket', () => {
     expect(lines.join('')).toMatch(/^[\x20-\x7e]*$/);
   });
 
-  it('never overflows whatever the content', () => {
+  it('never overflows and prints only ASCII whatever the content', () => {
     const content = fc.record<TicketContent>({
-      siteName: fc.string({ maxLength: 80 }),
-      agencyName: fc.string({ maxLength: 80 }),
-      serviceName: fc.string({ maxLength: 120 }),
-      number: fc.string({ minLength: 1, maxLength: 12 }),
-      priorityLabel: fc.option(fc.string({ maxLength: 60 })),
-      issuedAtText: fc.string({ maxLength: 60 }),
-      aheadText: fc.string({ maxLength: 60 }),
-      estimateText: fc.option(fc.string({ maxLength: 60 })),
-      statusUrl: fc.webUrl(),
-      footerLines: fc.array(fc.string({ maxLength: 100 }), { maxLength: 4 }),
+      siteName: anyTicketText(80),
+      agencyName: anyTicketText(80),
+      serviceName: anyTicketText(120),
+      number: fc.oneof(
+        fc.stringMatching(/^[A-Z]{1,4}\d{3,5}$/),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12, size: 'max' }),
+      ),
+      priorityLabel: fc.option(
+        fc
+          .tuple(fc.constantFrom('PRIORITAS', 'PRIORITY', 'Prioritäs'), anyTicketText(60))
+          .map(([mark, category]) => `${mark} · ${category}`),
+      ),
+      issuedAtText: anyTicketText(60),
+      aheadText: anyTicketText(60),
+      estimateText: fc.option(anyTicketText(60)),
+      statusUrl: fc.webUrl({ withQueryParameters: true, size: 'large' }),
+      footerLines: fc.array(anyTicketText(100), { maxLength: 4, size: 'max' }),
     });
+    const serviceLengths: number[] = [];
+    let nonAscii = 0;
+    let wrapped = 0;
     fc.assert(
       fc.property(content, fc.constantFrom<PaperWidth>(58, 80), (ticket, paperWidth) => {
-        expectFits(layoutTicket(ticket, paperWidth));
+        serviceLengths.push(ticket.serviceName.length);
+        if (!isAscii(ticket.serviceName + ticket.agencyName)) nonAscii += 1;
+        const layout = layoutTicket(ticket, paperWidth);
+        expectFits(layout);
+        for (const line of textLines(layout))
+          expect(isAscii(line.text), JSON.stringify(line.text)).toBe(true);
+        if (textLines(layout).filter((line) => line.bold && line.size === 1).length > 3) wrapped += 1;
       }),
+      { numRuns: 300 },
     );
+    const spread = lengthQuantiles(serviceLengths);
+    console.info(
+      `layoutTicket: ${serviceLengths.length} tickets, service name length ${JSON.stringify(spread)}, ` +
+        `${nonAscii} with non-ASCII names, ${wrapped} with wrapped bold lines`,
+    );
+    expect(spread.median).toBeGreaterThanOrEqual(30);
+    expect(spread.max).toBeGreaterThanOrEqual(100);
+    expect(nonAscii).toBeGreaterThanOrEqual(100);
+    expect(wrapped).toBeGreaterThanOrEqual(100);
   });
 });

@@ -10,7 +10,7 @@ export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/[^\S\u00a0]+/).filter(Boolean)) {
+    for (const word of wordsOf(paragraph, width)) {
       let rest = word;
       while (rest.length > 0) {
         const room = line === '' ? width : width - line.length - 1;
@@ -29,6 +29,17 @@ export function wrapText(text: string, width: number): string[] {
     if (line !== '') lines.push(line);
   }
   return lines.map((line) => line.replaceAll(NO_BREAK_SPACE, ' '));
+}
+
+/**
+ * Words split at ordinary white space. A group joined by no-break spaces that is longer than a whole line
+ * breaks at those spaces rather than mid-letter (which would leave a line that starts or is only a space).
+ */
+function wordsOf(paragraph: string, width: number): string[] {
+  return paragraph
+    .split(/[^\S\u00a0]+/)
+    .flatMap((word) => (word.length > width ? word.split(NO_BREAK_SPACE) : [word]))
+    .filter(Boolean);
 }
 
 /** Keeps a number with the word after it (`12 menit`, `09:12 WIB`, `+/- 12`): a unit alone on a line reads badly. */

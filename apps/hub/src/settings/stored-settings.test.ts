@@ -6,6 +6,14 @@ import { applyStoredSettings, saveSetting } from './stored-settings.ts';
 
 const DEMO = fileURLToPath(new URL('../../../../assets/demo-site/site.json', import.meta.url));
 const AT = '2026-11-25T02:00:00.000Z';
+/** The Paspor service's own hours in the demo site file. */
+const PASPOR_HOURS_IN_FILE = {
+  mon: [{ open: '08:00', close: '12:00' }],
+  tue: [{ open: '08:00', close: '12:00' }],
+  wed: [{ open: '08:00', close: '12:00' }],
+  thu: [{ open: '08:00', close: '12:00' }],
+  fri: [{ open: '08:00', close: '11:00' }],
+};
 
 describe('stored settings laid over the site file', () => {
   it('applies what fits, keeps null as a value, and skips what the file no longer supports', () => {
@@ -34,7 +42,7 @@ describe('stored settings laid over the site file', () => {
     expect(skipped.sort()).toEqual(['setting.counter-services/loket-2', 'setting.late-service']);
     // The baseline is the file as read, untouched by the stored changes.
     expect(file.counters.find((c) => c.id === 'loket-1')?.serviceIds).toEqual(['ktp-el', 'kk']);
-    expect(file.services.find((s) => s.id === 'paspor')?.openingHours).toBeDefined();
+    expect(file.services.find((s) => s.id === 'paspor')?.openingHours).toEqual(PASPOR_HOURS_IN_FILE);
     db.close();
   });
 });

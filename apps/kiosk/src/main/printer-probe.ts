@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { PrinterTarget } from './printer-target.ts';
 
@@ -41,10 +41,16 @@ function probeTcp(host: string, port: number, timeoutMs: number): Promise<ProbeR
   });
 }
 
-/** A device file that exists and may be written is as much as can be known without printing. */
+/**
+ * A device file the kiosk can open for writing is as much as can be known without printing. Opening (not
+ * access()) is the real question: root passes every access() check, and a directory passes W_OK.
+ * Nothing is written and nothing truncated; O_NONBLOCK keeps a busy port from holding the probe (Windows
+ * has no such flag: it is undefined there and ORs in as 0).
+ */
 async function probeDevice(path: string): Promise<ProbeResult> {
   try {
-    await access(path, constants.W_OK);
+    const handle = await open(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    await handle.close();
     return { online: true, detail: `Printer ${path} siap` };
   } catch (error) {
     const code = errorCode(error);
@@ -54,6 +60,7 @@ async function probeDevice(path: string): Promise<ProbeResult> {
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
       return { online: false, detail: `Tidak ada izin menulis ke ${path} (${code})` };
     }
+    if (code === 'EISDIR') return { online: false, detail: `${path} adalah folder, bukan printer (${code})` };
     return { online: false, detail: `Printer ${path} tidak dapat diperiksa (${code})` };
   }
 }
