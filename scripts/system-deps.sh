@@ -24,7 +24,7 @@ espeak-ng          espeak-ng                                                 esp
 sox                sox                                                       sox
 poppler-utils      pdftoppm                                                  poppler-utils
 postgresql         pg_ctlcluster|pg_ctl|postgres|/usr/lib/postgresql/*/bin/postgres  postgresql-server
-systemd            systemd-analyze                                           systemd
+systemd            /usr/bin/systemd-analyze|/bin/systemd-analyze|systemd-analyze  systemd
 '
 
 # True when any alternative is present: a path (glob allowed) that exists, or a command on PATH.

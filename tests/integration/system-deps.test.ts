@@ -14,7 +14,7 @@ const SCRIPT = fileURLToPath(new URL('../../scripts/system-deps.sh', import.meta
 const BASH = '/bin/bash';
 /**
  * The packages this machine has but the test hides: commands by the bare PATH, Chromium by a CHROMIUM_PATH
- * where there is none (fonts and PostgreSQL are found as files and stay found).
+ * where there is none (fonts, PostgreSQL and systemd-analyze are found as files and stay found).
  */
 const HIDDEN = ['python3', 'make', 'g++', 'chromium', 'espeak-ng', 'sox', 'poppler-utils'];
 
