@@ -5,6 +5,7 @@ export type {
   CompensationView,
   CounterFigures,
   CounterView,
+  LogAdvanced,
   LoginResponse,
   ServiceView,
   SiteView,

@@ -3,7 +3,8 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
+import { isQueueEvent } from '@giliran/domain';
+import type { Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
@@ -27,6 +28,7 @@ import { settingsRoutes } from './http/settings-routes.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { applyStoredSettings } from './settings/stored-settings.ts';
 import { reportChainRoutes } from './http/report-chain-routes.ts';
+import { ReportChainService } from './report-chain/report-chain-service.ts';
 import { skmRoutes } from './http/skm-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { ComplaintService } from './complaints/complaint-service.ts';
@@ -153,9 +155,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use('/api', dashboardRoutes({ auth, presence }));
   app.use('/api', reportRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
-  // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
-  const broadcastChain = (signed: ReportChainSigned) => io.to(STAFF_ROOM).emit('report-chain:signed', signed);
-  app.use('/api', reportChainRoutes({ auth, db, site, engine, broadcast: broadcastChain }));
+  const chain = new ReportChainService({
+    db,
+    site,
+    bus,
+    config: () => engine.config,
+    now: () => engine.nowIso(),
+    today: () => engine.serviceDay,
+  });
+  app.use('/api', reportChainRoutes({ auth, engine, chain }));
   app.use('/api', skmRoutes({ auth, db, site, engine, clock }));
   const siteSettings = new SettingsService({
     db,
@@ -234,10 +242,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return ticket ? publicTicketStatus(ticket, site, engine.state, engine.config) : null;
   });
   bus.onCommitted((batch) => {
-    scheduler.onCommitted(batch.map((b) => b.event));
+    scheduler.onCommitted(batch.map((b) => b.event).filter(isQueueEvent));
   });
   bus.onBroadcast((batch) => {
     broadcastEvents(io, batch);
+    // What each feature shows of its own events: staff screens only, since they name a complaint or a signer.
+    for (const { event } of batch) {
+      if (event.type === 'report-chain:step-signed')
+        io.to(STAFF_ROOM).emit('report-chain:signed', chain.signed(event.date, event.record));
+    }
     watchers.refresh();
   });
   // Tickets that became late while the hub was down are raised at once.
