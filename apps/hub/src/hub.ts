@@ -164,7 +164,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     today: () => engine.serviceDay,
   });
   app.use('/api', reportChainRoutes({ auth, engine, chain }));
-  app.use('/api', skmRoutes({ auth, db, site, engine, clock }));
+  app.use('/api', skmRoutes({ auth, db, site, engine, clock, bus }));
   const siteSettings = new SettingsService({
     db,
     site,
