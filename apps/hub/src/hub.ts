@@ -213,7 +213,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     queueStore: store,
     clock,
     logger,
-    broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
   });
   app.use('/api', complaintRoutes({ auth, complaints, clock }));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
@@ -250,6 +249,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     for (const { event } of batch) {
       if (event.type === 'report-chain:step-signed')
         io.to(STAFF_ROOM).emit('report-chain:signed', chain.signed(event.date, event.record));
+      if (event.type.startsWith('complaint:') && 'complaintId' in event) {
+        const changed = complaints.changed(event.complaintId, event.at);
+        if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);
+      }
     }
     watchers.refresh();
   });
