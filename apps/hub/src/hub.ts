@@ -123,7 +123,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const store = new QueueStore(db);
   const auth = new AuthService(db, clock);
-  auth.seed(site);
   const siteFile = applyStoredSettings(db, site, (key) => {
     logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
   });
@@ -131,6 +130,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const bus = new CommandBus(engine, store, site, clock, (error) => {
     logger.error({ err: error }, 'broadcasting committed events failed');
   });
+  bus.commitSystem(auth.seedEvents(site, engine.nowIso()));
 
   const app = express();
   app.disable('x-powered-by');
@@ -173,6 +173,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     auth,
     io: () => io,
     scheduler: () => scheduler,
+    bus,
   });
   app.use('/api', settingsRoutes({ auth, settings: siteSettings }));
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
@@ -249,6 +250,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     for (const { event } of batch) {
       if (event.type === 'report-chain:step-signed')
         io.to(STAFF_ROOM).emit('report-chain:signed', chain.signed(event.date, event.record));
+      siteSettings.announce(event);
       if (event.type.startsWith('complaint:') && 'complaintId' in event) {
         const changed = complaints.changed(event.complaintId, event.at);
         if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);

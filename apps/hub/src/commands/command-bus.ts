@@ -192,7 +192,7 @@ export class CommandBus {
       key === undefined ? null : { actor: caller, key, command: command.name, resultRef: decision.ref };
     const ids = this.store.commitRecords(decision.events, serviceDay, idempotency, now, decision.alongside);
     this.publish(decision.events, ids);
-    await command.applied?.(decision.events, ctx);
+    await command.applied?.(decision.events, ctx, payload);
     return command.answer(decision.ref, actor);
   }
 

@@ -39,5 +39,5 @@ export interface RecordCommand<P, R, X = undefined> {
   /** A replayed key must be for the same target (the same complaint, the same step). */
   readonly sameTarget?: (payload: P, ref: string) => boolean;
   /** In-memory consequences once committed, before the answer (the live site, alarms). */
-  readonly applied?: (events: readonly RecordEvent[], ctx: RecordContext) => void | Promise<void>;
+  readonly applied?: (events: readonly RecordEvent[], ctx: RecordContext, payload: P) => void | Promise<void>;
 }
