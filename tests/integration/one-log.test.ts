@@ -98,9 +98,11 @@ describe('the log is the truth', () => {
     await t.stop();
     t = undefined;
 
-    const failed = await run('npx', ['tsx', 'scripts/db-verify.ts', dataDir], { cwd: ROOT }).catch(
-      (error: unknown) => error as { code: number; stdout: string },
-    );
+    const failed: { code?: number; stdout: string } = await run(
+      'npx',
+      ['tsx', 'scripts/db-verify.ts', dataDir],
+      { cwd: ROOT },
+    ).catch((error: unknown) => error as { code: number; stdout: string });
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('complaints: 1 rows only live, 1 only rebuilt');
     expect(failed.stdout).toContain('Bukan Dia');
