@@ -60,7 +60,11 @@ export interface FileComplaint {
   readonly contact: string | null;
   readonly text: string;
   readonly agencyId: string | null;
-  readonly ticket: { readonly ref: string; readonly id: string | null; readonly number: string | null } | null;
+  readonly ticket: {
+    readonly ref: string;
+    readonly id: string | null;
+    readonly number: string | null;
+  } | null;
   readonly category: ComplaintCategory | null;
 }
 

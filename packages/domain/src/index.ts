@@ -32,3 +32,4 @@ export * from './skm-unsur.ts';
 export * from './record-events.ts';
 export * from './complaint-decide.ts';
 export * from './record-decide.ts';
+export * from './value-lists.ts';

@@ -48,7 +48,8 @@ export interface SkmTicketFacts {
 
 /** Whether this ticket may still be surveyed today; throws the reason when not. */
 export function checkSurveyable(ticket: SkmTicketFacts, today: string): void {
-  if (ticket.serviceDay < addDays(today, -SURVEY_WINDOW_DAYS)) throw new RecordRuleError('SKM_TICKET_EXPIRED');
+  if (ticket.serviceDay < addDays(today, -SURVEY_WINDOW_DAYS))
+    throw new RecordRuleError('SKM_TICKET_EXPIRED');
   if (!SURVEYABLE.has(ticket.status)) throw new RecordRuleError('SKM_TICKET_NOT_SERVED');
   if (ticket.answered) throw new RecordRuleError('SKM_ALREADY_ANSWERED');
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  evolve,
+  applyInPlace,
   initialState,
   isQueueEvent,
   type HubEvent,
@@ -65,7 +65,7 @@ export function rebuildFromLog(source: Db, targetFile: string): { events: number
           const event = JSON.parse(row.payload) as HubEvent;
           if (isQueueEvent(event)) {
             if (state.serviceDay !== row.service_day) state = nextDay(state, row.service_day);
-            evolve(state, event);
+            applyInPlace(state, event);
             store.projectQueue(event, state, row.service_day);
           } else projectRecord(target, event);
         }
