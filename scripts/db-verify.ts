@@ -25,7 +25,9 @@ const { events, differences } = (() => {
   }
 })();
 for (const d of differences) {
-  console.log(`${d.table}: ${String(d.onlyLive.length)} rows only live, ${String(d.onlyRebuilt.length)} only rebuilt`);
+  console.log(
+    `${d.table}: ${String(d.onlyLive.length)} rows only live, ${String(d.onlyRebuilt.length)} only rebuilt`,
+  );
   for (const row of d.onlyLive.slice(0, SHOWN)) console.log(`  live    ${row}`);
   for (const row of d.onlyRebuilt.slice(0, SHOWN)) console.log(`  rebuilt ${row}`);
 }

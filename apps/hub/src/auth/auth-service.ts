@@ -72,7 +72,13 @@ export class AuthService {
     for (const d of site.devices) {
       if (seen.has(`device:${d.id}`) || hasDevice.get(d.id, d.tokenSha256) !== undefined) continue;
       seen.add(`device:${d.id}`);
-      events.push({ type: 'device:registered', deviceId: d.id, role: d.role, tokenSha256: d.tokenSha256, at });
+      events.push({
+        type: 'device:registered',
+        deviceId: d.id,
+        role: d.role,
+        tokenSha256: d.tokenSha256,
+        at,
+      });
     }
     return events;
   }

@@ -47,10 +47,7 @@ export class CommandBus {
   private readonly listeners: CommittedListener[] = [];
   private readonly broadcasters: CommittedListener[] = [];
   private readonly unpublished: { id: number; event: HubEvent }[][] = [];
-  private readonly inFlight = new Map<
-    string,
-    { readonly name: string; readonly result: Promise<unknown> }
-  >();
+  private readonly inFlight = new Map<string, { readonly name: string; readonly result: Promise<unknown> }>();
   private readonly kioskIssues: RateLimiter;
 
   constructor(

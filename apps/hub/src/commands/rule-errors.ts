@@ -6,7 +6,11 @@ export function toHubError<T>(decide: () => T): T {
   try {
     return decide();
   } catch (error) {
-    if (error instanceof DomainError || error instanceof ComplaintRuleError || error instanceof RecordRuleError)
+    if (
+      error instanceof DomainError ||
+      error instanceof ComplaintRuleError ||
+      error instanceof RecordRuleError
+    )
       throw new HubError(error.code);
     if (error instanceof ReportChainError)
       throw new HubError(error.code, error.detail ? [{ path: '', message: error.detail }] : undefined);

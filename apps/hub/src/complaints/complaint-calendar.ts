@@ -42,7 +42,11 @@ export class ComplaintCalendar {
   }
 
   state(): ComplaintCalendarState {
-    return { rules: this.store.rules(), holidayDates: this.store.holidayDates(), timeZone: this.deps.timeZone };
+    return {
+      rules: this.store.rules(),
+      holidayDates: this.store.holidayDates(),
+      timeZone: this.deps.timeZone,
+    };
   }
 
   deadlineOf(receivedAt: string, category: ComplaintCategory): ComplaintDeadline {

@@ -133,14 +133,18 @@ export class ComplaintService {
   filePublic(body: unknown, key: string | undefined, ip: string | undefined): Promise<PublicComplaintStatus> {
     return this.deps.bus.record(
       PUBLIC,
-      this.fileCommand(PublicComplaintRequest, (input) => ({
-        ...input,
-        channel: 'website',
-        channelRef: null,
-        agencyId: input.agencyId ?? null,
-        ticket: input.ticket ?? null,
-        category: null,
-      }), (row) => this.publicView(row)),
+      this.fileCommand(
+        PublicComplaintRequest,
+        (input) => ({
+          ...input,
+          channel: 'website',
+          channelRef: null,
+          agencyId: input.agencyId ?? null,
+          ticket: input.ticket ?? null,
+          category: null,
+        }),
+        (row) => this.publicView(row),
+      ),
       body,
       key,
       publicCaller(ip),
@@ -150,16 +154,20 @@ export class ComplaintService {
   fileByStaff(actor: Actor, body: unknown, key: string | undefined): Promise<ComplaintView> {
     return this.deps.bus.record(
       actor,
-      this.fileCommand(StaffComplaintRequest, (input) => ({
-        ...input,
-        channelRef: input.channelRef || null,
-        occupation: input.occupation || null,
-        address: input.address || null,
-        contact: input.contact || null,
-        agencyId: input.agencyId ?? null,
-        ticket: input.ticket ?? null,
-        category: input.category ?? null,
-      }), (row) => this.view(row)),
+      this.fileCommand(
+        StaffComplaintRequest,
+        (input) => ({
+          ...input,
+          channelRef: input.channelRef || null,
+          occupation: input.occupation || null,
+          address: input.address || null,
+          contact: input.contact || null,
+          agencyId: input.agencyId ?? null,
+          ticket: input.ticket ?? null,
+          category: input.category ?? null,
+        }),
+        (row) => this.view(row),
+      ),
       body,
       key,
     );

@@ -157,7 +157,9 @@ export class ComplaintStore {
 
   /** The year's last register number (0 before its first complaint). */
   lastRegisterSeq(year: number): number {
-    const row = sql(this.db, 'SELECT MAX(register_seq) AS seq FROM complaints WHERE register_year = ?').get(year) as {
+    const row = sql(this.db, 'SELECT MAX(register_seq) AS seq FROM complaints WHERE register_year = ?').get(
+      year,
+    ) as {
       seq: number | null;
     };
     return row.seq ?? 0;

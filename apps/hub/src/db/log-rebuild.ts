@@ -1,13 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  applyInPlace,
-  initialState,
-  isQueueEvent,
-  type HubEvent,
-  type QueueState,
-} from '@giliran/domain';
+import { applyInPlace, initialState, isQueueEvent, type HubEvent, type QueueState } from '@giliran/domain';
 import { openDatabase, type Db } from './database.ts';
 import { QueueStore } from './queue-store.ts';
 import { LEGACY_TABLES, projectRecord } from './record-projection.ts';
@@ -25,7 +19,8 @@ const BATCH = 5_000;
 function nextDay(previous: QueueState, serviceDay: string): QueueState {
   const state = initialState();
   state.serviceDay = serviceDay;
-  for (const [id, record] of previous.compensations) if (!record.resolution) state.compensations.set(id, record);
+  for (const [id, record] of previous.compensations)
+    if (!record.resolution) state.compensations.set(id, record);
   return state;
 }
 

@@ -45,7 +45,14 @@ function audit(
 function history(
   db: Db,
   complaintId: string,
-  entry: { at: string; actor: string; kind: string; status: string; category: string | null; note: string | null },
+  entry: {
+    at: string;
+    actor: string;
+    kind: string;
+    status: string;
+    category: string | null;
+    note: string | null;
+  },
 ): void {
   sql(
     db,
@@ -200,13 +207,10 @@ function projectSettingsAndAccounts(db: Db, event: RecordEvent): boolean {
       ).run(event.username, event.name, event.role, event.pinHash, JSON.stringify(event.counterIds));
       return true;
     case 'account:created':
-      sql(db, 'INSERT INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)').run(
-        event.username,
-        event.name,
-        event.role,
-        event.pinHash,
-        JSON.stringify(event.counterIds),
-      );
+      sql(
+        db,
+        'INSERT INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
+      ).run(event.username, event.name, event.role, event.pinHash, JSON.stringify(event.counterIds));
       audit(db, event, 'accounts', event.username, 'create', null, {
         username: event.username,
         name: event.name,
@@ -315,7 +319,11 @@ function projectSurveyAndChain(db: Db, event: RecordEvent): boolean {
 
 /** Writes the rows one event changes; call inside the transaction that appends it. */
 export function projectRecord(db: Db, event: RecordEvent): void {
-  if (projectComplaint(db, event) || projectSettingsAndAccounts(db, event) || projectSurveyAndChain(db, event))
+  if (
+    projectComplaint(db, event) ||
+    projectSettingsAndAccounts(db, event) ||
+    projectSurveyAndChain(db, event)
+  )
     return;
   throw new Error(`no projection for ${(event as { type: string }).type}`);
 }

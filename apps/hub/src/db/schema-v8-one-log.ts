@@ -16,7 +16,10 @@ export function migrateToOneLog(db: Db): void {
   );
   for (const table of LEGACY_TABLES) {
     // rowid order: the order the rows were written in, which AUTOINCREMENT ids keep on rebuild.
-    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<string, string | number | null>[];
+    const rows = db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as Record<
+      string,
+      string | number | null
+    >[];
     for (const row of rows) {
       const event: LegacyRowImported = { type: 'legacy:row-imported', table, row, at };
       insert.run(at.slice(0, 10), event.type, at, JSON.stringify(event));

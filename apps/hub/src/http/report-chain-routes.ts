@@ -14,7 +14,6 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { ReportChainService } from '../report-chain/report-chain-service.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
 
-
 /**
  * The end-of-day report chain (SOP 9–13). Every reader may look at any past day's chain, officers included
  * (they see whether their gerai's recap arrived); who may sign which step is the domain's rule.

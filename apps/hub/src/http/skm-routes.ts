@@ -27,7 +27,6 @@ import { bearerToken, requireRole } from './auth-middleware.ts';
 /** Who reads the IKM: the hall's managers, and the Sekdis and Kepala Dinas the report goes up to. */
 export const SKM_READERS: readonly Role[] = [...MANAGERS, 'sekdis', 'kadis'];
 
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface SkmRouteDeps {

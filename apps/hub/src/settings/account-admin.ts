@@ -1,9 +1,4 @@
-import {
-  decideCreateAccount,
-  decideSetPin,
-  decideUpdateAccount,
-  type AccountFacts,
-} from '@giliran/domain';
+import { decideCreateAccount, decideSetPin, decideUpdateAccount, type AccountFacts } from '@giliran/domain';
 import {
   CreateAccountRequest,
   PinResetRequest,
@@ -133,7 +128,10 @@ export class AccountAdmin {
     };
   }
 
-  pinCommand(username: string, onSet: (username: string) => void): RecordCommand<z.output<typeof PinResetRequest>, AccountView, string> {
+  pinCommand(
+    username: string,
+    onSet: (username: string) => void,
+  ): RecordCommand<z.output<typeof PinResetRequest>, AccountView, string> {
     return {
       name: 'account:pin',
       allowed: (actor) => mayEdit(actor.role, 'accounts'),
@@ -182,9 +180,10 @@ export class AccountAdmin {
   }
 
   private openSessions(username: string): number {
-    const row = sql(this.db, 'SELECT COUNT(*) AS n FROM sessions WHERE username = ? AND revoked_at IS NULL').get(
-      username,
-    ) as { n: number };
+    const row = sql(
+      this.db,
+      'SELECT COUNT(*) AS n FROM sessions WHERE username = ? AND revoked_at IS NULL',
+    ).get(username) as { n: number };
     return row.n;
   }
 

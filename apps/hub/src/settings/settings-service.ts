@@ -158,12 +158,17 @@ export class SettingsService {
   announce(event: HubEvent): void {
     const io = this.deps.io();
     if (event.type === 'setting:changed') {
-      if (event.kind === 'running-text') io.emit('display:running-text', { text: this.deps.site.display.runningText });
+      if (event.kind === 'running-text')
+        io.emit('display:running-text', { text: this.deps.site.display.runningText });
       // Hours and counters' services also change what kiosks offer and displays show.
       io.emit('settings:changed', { area: event.area as SettingsArea, target: event.target, at: event.at });
     }
     // Accounts are staff matters.
-    if (event.type === 'account:created' || event.type === 'account:updated' || event.type === 'account:pin-set')
+    if (
+      event.type === 'account:created' ||
+      event.type === 'account:updated' ||
+      event.type === 'account:pin-set'
+    )
       io.to(STAFF_ROOM).emit('settings:changed', { area: 'accounts', target: event.username, at: event.at });
   }
 

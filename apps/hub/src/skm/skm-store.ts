@@ -73,8 +73,9 @@ export class SkmStore {
   }
 
   byId(id: string): StoredSkmResponse | undefined {
-    return sql(this.db, 'SELECT id, submitted_at, service_id, ticket_id FROM skm_responses WHERE id = ?').get(id) as
-      StoredSkmResponse | undefined;
+    return sql(this.db, 'SELECT id, submitted_at, service_id, ticket_id FROM skm_responses WHERE id = ?').get(
+      id,
+    ) as StoredSkmResponse | undefined;
   }
 
   /** Respondents and score sums per service (and the agency it had when answered) over the period. */

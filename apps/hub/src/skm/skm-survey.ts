@@ -10,7 +10,6 @@ import { RateLimiter } from '../commands/rate-limiter.ts';
 import { HubError } from '../hub-error.ts';
 import type { SkmStore } from './skm-store.ts';
 
-
 /** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
 const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/;
 
