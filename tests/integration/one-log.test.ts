@@ -79,7 +79,13 @@ describe('the log is the truth', () => {
     expect(t.hub.db.pragma('user_version', { simple: true })).toBe(8);
     expectLogIsTruth(t.hub.db);
 
-    await hallActivity(t, (ms) => clock.advance(ms), '2026-03-03');
+    await hallActivity(
+      t,
+      (ms) => {
+        clock.advance(ms);
+      },
+      '2026-03-03',
+    );
     expect(count(t, 'complaints')).toBe(6);
     expectLogIsTruth(t.hub.db);
     await t.stop();
@@ -93,7 +99,13 @@ describe('the log is the truth', () => {
     const dataDir = folder();
     const clock = new ManualClock('2026-03-02T01:00:00.000Z');
     t = await startTestHub({ clock, dataDir });
-    await hallActivity(t, (ms) => clock.advance(ms), '2026-03-02');
+    await hallActivity(
+      t,
+      (ms) => {
+        clock.advance(ms);
+      },
+      '2026-03-02',
+    );
     t.hub.db.prepare("UPDATE complaints SET name = 'Bukan Dia' WHERE channel = 'phone'").run();
     await t.stop();
     t = undefined;
@@ -114,7 +126,13 @@ describe('the log is the truth', () => {
   it('keeps secrets out of the log: a PIN as its hash, a device token as its SHA-256', async () => {
     const clock = new ManualClock('2026-03-02T01:00:00.000Z');
     t = await startTestHub({ clock });
-    await hallActivity(t, (ms) => clock.advance(ms), '2026-03-02');
+    await hallActivity(
+      t,
+      (ms) => {
+        clock.advance(ms);
+      },
+      '2026-03-02',
+    );
     const log = (t.hub.db.prepare('SELECT payload FROM events').all() as { payload: string }[])
       .map((r) => r.payload)
       .join('\n');

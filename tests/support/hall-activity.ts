@@ -13,7 +13,7 @@ async function ok<T>(what: string, call: Promise<{ status: number; body: T }>): 
 
 /** Runs the morning; `advance` moves the hub's clock (a ManualClock) by ms. */
 export async function hallActivity(t: TestHub, advance: (ms: number) => void, date: string): Promise<void> {
-  const api: Api = t.api;
+  const api: Api = t.api.bind(t);
   // A new officer each day the morning runs (the same folder may see several mornings).
   const newcomer = `petugas${date.replaceAll('-', '')}`;
   const [loket1, fo, mod, admin, koordinator] = await Promise.all(
@@ -57,9 +57,9 @@ export async function hallActivity(t: TestHub, advance: (ms: number) => void, da
   );
 
   // Complaints: the public form, FO at the desk, then MOD takes one to an answer and recategorises another.
-  const filed = await ok(
+  await ok(
     'complaint public',
-    api<{ code: string }>('POST', '/public/complaints', {
+    api('POST', '/public/complaints', {
       body: {
         name: 'Siti',
         occupation: 'Guru',
@@ -71,7 +71,6 @@ export async function hallActivity(t: TestHub, advance: (ms: number) => void, da
       headers: { 'idempotency-key': `activity-complaint-public-${date}` },
     }),
   );
-  void filed;
   const desk = await ok(
     'complaint fo',
     api<{ id: string }>('POST', '/complaints', {

@@ -93,9 +93,10 @@ export interface TableDifference {
 }
 
 function rowsOf(db: Db, table: string): string[] {
-  return (db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all() as unknown[]).map((row) =>
-    JSON.stringify(row),
-  );
+  return db
+    .prepare(`SELECT * FROM ${table} ORDER BY rowid`)
+    .all()
+    .map((row) => JSON.stringify(row));
 }
 
 /** Rows that differ between two databases, table by table (a row is compared whole, every column). */
