@@ -11,8 +11,9 @@ import { hallActivity } from '../support/hall-activity.ts';
 import { startTestHub, type TestHub } from '../support/hub-harness.ts';
 import { expectLogIsTruth } from '../support/log-truth.ts';
 
-// Made by the hub of schema 7 (commit 5da1e52) running tests/support/hall-activity.ts on 2 March 2026: tickets,
-// complaints with their history, SKM answers, a report-chain sign-off, settings, accounts and the calendar.
+// Made by the hub of schema 7 (commit 5da1e52, before the one log) running tests/support/hall-activity.ts (as it
+// was then: the same requests with fixed idempotency keys) on a ManualClock at Monday 2 March 2026 08:00 WIB:
+// tickets, complaints with their history, SKM answers, a report-chain sign-off, settings, accounts and the calendar.
 const V7_FIXTURE = fileURLToPath(new URL('../fixtures/v7-hall/giliran.sqlite', import.meta.url));
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
