@@ -1,4 +1,4 @@
-import type { QueueEvent } from '@giliran/domain';
+import type { HubEvent } from '@giliran/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../apps/hub/src/auth/actor.ts';
 import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
@@ -38,7 +38,7 @@ describe('a command is acknowledged, then broadcast', () => {
 
   it('keeps broadcasting to the other listeners when one of them fails', async () => {
     t = await startTestHub();
-    const heard: QueueEvent[] = [];
+    const heard: HubEvent[] = [];
     t.hub.bus.onBroadcast(() => {
       throw new Error('a broken screen feed');
     });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CounterView, IssuedTicket, TicketView } from '@giliran/protocol';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { expectFolderLogIsTruth } from '../support/log-truth.ts';
 import { DATABASE_FILE } from '../../apps/hub/src/hub.ts';
 import { DEMO_SITE_PATH, DISPLAY_TOKEN, KIOSK_TOKEN, demoSite } from '../support/hub-harness.ts';
 import { spawnHub } from '../support/hub-process.ts';
@@ -378,6 +379,8 @@ describe('crash recovery: kill -9 under load, restart on the same data folder', 
       } finally {
         db.close();
       }
+      // After the kills, every table still rebuilds exactly from the log (db:verify).
+      expectFolderLogIsTruth(dbFile);
 
       console.log(`${summary.join('\n')}\ntotal: ${totalIssued} issues, ${totalCalled} calls acknowledged`);
       // A run where the load never got going proves nothing.

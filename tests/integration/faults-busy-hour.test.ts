@@ -11,6 +11,7 @@ import type {
 } from '@giliran/protocol';
 import { io as connect, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
+import { expectFolderLogIsTruth } from '../support/log-truth.ts';
 import { fromSnapshot } from '../../apps/counter/renderer/desk-state.ts';
 import { DATABASE_FILE } from '../../apps/hub/src/hub.ts';
 import { HubRequestError } from '../../packages/ui/src/hub-client.ts';
@@ -410,6 +411,8 @@ describe('a busy hour with the hub killed at random moments', () => {
       for (const c of screens) c.close();
       expect(await hub.stop()).toBe(0);
       expect(integrityCheck(dbFile)).toBe('ok');
+      // After the kills, every table still rebuilds exactly from the log (db:verify).
+      expectFolderLogIsTruth(dbFile);
       const numbering = checkNumbering(dbFile, site);
       expect(numbering.failures).toEqual([]);
       expect(numbering.rows.length).toBe(known.size);

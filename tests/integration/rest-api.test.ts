@@ -112,9 +112,10 @@ describe('REST API', () => {
     it('answers without a token with the site, today and the event position', async () => {
       const before = await health();
       expect(before).toMatchObject({ status: 'ok', site: 'mpp-kubu-raya-demo', serviceDay: '2025-03-10' });
-      expect(before.lastEventId).toBe(0);
+      // A fresh hub's log already holds the site file's accounts and devices and the seeded calendar.
+      const opened = before.lastEventId;
       await issue('ktp-el');
-      expect((await health()).lastEventId).toBe(1);
+      expect((await health()).lastEventId).toBe(opened + 1);
     });
   });
 

@@ -5,7 +5,9 @@
 // closed and summarised, must equal the ledger's count exactly, and every display must have shown every call.
 import { toQueueConfig } from '../../apps/hub/src/index.ts';
 import { ReportView, type ReportRow } from '@giliran/protocol';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectFolderLogIsTruth } from '../support/log-truth.ts';
 import { Hall, signIn } from '../support/load-clients.ts';
 import { runDay, type DayStats } from '../support/load-driver.ts';
 import { expectedReport, type ExpectedReport, type Row } from '../support/load-expected.ts';
@@ -134,5 +136,9 @@ describe('a simulated day at a large MPP', () => {
       expect(shown.map((c) => `${c.kind} ${c.ticketId}@${c.counterId}`).sort()).toEqual(calls);
       expect(shown.every((c, i) => i === 0 || c.eventId > (shown[i - 1]?.eventId ?? 0))).toBe(true);
     }
+  });
+
+  it('leaves a log that rebuilds every table exactly (db:verify)', () => {
+    expectFolderLogIsTruth(join(hub.dataDir, 'giliran.sqlite'));
   });
 });

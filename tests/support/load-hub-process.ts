@@ -29,6 +29,8 @@ export type ChildReply =
 export interface LoadHub {
   readonly url: string;
   readonly pid: number;
+  /** Its data folder (`giliran.sqlite` inside), removed by `stop`. */
+  readonly dataDir: string;
   /** Moves the hub's clock to `at` (epoch ms); resolves once every timer due by then has fired and settled. */
   advanceTo(at: number): Promise<void>;
   memory(gc?: boolean): Promise<MemorySample>;
@@ -107,6 +109,7 @@ export async function startLoadHub(site: SiteConfig, start: number, entry = CHIL
   return {
     url,
     pid: child.pid ?? 0,
+    dataDir,
     async advanceTo(at) {
       await ask({ kind: 'advance', id: nextId++, to: at });
     },

@@ -6,6 +6,7 @@ import type {
   Broadcast,
   CounterFigures,
   CounterView,
+  LogAdvanced,
   ServiceView,
   SiteView,
   Snapshot,
@@ -111,7 +112,7 @@ export class DeskFeed {
     this.hub.close();
   }
 
-  private receive(event: Broadcast): void {
+  private receive(event: Broadcast | LogAdvanced): void {
     const result = applyEvent(this.view.desk, event);
     if (result.kind === 'stale') return;
     if (result.kind === 'resync') {
@@ -210,7 +211,7 @@ export class DeskFeed {
   }
 }
 
-function isBroadcast(payload: unknown): payload is Broadcast {
+function isBroadcast(payload: unknown): payload is Broadcast | LogAdvanced {
   return (
     typeof payload === 'object' &&
     payload !== null &&

@@ -159,6 +159,16 @@ describe("the counter desk's state from the hub's broadcasts", () => {
     expect(applyEvent(s, tomorrow).kind).toBe('resync');
   });
 
+  it("steps over another feature's event in the log (log:advanced) without a resync", () => {
+    const s = { ...fromSnapshot(empty), lastEventId: 10 };
+    const advanced = applyEvent(s, { type: 'log:advanced', eventId: 11 });
+    expect(advanced.kind).toBe('applied');
+    if (advanced.kind !== 'applied') return;
+    expect(advanced.state.lastEventId).toBe(11);
+    expect(advanced.state.tickets).toBe(s.tickets);
+    expect(applyEvent(advanced.state, { ...issued('a1', 'A001', 0), eventId: 12 }).kind).toBe('applied');
+  });
+
   it('finds a ticket by the number the officer types, loosely', () => {
     const s = play(fromSnapshot(empty), [issued('a1', 'A007', 0)]);
     for (const text of ['A007', 'a7', ' a 007 ']) expect(findByNumber(s, ['ktp'], text)?.id).toBe('a1');

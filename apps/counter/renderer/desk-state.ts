@@ -1,4 +1,4 @@
-import type { Broadcast, CompensationView, CounterView, Snapshot, TicketView } from './wire.ts';
+import type { Broadcast, CompensationView, CounterView, LogAdvanced, Snapshot, TicketView } from './wire.ts';
 
 /** What the desk keeps of a ticket: enough for the waiting and no-show lists and the current call. */
 export interface DeskTicket {
@@ -99,9 +99,12 @@ export type ApplyResult =
   | { readonly kind: 'resync' };
 
 /** One broadcast applied to the desk's state, as the hub applied it to its own. */
-export function applyEvent(state: DeskState, event: Broadcast): ApplyResult {
+export function applyEvent(state: DeskState, event: Broadcast | LogAdvanced): ApplyResult {
   if (state.lastEventId === null || event.eventId <= state.lastEventId) return { kind: 'stale' };
   if (event.eventId !== state.lastEventId + 1) return { kind: 'resync' };
+  // Another feature's event (a complaint, a survey answer): nothing on the desk changes, the position moves on.
+  if (event.type === 'log:advanced')
+    return { kind: 'applied', state: { ...state, lastEventId: event.eventId } };
   if (event.type === 'ticket:issued' && event.serviceDay !== state.serviceDay) return { kind: 'resync' };
   const next = { ...state, lastEventId: event.eventId };
   return { kind: 'applied', state: evolveDesk(next, event) };

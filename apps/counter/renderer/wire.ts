@@ -5,6 +5,7 @@ export type {
   CompensationView,
   CounterFigures,
   CounterView,
+  LogAdvanced,
   LoginResponse,
   ServiceView,
   SiteView,
@@ -13,5 +14,4 @@ export type {
 } from '@giliran/protocol';
 export type { QueueEvent } from '@giliran/domain';
 
-export const PAUSE_REASONS = ['istirahat', 'sholat', 'sholat_jumat', 'urusan_dinas'] as const;
-export type PauseReason = (typeof PAUSE_REASONS)[number];
+export { DESK_PAUSE_REASONS as PAUSE_REASONS, type PauseReason } from '@giliran/domain';

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
+import { isQueueEvent } from '@giliran/domain';
+import type { Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
@@ -28,6 +29,7 @@ import { settingsRoutes } from './http/settings-routes.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import { applyStoredSettings } from './settings/stored-settings.ts';
 import { reportChainRoutes } from './http/report-chain-routes.ts';
+import { ReportChainService } from './report-chain/report-chain-service.ts';
 import { skmRoutes } from './http/skm-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { ComplaintService } from './complaints/complaint-service.ts';
@@ -126,7 +128,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const store = new QueueStore(db);
   const auth = new AuthService(db, clock);
-  auth.seed(site);
   const siteFile = applyStoredSettings(db, site, (key) => {
     logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
   });
@@ -134,6 +135,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const bus = new CommandBus(engine, store, site, clock, (error) => {
     logger.error({ err: error }, 'broadcasting committed events failed');
   });
+  bus.commitSystem(auth.seedEvents(site, engine.nowIso()));
 
   const app = express();
   app.disable('x-powered-by');
@@ -161,10 +163,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use('/api', dashboardRoutes({ auth, presence, live }));
   app.use('/api', reportRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
-  // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
-  const broadcastChain = (signed: ReportChainSigned) => io.to(STAFF_ROOM).emit('report-chain:signed', signed);
-  app.use('/api', reportChainRoutes({ auth, db, site, engine, broadcast: broadcastChain }));
-  app.use('/api', skmRoutes({ auth, db, site, engine, clock }));
+  const chain = new ReportChainService({
+    db,
+    site,
+    bus,
+    config: () => engine.config,
+    now: () => engine.nowIso(),
+    today: () => engine.serviceDay,
+  });
+  app.use('/api', reportChainRoutes({ auth, engine, chain }));
+  app.use('/api', skmRoutes({ auth, db, site, engine, clock, bus }));
   const siteSettings = new SettingsService({
     db,
     site,
@@ -173,6 +181,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     auth,
     io: () => io,
     scheduler: () => scheduler,
+    bus,
   });
   app.use('/api', settingsRoutes({ auth, settings: siteSettings }));
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
@@ -213,7 +222,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     queueStore: store,
     clock,
     logger,
-    broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
   });
   app.use('/api', complaintRoutes({ auth, complaints, clock }));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
@@ -242,11 +250,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     return ticket ? publicTicketStatus(ticket, site, engine.state, engine.config) : null;
   });
   bus.onCommitted((batch) => {
-    scheduler.onCommitted(batch.map((b) => b.event));
+    scheduler.onCommitted(batch.map((b) => b.event).filter(isQueueEvent));
   });
   bus.onBroadcast((batch) => {
     broadcastEvents(io, batch);
     live.onBatch(batch);
+    // What each feature shows of its own events: staff screens only, since they name a complaint or a signer.
+    for (const { event } of batch) {
+      if (event.type === 'report-chain:step-signed')
+        io.to(STAFF_ROOM).emit('report-chain:signed', chain.signed(event.date, event.record));
+      siteSettings.announce(event);
+      if (event.type.startsWith('complaint:') && 'complaintId' in event) {
+        const changed = complaints.changed(event.complaintId, event.at);
+        if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);
+      }
+    }
     watchers.refresh();
   });
   // Tickets that became late while the hub was down are raised at once.

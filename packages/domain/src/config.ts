@@ -1,3 +1,4 @@
+import type { OFFICER_CONSEQUENCES } from './value-lists.ts';
 import type { Weekday } from './local-time.ts';
 import type { ReportChainStandards } from './report-chain.ts';
 
@@ -50,8 +51,7 @@ export type ManualCompensationKind =
 export type CompensationKind = 'late_service' | ManualCompensationKind;
 
 /** What the officer faces: the rule names the kind (`teguran`); the MOD records which reprimand was given. */
-export type OfficerConsequence =
-  'none' | 'teguran' | 'teguran_lisan' | 'teguran_tertulis' | 'teguran_dan_sanksi' | 'sanksi';
+export type OfficerConsequence = (typeof OFFICER_CONSEQUENCES)[number];
 
 export interface CompensationRule {
   readonly remedy: LocalizedText;

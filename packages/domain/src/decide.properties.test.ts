@@ -6,7 +6,7 @@ import { decide } from './decide.ts';
 import { DomainError, type DomainErrorCode } from './errors.ts';
 import type { QueueEvent, TicketIssued } from './events.ts';
 import { serviceDayOf } from './local-time.ts';
-import { evolve, initialState, isWaiting, type QueueState } from './state.ts';
+import { applyInPlace, initialState, isWaiting, type QueueState } from './state.ts';
 import {
   advance,
   callNext,
@@ -214,7 +214,7 @@ describe('random interleavings of issue, call-next, transfer, cancel, no-show an
               if (event.type === 'ticket:transferred' || event.type === 'ticket:reactivated') {
                 calledEver.delete(event.ticketId);
               }
-              evolve(state, event);
+              applyInPlace(state, event);
             }
           }
           const active = [...state.counters.values()].flatMap((c) =>

@@ -29,3 +29,7 @@ export * from './skm-index.ts';
 export * from './skm-respondent.ts';
 export * from './skm-sample.ts';
 export * from './skm-unsur.ts';
+export * from './record-events.ts';
+export * from './complaint-decide.ts';
+export * from './record-decide.ts';
+export * from './value-lists.ts';

@@ -66,7 +66,7 @@ export interface CompensationState {
 
 /**
  * The queue of one site for one service day.
- * `evolve` updates it in place: the hub owns exactly one copy, and only after the events are committed,
+ * `applyInPlace` updates it in place: the hub owns exactly one copy, and only after the events are committed,
  * so copying thousands of tickets per event would buy nothing. `decide` never mutates it.
  */
 export interface QueueState {
@@ -172,7 +172,7 @@ function releaseCounter(state: QueueState, ticket: TicketState): void {
 
 function mustGet(state: QueueState, ticketId: string): TicketState {
   const ticket = state.tickets.get(ticketId);
-  if (!ticket) throw new Error(`evolve: unknown ticket ${ticketId}`);
+  if (!ticket) throw new Error(`applyInPlace: unknown ticket ${ticketId}`);
   return ticket;
 }
 
@@ -263,7 +263,8 @@ function applyCompensationRaised(
   if (ticket && event.tier !== null) ticket.lateTier = event.tier;
 }
 
-export function evolve(state: QueueState, event: QueueEvent): QueueState {
+/** Applies one event to the state in place (and returns that same state): see QueueState for why in place. */
+export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
   switch (event.type) {
     case 'ticket:issued':
       applyIssued(state, event);
@@ -380,7 +381,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
 }
 
 export function fold(events: Iterable<QueueEvent>, state: QueueState = initialState()): QueueState {
-  for (const event of events) evolve(state, event);
+  for (const event of events) applyInPlace(state, event);
   return state;
 }
 

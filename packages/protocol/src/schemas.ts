@@ -1,4 +1,4 @@
-import { isCalendarDate, PRIORITY_CATEGORIES } from '@giliran/domain';
+import { isCalendarDate, OFFICER_CONSEQUENCES, PAUSE_REASONS, PRIORITY_CATEGORIES } from '@giliran/domain';
 import { z } from 'zod';
 
 // Inbound payloads: strict objects, so an unknown field is an error and not silently ignored.
@@ -22,7 +22,7 @@ export const Role = z.enum([
   'kadis',
 ]);
 export type Role = z.infer<typeof Role>;
-export const PauseReason = z.enum(['istirahat', 'sholat', 'sholat_jumat', 'urusan_dinas', 'lainnya']);
+export const PauseReason = z.enum(PAUSE_REASONS);
 export const ManualCompensationKind = z.enum([
   'fee_mismatch',
   'complaint_late',
@@ -30,14 +30,7 @@ export const ManualCompensationKind = z.enum([
   'sop_not_followed',
   'wrong_product',
 ]);
-export const OfficerConsequence = z.enum([
-  'none',
-  'teguran',
-  'teguran_lisan',
-  'teguran_tertulis',
-  'teguran_dan_sanksi',
-  'sanksi',
-]);
+export const OfficerConsequence = z.enum(OFFICER_CONSEQUENCES);
 const Note = z.string().trim().max(1000);
 
 export const LoginRequest = z.strictObject({

@@ -1,16 +1,10 @@
+import { SETTINGS_AREAS } from '@giliran/domain';
 import { z } from 'zod';
 import { Id, Role } from './schemas.ts';
 
 // The MOD's and admin's settings (issue 6): what may be changed at run time, the accounts, and the audit trail.
 
-export const SETTINGS_AREAS = [
-  'running-text',
-  'counter-services',
-  'opening-hours',
-  'sop-standards',
-  'late-service',
-  'accounts',
-] as const;
+export { SETTINGS_AREAS };
 export const SettingsArea = z.enum(SETTINGS_AREAS);
 export type SettingsArea = z.infer<typeof SettingsArea>;
 

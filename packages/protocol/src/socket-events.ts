@@ -47,6 +47,12 @@ export interface ClientToServerEvents extends CommandHandlers {
   'sync:snapshot': (payload: SyncRequest, ack: (result: Ack<Snapshot>) => void) => void;
 }
 
+/** The position of an event of another feature than the queue: screens that check for gaps advance past it. */
+export interface LogAdvanced {
+  readonly type: 'log:advanced';
+  readonly eventId: number;
+}
+
 /** A broadcast carries the domain event itself plus its position in the hub's log. */
 export type Broadcast<E extends QueueEvent = QueueEvent> = E & { readonly eventId: number };
 
@@ -54,6 +60,8 @@ export type ServerToClientEvents = {
   [E in QueueEvent as E['type']]: (payload: Broadcast<E>) => void;
 } & {
   'hub:hello': (payload: { lastEventId: number; serviceDay: string; role: string }) => void;
+  /** The log moved on with another feature's event (complaints, survey, settings…), which staff hear about apart. */
+  'log:advanced': (payload: LogAdvanced) => void;
   /** MOD changed the running text of the displays. */
   'display:running-text': (payload: { text: string }) => void;
   /** MOD or admin changed a setting (counters' services, hours, standards, thresholds, accounts): reload lists. */

@@ -9,3 +9,9 @@ export interface Actor {
 }
 
 export const SYSTEM: Actor = { id: 'system', role: 'admin', counterId: null };
+
+/**
+ * A caller without a token (the public complaint form, the survey from a phone). It has no role of its own: the
+ * commands it may send allow everyone, and its idempotency keys are its address's (`publicCaller`).
+ */
+export const PUBLIC: Actor = { id: 'public', role: 'kiosk', counterId: null };

@@ -1,3 +1,4 @@
+import type { RecordEvent } from '@giliran/domain';
 import type { LoginRequest, LoginResponse, Role } from '@giliran/protocol';
 import type { Db } from '../db/database.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -44,22 +45,42 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
-  /** Accounts and devices come from the site file the first time; later changes are made in the hub. */
-  seed(site: SiteConfig): void {
-    const insertAccount = sql(
-      this.db,
-      'INSERT OR IGNORE INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
-    );
-    const insertDevice = sql(
-      this.db,
-      'INSERT OR IGNORE INTO devices (id, role, token_sha256) VALUES (?, ?, ?)',
-    );
-    this.db.transaction(() => {
-      for (const a of site.accounts)
-        // Sign-in lowercases what is typed, so usernames are kept in lower case.
-        insertAccount.run(a.username.toLowerCase(), a.name, a.role, a.pinHash, JSON.stringify(a.counterIds));
-      for (const d of site.devices) insertDevice.run(d.id, d.role, d.tokenSha256);
-    })();
+  /**
+   * Accounts and devices come from the site file the first time; later changes are made in the hub. Answers the
+   * events that add what the database does not have yet (committed by the bus, like every change).
+   */
+  seedEvents(site: SiteConfig, at: string): RecordEvent[] {
+    const hasAccount = sql(this.db, 'SELECT 1 FROM accounts WHERE username = ?');
+    const hasDevice = sql(this.db, 'SELECT 1 FROM devices WHERE id = ? OR token_sha256 = ?');
+    const events: RecordEvent[] = [];
+    const seen = new Set<string>();
+    for (const a of site.accounts) {
+      // Sign-in lowercases what is typed, so usernames are kept in lower case.
+      const username = a.username.toLowerCase();
+      if (seen.has(username) || hasAccount.get(username) !== undefined) continue;
+      seen.add(username);
+      events.push({
+        type: 'account:seeded',
+        username,
+        name: a.name,
+        role: a.role,
+        pinHash: a.pinHash,
+        counterIds: a.counterIds,
+        at,
+      });
+    }
+    for (const d of site.devices) {
+      if (seen.has(`device:${d.id}`) || hasDevice.get(d.id, d.tokenSha256) !== undefined) continue;
+      seen.add(`device:${d.id}`);
+      events.push({
+        type: 'device:registered',
+        deviceId: d.id,
+        role: d.role,
+        tokenSha256: d.tokenSha256,
+        at,
+      });
+    }
+    return events;
   }
 
   async login(request: LoginRequest): Promise<LoginResponse> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { QueueEvent } from '@giliran/domain';
+import type { HubEvent, RecordEvent } from '@giliran/domain';
 import {
   CommandPayloads,
   type CommandName,
@@ -17,8 +17,10 @@ import { HubError } from '../hub-error.ts';
 import { compensationView, counterView, issuedView, ticketView } from '../views/views.ts';
 import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind } from './command-table.ts';
 import type { QueueEngine } from './queue-engine.ts';
+import type { RecordCommand, RecordContext } from './record-command.ts';
+import { toHubError } from './rule-errors.ts';
 
-export type CommittedListener = (events: readonly { id: number; event: QueueEvent }[]) => void;
+export type CommittedListener = (events: readonly { id: number; event: HubEvent }[]) => void;
 
 export function validationError(error: z.ZodError): HubError {
   return new HubError(
@@ -27,6 +29,16 @@ export function validationError(error: z.ZodError): HubError {
   );
 }
 
+/** The one parse-or-throw: a payload through its wire schema, or VALIDATION_FAILED naming the fields. */
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+/** A caller without a token (the public forms) is told apart by its address: its keys are its own. */
+export const publicCaller = (ip: string | undefined): string => `public:${ip ?? 'unknown'}`;
+
 /**
  * The one pipeline every command goes through, whichever transport brought it:
  * authorise → validate → domain → persist (one transaction) → answer, then broadcast to listeners.
@@ -34,11 +46,8 @@ export function validationError(error: z.ZodError): HubError {
 export class CommandBus {
   private readonly listeners: CommittedListener[] = [];
   private readonly broadcasters: CommittedListener[] = [];
-  private readonly unpublished: { id: number; event: QueueEvent }[][] = [];
-  private readonly inFlight = new Map<
-    string,
-    { readonly name: CommandName; readonly result: Promise<unknown> }
-  >();
+  private readonly unpublished: { id: number; event: HubEvent }[][] = [];
+  private readonly inFlight = new Map<string, { readonly name: string; readonly result: Promise<unknown> }>();
   private readonly kioskIssues: RateLimiter;
 
   constructor(
@@ -88,23 +97,108 @@ export class CommandBus {
 
     const key = payload.idempotencyKey;
     if (key === undefined) return this.run(actor, name, spec, payload, ctx);
-    // A retry may arrive while the first attempt is still waiting for its commit: it gets the same answer.
-    const slot = `${actor.id}\u0000${key}`;
+    return this.once(
+      actor.id,
+      key,
+      name,
+      (ref) => this.resultOf(spec.result, ref) as CommandResults[K],
+      () => this.run(actor, name, spec, payload, ctx, key),
+    );
+  }
+
+  /**
+   * The one idempotency mechanism, keyed by caller and key: the first attempt runs; a retry while it waits for its
+   * commit shares its answer; a retry after rebuilds the answer from the recorded ref; the same key for another
+   * command is a conflict.
+   */
+  private async once<R>(
+    caller: string,
+    key: string,
+    name: string,
+    replay: (ref: string | null) => R,
+    first: () => Promise<R>,
+  ): Promise<R> {
+    const slot = `${caller}\u0000${key}`;
     const inFlight = this.inFlight.get(slot);
     if (inFlight) {
       if (inFlight.name !== name) throw new HubError('IDEMPOTENCY_CONFLICT');
-      return (await inFlight.result) as CommandResults[K];
+      return (await inFlight.result) as R;
     }
-    const seen = this.store.findIdempotency(actor.id, key);
+    const seen = this.store.findIdempotency(caller, key);
     if (seen && seen.command !== name) throw new HubError('IDEMPOTENCY_CONFLICT');
-    if (seen) return this.resultOf(spec.result, seen.resultRef) as CommandResults[K];
-    const result = this.run(actor, name, spec, payload, ctx, key);
+    if (seen) return replay(seen.resultRef);
+    const result = first();
     this.inFlight.set(slot, { name, result });
     try {
       return await result;
     } finally {
       this.inFlight.delete(slot);
     }
+  }
+
+  /**
+   * A feature's command (complaints, survey, report chain, settings, accounts, calendar) on the same path as the
+   * queue's: allowed → schema → (prepare) → decide → one transaction with its events, rows and idempotency record →
+   * in-memory consequences → answer → broadcast. `caller` keys its idempotency: the actor, or the public address.
+   */
+  async record<P, R, X>(
+    actor: Actor,
+    command: RecordCommand<P, R, X>,
+    rawPayload: unknown,
+    key?: string,
+    caller: string = actor.id,
+  ): Promise<R> {
+    if (!command.allowed(actor)) throw new HubError('FORBIDDEN');
+    const payload = parse(command.schema, rawPayload);
+    if (key === undefined) return this.runRecord(actor, command, payload, caller);
+    return this.once(
+      caller,
+      key,
+      command.name,
+      (ref) => {
+        if (ref === null || (command.sameTarget && !command.sameTarget(payload, ref)))
+          throw new HubError('IDEMPOTENCY_CONFLICT');
+        return command.answer(ref, actor);
+      },
+      () => this.runRecord(actor, command, payload, caller, key),
+    );
+  }
+
+  private async runRecord<P, R, X>(
+    actor: Actor,
+    command: RecordCommand<P, R, X>,
+    payload: P,
+    caller: string,
+    key?: string,
+  ): Promise<R> {
+    const prepared = (command.prepare ? await command.prepare(payload) : undefined) as X;
+    const serviceDay = this.engine.serviceDay;
+    const now = this.engine.nowIso();
+    const ctx: RecordContext = {
+      actor,
+      now,
+      serviceDay,
+      newId: randomUUID,
+      newCode: newTicketCode,
+      by: { at: now, by: actor.id, byRole: actor.role },
+    };
+    const decision = toHubError(() => command.decide(payload, ctx, prepared));
+    // What the queue decided before this is committed first, so the log keeps the order things were decided in.
+    this.engine.flush();
+    const idempotency =
+      key === undefined ? null : { actor: caller, key, command: command.name, resultRef: decision.ref };
+    const ids = this.store.commitRecords(decision.events, serviceDay, idempotency, now, decision.alongside);
+    this.publish(decision.events, ids);
+    await command.applied?.(decision.events, ctx, payload);
+    return command.answer(decision.ref, actor);
+  }
+
+  /** A feature's own bookkeeping (a complaint turned late, seeds from the site file) on the same commit path. */
+  commitSystem(events: readonly RecordEvent[]): void {
+    if (events.length === 0) return;
+    this.engine.flush();
+    const ids = this.store.commitRecords(events, this.engine.serviceDay, null, this.engine.nowIso());
+    this.publish(events, ids);
   }
 
   private async run<K extends CommandName>(
@@ -150,7 +244,7 @@ export class CommandBus {
    * is written in this turn's continuations; broadcasters hear the events at the next turn of the event loop, in
    * commit order. The officer who pressed waits for nobody's screens.
    */
-  private publish(events: readonly QueueEvent[], ids: readonly number[]): void {
+  private publish(events: readonly HubEvent[], ids: readonly number[]): void {
     if (events.length === 0) return;
     const batch = events.map((event, i) => ({ id: ids[i] ?? 0, event }));
     this.tell(this.listeners, batch);
@@ -164,7 +258,7 @@ export class CommandBus {
   /** The events are committed (and maybe answered): a failing listener is reported, it cannot undo them. */
   private tell(
     listeners: readonly CommittedListener[],
-    batch: readonly { id: number; event: QueueEvent }[],
+    batch: readonly { id: number; event: HubEvent }[],
   ): void {
     for (const listener of listeners) {
       try {

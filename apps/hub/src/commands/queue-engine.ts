@@ -1,7 +1,7 @@
 import {
   decide,
   DomainError,
-  evolve,
+  applyInPlace,
   fold,
   initialState,
   localTime,
@@ -37,7 +37,7 @@ export interface Decided {
 
 /**
  * Holds the live state of today's queue, folded from today's events at start, and applies commands:
- * decide → evolve → commit. If a commit fails the state is rebuilt from the database, which stays the single
+ * decide → applyInPlace → commit. If a commit fails the state is rebuilt from the database, which stays the single
  * source of truth.
  */
 export class QueueEngine {
@@ -134,7 +134,7 @@ export class QueueEngine {
       throw error;
     }
     try {
-      for (const event of events) evolve(this.current, event);
+      for (const event of events) applyInPlace(this.current, event);
     } catch (error) {
       // Memory now holds a half-applied command: nothing of it, or of what waits with it, may reach the disk.
       // None of those commands was answered yet, so each caller gets the error; memory is rebuilt from the file.

@@ -5,7 +5,6 @@ import {
   type ComplaintDeadlineRules,
   type Holiday,
 } from '@giliran/domain';
-import type { ComplaintCategoryRule } from '@giliran/protocol';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
 
@@ -26,18 +25,6 @@ export class ComplaintCalendarStore {
     return new Set(this.holidays().map((h) => h.date));
   }
 
-  /** One year's list replaces what that year had; other years stay as they are. */
-  replaceYear(year: number, holidays: readonly Holiday[], by: string, at: string): void {
-    this.db.transaction(() => {
-      sql(this.db, 'DELETE FROM holidays WHERE date LIKE ?').run(`${year}-%`);
-      const insert = sql(
-        this.db,
-        'INSERT INTO holidays (date, kind, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)',
-      );
-      for (const h of holidays) insert.run(h.date, h.kind, h.name, at, by);
-    })();
-  }
-
   rules(): ComplaintDeadlineRules {
     const rows = sql(this.db, 'SELECT category, unit, amount FROM complaint_categories').all() as {
       category: ComplaintCategory;
@@ -48,12 +35,5 @@ export class ComplaintCalendarStore {
     const rules: Record<ComplaintCategory, ComplaintDeadlineRule> = { ...DEFAULT_COMPLAINT_DEADLINES };
     for (const r of rows) rules[r.category] = { unit: r.unit, amount: r.amount };
     return rules;
-  }
-
-  replaceRules(rules: readonly ComplaintCategoryRule[]): void {
-    const update = sql(this.db, 'UPDATE complaint_categories SET unit = ?, amount = ? WHERE category = ?');
-    this.db.transaction(() => {
-      for (const r of rules) update.run(r.unit, r.amount, r.category);
-    })();
   }
 }

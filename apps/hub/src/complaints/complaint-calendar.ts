@@ -1,4 +1,12 @@
-import { complaintDeadline, type ComplaintCategory, type ComplaintDeadline } from '@giliran/domain';
+import {
+  decideDeadlineMoves,
+  deadlineOn,
+  holidaysWithYear,
+  type ComplaintCalendarState,
+  type ComplaintCategory,
+  type ComplaintDeadline,
+  type RecordEvent,
+} from '@giliran/domain';
 import {
   ComplaintCategoriesRequest,
   HolidaysRequest,
@@ -6,21 +14,26 @@ import {
   type HolidayView,
 } from '@giliran/protocol';
 import type { Actor } from '../auth/actor.ts';
+import { ADMINS, MANAGERS } from '../auth/roles.ts';
+import type { CommandBus } from '../commands/command-bus.ts';
 import type { Db } from '../db/database.ts';
 import { ComplaintCalendarStore } from './complaint-calendar-store.ts';
-import { parse } from './parse.ts';
-import type { ComplaintRow, ComplaintStore } from './complaint-store.ts';
+import { factsOf, type ComplaintStore } from './complaint-store.ts';
 
 export interface CalendarDeps {
   readonly db: Db;
+  readonly bus: CommandBus;
   readonly complaints: ComplaintStore;
   readonly timeZone: string;
-  readonly now: () => string;
-  /** Deadlines moved: tell the staff screens, and raise any that is now past. */
-  readonly onMoved: (rows: readonly ComplaintRow[], at: string) => void;
+  /** Deadlines moved: raise any that is now past. */
+  readonly onMoved: () => void;
 }
 
-/** The holiday calendar and the categories' rules: what every deadline is computed from. */
+/**
+ * The holiday calendar and the categories' rules: what every deadline is computed from. A change is one command
+ * whose events are the new calendar and every deadline it moves (a cuti bersama declared late in the year gives
+ * the complaints still owed an answer the day; a deadline already missed stays missed).
+ */
 export class ComplaintCalendar {
   private readonly store: ComplaintCalendarStore;
 
@@ -28,24 +41,49 @@ export class ComplaintCalendar {
     this.store = new ComplaintCalendarStore(deps.db);
   }
 
+  state(): ComplaintCalendarState {
+    return {
+      rules: this.store.rules(),
+      holidayDates: this.store.holidayDates(),
+      timeZone: this.deps.timeZone,
+    };
+  }
+
   deadlineOf(receivedAt: string, category: ComplaintCategory): ComplaintDeadline {
-    return complaintDeadline(
-      receivedAt,
-      this.store.rules()[category],
-      this.deps.timeZone,
-      this.store.holidayDates(),
-    );
+    return deadlineOn(this.state(), receivedAt, category);
   }
 
   holidays(year: number | undefined): HolidayView[] {
     return this.store.holidays(year);
   }
 
-  setHolidays(actor: Actor, body: unknown): HolidayView[] {
-    const request = parse(HolidaysRequest, body);
-    this.store.replaceYear(request.year, request.holidays, actor.id, this.deps.now());
-    this.recomputeDeadlines();
-    return this.store.holidays(request.year);
+  setHolidays(actor: Actor, body: unknown): Promise<HolidayView[]> {
+    return this.deps.bus.record(
+      actor,
+      {
+        name: 'calendar:holidays',
+        allowed: (a) => MANAGERS.includes(a.role),
+        schema: HolidaysRequest,
+        decide: (request, ctx) => {
+          const calendar = {
+            ...this.state(),
+            holidayDates: holidaysWithYear(this.store.holidays(), request.year, request.holidays),
+          };
+          const replaced: RecordEvent = {
+            type: 'calendar:holidays-replaced',
+            ...ctx.by,
+            year: request.year,
+            holidays: request.holidays,
+          };
+          return { events: [replaced, ...this.moves(calendar, ctx.now)], ref: String(request.year) };
+        },
+        applied: () => {
+          this.deps.onMoved();
+        },
+        answer: (ref) => this.store.holidays(Number(ref)),
+      },
+      body,
+    );
   }
 
   categories(): ComplaintCategoryRule[] {
@@ -55,30 +93,33 @@ export class ComplaintCalendar {
     }));
   }
 
-  setCategories(body: unknown): ComplaintCategoryRule[] {
-    this.store.replaceRules(parse(ComplaintCategoriesRequest, body).categories);
-    this.recomputeDeadlines();
-    return this.categories();
+  setCategories(actor: Actor, body: unknown): Promise<ComplaintCategoryRule[]> {
+    return this.deps.bus.record(
+      actor,
+      {
+        name: 'calendar:rules',
+        allowed: (a) => ADMINS.includes(a.role),
+        schema: ComplaintCategoriesRequest,
+        decide: (request, ctx) => {
+          const rules = { ...this.store.rules() };
+          for (const r of request.categories) rules[r.category] = { unit: r.unit, amount: r.amount };
+          const replaced: RecordEvent = {
+            type: 'calendar:rules-replaced',
+            ...ctx.by,
+            rules: request.categories,
+          };
+          return { events: [replaced, ...this.moves({ ...this.state(), rules }, ctx.now)], ref: '' };
+        },
+        applied: () => {
+          this.deps.onMoved();
+        },
+        answer: () => this.categories(),
+      },
+      body,
+    );
   }
 
-  /**
-   * A new calendar or rule moves the deadlines of complaints still owed an answer and not yet compensated: a
-   * cuti bersama declared late in the year gives them the day. A deadline already missed stays missed.
-   */
-  private recomputeDeadlines(): void {
-    const rules = this.store.rules();
-    const holidays = this.store.holidayDates();
-    const moved = this.deps.complaints
-      .awaiting()
-      .map((row) => ({
-        row,
-        next: complaintDeadline(row.received_at, rules[row.category], this.deps.timeZone, holidays),
-      }))
-      .filter(({ row, next }) => next.deadlineAt !== row.deadline_at);
-    this.deps.complaints.setDeadlines(moved.map(({ row, next }) => ({ id: row.id, ...next })));
-    this.deps.onMoved(
-      moved.map(({ row }) => row),
-      this.deps.now(),
-    );
+  private moves(calendar: ComplaintCalendarState, at: string): RecordEvent[] {
+    return decideDeadlineMoves(this.deps.complaints.awaiting().map(factsOf), calendar, at);
   }
 }

@@ -20,8 +20,6 @@ export interface LateWatcherDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly timeZone: string;
-  /** A complaint's compensation was recorded: tell the staff screens. */
-  readonly onRaised: (complaintId: string, at: string) => void;
 }
 
 /** The key of the one compensation a complaint may raise; it lives in the idempotency table with its result. */
@@ -61,7 +59,7 @@ export class ComplaintLateWatcher {
   }
 
   private async raise(row: ComplaintRow): Promise<boolean> {
-    const { bus, engine, queueStore, store } = this.deps;
+    const { bus, engine, queueStore } = this.deps;
     this.inFlight.add(row.id);
     const at = engine.nowIso();
     try {
@@ -80,7 +78,12 @@ export class ComplaintLateWatcher {
             idempotencyKey: key,
           })
         ).id;
-      if (store.markLate(row.id, compensationId, at)) this.deps.onRaised(row.id, at);
+      // Once per complaint: asked again now, in the same turn as the commit, after the raise's await.
+      const current = this.deps.store.byId(row.id);
+      if (current?.late_compensation_id === null)
+        bus.commitSystem([
+          { type: 'complaint:late-marked', complaintId: row.id, compensationId, status: current.status, at },
+        ]);
       return true;
     } catch (error) {
       this.deps.logger.error({ err: error, complaintId: row.id }, 'raising a late complaint failed');

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import {
   awaitsAnswer,
-  checkComplaintTransition,
-  checkRecategorise,
-  ComplaintRuleError,
-  DEFAULT_COMPLAINT_CATEGORY,
+  decideComplaintStatus,
+  decideFileComplaint,
+  decideRecategorise,
   isPastDeadline,
   localTime,
   type ComplaintCategory,
   type ComplaintChannel,
-  type ComplaintDeadline,
 } from '@giliran/domain';
 import {
   ComplaintCategoryRequest,
@@ -22,21 +19,23 @@ import {
   type ComplaintView,
   type PublicComplaintForm,
   type PublicComplaintStatus,
+  type Role,
 } from '@giliran/protocol';
 import type { Logger } from 'pino';
-import type { Actor } from '../auth/actor.ts';
-import { newTicketCode } from '../auth/secrets.ts';
+import type { z } from 'zod';
+import { PUBLIC, type Actor } from '../auth/actor.ts';
+import { MANAGERS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
-import type { CommandBus } from '../commands/command-bus.ts';
+import { parse, publicCaller, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
 import { ComplaintCalendar } from './complaint-calendar.ts';
-import { parse } from './parse.ts';
 import { ComplaintLateWatcher } from './complaint-late-watcher.ts';
-import { ComplaintStore, type ComplaintRow, type Replay } from './complaint-store.ts';
+import { ComplaintStore, factsOf, type ComplaintRow } from './complaint-store.ts';
 import { resolveTicket } from './complaint-ticket.ts';
 import {
   complaintChanged,
@@ -53,25 +52,13 @@ export interface ComplaintDeps {
   readonly queueStore: QueueStore;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** To staff screens only: the event names the complaint, never the person. */
-  readonly broadcast: (changed: ComplaintChanged) => void;
 }
 
-/** Whoever files on the public form; their idempotency keys live under this one actor. */
-const PUBLIC_FILER = 'public';
+/** FO enters complaints from the desk, the phone and the box; MOD and above handle them. */
+export const FILERS: readonly Role[] = ['fo', ...MANAGERS];
 const FILE = 'complaint:file';
 const STATUS = 'complaint:status';
 const CATEGORY = 'complaint:category';
-
-/** The domain's rule codes are wire error codes too. */
-function underRules(check: () => void): void {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof ComplaintRuleError) throw new HubError(error.code);
-    throw error;
-  }
-}
 
 /** What a citizen types on a paper or in a link: any case, with or without the dash the page shows. */
 export function normaliseCode(code: string): string {
@@ -112,17 +99,13 @@ export class ComplaintService {
       clock: deps.clock,
       logger: deps.logger,
       timeZone: deps.site.timeZone,
-      onRaised: (id, at) => {
-        this.deps.broadcast(complaintChanged(this.require(id), at));
-      },
     });
     this.calendar = new ComplaintCalendar({
       db: deps.db,
+      bus: deps.bus,
       complaints: this.store,
       timeZone: deps.site.timeZone,
-      now: () => this.now(),
-      onMoved: (rows, at) => {
-        for (const row of rows) deps.broadcast(complaintChanged(row, at));
+      onMoved: () => {
         void this.late.raiseDue();
       },
     });
@@ -146,40 +129,48 @@ export class ComplaintService {
     };
   }
 
-  filePublic(body: unknown, key: string | undefined): PublicComplaintStatus {
-    const input = parse(PublicComplaintRequest, body);
-    const row = this.file(
-      {
-        ...input,
-        channel: 'website',
-        channelRef: null,
-        agencyId: input.agencyId ?? null,
-        ticket: input.ticket ?? null,
-        category: null,
-      },
-      PUBLIC_FILER,
+  /** The public form: its idempotency keys are the caller's address's, never shared with another citizen. */
+  filePublic(body: unknown, key: string | undefined, ip: string | undefined): Promise<PublicComplaintStatus> {
+    return this.deps.bus.record(
+      PUBLIC,
+      this.fileCommand(
+        PublicComplaintRequest,
+        (input) => ({
+          ...input,
+          channel: 'website',
+          channelRef: null,
+          agencyId: input.agencyId ?? null,
+          ticket: input.ticket ?? null,
+          category: null,
+        }),
+        (row) => this.publicView(row),
+      ),
+      body,
       key,
+      publicCaller(ip),
     );
-    return this.publicView(row);
   }
 
-  fileByStaff(actor: Actor, body: unknown, key: string | undefined): ComplaintView {
-    const input = parse(StaffComplaintRequest, body);
-    const row = this.file(
-      {
-        ...input,
-        channelRef: input.channelRef || null,
-        occupation: input.occupation || null,
-        address: input.address || null,
-        contact: input.contact || null,
-        agencyId: input.agencyId ?? null,
-        ticket: input.ticket ?? null,
-        category: input.category ?? null,
-      },
-      actor.id,
+  fileByStaff(actor: Actor, body: unknown, key: string | undefined): Promise<ComplaintView> {
+    return this.deps.bus.record(
+      actor,
+      this.fileCommand(
+        StaffComplaintRequest,
+        (input) => ({
+          ...input,
+          channelRef: input.channelRef || null,
+          occupation: input.occupation || null,
+          address: input.address || null,
+          contact: input.contact || null,
+          agencyId: input.agencyId ?? null,
+          ticket: input.ticket ?? null,
+          category: input.category ?? null,
+        }),
+        (row) => this.view(row),
+      ),
+      body,
       key,
     );
-    return this.view(row);
   }
 
   list(query: unknown): ComplaintList {
@@ -208,130 +199,110 @@ export class ComplaintService {
     body: unknown,
     key: string | undefined,
   ): Promise<ComplaintView> {
-    const request = parse(ComplaintStatusRequest, body);
-    const replay = this.replay(actor.id, key, STATUS, id);
-    if (replay === 'replayed') return this.detail(id);
-    const before = this.require(id);
+    const before = this.store.byId(id);
     // An answer after the deadline finds its compensation raised first, as the timer would have at the deadline.
     if (
+      before &&
       awaitsAnswer(before.status) &&
       before.late_compensation_id === null &&
       isPastDeadline(before.deadline_at, this.now())
     ) {
       await this.late.raiseDue();
     }
-    const row = this.require(id);
-    const note = request.note || null;
-    underRules(() => {
-      checkComplaintTransition(row.status, request.to, note);
-    });
-    const at = this.now();
-    const answer =
-      request.to === 'answered'
-        ? { text: request.answer, channel: request.answerChannel ?? row.channel }
-        : null;
-    this.store.setStatus(
-      id,
-      { at, actor: actor.id, kind: 'status', status: request.to, category: null, note },
-      answer,
-      replay,
-    );
-    return this.announce(id, at);
-  }
-
-  recategorise(actor: Actor, id: string, body: unknown, key: string | undefined): ComplaintView {
-    const request = parse(ComplaintCategoryRequest, body);
-    const replay = this.replay(actor.id, key, CATEGORY, id);
-    if (replay === 'replayed') return this.detail(id);
-    const row = this.require(id);
-    underRules(() => {
-      checkRecategorise(row.status);
-    });
-    // A deadline already missed stays missed: the compensation stands, whatever category follows.
-    const deadline: ComplaintDeadline =
-      row.late_compensation_id === null
-        ? this.calendar.deadlineOf(row.received_at, request.category)
-        : { deadlineAt: row.deadline_at, lastDay: row.deadline_day };
-    const at = this.now();
-    this.store.setCategory(
-      id,
-      deadline,
+    return this.deps.bus.record(
+      actor,
       {
-        at,
-        actor: actor.id,
-        kind: 'category',
-        status: row.status,
-        category: request.category,
-        note: request.note || null,
+        name: STATUS,
+        allowed: (a) => MANAGERS.includes(a.role),
+        schema: ComplaintStatusRequest,
+        decide: (request, ctx) => {
+          const row = this.require(id);
+          const event = decideComplaintStatus(
+            factsOf(row),
+            {
+              to: request.to,
+              note: request.note || null,
+              answer: request.to === 'answered' ? request.answer : null,
+              answerChannel: request.to === 'answered' ? (request.answerChannel ?? null) : null,
+            },
+            ctx.by,
+          );
+          return { events: [event], ref: id };
+        },
+        sameTarget: (_request, ref) => ref === id,
+        answer: (ref) => this.detail(ref),
       },
-      replay,
+      body,
+      key,
     );
-    // The new deadline may already be past (ringan, 3 hours, set late in the day).
-    void this.late.raiseDue();
-    return this.announce(id, at);
   }
 
-  private file(input: Filing, by: string, key: string | undefined): ComplaintRow {
-    const replay: Replay | null = key ? { actor: by, key, command: FILE } : null;
-    const earlier = replay ? this.store.replayOf(replay.actor, replay.key, FILE) : null;
-    if (earlier !== null) return this.require(earlier);
-    if (input.agencyId !== null && !this.deps.site.agencies.some((a) => a.id === input.agencyId)) {
-      throw new HubError('VALIDATION_FAILED', [{ path: 'agencyId', message: 'unknown agency' }]);
-    }
-    const now = this.now();
-    const receivedOn = localTime(now, this.deps.site.timeZone);
-    const category = input.category ?? DEFAULT_COMPLAINT_CATEGORY;
-    const deadline = this.calendar.deadlineOf(now, category);
-    const ticket = resolveTicket(this.store, input.ticket, receivedOn.date, this.deps.site.numberWidth);
-    const row = this.store.insert(
+  recategorise(actor: Actor, id: string, body: unknown, key: string | undefined): Promise<ComplaintView> {
+    return this.deps.bus.record(
+      actor,
       {
-        id: randomUUID(),
-        code: newTicketCode(),
-        register_year: Number(receivedOn.date.slice(0, 4)),
-        channel: input.channel,
-        channel_ref: input.channelRef,
-        name: input.name,
-        occupation: input.occupation,
-        address: input.address,
-        contact: input.contact,
-        text: input.text,
-        agency_id: input.agencyId,
-        ticket_ref: ticket?.ref ?? null,
-        ticket_id: ticket?.id ?? null,
-        ticket_number: ticket?.number ?? null,
-        category,
-        received_at: now,
-        received_by: by,
-        deadline_at: deadline.deadlineAt,
-        deadline_day: deadline.lastDay,
+        name: CATEGORY,
+        allowed: (a) => MANAGERS.includes(a.role),
+        schema: ComplaintCategoryRequest,
+        decide: (request, ctx) => {
+          const row = this.require(id);
+          const event = decideRecategorise(
+            factsOf(row),
+            request.category,
+            request.note || null,
+            this.calendar.state(),
+            ctx.by,
+          );
+          return { events: [event], ref: id };
+        },
+        sameTarget: (_request, ref) => ref === id,
+        // The new deadline may already be past (ringan, 3 hours, set late in the day).
+        applied: () => {
+          void this.late.raiseDue();
+        },
+        answer: (ref) => this.detail(ref),
       },
-      replay,
+      body,
+      key,
     );
-    this.deps.broadcast(complaintChanged(row, now));
-    // A ringan complaint (3 hours) may fall due before the alarm now set.
-    this.late.arm();
-    return row;
   }
 
-  /** 'replayed' when this key already did this command on this complaint; the key to record otherwise. */
-  private replay(
-    actor: string,
-    key: string | undefined,
-    command: string,
-    id: string,
-  ): Replay | null | 'replayed' {
-    if (!key) return null;
-    const earlier = this.store.replayOf(actor, key, command);
-    if (earlier === null) return { actor, key, command };
-    if (earlier !== id) throw new HubError('IDEMPOTENCY_CONFLICT');
-    return 'replayed';
+  private fileCommand<P, R>(
+    schema: z.ZodType<P>,
+    toFiling: (input: P) => Filing,
+    answer: (row: ComplaintRow) => R,
+  ): RecordCommand<P, R> {
+    return {
+      name: FILE,
+      allowed: (actor) => actor === PUBLIC || FILERS.includes(actor.role),
+      schema,
+      decide: (input, ctx) => {
+        const filing = toFiling(input);
+        if (filing.agencyId !== null && !this.deps.site.agencies.some((a) => a.id === filing.agencyId)) {
+          throw new HubError('VALIDATION_FAILED', [{ path: 'agencyId', message: 'unknown agency' }]);
+        }
+        const receivedOn = localTime(ctx.now, this.deps.site.timeZone).date;
+        const ticket = resolveTicket(this.store, filing.ticket, receivedOn, this.deps.site.numberWidth);
+        const event = decideFileComplaint(
+          { ...filing, complaintId: ctx.newId(), code: ctx.newCode(), ticket },
+          (year) => this.store.lastRegisterSeq(year),
+          this.calendar.state(),
+          ctx.by,
+        );
+        return { events: [event], ref: event.complaintId };
+      },
+      // A ringan complaint (3 hours) may fall due before the alarm now set.
+      applied: () => {
+        this.late.arm();
+      },
+      answer: (ref) => answer(this.require(ref)),
+    };
   }
 
-  /** Tells the staff screens, and answers with the complaint as it is now. */
-  private announce(id: string, at: string): ComplaintView {
-    const row = this.require(id);
-    this.deps.broadcast(complaintChanged(row, at));
-    return this.view(row);
+  /** What staff screens are told when a complaint changed: its number and status, never the person. */
+  changed(id: string, at: string): ComplaintChanged | null {
+    const row = this.store.byId(id);
+    return row ? complaintChanged(row, at) : null;
   }
 
   private require(id: string): ComplaintRow {

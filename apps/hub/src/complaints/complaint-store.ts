@@ -1,8 +1,7 @@
-import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '@giliran/domain';
+import type { ComplaintCategory, ComplaintChannel, ComplaintFacts, ComplaintStatus } from '@giliran/domain';
 import type { ComplaintListQuery } from '@giliran/protocol';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
-import { HubError } from '../hub-error.ts';
 
 export interface ComplaintRow {
   id: string;
@@ -33,17 +32,6 @@ export interface ComplaintRow {
   late_compensation_id: string | null;
 }
 
-export type NewComplaint = Omit<
-  ComplaintRow,
-  | 'register_seq'
-  | 'status'
-  | 'answer'
-  | 'answer_channel'
-  | 'answered_at'
-  | 'answered_by'
-  | 'late_compensation_id'
->;
-
 export interface HistoryRow {
   at: string;
   actor: string;
@@ -53,16 +41,23 @@ export interface HistoryRow {
   note: string | null;
 }
 
-/** An idempotency key to commit with the write: a retried request then gets the same complaint back. */
-export interface Replay {
-  readonly actor: string;
-  readonly key: string;
-  readonly command: string;
+/** What the register's pure rules need of a row. */
+export function factsOf(row: ComplaintRow): ComplaintFacts {
+  return {
+    id: row.id,
+    status: row.status,
+    channel: row.channel,
+    receivedAt: row.received_at,
+    category: row.category,
+    deadlineAt: row.deadline_at,
+    deadlineDay: row.deadline_day,
+    lateCompensationId: row.late_compensation_id,
+  };
 }
 
 const AWAITING = "status IN ('received', 'verified', 'in_follow_up')";
 
-/** The register's rows and their history. Every write is one transaction, fsynced before the hub answers. */
+/** The register's rows and their history, as the log's projection wrote them (db/record-projection.ts). */
 export class ComplaintStore {
   constructor(private readonly db: Db) {}
 
@@ -119,99 +114,12 @@ export class ComplaintStore {
     ) as ComplaintRow[];
   }
 
-  /** The id an earlier request with this key produced; a key used for another command is a conflict. */
-  replayOf(actor: string, key: string, command: string): string | null {
-    const row = sql(this.db, 'SELECT command, result_ref FROM idempotency WHERE actor = ? AND key = ?').get(
-      actor,
-      key,
-    ) as { command: string; result_ref: string | null } | undefined;
-    if (!row) return null;
-    if (row.command !== command || row.result_ref === null) throw new HubError('IDEMPOTENCY_CONFLICT');
-    return row.result_ref;
-  }
-
-  /** Files a complaint with the next register number of its year and its first history entry. */
-  insert(complaint: NewComplaint, replay: Replay | null): ComplaintRow {
-    return this.db.transaction(() => {
-      const { seq } = sql(
-        this.db,
-        'SELECT COALESCE(MAX(register_seq), 0) + 1 AS seq FROM complaints WHERE register_year = ?',
-      ).get(complaint.register_year) as { seq: number };
-      sql(
-        this.db,
-        `INSERT INTO complaints (id, code, register_year, register_seq, channel, channel_ref, name, occupation,
-           address, contact, text, agency_id, ticket_ref, ticket_id, ticket_number, category, status, received_at,
-           received_by, deadline_at, deadline_day)
-         VALUES (@id, @code, @register_year, @seq, @channel, @channel_ref, @name, @occupation, @address, @contact,
-           @text, @agency_id, @ticket_ref, @ticket_id, @ticket_number, @category, 'received', @received_at,
-           @received_by, @deadline_at, @deadline_day)`,
-      ).run({ ...complaint, seq });
-      this.appendHistory(complaint.id, {
-        at: complaint.received_at,
-        actor: complaint.received_by,
-        kind: 'received',
-        status: 'received',
-        category: complaint.category,
-        note: null,
-      });
-      this.remember(replay, complaint.id, complaint.received_at);
-      return this.byId(complaint.id) as ComplaintRow;
-    })();
-  }
-
-  /** A status change; an answer also records its text, return channel, who and when. */
-  setStatus(
-    id: string,
-    entry: HistoryRow,
-    answer: { text: string; channel: ComplaintChannel } | null,
-    replay: Replay | null,
-  ): void {
-    this.db.transaction(() => {
-      if (answer) {
-        sql(
-          this.db,
-          `UPDATE complaints SET status = ?, answer = ?, answer_channel = ?, answered_at = ?, answered_by = ?
-           WHERE id = ?`,
-        ).run(entry.status, answer.text, answer.channel, entry.at, entry.actor, id);
-      } else {
-        sql(this.db, 'UPDATE complaints SET status = ? WHERE id = ?').run(entry.status, id);
-      }
-      this.appendHistory(id, entry);
-      this.remember(replay, id, entry.at);
-    })();
-  }
-
-  setCategory(
-    id: string,
-    deadline: { deadlineAt: string; lastDay: string | null },
-    entry: HistoryRow,
-    replay: Replay | null,
-  ): void {
-    this.db.transaction(() => {
-      sql(this.db, 'UPDATE complaints SET category = ?, deadline_at = ?, deadline_day = ? WHERE id = ?').run(
-        entry.category,
-        deadline.deadlineAt,
-        deadline.lastDay,
-        id,
-      );
-      this.appendHistory(id, entry);
-      this.remember(replay, id, entry.at);
-    })();
-  }
-
   /** Complaints still owed an answer whose compensation is not raised yet: their deadlines may still move. */
   awaiting(): ComplaintRow[] {
     return sql(
       this.db,
       `SELECT * FROM complaints WHERE late_compensation_id IS NULL AND ${AWAITING} ORDER BY deadline_at`,
     ).all() as ComplaintRow[];
-  }
-
-  setDeadlines(changes: readonly { id: string; deadlineAt: string; lastDay: string | null }[]): void {
-    const update = sql(this.db, 'UPDATE complaints SET deadline_at = ?, deadline_day = ? WHERE id = ?');
-    this.db.transaction(() => {
-      for (const c of changes) update.run(c.deadlineAt, c.lastDay, c.id);
-    })();
   }
 
   /** Unanswered at or past their deadline and not yet compensated (the partial index answers this). */
@@ -232,27 +140,6 @@ export class ComplaintStore {
     return row.next;
   }
 
-  /** Once per complaint: the guard in the WHERE keeps a second caller from overwriting the first. */
-  markLate(id: string, compensationId: string, at: string): boolean {
-    return this.db.transaction(() => {
-      const row = this.byId(id);
-      const changed = sql(
-        this.db,
-        'UPDATE complaints SET late_compensation_id = ? WHERE id = ? AND late_compensation_id IS NULL',
-      ).run(compensationId, id).changes;
-      if (changed === 0 || !row) return false;
-      this.appendHistory(id, {
-        at,
-        actor: 'system',
-        kind: 'late',
-        status: row.status,
-        category: null,
-        note: null,
-      });
-      return true;
-    })();
-  }
-
   /** A ticket by the code of its QR, or by its number on the most recent day within `fromDay`…`toDay`. */
   findTicket(
     reference: { code: string } | { number: string; fromDay: string; toDay: string },
@@ -268,19 +155,13 @@ export class ComplaintStore {
     ).get(reference.fromDay, reference.toDay, reference.number) as { id: string; number: string } | undefined;
   }
 
-  private appendHistory(id: string, entry: HistoryRow): void {
-    sql(
-      this.db,
-      `INSERT INTO complaint_history (complaint_id, at, actor, kind, status, category, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, entry.at, entry.actor, entry.kind, entry.status, entry.category, entry.note);
-  }
-
-  private remember(replay: Replay | null, id: string, at: string): void {
-    if (!replay) return;
-    sql(
-      this.db,
-      'INSERT INTO idempotency (actor, key, command, result_ref, created_at) VALUES (?, ?, ?, ?, ?)',
-    ).run(replay.actor, replay.key, replay.command, id, at);
+  /** The year's last register number (0 before its first complaint). */
+  lastRegisterSeq(year: number): number {
+    const row = sql(this.db, 'SELECT MAX(register_seq) AS seq FROM complaints WHERE register_year = ?').get(
+      year,
+    ) as {
+      seq: number | null;
+    };
+    return row.seq ?? 0;
   }
 }

@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_SOP_STANDARDS, reportChainStandardsFrom, type QueueConfig } from '@giliran/domain';
+import {
+  DEFAULT_SOP_STANDARDS,
+  OFFICER_CONSEQUENCES,
+  reportChainStandardsFrom,
+  type QueueConfig,
+} from '@giliran/domain';
 import { z } from 'zod';
 import { BackupSettings } from '../backup/backup-settings.ts';
 
@@ -16,14 +21,7 @@ const Minutes = z
   .positive()
   .max(24 * 60);
 const Standards = z.partialRecord(Step, Minutes);
-const Consequence = z.enum([
-  'none',
-  'teguran',
-  'teguran_lisan',
-  'teguran_tertulis',
-  'teguran_dan_sanksi',
-  'sanksi',
-]);
+const Consequence = z.enum(OFFICER_CONSEQUENCES);
 const ManualRule = z.object({ remedy: Localized, officerConsequence: Consequence });
 
 export const Printer = z.object({

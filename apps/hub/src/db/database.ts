@@ -5,6 +5,7 @@ import { SCHEMA_V4 } from './schema-v4-reports.ts';
 import { SCHEMA_V5 } from './schema-v5-skm.ts';
 import { SCHEMA_V6 } from './schema-v6-complaints.ts';
 import { SCHEMA_V7 } from './schema-v7-lean-tickets.ts';
+import { migrateToOneLog } from './schema-v8-one-log.ts';
 
 export type Db = Database.Database;
 
@@ -111,8 +112,9 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 `;
 
-// One file per later version, so work on different tables never edits the same lines.
-const MIGRATIONS: readonly string[] = [
+// One file per later version, so work on different tables never edits the same lines. A step is SQL, or a
+// function for one that computes what it writes (version 8 turns rows into events).
+const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
@@ -120,6 +122,7 @@ const MIGRATIONS: readonly string[] = [
   SCHEMA_V5,
   SCHEMA_V6,
   SCHEMA_V7,
+  migrateToOneLog,
 ];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -129,7 +132,9 @@ function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version] ?? '');
+      const step = MIGRATIONS[version] ?? '';
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${String(version + 1)}`);
     })();
   }

@@ -1,6 +1,9 @@
 import {
   eventTime,
+  isQueueEvent,
   type CompensationState,
+  type HubEvent,
+  type RecordEvent,
   type CounterState,
   type QueueEvent,
   type QueueState,
@@ -9,6 +12,7 @@ import {
 import type { Db } from './database.ts';
 import { sql } from './statements.ts';
 import { ReportColumns } from '../reports/report-ticket-columns.ts';
+import { projectRecord } from './record-projection.ts';
 
 export interface IdempotencyRecord {
   readonly actor: string;
@@ -79,6 +83,7 @@ export class QueueStore {
   private readonly insertIdempotency;
   private readonly reportColumns;
   private readonly commitTx;
+  private readonly recordTx;
 
   constructor(private readonly db: Db) {
     this.reportColumns = new ReportColumns(db);
@@ -130,6 +135,44 @@ export class QueueStore {
         });
       },
     );
+    this.recordTx = db.transaction(
+      (
+        events: readonly RecordEvent[],
+        serviceDay: string,
+        idem: IdempotencyRecord | null,
+        now: string,
+        alongside?: () => void,
+      ) => {
+        const ids = events.map((event) => {
+          const result = this.insertEvent.run(serviceDay, event.type, event.at, JSON.stringify(event));
+          projectRecord(db, event);
+          return Number(result.lastInsertRowid);
+        });
+        if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, now);
+        alongside?.();
+        return ids;
+      },
+    );
+  }
+
+  /** The queue's rows an event changes, from the state it was folded into: `db:rebuild` writes them so too. */
+  projectQueue(event: QueueEvent, state: QueueState, serviceDay: string): void {
+    this.writeTouched(event, state, serviceDay);
+  }
+
+  /**
+   * Appends one command's events of a feature besides the queue (complaints, survey, report chain, settings,
+   * accounts, calendar), writes the rows they change and its idempotency record in one transaction. `alongside`
+   * runs in the same transaction for what is not a projection of the log (sessions a change ends).
+   */
+  commitRecords(
+    events: readonly RecordEvent[],
+    serviceDay: string,
+    idempotency: IdempotencyRecord | null,
+    now: string,
+    alongside?: () => void,
+  ): number[] {
+    return this.recordTx(events, serviceDay, idempotency, now, alongside);
   }
 
   /**
@@ -160,7 +203,8 @@ export class QueueStore {
     const rows = sql(this.db, 'SELECT payload FROM events WHERE service_day = ? ORDER BY id').all(
       serviceDay,
     ) as { payload: string }[];
-    return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
+    // The log holds every feature's events; the live queue folds only its own.
+    return rows.map((r) => JSON.parse(r.payload) as HubEvent).filter(isQueueEvent);
   }
 
   /** Compensations raised (and escalated) on earlier days and still open: they stay live until resolved. */
@@ -175,12 +219,12 @@ export class QueueStore {
     return rows.map((r) => JSON.parse(r.payload) as QueueEvent);
   }
 
-  eventsAfter(eventId: number, limit: number): { id: number; event: QueueEvent }[] {
+  eventsAfter(eventId: number, limit: number): { id: number; event: HubEvent }[] {
     const rows = sql(this.db, 'SELECT id, payload FROM events WHERE id > ? ORDER BY id LIMIT ?').all(
       eventId,
       limit,
     ) as { id: number; payload: string }[];
-    return rows.map((r) => ({ id: r.id, event: JSON.parse(r.payload) as QueueEvent }));
+    return rows.map((r) => ({ id: r.id, event: JSON.parse(r.payload) as HubEvent }));
   }
 
   ticketRowByCode(code: string): TicketRow | undefined {

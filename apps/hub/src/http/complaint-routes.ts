@@ -1,17 +1,15 @@
-import type { Role } from '@giliran/protocol';
+import { IdempotencyKey, type Role } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.ts';
 import { ADMINS, MANAGERS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
-import { validationError } from '../commands/command-bus.ts';
+import { parse } from '../commands/command-bus.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
-import type { ComplaintService } from '../complaints/complaint-service.ts';
+import { FILERS, type ComplaintService } from '../complaints/complaint-service.ts';
 import { HubError } from '../hub-error.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
 
-/** FO enters complaints from the desk, the phone and the box; MOD and above handle them. */
-const FILERS: readonly Role[] = ['fo', ...MANAGERS];
 /** The Sekdis and Kepala Dinas read the register (it goes into their reports) but do not handle complaints. */
 const READERS: readonly Role[] = [...FILERS, 'sekdis', 'kadis'];
 
@@ -22,13 +20,10 @@ const READERS: readonly Role[] = [...FILERS, 'sekdis', 'kadis'];
 export const PUBLIC_FILINGS_PER_10_MIN = 10;
 const PUBLIC_READS_PER_MIN = 120;
 
-const IdempotencyKey = z.string().min(8).max(128).optional();
 const Year = z.coerce.number().int().min(2000).max(2100).optional();
 
 function keyOf(req: Request): string | undefined {
-  const parsed = IdempotencyKey.safeParse(req.header('idempotency-key'));
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  return parse(IdempotencyKey.optional(), req.header('idempotency-key'));
 }
 
 /** The public form and follow-up page (no sign-in), the staff register and the holiday calendar. */
@@ -51,8 +46,8 @@ export function complaintRoutes(deps: {
   router.get('/public/complaints/form', (_req, res) => {
     res.json(complaints.form());
   });
-  router.post('/public/complaints', limit(filings), (req, res) => {
-    res.status(201).json(complaints.filePublic(req.body, keyOf(req)));
+  router.post('/public/complaints', limit(filings), async (req, res) => {
+    res.status(201).json(await complaints.filePublic(req.body, keyOf(req), req.ip));
   });
   router.get('/public/complaints/:code', limit(reads), (req, res) => {
     res.json(complaints.publicStatus(String(req.params.code)));
@@ -61,15 +56,15 @@ export function complaintRoutes(deps: {
   router.get('/complaints', readers, (req, res) => {
     res.json(complaints.list(req.query));
   });
-  router.post('/complaints', filers, (req, res) => {
-    res.status(201).json(complaints.fileByStaff(actorOf(req), req.body, keyOf(req)));
+  router.post('/complaints', filers, async (req, res) => {
+    res.status(201).json(await complaints.fileByStaff(actorOf(req), req.body, keyOf(req)));
   });
   // Before `/complaints/:id`, which would take "categories" for an id.
   router.get('/complaints/categories', readers, (_req, res) => {
     res.json(complaints.calendar.categories());
   });
-  router.put('/complaints/categories', requireRole(auth, ADMINS), (req, res) => {
-    res.json(complaints.calendar.setCategories(req.body));
+  router.put('/complaints/categories', requireRole(auth, ADMINS), async (req, res) => {
+    res.json(await complaints.calendar.setCategories(actorOf(req), req.body));
   });
   router.get('/complaints/:id', readers, (req, res) => {
     res.json(complaints.detail(String(req.params.id)));
@@ -77,17 +72,15 @@ export function complaintRoutes(deps: {
   router.post('/complaints/:id/status', managers, async (req, res) => {
     res.json(await complaints.changeStatus(actorOf(req), String(req.params.id), req.body, keyOf(req)));
   });
-  router.post('/complaints/:id/category', managers, (req, res) => {
-    res.json(complaints.recategorise(actorOf(req), String(req.params.id), req.body, keyOf(req)));
+  router.post('/complaints/:id/category', managers, async (req, res) => {
+    res.json(await complaints.recategorise(actorOf(req), String(req.params.id), req.body, keyOf(req)));
   });
 
   router.get('/calendar/holidays', readers, (req, res) => {
-    const year = Year.safeParse(req.query.year);
-    if (!year.success) throw validationError(year.error);
-    res.json(complaints.calendar.holidays(year.data));
+    res.json(complaints.calendar.holidays(parse(Year, req.query.year)));
   });
-  router.put('/calendar/holidays', managers, (req, res) => {
-    res.json(complaints.calendar.setHolidays(actorOf(req), req.body));
+  router.put('/calendar/holidays', managers, async (req, res) => {
+    res.json(await complaints.calendar.setHolidays(actorOf(req), req.body));
   });
   return router;
 }

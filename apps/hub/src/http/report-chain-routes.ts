@@ -4,25 +4,15 @@ import {
   ReportChainStepParam,
   ReportChainDate,
   type ReportChainSignResult,
-  type ReportChainSigned,
   type ReportChainView,
 } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
-import type { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.ts';
 import { READERS } from '../auth/roles.ts';
-import { validationError } from '../commands/command-bus.ts';
+import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
-import type { SiteConfig } from '../config/site-config.ts';
-import type { Db } from '../db/database.ts';
-import { ReportChainService } from '../report-chain/report-chain-service.ts';
+import type { ReportChainService } from '../report-chain/report-chain-service.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
-
-function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error);
-  return result.data;
-}
 
 /**
  * The end-of-day report chain (SOP 9–13). Every reader may look at any past day's chain, officers included
@@ -30,42 +20,33 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
  */
 export function reportChainRoutes(deps: {
   auth: AuthService;
-  db: Db;
-  site: SiteConfig;
   engine: QueueEngine;
-  broadcast: (signed: ReportChainSigned) => void;
+  chain: ReportChainService;
 }): Router {
-  const { auth, engine } = deps;
+  const { auth, engine, chain } = deps;
   const today = () => engine.serviceDay;
-  const chain = new ReportChainService({
-    db: deps.db,
-    site: deps.site,
-    config: () => engine.config,
-    now: () => engine.nowIso(),
-    today,
-    broadcast: deps.broadcast,
-  });
   const router = Router();
   const readers = requireRole(auth, READERS);
 
   router.get('/report-chain', readers, (req, res: Response<ReportChainView>) => {
-    const date = parsed(ReportChainDate.optional(), req.query.date) ?? today();
+    const date = parse(ReportChainDate.optional(), req.query.date) ?? today();
     res.json(chain.view(date));
   });
 
   const sign =
-    (stageOf: (req: Request) => ReportChainStage) => (req: Request, res: Response<ReportChainSignResult>) => {
-      const date = parsed(ReportChainDate, req.params.date);
+    (stageOf: (req: Request) => ReportChainStage) =>
+    async (req: Request, res: Response<ReportChainSignResult>) => {
+      const date = parse(ReportChainDate, req.params.date);
       const stage = stageOf(req);
-      const key = parsed(IdempotencyKey.optional(), req.header('idempotency-key'));
-      const result = chain.sign(actorOf(req), date, stage, req.body, key);
+      const key = parse(IdempotencyKey.optional(), req.header('idempotency-key'));
+      const result = await chain.sign(actorOf(req), date, stage, req.body, key);
       // A replay answers exactly as the first request did, status included.
       res.status(201).json(result);
     };
   router.post(
     '/report-chain/:date/steps/:step',
     readers,
-    sign((req) => parsed(ReportChainStepParam, req.params.step) as ReportChainStage),
+    sign((req) => parse(ReportChainStepParam, req.params.step) as ReportChainStage),
   );
   router.post(
     '/report-chain/:date/receipt',

@@ -47,8 +47,8 @@ export function settingsRoutes(deps: SettingsRouteDeps): Router {
   router.post('/accounts', managers, async (req, res: Response<AccountView>) => {
     res.status(201).json(await settings.createAccount(actorOf(req), req.body));
   });
-  router.put('/accounts/:username', managers, (req, res: Response<AccountView>) => {
-    res.json(settings.updateAccount(actorOf(req), String(req.params.username), req.body));
+  router.put('/accounts/:username', managers, async (req, res: Response<AccountView>) => {
+    res.json(await settings.updateAccount(actorOf(req), String(req.params.username), req.body));
   });
   router.post('/accounts/:username/pin', managers, async (req, res: Response<AccountView>) => {
     res.json(await settings.resetPin(actorOf(req), String(req.params.username), req.body));

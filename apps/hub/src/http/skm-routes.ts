@@ -1,18 +1,17 @@
 import {
   SkmReportQuery,
   SkmTicketRef,
-  SubmitSkmRequest,
+  IdempotencyKey,
   type Role,
   type SkmReportView,
   type SkmSubmitted,
   type SkmTicketView,
 } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
-import { validationError } from '../commands/command-bus.ts';
+import { parse, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
@@ -28,12 +27,6 @@ import { bearerToken, requireRole } from './auth-middleware.ts';
 /** Who reads the IKM: the hall's managers, and the Sekdis and Kepala Dinas the report goes up to. */
 export const SKM_READERS: readonly Role[] = [...MANAGERS, 'sekdis', 'kadis'];
 
-function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw validationError(result.error);
-  return result.data;
-}
-
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface SkmRouteDeps {
@@ -42,6 +35,7 @@ export interface SkmRouteDeps {
   readonly site: SiteConfig;
   readonly engine: QueueEngine;
   readonly clock: Clock;
+  readonly bus: CommandBus;
 }
 
 /**
@@ -57,6 +51,7 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
     clock: deps.clock,
     today: () => engine.serviceDay,
     nowIso: () => engine.nowIso(),
+    bus: deps.bus,
   });
   const router = Router();
 
@@ -71,18 +66,17 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
 
   router.get('/survey/tickets/:ref', (req, res: Response<SkmTicketView>) => {
     const channel = channelOf(req);
-    res.json(survey.lookUp(channel, parsed(SkmTicketRef, req.params.ref)));
+    res.json(survey.lookUp(channel, parse(SkmTicketRef, req.params.ref)));
   });
 
-  router.post('/survey/responses', (req, res: Response<SkmSubmitted>) => {
+  router.post('/survey/responses', async (req, res: Response<SkmSubmitted>) => {
     const channel = channelOf(req);
-    const body = parsed(SubmitSkmRequest, req.body);
-    const key = parsed(z.string().min(8).max(128).optional(), req.header('idempotency-key'));
-    res.status(201).json(survey.submit(channel, body, key ?? null));
+    const key = parse(IdempotencyKey.optional(), req.header('idempotency-key'));
+    res.status(201).json(await survey.submit(channel, req.body, key));
   });
 
   router.get('/skm', requireRole(auth, SKM_READERS), async (req, res: Response<SkmReportView | Buffer>) => {
-    const query = parsed(SkmReportQuery, req.query);
+    const query = parse(SkmReportQuery, req.query);
     const today = engine.serviceDay;
     // The month so far by default: the period a gerai's recap usually covers.
     const to = query.to ?? today;

@@ -1,5 +1,4 @@
 import {
-  ReportChainError,
   agenciesOfCounters,
   isFutureDay,
   mayRoleSign,
@@ -18,11 +17,12 @@ import {
   type ReportChainView,
 } from '@giliran/protocol';
 import type { Actor } from '../auth/actor.ts';
-import { validationError } from '../commands/command-bus.ts';
+import type { CommandBus } from '../commands/command-bus.ts';
+import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { HubError } from '../hub-error.ts';
-import { ReportChainStore, type StoredRecord } from './report-chain-store.ts';
+import { chainRef, ReportChainStore, SIGN_COMMAND } from './report-chain-store.ts';
 import { chainView, recordView, type ViewNames } from './report-chain-views.ts';
 
 export interface ReportChainDeps {
@@ -33,7 +33,7 @@ export interface ReportChainDeps {
   /** The hub's clock and service day (which rolls at local midnight in the site's zone). */
   readonly now: () => string;
   readonly today: () => string;
-  readonly broadcast: (signed: ReportChainSigned) => void;
+  readonly bus: CommandBus;
 }
 
 /**
@@ -63,40 +63,54 @@ export class ReportChainService {
     );
   }
 
+  /** Who may sign is the stage's rule, asked first; then the bus's one path (schema → decide → commit → answer). */
   sign(
     actor: Actor,
     date: string,
     stage: ReportChainStage,
     body: unknown,
     key: string | undefined,
-  ): ReportChainSignResult {
+  ): Promise<ReportChainSignResult> {
     if (!mayRoleSign(stage, actor.role)) throw new HubError('REPORT_CHAIN_NOT_SIGNER');
-    const parsed = SignReportChainRequest.safeParse(body ?? {});
-    if (!parsed.success) throw validationError(parsed.error);
-
-    // The same Idempotency-Key again gets the first answer: nothing is signed or broadcast twice.
-    if (key !== undefined) {
-      const replayed = this.replay(actor, key, date, stage);
-      if (replayed) return replayed;
-    }
-    const config = this.deps.config();
-    const request = { ...parsed.data, stage, now: this.deps.now(), signer: this.signerOf(actor, config) };
-    const record = this.decide(() => signReportChain(this.day(date, config), request, config));
-    this.store.insert(date, record, key === undefined ? null : { actor: actor.id, key });
-    const view = recordView(record, this.names);
-    this.deps.broadcast({ date, record: view });
-    return { record: view, chain: this.view(date) };
+    return this.deps.bus.record(actor, this.signCommand(date, stage), body ?? {}, key);
   }
 
-  /** The domain's coded refusals become the wire's; anything else is a bug and stays one. */
-  private decide(rule: () => ReportChainRecord): ReportChainRecord {
-    try {
-      return rule();
-    } catch (error) {
-      if (error instanceof ReportChainError)
-        throw new HubError(error.code, error.detail ? [{ path: '', message: error.detail }] : undefined);
-      throw error;
-    }
+  private signCommand(
+    date: string,
+    stage: ReportChainStage,
+  ): RecordCommand<SignReportChainRequest, ReportChainSignResult> {
+    return {
+      name: SIGN_COMMAND,
+      allowed: (actor) => mayRoleSign(stage, actor.role),
+      schema: SignReportChainRequest,
+      decide: (request, ctx) => {
+        const config = this.deps.config();
+        const signer = this.signerOf(ctx.actor, config);
+        const record = signReportChain(
+          this.day(date, config),
+          { ...request, stage, now: ctx.now, signer },
+          config,
+        );
+        return {
+          events: [{ type: 'report-chain:step-signed', date, record, at: ctx.now }],
+          ref: chainRef(date, record.stage, record.agencyId),
+        };
+      },
+      sameTarget: (_request, ref) => {
+        const stored = this.store.byRef(ref);
+        return stored?.date === date && stored.record.stage === stage;
+      },
+      answer: (ref) => {
+        const stored = this.store.byRef(ref);
+        if (!stored) throw new HubError('IDEMPOTENCY_CONFLICT');
+        return { record: recordView(stored.record, this.names), chain: this.view(stored.date) };
+      },
+    };
+  }
+
+  /** What staff screens are told of a sign-off. */
+  signed(date: string, record: ReportChainRecord): ReportChainSigned {
+    return { date, record: recordView(record, this.names) };
   }
 
   private day(date: string, config: QueueConfig): ReportChainDay {
@@ -113,19 +127,5 @@ export class ReportChainService {
     const counterIds = [...(this.store.account(actor.id)?.counterIds ?? [])];
     if (actor.counterId !== null) counterIds.push(actor.counterId);
     return { id: actor.id, role: actor.role, agencyIds: agenciesOfCounters(config, counterIds) };
-  }
-
-  /** A retried request with the same key answers as the first did; the key reused elsewhere is a conflict. */
-  private replay(
-    actor: Actor,
-    key: string,
-    date: string,
-    stage: ReportChainStage,
-  ): ReportChainSignResult | null {
-    const id = this.store.replayOf(actor.id, key);
-    if (id === null) return null;
-    const stored: StoredRecord | undefined = this.store.recordById(id);
-    if (stored?.date !== date || stored.record.stage !== stage) throw new HubError('IDEMPOTENCY_CONFLICT');
-    return { record: recordView(stored.record, this.names), chain: this.view(date) };
   }
 }

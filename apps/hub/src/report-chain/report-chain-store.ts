@@ -1,7 +1,6 @@
 import type { QueueConfig, ReportChainRecord, ReportChainStage } from '@giliran/domain';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
-import { HubError } from '../hub-error.ts';
 
 interface ChainRow {
   id: number;
@@ -54,10 +53,6 @@ function fromRow(row: ChainRow): StoredRecord {
   };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 /** The report chain's rows: its sign-offs, and what it reads of the day's tickets and the accounts. */
 export class ReportChainStore {
   constructor(private readonly db: Db) {}
@@ -92,60 +87,22 @@ export class ReportChainStore {
     return row ? { name: row.name, counterIds: JSON.parse(row.counter_ids) as string[] } : undefined;
   }
 
-  /** The row id an earlier sign-off with this key produced; a key used for a queue command is a conflict. */
-  replayOf(actor: string, key: string): number | null {
-    const row = sql(this.db, 'SELECT command, result_ref FROM idempotency WHERE actor = ? AND key = ?').get(
-      actor,
-      key,
-    ) as { command: string; result_ref: string | null } | undefined;
-    if (!row) return null;
-    if (row.command !== SIGN_COMMAND || row.result_ref === null) throw new HubError('IDEMPOTENCY_CONFLICT');
-    return Number(row.result_ref);
-  }
-
   /**
-   * The sign-off and its idempotency key in one transaction (fsynced before the answer, synchronous=FULL).
-   * The UNIQUE key is the last word on "signed twice", whatever the check before it saw.
+   * A sign-off by what makes it unique: its day, stage and gerai (`chainRef`). Idempotency records written before
+   * schema 8 hold the row id instead.
    */
-  insert(
-    date: string,
-    record: ReportChainRecord,
-    idempotency: { actor: string; key: string } | null,
-  ): number {
-    const write = this.db.transaction(() => {
-      const result = sql(
-        this.db,
-        `INSERT INTO report_chain_events (service_day, stage, agency_id, signed_by, signer_role, signed_at,
-           clock_started_at, standard_seconds, elapsed_seconds, late, note, report, missing_agency_ids)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        date,
-        String(record.stage),
-        record.agencyId ?? '',
-        record.signedBy,
-        record.signerRole,
-        record.signedAt,
-        record.clockStartedAt,
-        record.standardSeconds,
-        record.elapsedSeconds,
-        record.late === null ? null : Number(record.late),
-        record.note,
-        record.report,
-        JSON.stringify(record.missingAgencyIds),
-      );
-      const id = Number(result.lastInsertRowid);
-      if (idempotency)
-        sql(
-          this.db,
-          'INSERT INTO idempotency (actor, key, command, result_ref, created_at) VALUES (?, ?, ?, ?, ?)',
-        ).run(idempotency.actor, idempotency.key, SIGN_COMMAND, String(id), record.signedAt);
-      return id;
-    });
-    try {
-      return write();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new HubError('REPORT_CHAIN_ALREADY_SIGNED');
-      throw error;
-    }
+  byRef(ref: string): StoredRecord | undefined {
+    if (/^\d+$/.test(ref)) return this.recordById(Number(ref));
+    const [date = '', stage = '', agencyId = ''] = ref.split('/');
+    const row = sql(
+      this.db,
+      'SELECT * FROM report_chain_events WHERE service_day = ? AND stage = ? AND agency_id = ?',
+    ).get(date, stage, agencyId) as ChainRow | undefined;
+    return row ? fromRow(row) : undefined;
   }
+}
+
+/** The idempotency ref of a sign-off: the row's UNIQUE key, known before the row is written. */
+export function chainRef(date: string, stage: ReportChainStage, agencyId: string | null): string {
+  return `${date}/${String(stage)}/${agencyId ?? ''}`;
 }

@@ -1,19 +1,19 @@
+import { decideCreateAccount, decideSetPin, decideUpdateAccount, type AccountFacts } from '@giliran/domain';
 import {
   CreateAccountRequest,
   PinResetRequest,
   UpdateAccountRequest,
   type AccountView,
-  type AuditAction,
   type Role,
 } from '@giliran/protocol';
-import type { Actor } from '../auth/actor.ts';
+import type { z } from 'zod';
 import { hashPin } from '../auth/secrets.ts';
-import { validationError } from '../commands/command-bus.ts';
+import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
 import { HubError } from '../hub-error.ts';
-import { recordAudit } from './audit-log.ts';
+import { mayEdit } from './permissions.ts';
 
 interface AccountRow {
   username: string;
@@ -32,12 +32,6 @@ function viewOf(row: AccountRow): AccountView {
     disabled: row.disabled_at !== null,
     disabledAt: row.disabled_at,
   };
-}
-
-/** What a change did to the account's sessions, so the caller can close the sockets that rode on them. */
-export interface AccountChange {
-  readonly account: AccountView;
-  readonly sessionsEnded: number;
 }
 
 /**
@@ -62,7 +56,7 @@ export class AccountAdmin {
     return row ? viewOf(row) : null;
   }
 
-  private require(username: string): AccountView {
+  require(username: string): AccountView {
     const found = this.find(username);
     if (!found) throw new HubError('ACCOUNT_NOT_FOUND');
     return found;
@@ -77,83 +71,120 @@ export class AccountAdmin {
       );
   }
 
-  async create(actor: Actor, at: string, body: unknown): Promise<AccountView> {
-    const parsed = CreateAccountRequest.safeParse(body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const request = parsed.data;
-    this.requireKnownCounters(request.counterIds);
-    if (this.find(request.username)) throw new HubError('ACCOUNT_EXISTS');
-    const pinHash = await hashPin(request.pin);
-    return this.db.transaction(() => {
-      // Asked again: another request may have taken the name while the PIN was being hashed.
-      if (this.find(request.username)) throw new HubError('ACCOUNT_EXISTS');
-      sql(
-        this.db,
-        'INSERT INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
-      ).run(request.username, request.name, request.role, pinHash, JSON.stringify(request.counterIds));
-      const account = this.require(request.username);
-      this.audit(actor, at, account.username, 'create', null, account);
-      return account;
-    })();
-  }
-
-  update(actor: Actor, at: string, username: string, body: unknown): AccountChange {
-    const before = this.require(username);
-    const parsed = UpdateAccountRequest.safeParse(body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const request = parsed.data;
-    if (request.disabled === true && before.username === actor.id) throw new HubError('OWN_ACCOUNT');
-    if (request.counterIds !== undefined) {
-      this.requireKnownCounters(request.counterIds);
-      const issue =
-        before.role === 'officer' ? request.counterIds.length === 0 : request.counterIds.length > 0;
-      if (issue)
-        throw new HubError('VALIDATION_FAILED', [
+  /** The PIN is hashed before the decision (scrypt is slow); the log keeps the hash, never the PIN. */
+  createCommand(): RecordCommand<z.output<typeof CreateAccountRequest>, AccountView, string> {
+    return {
+      name: 'account:create',
+      allowed: (actor) => mayEdit(actor.role, 'accounts'),
+      schema: CreateAccountRequest,
+      prepare: async (request) => {
+        this.requireKnownCounters(request.counterIds);
+        if (this.find(request.username)) throw new HubError('ACCOUNT_EXISTS');
+        return hashPin(request.pin);
+      },
+      decide: (request, ctx, pinHash) => {
+        // Asked again: another request may have taken the name while the PIN was being hashed.
+        const event = decideCreateAccount(
+          this.facts(request.username),
           {
-            path: 'counterIds',
-            message: before.role === 'officer' ? 'an officer needs a counter' : 'only officers have counters',
+            username: request.username,
+            name: request.name,
+            role: request.role,
+            counterIds: request.counterIds,
+            pinHash,
           },
-        ]);
-    }
-    // Disabling an account already disabled keeps when it first was.
-    const disabledAt =
-      request.disabled === undefined
-        ? before.disabledAt
-        : request.disabled
-          ? (before.disabledAt ?? at)
-          : null;
-    return this.db.transaction(() => {
-      sql(this.db, 'UPDATE accounts SET name = ?, counter_ids = ?, disabled_at = ? WHERE username = ?').run(
-        request.name ?? before.name,
-        JSON.stringify(request.counterIds ?? before.counterIds),
-        disabledAt,
-        before.username,
-      );
-      const account = this.require(before.username);
-      let sessionsEnded = 0;
-      if (account.disabled) sessionsEnded = this.endSessions(before.username, at);
-      else if (request.counterIds !== undefined)
-        sessionsEnded = this.endSessionsAwayFrom(before.username, account.counterIds, at);
-      const action: AuditAction =
-        account.disabled === before.disabled ? 'update' : account.disabled ? 'disable' : 'enable';
-      this.audit(actor, at, account.username, action, before, account);
-      return { account, sessionsEnded };
-    })();
+          ctx.by,
+        );
+        return { events: [event], ref: event.username };
+      },
+      answer: (ref) => this.require(ref),
+    };
   }
 
-  async resetPin(actor: Actor, at: string, username: string, body: unknown): Promise<AccountChange> {
-    this.require(username);
-    const parsed = PinResetRequest.safeParse(body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const pinHash = await hashPin(parsed.data.pin);
-    return this.db.transaction(() => {
-      const account = this.require(username);
-      sql(this.db, 'UPDATE accounts SET pin_hash = ? WHERE username = ?').run(pinHash, account.username);
-      const sessionsEnded = this.endSessions(account.username, at);
-      // The audit says that the PIN changed and what it ended, never the PIN or its hash.
-      this.audit(actor, at, account.username, 'reset-pin', null, { pinChanged: true, sessionsEnded });
-      return { account, sessionsEnded };
-    })();
+  /** Sessions end in the same transaction when the account is disabled or an officer loses their counter. */
+  updateCommand(
+    username: string,
+    onEnded: (username: string) => void,
+  ): RecordCommand<UpdateAccountRequest, AccountView> {
+    return {
+      name: 'account:update',
+      allowed: (actor) => mayEdit(actor.role, 'accounts'),
+      schema: UpdateAccountRequest,
+      decide: (request, ctx) => {
+        const before = this.require(username);
+        if (request.counterIds !== undefined) this.requireCountersFor(before.role, request.counterIds);
+        const event = decideUpdateAccount(this.facts(username), request, ctx.by);
+        const alongside = () => {
+          if (event.disabledAt !== null) this.endSessions(event.username, ctx.now);
+          else if (request.counterIds !== undefined)
+            this.endSessionsAwayFrom(event.username, event.counterIds, ctx.now);
+        };
+        return { events: [event], ref: event.username, alongside };
+      },
+      applied: (events) => {
+        for (const e of events) if (e.type === 'account:updated') onEnded(e.username);
+      },
+      answer: (ref) => this.require(ref),
+    };
+  }
+
+  pinCommand(
+    username: string,
+    onSet: (username: string) => void,
+  ): RecordCommand<z.output<typeof PinResetRequest>, AccountView, string> {
+    return {
+      name: 'account:pin',
+      allowed: (actor) => mayEdit(actor.role, 'accounts'),
+      schema: PinResetRequest,
+      prepare: (request) => hashPin(request.pin),
+      decide: (_request, ctx, pinHash) => {
+        const account = this.require(username);
+        const open = this.openSessions(account.username);
+        const event = decideSetPin(this.facts(account.username), pinHash, open, ctx.by);
+        return {
+          events: [event],
+          ref: account.username,
+          alongside: () => this.endSessions(account.username, ctx.now),
+        };
+      },
+      applied: () => {
+        onSet(username.toLowerCase());
+      },
+      answer: (ref) => this.require(ref),
+    };
+  }
+
+  private requireCountersFor(role: Role, counterIds: readonly string[]): void {
+    this.requireKnownCounters(counterIds);
+    const wrong = role === 'officer' ? counterIds.length === 0 : counterIds.length > 0;
+    if (wrong)
+      throw new HubError('VALIDATION_FAILED', [
+        {
+          path: 'counterIds',
+          message: role === 'officer' ? 'an officer needs a counter' : 'only officers have counters',
+        },
+      ]);
+  }
+
+  private facts(username: string): AccountFacts | null {
+    const found = this.find(username);
+    return found
+      ? {
+          username: found.username,
+          name: found.name,
+          role: found.role,
+          counterIds: found.counterIds,
+          disabledAt: found.disabledAt,
+        }
+      : null;
+  }
+
+  private openSessions(username: string): number {
+    const row = sql(
+      this.db,
+      'SELECT COUNT(*) AS n FROM sessions WHERE username = ? AND revoked_at IS NULL',
+    ).get(username) as { n: number };
+    return row.n;
   }
 
   private endSessions(username: string, at: string): number {
@@ -171,16 +202,5 @@ export class AccountAdmin {
        WHERE username = ? AND revoked_at IS NULL AND counter_id IS NOT NULL
          AND counter_id NOT IN (SELECT value FROM json_each(?))`,
     ).run(at, username, JSON.stringify(counterIds)).changes;
-  }
-
-  private audit(
-    actor: Actor,
-    at: string,
-    username: string,
-    action: AuditAction,
-    before: unknown,
-    after: unknown,
-  ): void {
-    recordAudit(this.db, { at, actor, area: 'accounts', target: username, action, before, after });
   }
 }

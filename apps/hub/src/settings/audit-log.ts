@@ -1,19 +1,7 @@
 import { localTime } from '@giliran/domain';
 import type { AuditAction, AuditEntry, AuditQuery, SettingsArea } from '@giliran/protocol';
-import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
-
-export interface AuditRecord {
-  readonly at: string;
-  readonly actor: Actor;
-  readonly area: SettingsArea;
-  readonly target: string | null;
-  readonly action: AuditAction;
-  /** JSON-serialisable values; never a PIN or its hash. */
-  readonly before: unknown;
-  readonly after: unknown;
-}
 
 interface AuditRow {
   id: number;
@@ -25,24 +13,6 @@ interface AuditRow {
   action: AuditAction;
   before: string | null;
   after: string | null;
-}
-
-/** Written inside the caller's transaction, so a change and its audit row are on disk together or not at all. */
-export function recordAudit(db: Db, record: AuditRecord): void {
-  sql(
-    db,
-    `INSERT INTO audit_log (at, actor, actor_role, area, target, action, before, after)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    record.at,
-    record.actor.id,
-    record.actor.role,
-    record.area,
-    record.target,
-    record.action,
-    record.before === undefined ? null : JSON.stringify(record.before),
-    record.after === undefined ? null : JSON.stringify(record.after),
-  );
 }
 
 const DAY_MS = 86_400_000;

@@ -4,12 +4,14 @@ import {
   type AuditEntry,
   type Role,
   type SettingsArea,
-  type SettingsChanged,
   type SettingsView,
 } from '@giliran/protocol';
+import { decideSettingChange, type HubEvent } from '@giliran/domain';
 import type { Actor } from '../auth/actor.ts';
+import type { RecordCommand } from '../commands/record-command.ts';
+import type { CommandBus } from '../commands/command-bus.ts';
 import type { AuthService } from '../auth/auth-service.ts';
-import { validationError } from '../commands/command-bus.ts';
+import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import { toQueueConfig, type SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
@@ -17,7 +19,7 @@ import { HubError } from '../hub-error.ts';
 import type { DeadlineScheduler } from '../scheduler/deadline-scheduler.ts';
 import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
-import { listAudit, recordAudit } from './audit-log.ts';
+import { listAudit } from './audit-log.ts';
 import { requireWaitingServicesCovered } from './live-guards.ts';
 import { editableAreas, mayEdit } from './permissions.ts';
 import {
@@ -27,7 +29,7 @@ import {
   type SettingKind,
   type SettingScope,
 } from './setting-definitions.ts';
-import { forgetSetting, saveSetting } from './stored-settings.ts';
+import { encode } from './stored-settings.ts';
 
 export interface SettingsDeps {
   readonly db: Db;
@@ -40,6 +42,7 @@ export interface SettingsDeps {
   /** The socket server and the scheduler are made after the routes are mounted, hence getters. */
   readonly io: () => HubSocketServer;
   readonly scheduler: () => DeadlineScheduler;
+  readonly bus: CommandBus;
 }
 
 /**
@@ -74,73 +77,103 @@ export class SettingsService {
     };
   }
 
+  /**
+   * A setting through the bus: who may edit the area, the target, the body, then the decision against a copy of
+   * the live site (a change the live queue cannot take is refused before anything is written), then the live site
+   * and the engine follow the committed change.
+   */
   async change(actor: Actor, kind: SettingKind, target: string | null, body: unknown): Promise<SettingsView> {
-    const { db, site, siteFile, engine } = this.deps;
+    const { site, siteFile, engine } = this.deps;
     // Seen as untyped: the value below only ever comes from this same definition's own schema.
     const definition: SettingDefinition<unknown> = SETTINGS[kind];
     if (!mayEdit(actor.role, definition.area)) throw new HubError('FORBIDDEN');
     this.requireTarget(definition.scope, target);
-    const parsed = definition.body.safeParse(body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const value = parsed.data;
-    const problems = definition.check?.(value, site) ?? [];
-    if (problems.length > 0) throw new HubError('VALIDATION_FAILED', problems);
-
-    // Tried on a copy first: a change the live queue cannot take is refused before anything is written.
-    const candidate = structuredClone(site);
-    definition.write(candidate, target, value);
-    if (kind === 'counter-services') requireWaitingServicesCovered(site, candidate, engine.state);
-    const before = definition.read(site, target);
-    const after = definition.read(candidate, target);
-    const at = engine.nowIso();
-    const backToFile = canonicalJson(after) === canonicalJson(definition.read(siteFile, target));
-    db.transaction(() => {
-      if (backToFile) forgetSetting(db, kind, target);
-      else saveSetting(db, kind, target, after, actor.id, at);
-      recordAudit(db, { at, actor, area: definition.area, target, action: 'update', before, after });
-    })();
-
-    definition.write(site, target, value);
-    engine.reconfigure(toQueueConfig(site));
-    // Raises at once what the new standards or tiers make due now, then sleeps until the next deadline.
-    if (definition.movesDeadlines) await this.deps.scheduler().fire();
-    if (kind === 'running-text')
-      this.deps.io().emit('display:running-text', { text: site.display.runningText });
-    this.announce(definition.area, target, at);
-    return this.view(actor.role);
+    const command: RecordCommand<unknown, SettingsView> = {
+      name: `setting:${kind}`,
+      allowed: (a) => mayEdit(a.role, definition.area),
+      schema: definition.body,
+      decide: (value, ctx) => {
+        const problems = definition.check?.(value, site) ?? [];
+        if (problems.length > 0) throw new HubError('VALIDATION_FAILED', problems);
+        const candidate = structuredClone(site);
+        definition.write(candidate, target, value);
+        if (kind === 'counter-services') requireWaitingServicesCovered(site, candidate, engine.state);
+        const after = definition.read(candidate, target);
+        const event = decideSettingChange(
+          {
+            kind,
+            area: definition.area,
+            target,
+            before: definition.read(site, target),
+            after,
+            backToFile: canonicalJson(after) === canonicalJson(definition.read(siteFile, target)),
+            storedValue: encode(kind, after),
+          },
+          ctx.by,
+        );
+        return { events: [event], ref: kind };
+      },
+      applied: async (_events, _ctx, value) => {
+        definition.write(site, target, value);
+        engine.reconfigure(toQueueConfig(site));
+        // Raises at once what the new standards or tiers make due now, then sleeps until the next deadline.
+        if (definition.movesDeadlines) await this.deps.scheduler().fire();
+      },
+      answer: () => this.view(actor.role),
+    };
+    return this.deps.bus.record(actor, command, body);
   }
 
   async createAccount(actor: Actor, body: unknown): Promise<AccountView> {
     this.requireAccountsEditor(actor);
-    const at = this.deps.engine.nowIso();
-    const account = await this.accounts.create(actor, at, body);
-    this.announce('accounts', account.username, at);
-    return account;
+    return this.deps.bus.record(actor, this.accounts.createCommand(), body);
   }
 
-  updateAccount(actor: Actor, username: string, body: unknown): AccountView {
+  updateAccount(actor: Actor, username: string, body: unknown): Promise<AccountView> {
     this.requireAccountsEditor(actor);
-    const at = this.deps.engine.nowIso();
-    const { account } = this.accounts.update(actor, at, username, body);
-    this.closeEndedSockets(account.username);
-    this.announce('accounts', account.username, at);
-    return account;
+    this.accounts.require(username);
+    return this.deps.bus.record(
+      actor,
+      this.accounts.updateCommand(username, (name) => {
+        this.closeEndedSockets(name);
+      }),
+      body,
+    );
   }
 
   async resetPin(actor: Actor, username: string, body: unknown): Promise<AccountView> {
     this.requireAccountsEditor(actor);
-    const at = this.deps.engine.nowIso();
-    const { account } = await this.accounts.resetPin(actor, at, username, body);
-    this.deps.auth.forgetFailures(account.username);
-    this.closeEndedSockets(account.username);
-    this.announce('accounts', account.username, at);
-    return account;
+    this.accounts.require(username);
+    return this.deps.bus.record(
+      actor,
+      this.accounts.pinCommand(username, (name) => {
+        this.deps.auth.forgetFailures(name);
+        this.closeEndedSockets(name);
+      }),
+      body,
+    );
+  }
+
+  /** What pages are told of a committed change of a setting or an account. */
+  announce(event: HubEvent): void {
+    const io = this.deps.io();
+    if (event.type === 'setting:changed') {
+      if (event.kind === 'running-text')
+        io.emit('display:running-text', { text: this.deps.site.display.runningText });
+      // Hours and counters' services also change what kiosks offer and displays show.
+      io.emit('settings:changed', { area: event.area as SettingsArea, target: event.target, at: event.at });
+    }
+    // Accounts are staff matters.
+    if (
+      event.type === 'account:created' ||
+      event.type === 'account:updated' ||
+      event.type === 'account:pin-set'
+    )
+      io.to(STAFF_ROOM).emit('settings:changed', { area: 'accounts', target: event.username, at: event.at });
   }
 
   audit(query: unknown): AuditEntry[] {
-    const parsed = AuditQuery.safeParse(query);
-    if (!parsed.success) throw validationError(parsed.error);
-    return listAudit(this.deps.db, parsed.data, this.deps.site.timeZone);
+    return listAudit(this.deps.db, parse(AuditQuery, query), this.deps.site.timeZone);
   }
 
   private requireAccountsEditor(actor: Actor): void {
@@ -161,12 +194,5 @@ export class SettingsService {
       const { actor, token } = socket.data;
       if (actor.id === username && !this.deps.auth.authenticate(token)) socket.disconnect(true);
     }
-  }
-
-  private announce(area: SettingsArea, target: string | null, at: string): void {
-    const change: SettingsChanged = { area, target, at };
-    // Accounts are staff matters; hours and counters' services also change what kiosks offer and displays show.
-    if (area === 'accounts') this.deps.io().to(STAFF_ROOM).emit('settings:changed', change);
-    else this.deps.io().emit('settings:changed', change);
   }
 }

@@ -19,7 +19,8 @@ export function storageKey(kind: SettingKind, target: string | null): string {
   return target === null ? `setting.${kind}` : `setting.${kind}/${target}`;
 }
 
-function encode(kind: SettingKind, value: unknown): string {
+/** The row's text: JSON, or the running text as it is. */
+export function encode(kind: SettingKind, value: unknown): string {
   return kind === 'running-text' && typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -37,6 +38,7 @@ function decode(kind: SettingKind, raw: string): { readonly value: unknown } | u
   return parsed.success ? { value: parsed.data } : undefined;
 }
 
+/** A row as a test plants it; the hub itself writes rows only from `setting:changed` events. */
 export function saveSetting(
   db: Db,
   kind: SettingKind,
@@ -51,11 +53,6 @@ export function saveSetting(
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
   ).run(storageKey(kind, target), encode(kind, value), at, by);
-}
-
-/** Back to what the site file says: the file governs this setting again, also after the file is edited. */
-export function forgetSetting(db: Db, kind: SettingKind, target: string | null): void {
-  sql(db, 'DELETE FROM settings WHERE key = ?').run(storageKey(kind, target));
 }
 
 function applyOne(db: Db, site: SiteConfig, kind: SettingKind, onSkipped: (key: string) => void): void {

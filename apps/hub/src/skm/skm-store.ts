@@ -1,4 +1,4 @@
-import type { SkmRespondent, SkmScore, SkmTally } from '@giliran/domain';
+import type { SkmTally } from '@giliran/domain';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
 
@@ -9,21 +9,6 @@ export interface SkmTicketRow {
   readonly service_day: string;
   readonly service_id: string;
   readonly status: string;
-}
-
-export interface NewSkmResponse {
-  readonly id: string;
-  readonly serviceDay: string;
-  readonly submittedAt: string;
-  readonly ticketId: string | null;
-  readonly serviceId: string;
-  readonly agencyId: string;
-  readonly channel: 'public' | 'kiosk';
-  readonly submittedBy: string;
-  readonly requestKey: string | null;
-  readonly answers: readonly SkmScore[];
-  readonly respondent: SkmRespondent;
-  readonly suggestion: string | null;
 }
 
 export interface StoredSkmResponse {
@@ -87,57 +72,10 @@ export class SkmStore {
     return sql(this.db, 'SELECT 1 FROM skm_responses WHERE ticket_id = ?').get(ticketId) !== undefined;
   }
 
-  byRequestKey(submittedBy: string, key: string): StoredSkmResponse | undefined {
-    return sql(
-      this.db,
-      `SELECT id, submitted_at, service_id, ticket_id FROM skm_responses
-       WHERE submitted_by = ? AND request_key = ?`,
-    ).get(submittedBy, key) as StoredSkmResponse | undefined;
-  }
-
-  /**
-   * Writes one questionnaire in one transaction, after checking again inside it that the ticket has no answer yet;
-   * the unique index is the last word if two arrive at once. False when the ticket was already answered.
-   */
-  insert(response: NewSkmResponse): boolean {
-    return this.db.transaction(() => {
-      if (response.ticketId !== null && this.answered(response.ticketId)) return false;
-      const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = response.answers;
-      sql(
-        this.db,
-        `INSERT INTO skm_responses (id, service_day, submitted_at, ticket_id, service_id, agency_id, channel,
-           submitted_by, request_key, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age_band, education, occupation,
-           suggestion)
-         VALUES (@id, @serviceDay, @submittedAt, @ticketId, @serviceId, @agencyId, @channel, @submittedBy,
-           @requestKey, @u1, @u2, @u3, @u4, @u5, @u6, @u7, @u8, @u9, @gender, @ageBand, @education, @occupation,
-           @suggestion)`,
-      ).run({
-        id: response.id,
-        serviceDay: response.serviceDay,
-        submittedAt: response.submittedAt,
-        ticketId: response.ticketId,
-        serviceId: response.serviceId,
-        agencyId: response.agencyId,
-        channel: response.channel,
-        submittedBy: response.submittedBy,
-        requestKey: response.requestKey,
-        u1,
-        u2,
-        u3,
-        u4,
-        u5,
-        u6,
-        u7,
-        u8,
-        u9,
-        gender: response.respondent.gender,
-        ageBand: response.respondent.ageBand,
-        education: response.respondent.education,
-        occupation: response.respondent.occupation,
-        suggestion: response.suggestion,
-      });
-      return true;
-    })();
+  byId(id: string): StoredSkmResponse | undefined {
+    return sql(this.db, 'SELECT id, submitted_at, service_id, ticket_id FROM skm_responses WHERE id = ?').get(
+      id,
+    ) as StoredSkmResponse | undefined;
   }
 
   /** Respondents and score sums per service (and the agency it had when answered) over the period. */

@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { addDays } from '@giliran/domain';
-import type { SkmSubmitted, SkmTicketView, SubmitSkmRequest } from '@giliran/protocol';
-import type { Actor } from '../auth/actor.ts';
+import { checkSurveyable, decideSkmAnswer, type SkmTicketFacts } from '@giliran/domain';
+import { SubmitSkmRequest, type SkmSubmitted, type SkmTicketView } from '@giliran/protocol';
+import { PUBLIC, type Actor } from '../auth/actor.ts';
+import { publicCaller, type CommandBus } from '../commands/command-bus.ts';
+import type { RecordCommand } from '../commands/record-command.ts';
+import { toHubError } from '../commands/rule-errors.ts';
 import type { Clock } from '../clock.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
 import { HubError } from '../hub-error.ts';
-import type { SkmStore, SkmTicketRow } from './skm-store.ts';
-
-/** A served ticket may be surveyed on the day and the seven days after: long enough for the QR at home, short enough that old tickets lying around are useless. */
-export const SURVEY_WINDOW_DAYS = 7;
-
-/** Being served (SOP step 4 asks for the SKM at the desk) or finished. */
-const SURVEYABLE = new Set(['serving', 'done']);
+import type { SkmStore } from './skm-store.ts';
 
 /** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
 const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/;
@@ -33,6 +29,7 @@ export interface SurveyDeps {
   readonly clock: Clock;
   readonly today: () => string;
   readonly nowIso: () => string;
+  readonly bus: CommandBus;
 }
 
 export class SkmSurvey {
@@ -54,58 +51,61 @@ export class SkmSurvey {
   lookUp(channel: SurveyChannel, ref: string): SkmTicketView {
     this.take(channel, 'lookup');
     const ticket = this.eligibleTicket(channel, ref);
-    const service = this.deps.site.services.find((s) => s.id === ticket.service_id);
+    const service = this.deps.site.services.find((s) => s.id === ticket.serviceId);
     const agency = this.deps.site.agencies.find((a) => a.id === service?.agencyId);
     return {
       number: ticket.number,
-      serviceDay: ticket.service_day,
+      serviceDay: ticket.serviceDay,
       service: {
-        id: ticket.service_id,
-        name: service?.name ?? { id: ticket.service_id, en: ticket.service_id },
+        id: ticket.serviceId,
+        name: service?.name ?? { id: ticket.serviceId, en: ticket.serviceId },
       },
       agency: { id: agency?.id ?? '', name: agency?.name ?? { id: '', en: '' } },
     };
   }
 
-  submit(channel: SurveyChannel, body: SubmitSkmRequest, requestKey: string | null): SkmSubmitted {
-    const submittedBy = channel.kind === 'kiosk' ? channel.actor.id : 'public';
-    // A retry of a submission whose answer was lost gets that answer, before any limit or refusal.
-    if (requestKey !== null) {
-      const earlier = this.deps.store.byRequestKey(submittedBy, requestKey);
-      if (earlier)
-        return this.submitted(earlier.id, earlier.submitted_at, earlier.service_id, earlier.ticket_id);
-    }
-    this.take(channel, 'submit');
-    let ticket: SkmTicketRow | null = null;
-    let serviceId: string;
-    if (body.ticket !== undefined) {
-      ticket = this.eligibleTicket(channel, body.ticket);
-      serviceId = ticket.service_id;
-    } else {
-      // A survey without a ticket is a kiosk's alone: a public one would let anyone vote any number of times.
-      if (channel.kind !== 'kiosk') throw new HubError('SKM_TICKET_REQUIRED');
-      serviceId = body.serviceId ?? '';
-    }
-    const service = this.deps.site.services.find((s) => s.id === serviceId);
-    if (!service) throw new HubError('SERVICE_NOT_FOUND');
-    const id = randomUUID();
-    const submittedAt = this.deps.nowIso();
-    const stored = this.deps.store.insert({
-      id,
-      serviceDay: this.deps.today(),
-      submittedAt,
-      ticketId: ticket?.id ?? null,
-      serviceId,
-      agencyId: service.agencyId,
-      channel: channel.kind,
-      submittedBy,
-      requestKey,
-      answers: body.answers,
-      respondent: body.respondent,
-      suggestion: body.suggestion === undefined || body.suggestion === '' ? null : body.suggestion,
-    });
-    if (!stored) throw new HubError('SKM_ALREADY_ANSWERED');
-    return { id, submittedAt, serviceId, ticketNumber: ticket?.number ?? null };
+  /** One questionnaire through the bus: a retry with the same key gets the first answer, before any limit. */
+  submit(channel: SurveyChannel, body: unknown, requestKey: string | undefined): Promise<SkmSubmitted> {
+    const actor = channel.kind === 'kiosk' ? channel.actor : PUBLIC;
+    const caller = channel.kind === 'kiosk' ? channel.actor.id : publicCaller(channel.ip);
+    return this.deps.bus.record(actor, this.answerCommand(channel), body, requestKey, caller);
+  }
+
+  private answerCommand(channel: SurveyChannel): RecordCommand<SubmitSkmRequest, SkmSubmitted> {
+    return {
+      name: 'skm:answer',
+      allowed: () => true,
+      schema: SubmitSkmRequest,
+      decide: (body, ctx) => {
+        this.take(channel, 'submit');
+        const ticket = body.ticket === undefined ? null : this.ticketFacts(channel, body.ticket);
+        const serviceId = ticket?.serviceId ?? body.serviceId ?? '';
+        const service = this.deps.site.services.find((s) => s.id === serviceId);
+        if (ticket === null && channel.kind !== 'kiosk') throw new HubError('SKM_TICKET_REQUIRED');
+        if (!service) throw new HubError('SERVICE_NOT_FOUND');
+        const event = decideSkmAnswer(
+          {
+            responseId: ctx.newId(),
+            channel: channel.kind,
+            by: channel.kind === 'kiosk' ? channel.actor.id : PUBLIC.id,
+            ticket,
+            serviceId,
+            agencyId: service.agencyId,
+            answers: body.answers,
+            respondent: body.respondent,
+            suggestion: body.suggestion ?? null,
+          },
+          ctx.serviceDay,
+          ctx.now,
+        );
+        return { events: [event], ref: event.responseId };
+      },
+      answer: (ref) => {
+        const stored = this.deps.store.byId(ref);
+        if (!stored) throw new HubError('IDEMPOTENCY_CONFLICT');
+        return this.submitted(stored.id, stored.submitted_at, stored.service_id, stored.ticket_id);
+      },
+    };
   }
 
   private submitted(id: string, at: string, serviceId: string, ticketId: string | null): SkmSubmitted {
@@ -121,14 +121,27 @@ export class SkmSurvey {
     if (!ok) throw new HubError('SKM_RATE_LIMITED');
   }
 
-  private eligibleTicket(channel: SurveyChannel, ref: string): SkmTicketRow {
+  /** The ticket a survey names, found as this caller may name it (a kiosk may type today's number). */
+  private ticketFacts(channel: SurveyChannel, ref: string): SkmTicketFacts {
     const today = this.deps.today();
     const byNumber = channel.kind === 'kiosk' && TICKET_NUMBER.test(ref);
     const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref) : this.deps.store.ticketByCode(ref);
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
-    if (ticket.service_day < addDays(today, -SURVEY_WINDOW_DAYS)) throw new HubError('SKM_TICKET_EXPIRED');
-    if (!SURVEYABLE.has(ticket.status)) throw new HubError('SKM_TICKET_NOT_SERVED');
-    if (this.deps.store.answered(ticket.id)) throw new HubError('SKM_ALREADY_ANSWERED');
+    return {
+      id: ticket.id,
+      number: ticket.number,
+      serviceDay: ticket.service_day,
+      serviceId: ticket.service_id,
+      status: ticket.status,
+      answered: this.deps.store.answered(ticket.id),
+    };
+  }
+
+  private eligibleTicket(channel: SurveyChannel, ref: string): SkmTicketFacts {
+    const ticket = this.ticketFacts(channel, ref);
+    toHubError(() => {
+      checkSurveyable(ticket, this.deps.today());
+    });
     return ticket;
   }
 }

@@ -1,4 +1,4 @@
-import type { QueueEvent } from '@giliran/domain';
+import { isQueueEvent, type HubEvent, type QueueEvent } from '@giliran/domain';
 import { publicEvent } from './device-view.ts';
 import { DEVICE_ROOM, STAFF_ROOM, type HubSocketServer } from './socket-server.ts';
 
@@ -20,12 +20,18 @@ function emit(io: HubSocketServer, rooms: Room[], event: QueueEvent, eventId: nu
  */
 export function broadcastEvents(
   io: HubSocketServer,
-  batch: readonly { readonly id: number; readonly event: QueueEvent }[],
+  batch: readonly { readonly id: number; readonly event: HubEvent }[],
 ): void {
   const staff = hasMembers(io, STAFF_ROOM);
   const devices = hasMembers(io, DEVICE_ROOM);
   if (!staff && !devices) return;
   for (const { id, event } of batch) {
+    if (!isQueueEvent(event)) {
+      // Another feature's event names people (a complainant, a respondent): staff screens hear only that the log
+      // moved on, so a screen that checks for gaps knows it missed nothing; the feature announces what it shows.
+      if (staff) io.to(STAFF_ROOM).emit('log:advanced', { type: 'log:advanced', eventId: id });
+      continue;
+    }
     const forDevices = devices ? publicEvent(event) : null;
     // Most events are the same for everyone: one packet, encoded once, for both rooms.
     if (staff && forDevices === event) emit(io, [STAFF_ROOM, DEVICE_ROOM], event, id);

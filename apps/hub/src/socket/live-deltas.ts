@@ -1,4 +1,4 @@
-import { timingOf, type QueueEvent } from '@giliran/domain';
+import { isQueueEvent, timingOf, type HubEvent, type QueueEvent } from '@giliran/domain';
 import type { LiveDelta, LiveSnapshot } from '@giliran/protocol';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
@@ -66,8 +66,11 @@ export class LiveDeltas {
   }
 
   /** After a committed batch: tell the floor managers' pages what it changed (nothing is built for nobody). */
-  onBatch(batch: readonly { readonly id: number; readonly event: QueueEvent }[]): void {
-    const last = batch.at(-1);
+  onBatch(batch: readonly { readonly id: number; readonly event: HubEvent }[]): void {
+    // Other features' events (complaints, settings, …) change nothing in the live table: no delta for them. A
+    // page's snapshot may stand past them; the next delta still follows on, since it starts at or before it.
+    const queue = batch.filter((b): b is { id: number; event: QueueEvent } => isQueueEvent(b.event));
+    const last = queue.at(-1);
     if (!last) return;
     const afterEventId = this.lastSent;
     this.lastSent = last.id;
@@ -78,7 +81,7 @@ export class LiveDeltas {
       this.delta(
         afterEventId,
         last.id,
-        batch.map((b) => b.event),
+        queue.map((b) => b.event),
       ),
     );
   }

@@ -1,3 +1,4 @@
+import { GIVEN_CONSEQUENCES } from '@giliran/domain';
 import { formatClock, pick, translator, type HubClient, type Lang } from '@giliran/ui';
 import { useState } from 'preact/hooks';
 import type { CompensationView } from '../wire.ts';
@@ -7,7 +8,7 @@ import type { COMPENSATION_TEXTS, CompensationText } from './texts.ts';
 type T = ReturnType<typeof translator<keyof typeof COMPENSATION_TEXTS>>;
 
 /** What the MOD may record as the officer's consequence when resolving. */
-const CONSEQUENCES = ['none', 'teguran_lisan', 'teguran_tertulis', 'sanksi', 'teguran_dan_sanksi'] as const;
+const CONSEQUENCES = GIVEN_CONSEQUENCES;
 
 interface Props {
   readonly record: CompensationView;

@@ -1,3 +1,4 @@
+import { SETTINGS_AREAS } from '@giliran/domain';
 import type { AuditEntry, SettingsArea } from '@giliran/protocol';
 import { pick } from '@giliran/ui';
 import { useCallback, useEffect, useState } from 'preact/hooks';
@@ -7,14 +8,7 @@ import { Section, type SectionProps } from './settings-parts.tsx';
 import type { SettingsText } from './texts.ts';
 import { errorText } from './use-action.ts';
 
-const AREAS: readonly SettingsArea[] = [
-  'running-text',
-  'counter-services',
-  'opening-hours',
-  'sop-standards',
-  'late-service',
-  'accounts',
-];
+const AREAS: readonly SettingsArea[] = SETTINGS_AREAS;
 
 const areaText = (area: SettingsArea): SettingsText => `area_${area.replaceAll('-', '_')}` as SettingsText;
 

@@ -1,0 +1,329 @@
+import type { ChangedBy, RecordEvent } from '@giliran/domain';
+import { storageKey } from '../settings/stored-settings.ts';
+import type { SettingKind } from '../settings/setting-definitions.ts';
+import type { Db } from './database.ts';
+import { sql } from './statements.ts';
+
+/*
+ * The read-model rows of every feature besides the live queue, written from its events: live inside the command's
+ * transaction, and again by `db:rebuild` from the log alone. Nothing else writes these tables.
+ */
+
+/** The tables `legacy:row-imported` may fill: the features' tables as schema 7 left them. */
+export const LEGACY_TABLES = [
+  'accounts',
+  'devices',
+  'settings',
+  'audit_log',
+  'holidays',
+  'complaint_categories',
+  'complaints',
+  'complaint_history',
+  'skm_responses',
+  'report_chain_events',
+] as const;
+export type LegacyTable = (typeof LEGACY_TABLES)[number];
+
+const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
+
+function audit(
+  db: Db,
+  by: ChangedBy,
+  area: string,
+  target: string | null,
+  action: string,
+  before: unknown,
+  after: unknown,
+): void {
+  sql(
+    db,
+    `INSERT INTO audit_log (at, actor, actor_role, area, target, action, before, after)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(by.at, by.by, by.byRole, area, target, action, before === null ? null : json(before), json(after));
+}
+
+function history(
+  db: Db,
+  complaintId: string,
+  entry: {
+    at: string;
+    actor: string;
+    kind: string;
+    status: string;
+    category: string | null;
+    note: string | null;
+  },
+): void {
+  sql(
+    db,
+    `INSERT INTO complaint_history (complaint_id, at, actor, kind, status, category, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(complaintId, entry.at, entry.actor, entry.kind, entry.status, entry.category, entry.note);
+}
+
+function importRow(db: Db, table: string, row: Readonly<Record<string, string | number | null>>): void {
+  if (!(LEGACY_TABLES as readonly string[]).includes(table)) throw new Error(`no legacy table ${table}`);
+  const columns = Object.keys(row);
+  if (!columns.every((c) => /^[a-z_0-9]+$/.test(c))) throw new Error(`bad column in ${table}`);
+  // INSERT OR REPLACE: a row the schema seeded (holidays, categories) is replaced by what the file held.
+  sql(
+    db,
+    `INSERT OR REPLACE INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  ).run(...columns.map((c) => row[c] ?? null));
+}
+
+function projectComplaint(db: Db, event: RecordEvent): boolean {
+  switch (event.type) {
+    case 'complaint:filed':
+      sql(
+        db,
+        `INSERT INTO complaints (id, code, register_year, register_seq, channel, channel_ref, name, occupation,
+           address, contact, text, agency_id, ticket_ref, ticket_id, ticket_number, category, status, received_at,
+           received_by, deadline_at, deadline_day)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?)`,
+      ).run(
+        event.complaintId,
+        event.code,
+        event.registerYear,
+        event.registerSeq,
+        event.channel,
+        event.channelRef,
+        event.name,
+        event.occupation,
+        event.address,
+        event.contact,
+        event.text,
+        event.agencyId,
+        event.ticketRef,
+        event.ticketId,
+        event.ticketNumber,
+        event.category,
+        event.at,
+        event.by,
+        event.deadlineAt,
+        event.deadlineDay,
+      );
+      history(db, event.complaintId, {
+        at: event.at,
+        actor: event.by,
+        kind: 'received',
+        status: 'received',
+        category: event.category,
+        note: null,
+      });
+      return true;
+    case 'complaint:status-changed':
+      if (event.answer)
+        sql(
+          db,
+          `UPDATE complaints SET status = ?, answer = ?, answer_channel = ?, answered_at = ?, answered_by = ?
+           WHERE id = ?`,
+        ).run(event.to, event.answer.text, event.answer.channel, event.at, event.by, event.complaintId);
+      else sql(db, 'UPDATE complaints SET status = ? WHERE id = ?').run(event.to, event.complaintId);
+      history(db, event.complaintId, {
+        at: event.at,
+        actor: event.by,
+        kind: 'status',
+        status: event.to,
+        category: null,
+        note: event.note,
+      });
+      return true;
+    case 'complaint:recategorised':
+      sql(db, 'UPDATE complaints SET category = ?, deadline_at = ?, deadline_day = ? WHERE id = ?').run(
+        event.category,
+        event.deadlineAt,
+        event.deadlineDay,
+        event.complaintId,
+      );
+      history(db, event.complaintId, {
+        at: event.at,
+        actor: event.by,
+        kind: 'category',
+        status: event.status,
+        category: event.category,
+        note: event.note,
+      });
+      return true;
+    case 'complaint:deadline-moved':
+      sql(db, 'UPDATE complaints SET deadline_at = ?, deadline_day = ? WHERE id = ?').run(
+        event.deadlineAt,
+        event.deadlineDay,
+        event.complaintId,
+      );
+      return true;
+    case 'complaint:late-marked':
+      sql(db, 'UPDATE complaints SET late_compensation_id = ? WHERE id = ?').run(
+        event.compensationId,
+        event.complaintId,
+      );
+      history(db, event.complaintId, {
+        at: event.at,
+        actor: 'system',
+        kind: 'late',
+        status: event.status,
+        category: null,
+        note: null,
+      });
+      return true;
+    case 'calendar:holidays-replaced': {
+      sql(db, 'DELETE FROM holidays WHERE date LIKE ?').run(`${String(event.year)}-%`);
+      const insert = sql(
+        db,
+        'INSERT INTO holidays (date, kind, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)',
+      );
+      for (const h of event.holidays) insert.run(h.date, h.kind, h.name, event.at, event.by);
+      return true;
+    }
+    case 'calendar:rules-replaced': {
+      const update = sql(db, 'UPDATE complaint_categories SET unit = ?, amount = ? WHERE category = ?');
+      for (const r of event.rules) update.run(r.unit, r.amount, r.category);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function projectSettingsAndAccounts(db: Db, event: RecordEvent): boolean {
+  switch (event.type) {
+    case 'setting:changed': {
+      const key = storageKey(event.kind as SettingKind, event.target);
+      if (event.stored)
+        sql(
+          db,
+          `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+             updated_by = excluded.updated_by`,
+        ).run(key, event.storedValue, event.at, event.by);
+      else sql(db, 'DELETE FROM settings WHERE key = ?').run(key);
+      audit(db, event, event.area, event.target, 'update', event.before, event.after);
+      return true;
+    }
+    case 'account:seeded':
+      sql(
+        db,
+        'INSERT OR IGNORE INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
+      ).run(event.username, event.name, event.role, event.pinHash, JSON.stringify(event.counterIds));
+      return true;
+    case 'account:created':
+      sql(
+        db,
+        'INSERT INTO accounts (username, name, role, pin_hash, counter_ids) VALUES (?, ?, ?, ?, ?)',
+      ).run(event.username, event.name, event.role, event.pinHash, JSON.stringify(event.counterIds));
+      audit(db, event, 'accounts', event.username, 'create', null, {
+        username: event.username,
+        name: event.name,
+        role: event.role,
+        counterIds: event.counterIds,
+        disabled: false,
+        disabledAt: null,
+      });
+      return true;
+    case 'account:updated':
+      sql(db, 'UPDATE accounts SET name = ?, counter_ids = ?, disabled_at = ? WHERE username = ?').run(
+        event.name,
+        JSON.stringify(event.counterIds),
+        event.disabledAt,
+        event.username,
+      );
+      audit(db, event, 'accounts', event.username, event.action, event.before, event.after);
+      return true;
+    case 'account:pin-set':
+      sql(db, 'UPDATE accounts SET pin_hash = ? WHERE username = ?').run(event.pinHash, event.username);
+      // The audit says that the PIN changed and what it ended, never the PIN or its hash.
+      audit(db, event, 'accounts', event.username, 'reset-pin', null, {
+        pinChanged: true,
+        sessionsEnded: event.sessionsEnded,
+      });
+      return true;
+    case 'device:registered':
+      sql(db, 'INSERT OR IGNORE INTO devices (id, role, token_sha256) VALUES (?, ?, ?)').run(
+        event.deviceId,
+        event.role,
+        event.tokenSha256,
+      );
+      return true;
+    default:
+      return false;
+  }
+}
+
+function projectSurveyAndChain(db: Db, event: RecordEvent): boolean {
+  switch (event.type) {
+    case 'skm:answered': {
+      const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = event.answers;
+      sql(
+        db,
+        `INSERT INTO skm_responses (id, service_day, submitted_at, ticket_id, service_id, agency_id, channel,
+           submitted_by, request_key, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age_band, education, occupation,
+           suggestion)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.responseId,
+        event.serviceDay,
+        event.at,
+        event.ticketId,
+        event.serviceId,
+        event.agencyId,
+        event.channel,
+        event.by,
+        u1,
+        u2,
+        u3,
+        u4,
+        u5,
+        u6,
+        u7,
+        u8,
+        u9,
+        event.respondent.gender,
+        event.respondent.ageBand,
+        event.respondent.education,
+        event.respondent.occupation,
+        event.suggestion,
+      );
+      return true;
+    }
+    case 'report-chain:step-signed': {
+      const r = event.record;
+      sql(
+        db,
+        `INSERT INTO report_chain_events (service_day, stage, agency_id, signed_by, signer_role, signed_at,
+           clock_started_at, standard_seconds, elapsed_seconds, late, note, report, missing_agency_ids)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.date,
+        String(r.stage),
+        r.agencyId ?? '',
+        r.signedBy,
+        r.signerRole,
+        r.signedAt,
+        r.clockStartedAt,
+        r.standardSeconds,
+        r.elapsedSeconds,
+        r.late === null ? null : Number(r.late),
+        r.note,
+        r.report,
+        JSON.stringify(r.missingAgencyIds),
+      );
+      return true;
+    }
+    case 'legacy:row-imported':
+      importRow(db, event.table, event.row);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Writes the rows one event changes; call inside the transaction that appends it. */
+export function projectRecord(db: Db, event: RecordEvent): void {
+  if (
+    projectComplaint(db, event) ||
+    projectSettingsAndAccounts(db, event) ||
+    projectSurveyAndChain(db, event)
+  )
+    return;
+  throw new Error(`no projection for ${(event as { type: string }).type}`);
+}
