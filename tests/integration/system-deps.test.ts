@@ -138,4 +138,14 @@ describe('scripts/system-deps.sh (the first step of npm test)', () => {
         `(CHROMIUM_PATH is ${join(dir, 'chromium')})`,
     );
   });
+
+  it("is the list the README names (the README's list is read, not kept)", () => {
+    const script = readFileSync(SCRIPT, 'utf8');
+    const table = /PACKAGES='\n([\s\S]*?)\n'/.exec(script)?.[1] ?? '';
+    const packages = table.split('\n').flatMap((line) => line.split(/\s+/, 1).filter(Boolean));
+    expect(packages).toContain('chromium');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const listed = /listed once, in `scripts\/system-deps\.sh`:\s*([^)]*)\)/.exec(readme)?.[1] ?? '';
+    expect(listed.split(/,\s*/)).toEqual(packages);
+  });
 });

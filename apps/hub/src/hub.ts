@@ -154,6 +154,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const audio = new AnnouncementAudio(site, options.dataDir, speech.onFallback, {
     ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
     onVoice: speech.onVoice,
+    onSpoken: speech.onSpoken,
   });
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.

@@ -163,17 +163,19 @@ describe('SayEngine among the fallbacks', () => {
   it('moves on when the system voice hangs past the fallback timeout', async () => {
     const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA, behaviour: 'hang-export' });
     const fallbacks: string[] = [];
+    // The fallback timeout also bounds espeak-ng's two real processes, which take several hundred ms on a
+    // loaded 2-core machine: 2 s leaves them room (300 ms failed when each took 350 ms).
     const result = await speakWithFallback(
-      [new SayEngine({ platform: 'win32', timeoutMs: 600 }), new EspeakEngine()],
+      [new SayEngine({ platform: 'win32', timeoutMs: 3000 }), new EspeakEngine()],
       'Nomor antrian',
       [],
       'id',
       (engine, reason) => fallbacks.push(`${engine}: ${reason}`),
-      { timeoutMs: 300 },
+      { timeoutMs: 2000 },
     );
     expect(result.engine).toBe('espeak-ng');
-    expect(fallbacks).toEqual(['say: speaking did not finish within 300 ms']);
+    expect(fallbacks).toEqual(['say: speaking did not finish within 2000 ms']);
     // The engine's own deadline still stops the hung PowerShell.
-    await expect.poll(() => platform.stopped).toHaveLength(1);
+    await expect.poll(() => platform.stopped, { timeout: 5000 }).toHaveLength(1);
   });
 });

@@ -23,6 +23,7 @@ describe('AnnouncementAudio on a Windows hub PC', () => {
     const platform = fakeVoicePlatform({ voices: ['Microsoft Zira Desktop', 'Microsoft Andika'] });
     const voices: VoiceChoice[] = [];
     const fallbacks: string[] = [];
+    const spoken: string[] = [];
     const audio = new AnnouncementAudio(
       siteSpeaking(['say', 'espeak']),
       '/nonexistent',
@@ -30,9 +31,11 @@ describe('AnnouncementAudio on a Windows hub PC', () => {
       {
         platform: 'win32',
         onVoice: (choice) => voices.push(choice),
+        onSpoken: (engine) => spoken.push(engine),
       },
     );
     await audio.render(CALL);
+    expect(spoken).toEqual(['say']);
     expect(platform.spoken.map(({ voice }) => voice)).toEqual(['Microsoft Andika']);
     expect(platform.spoken[0]?.text).toBe(audio.text(CALL));
     expect(voices.map(({ voice, indonesian }) => [voice, indonesian])).toEqual([['Microsoft Andika', true]]);
@@ -43,13 +46,19 @@ describe('AnnouncementAudio on a Windows hub PC', () => {
     fakeVoicePlatform({ voices: ['Microsoft David Desktop'] });
     const voices: VoiceChoice[] = [];
     const fallbacks: string[] = [];
+    const spoken: string[] = [];
     const audio = new AnnouncementAudio(
       siteSpeaking(['say', 'espeak']),
       '/nonexistent',
       (engine, reason) => fallbacks.push(`${engine}: ${reason}`),
-      { platform: 'win32', onVoice: (choice) => voices.push(choice) },
+      {
+        platform: 'win32',
+        onVoice: (choice) => voices.push(choice),
+        onSpoken: (engine) => spoken.push(engine),
+      },
     );
     const wav = await audio.render(CALL);
+    expect(spoken).toEqual(['espeak-ng']);
     expect(wav.subarray(0, 4).toString('latin1')).toBe('RIFF');
     expect(voices.map(({ voice, indonesian }) => [voice, indonesian])).toEqual([[null, false]]);
     expect(fallbacks).toEqual([

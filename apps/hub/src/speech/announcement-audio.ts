@@ -29,14 +29,20 @@ export class AnnouncementAudio {
   private readonly engines: readonly SpeechEngine[];
   private readonly cache = new Map<string, Buffer>();
   private chime: Buffer | null = null;
+  private readonly onSpoken: (engine: string) => void;
 
   constructor(
     private readonly site: SiteConfig,
     dataDir: string,
     private readonly onFallback: (engine: string, reason: string) => void,
-    /** The system voice's report of the voice it speaks with (`onVoice`); `platform` for tests. */
-    sayOptions: Pick<SayOptions, 'onVoice' | 'platform'> = {},
+    /**
+     * The system voice's report of the voice it speaks with (`onVoice`); `platform` for tests; `onSpoken`: the
+     * engine that spoke a call, so that an engine's failure is reported again after it has recovered.
+     */
+    options: Pick<SayOptions, 'onVoice' | 'platform'> & { readonly onSpoken?: (engine: string) => void } = {},
   ) {
+    const { onSpoken, ...sayOptions } = options;
+    this.onSpoken = onSpoken ?? (() => undefined);
     const clipsFolder = site.display.clipsFolder ?? join(dataDir, 'voice');
     this.engines = site.display.speechEngines.map((name) => {
       if (name === 'say') return new SayEngine(sayOptions);
@@ -62,13 +68,14 @@ export class AnnouncementAudio {
     const text = this.text(call);
     const cached = this.cache.get(text);
     if (cached) return cached;
-    const { wav } = await speakWithFallback(
+    const { engine, wav } = await speakWithFallback(
       this.engines,
       text,
       announcementTokens(input, options),
       call.lang,
       this.onFallback,
     );
+    this.onSpoken(engine);
     this.cache.set(text, wav);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? text);
     return wav;

@@ -24,12 +24,21 @@ export function voiceAlertMessage(choice: VoiceChoice): string | undefined {
  * (a hall announces hundreds of calls a day), again when the reason changes. None for a missing Indonesian voice,
  * which the voice alert has already explained.
  */
-export function fallbackAlerts(): (engine: string, reason: string) => string | undefined {
+export function fallbackAlerts(): {
+  failed: (engine: string, reason: string) => string | undefined;
+  /** The engine spoke: it has recovered, and its next failure is a new one, told again. */
+  spoke: (engine: string) => void;
+} {
   const lastReason = new Map<string, string>();
-  return (engine, reason) => {
-    if (reason.startsWith(NO_INDONESIAN_VOICE) || lastReason.get(engine) === reason) return undefined;
-    lastReason.set(engine, reason);
-    return `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`;
+  return {
+    failed: (engine, reason) => {
+      if (reason.startsWith(NO_INDONESIAN_VOICE) || lastReason.get(engine) === reason) return undefined;
+      lastReason.set(engine, reason);
+      return `Mesin suara ${engine} tidak tersedia (${reason}); memakai cadangan.`;
+    },
+    spoke: (engine) => {
+      lastReason.delete(engine);
+    },
   };
 }
 
@@ -51,6 +60,7 @@ export interface SpeechAlertSink {
 /** What the hub's announcement audio reports, as log lines and MOD alerts. */
 export function speechAlerts(sink: SpeechAlertSink): {
   onFallback: (engine: string, reason: string) => void;
+  onSpoken: (engine: string) => void;
   onVoice: (choice: VoiceChoice) => void;
 } {
   const fallbackAlert = fallbackAlerts();
@@ -59,9 +69,10 @@ export function speechAlerts(sink: SpeechAlertSink): {
     onFallback: (engine, reason) => {
       // A missing engine is not an outage: say so in the log and to MOD, and keep announcing with the next one.
       sink.logger.warn({ engine, reason }, 'speech engine unavailable, falling back');
-      const message = fallbackAlert(engine, reason);
+      const message = fallbackAlert.failed(engine, reason);
       if (message !== undefined) sink.toAll({ kind: 'speech-fallback', message, at: at() });
     },
+    onSpoken: fallbackAlert.spoke,
     onVoice: (choice) => {
       const message = voiceAlertMessage(choice);
       if (message === undefined) return;

@@ -79,7 +79,7 @@ describe('the MOD live feed keeps its table from deltas', () => {
   let hub: FakeHub;
   let feed: LiveFeed;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
     hub = new FakeHub();
   });
   afterEach(() => {
@@ -138,5 +138,26 @@ describe('the MOD live feed keeps its table from deltas', () => {
     await vi.advanceTimersByTimeAsync(3000);
     await settle();
     expect(ids(feed)).toEqual(['a']);
+  });
+
+  it('stops trying once closed, and a reconnect does not start a second round of tries', async () => {
+    feed = new LiveFeed(hub.asClient());
+    await settle();
+    const asked = () => hub.asked.filter((p) => p === '/api/live').length;
+    expect(asked()).toBe(1);
+
+    // The socket comes back while a retry waits: it asks at once, and the waiting retry is dropped.
+    hub.send('connect', undefined);
+    await settle();
+    expect(asked()).toBe(2);
+    await vi.advanceTimersByTimeAsync(3000);
+    await settle();
+    expect(asked()).toBe(3);
+
+    // The page left the live tab: no more snapshots are asked for.
+    feed.close();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await settle();
+    expect(asked()).toBe(3);
   });
 });

@@ -69,6 +69,8 @@ export class LiveFeed {
   private held: LiveDelta[] | null = null;
   private compensationsTimer: ReturnType<typeof setTimeout> | null = null;
   private figuresTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The next try after a failed snapshot: one at a time, dropped on close and when a reconnect tries at once. */
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private closed = false;
 
@@ -134,6 +136,7 @@ export class LiveFeed {
     for (const timer of this.timers) clearInterval(timer);
     if (this.compensationsTimer) clearTimeout(this.compensationsTimer);
     if (this.figuresTimer) clearTimeout(this.figuresTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
   }
 
   /** Compensation records changed (raised, escalated, or resolved on this page): reload them shortly. */
@@ -173,6 +176,8 @@ export class LiveFeed {
   }
 
   private async resync(): Promise<void> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.held ??= [];
     try {
       const snapshot = await this.hub.get<LiveSnapshot>('/api/live');
@@ -183,10 +188,15 @@ export class LiveFeed {
       // Still connected but the snapshot failed (a hub restarting, say): try again shortly.
       this.held = null;
       this.position = null;
-      if (!this.closed) setTimeout(() => void this.resync(), RESYNC_RETRY_MS);
+      this.retryLater();
       return;
     }
     await this.loadCompensations();
+  }
+
+  private retryLater(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = setTimeout(() => void this.resync(), RESYNC_RETRY_MS);
   }
 
   private takeSnapshot(snapshot: LiveSnapshot): void {
