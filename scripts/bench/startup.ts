@@ -377,7 +377,8 @@ async function startEmpty(): Promise<StartMeasure> {
  * Each start on it adds three tickets of today, which the next start folds: nothing beside a year of history.
  */
 function workingCopy(source: string): string {
-  const dataDir = mkdtempSync(join(tmpdir(), 'giliran-bench-start-'));
+  // Beside the cache, not in tmpdir(): /tmp may be a tmpfs, where gigabytes would sit in RAM and fsync means nothing.
+  const dataDir = mkdtempSync(join(CACHE_DIR, 'work-'));
   const copy = join(dataDir, DATABASE_FILE);
   copyFileSync(source, copy, constants.COPYFILE_FICLONE);
   syncToDisk(copy);

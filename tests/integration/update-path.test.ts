@@ -5,7 +5,7 @@
  * migrates it and serves its tickets. docs/installation.md tells the technician the same steps. The hub runs as
  * its service runs it: an unprivileged user owning the data folder (`nobody` when the test runs as root).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { chown, copyFile, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,9 +38,20 @@ let hub: HubProcess | undefined;
 let fixture: Fixture;
 let serviceUser: { uid: number; gid: number } | undefined;
 
-/** `nobody` when root runs the tests (CI, the build machine); otherwise this user is unprivileged already. */
+/**
+ * `nobody` when root runs the tests (CI, the build machine) and `nobody` can read the bundle and its native module
+ * where this checkout lies; otherwise this user (a checkout under /root, mode 0700, is out of nobody's reach,
+ * which says nothing of the hub).
+ */
 async function unprivilegedUser(): Promise<{ uid: number; gid: number } | undefined> {
   if (process.getuid?.() !== 0) return undefined;
+  const readable = ['dist/hub/main.js', 'node_modules/better-sqlite3/package.json'].every(
+    (file) => spawnSync('runuser', ['-u', 'nobody', '--', 'test', '-r', join(ROOT, file)]).status === 0,
+  );
+  if (!readable) {
+    console.warn(`update-path: nobody cannot read ${ROOT}; the bundled hub runs as this user instead`);
+    return undefined;
+  }
   const id = async (flag: string) => Number((await run('id', [flag, 'nobody'])).stdout.trim());
   return { uid: await id('-u'), gid: await id('-g') };
 }
