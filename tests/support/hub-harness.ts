@@ -28,7 +28,7 @@ export interface TestHub {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string>; schema?: z.ZodType<T> },
-  ): Promise<{ status: number; body: T }>;
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   login(username: string, pin?: string): Promise<string>;
   socket(token: string): Promise<ClientSocket>;
   stop(): Promise<void>;
@@ -75,7 +75,7 @@ export async function startTestHub(
     const text = await response.text();
     const body: unknown = text ? JSON.parse(text) : null;
     if (opts.schema && response.ok) opts.schema.parse(body);
-    return { status: response.status, body: body as never };
+    return { status: response.status, body: body as never, headers: response.headers };
   };
 
   return {
