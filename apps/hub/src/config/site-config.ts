@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { DEFAULT_SOP_STANDARDS, reportChainStandardsFrom, type QueueConfig } from '@giliran/domain';
 import { z } from 'zod';
 import { BackupSettings } from '../backup/backup-settings.ts';
+import { readJsonFile } from './json-file.ts';
+import { PinHash } from './pin-hash.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -92,7 +93,7 @@ export const SiteConfigSchema = z.object({
       username: z.string().min(1),
       name: z.string().min(1),
       role: z.enum(['officer', 'fo', 'mod', 'coordinator', 'admin', 'sekdis', 'kadis']),
-      pinHash: z.string().startsWith('scrypt$'),
+      pinHash: PinHash,
       counterIds: z.array(z.string()).default([]),
     }),
   ),
@@ -172,7 +173,7 @@ export function parseSiteConfig(raw: unknown, source = 'site config'): SiteConfi
 }
 
 export function loadSiteConfig(path: string): SiteConfig {
-  return parseSiteConfig(JSON.parse(readFileSync(path, 'utf8')), path);
+  return parseSiteConfig(readJsonFile(path), path);
 }
 
 function standards(partial: Partial<Record<string, number>>): QueueConfig['sopStandards'] {
