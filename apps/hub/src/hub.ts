@@ -31,6 +31,7 @@ import { skmRoutes } from './http/skm-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { ComplaintService } from './complaints/complaint-service.ts';
 import { complaintRoutes } from './http/complaint-routes.ts';
+import { dateWindow } from './http/date-window.ts';
 import {
   createSocketServer,
   isDevice,
@@ -126,6 +127,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
   });
   const engine = new QueueEngine(store, toQueueConfig(site), clock);
+  const dates = () => dateWindow(site, engine.serviceDay);
   const bus = new CommandBus(engine, store, site, clock, (error) => {
     logger.error({ err: error }, 'broadcasting committed events failed');
   });
@@ -166,7 +168,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     io: () => io,
     scheduler: () => scheduler,
   });
-  app.use('/api', settingsRoutes({ auth, settings: siteSettings }));
+  app.use('/api', settingsRoutes({ auth, settings: siteSettings, dates }));
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
   let selfUrl = '';
   app.use(
@@ -207,7 +209,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
   });
-  app.use('/api', complaintRoutes({ auth, complaints, clock }));
+  app.use('/api', complaintRoutes({ auth, complaints, clock, dates }));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,11 +1,6 @@
-import {
-  COMPLAINT_CATEGORIES,
-  COMPLAINT_CHANNELS,
-  COMPLAINT_STATUSES,
-  HOLIDAY_KINDS,
-  isCalendarDate,
-} from '@giliran/domain';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_STATUSES, HOLIDAY_KINDS } from '@giliran/domain';
 import { z } from 'zod';
+import { SaneDate } from './dates.ts';
 import { Id } from './schemas.ts';
 
 // The complaint register (Buku Pengaduan): the public form, staff entries and changes, the holiday calendar.
@@ -15,7 +10,7 @@ const Localized = z.object({ id: z.string(), en: z.string() });
 const Line = (max: number) => z.string().trim().min(1).max(max);
 const OptionalLine = (max: number) => z.string().trim().max(max).nullish();
 const Note = z.string().trim().max(1000).nullish();
-const CalendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD, a real calendar date');
+const CalendarDate = SaneDate;
 
 export const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
 export const ComplaintStatus = z.enum(COMPLAINT_STATUSES);

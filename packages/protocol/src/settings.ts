@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_YEAR, isSaneYear, LAST_YEAR } from './dates.ts';
 import { Id, Role } from './schemas.ts';
 
 // The MOD's and admin's settings (issue 6): what may be changed at run time, the accounts, and the audit trail.
@@ -147,7 +148,9 @@ export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
 
 export const PinResetRequest = z.strictObject({ pin: Pin });
 
-const DayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const DayOrInstant = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .refine(isSaneYear, `a date from ${FIRST_YEAR} to ${LAST_YEAR}`);
 export const AuditQuery = z.strictObject({
   /** A day (the site's local day) or an instant; `to` as a day includes that whole day. */
   from: DayOrInstant.optional(),

@@ -9,6 +9,7 @@ import { RateLimiter } from '../commands/rate-limiter.ts';
 import type { ComplaintService } from '../complaints/complaint-service.ts';
 import { HubError } from '../hub-error.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
+import { checkYear, type DateWindow } from './date-window.ts';
 
 /** FO enters complaints from the desk, the phone and the box; MOD and above handle them. */
 const FILERS: readonly Role[] = ['fo', ...MANAGERS];
@@ -36,6 +37,8 @@ export function complaintRoutes(deps: {
   auth: AuthService;
   complaints: ComplaintService;
   clock: Clock;
+  /** The sane window of dates (site opening to a year ahead); unchecked when left out. */
+  dates?: () => DateWindow;
 }): Router {
   const { auth, complaints } = deps;
   const router = Router();
@@ -87,6 +90,9 @@ export function complaintRoutes(deps: {
     res.json(complaints.calendar.holidays(year.data));
   });
   router.put('/calendar/holidays', managers, (req, res) => {
+    const body: unknown = req.body;
+    if (deps.dates && typeof body === 'object' && body !== null && 'year' in body)
+      checkYear(deps.dates(), 'year', body.year);
     res.json(complaints.calendar.setHolidays(actorOf(req), req.body));
   });
   return router;

@@ -17,6 +17,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { ReportChainService } from '../report-chain/report-chain-service.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
+import { checkDates, dateWindow } from './date-window.ts';
 
 function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
@@ -50,12 +51,14 @@ export function reportChainRoutes(deps: {
 
   router.get('/report-chain', readers, (req, res: Response<ReportChainView>) => {
     const date = parsed(ReportChainDate.optional(), req.query.date) ?? today();
+    checkDates(dateWindow(deps.site, today()), { date });
     res.json(chain.view(date));
   });
 
   const sign =
     (stageOf: (req: Request) => ReportChainStage) => (req: Request, res: Response<ReportChainSignResult>) => {
       const date = parsed(ReportChainDate, req.params.date);
+      checkDates(dateWindow(deps.site, today()), { date });
       const stage = stageOf(req);
       const key = parsed(IdempotencyKey.optional(), req.header('idempotency-key'));
       const result = chain.sign(actorOf(req), date, stage, req.body, key);

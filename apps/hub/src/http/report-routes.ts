@@ -16,6 +16,7 @@ import { ReportStore } from '../reports/report-store.ts';
 import { reportView } from '../reports/report-view.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import { requireRole } from './auth-middleware.ts';
+import { checkDates, dateWindow } from './date-window.ts';
 
 /** A year, leap or not: the longest range one request may ask for. */
 export const MAX_REPORT_DAYS = 366;
@@ -69,6 +70,7 @@ export function reportRoutes(deps: ReportDeps): Router {
     const parsed = schema.safeParse(req.query);
     if (!parsed.success) throw validationError(parsed.error);
     const { from, to } = rangeOf(parsed.data, deps.engine.serviceDay);
+    checkDates(dateWindow(deps.site, deps.engine.serviceDay), { from, to });
     const result = await service.recap(from, to);
     await send(res, reportView(result, deps.site, store.accountNames()), parsed.data.format);
   };

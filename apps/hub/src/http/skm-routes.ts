@@ -24,6 +24,7 @@ import { SkmStore } from '../skm/skm-store.ts';
 import { SkmSurvey, type SurveyChannel } from '../skm/skm-survey.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
 import { bearerToken, requireRole } from './auth-middleware.ts';
+import { checkDates, dateWindow } from './date-window.ts';
 
 /** Who reads the IKM: the hall's managers, and the Sekdis and Kepala Dinas the report goes up to. */
 export const SKM_READERS: readonly Role[] = [...MANAGERS, 'sekdis', 'kadis'];
@@ -84,6 +85,7 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
   router.get('/skm', requireRole(auth, SKM_READERS), async (req, res: Response<SkmReportView | Buffer>) => {
     const query = parsed(SkmReportQuery, req.query);
     const today = engine.serviceDay;
+    checkDates(dateWindow(site, today), { from: query.from, to: query.to });
     // The month so far by default: the period a gerai's recap usually covers.
     const to = query.to ?? today;
     const from = query.from ?? `${to.slice(0, 8)}01`;
