@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
-import { loadSiteConfig, toQueueConfig, type SiteConfig } from './config/site-config.ts';
+import { loadSiteConfig, toQueueConfig, untimedStandards, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
@@ -117,6 +117,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const site =
     typeof options.site === 'string' ? loadSiteConfig(options.site) : structuredClone(options.site);
   await assertNoDemoCredentials(site);
+  for (const service of untimedStandards(site))
+    logger.warn(service, 'a service publishes minutes it is not timed against: give it standardMinutes');
 
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
