@@ -32,6 +32,7 @@ import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { ComplaintService } from './complaints/complaint-service.ts';
 import { complaintRoutes } from './http/complaint-routes.ts';
 import { dateWindow } from './http/date-window.ts';
+import { ExportPool, type ExportPoolOptions } from './exports/export-pool.ts';
 import {
   createSocketServer,
   isDevice,
@@ -63,6 +64,8 @@ export interface HubOptions {
   /** Folder of the built web pages (Vite output). */
   readonly webRoot?: string;
   readonly printTimeoutMs?: number;
+  /** PDF/XLSX exports: worker threads and how many may be accepted at once (beyond: 429). */
+  readonly exports?: ExportPoolOptions;
 }
 
 export interface Hub {
@@ -77,6 +80,9 @@ export interface Hub {
   readonly backups: BackupService;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
+  /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
+  readonly exports: ExportPool;
+  readonly audio: AnnouncementAudio;
   close(): Promise<void>;
 }
 
@@ -155,12 +161,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // The queue's own routes first: every ticket and call of the hall goes through them.
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
   app.use('/api', dashboardRoutes({ auth, presence }));
-  app.use('/api', reportRoutes({ auth, engine, site, db }));
+  const exports = new ExportPool(options.exports);
+  app.use('/api', reportRoutes({ auth, engine, site, db, exports }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
   const broadcastChain = (signed: ReportChainSigned) => io.to(STAFF_ROOM).emit('report-chain:signed', signed);
   app.use('/api', reportChainRoutes({ auth, db, site, engine, broadcast: broadcastChain }));
-  app.use('/api', skmRoutes({ auth, db, site, engine, clock }));
+  app.use('/api', skmRoutes({ auth, db, site, engine, clock, exports }));
   const siteSettings = new SettingsService({
     db,
     site,
@@ -266,11 +273,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     app,
+    exports,
+    audio,
     async close() {
       scheduler.stop();
       complaints.stop();
       await backups.stop();
       await io.close();
+      await exports.close();
       engine.close();
       db.close();
     },

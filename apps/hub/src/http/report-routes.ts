@@ -7,14 +7,14 @@ import { validationError } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
+import { ExportCache } from '../exports/export-cache.ts';
+import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
 import { reportCsv } from '../reports/report-csv.ts';
 import { reportFileName } from '../reports/report-format.ts';
-import { reportPdf } from '../reports/report-pdf.ts';
 import { ReportService } from '../reports/report-service.ts';
 import { ReportStore } from '../reports/report-store.ts';
 import { reportView } from '../reports/report-view.ts';
-import { reportXlsx } from '../reports/report-xlsx.ts';
 import { requireRole } from './auth-middleware.ts';
 import { checkDates, dateWindow } from './date-window.ts';
 
@@ -26,6 +26,8 @@ export interface ReportDeps {
   readonly engine: QueueEngine;
   readonly site: SiteConfig;
   readonly db: Db;
+  /** Renders PDF and XLSX off the event loop, a few at a time. */
+  readonly exports: ExportPool;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -42,14 +44,23 @@ function rangeOf(query: ReportQuery, today: string): { from: string; to: string 
   return { from, to };
 }
 
-async function send(res: Response, view: ReportView, format: ReportQuery['format']): Promise<void> {
+function renderFile(exports: ExportPool, view: ReportView, format: 'csv' | 'xlsx' | 'pdf'): Promise<Buffer> {
+  if (format === 'csv') return Promise.resolve(Buffer.from(reportCsv(view)));
+  return exports.render({ kind: format === 'xlsx' ? 'report-xlsx' : 'report-pdf', view });
+}
+
+async function send(
+  res: Response,
+  view: ReportView,
+  format: ReportQuery['format'],
+  file: (format: 'csv' | 'xlsx' | 'pdf') => Promise<Buffer>,
+): Promise<void> {
   if (format === 'json') {
     res.json(view);
     return;
   }
   const extension = format;
-  const body =
-    format === 'csv' ? reportCsv(view) : format === 'xlsx' ? await reportXlsx(view) : await reportPdf(view);
+  const body = await file(format);
   const type =
     format === 'csv' ? 'text/csv; charset=utf-8' : format === 'xlsx' ? XLSX_TYPE : 'application/pdf';
   res
@@ -64,6 +75,7 @@ export function reportRoutes(deps: ReportDeps): Router {
   const router = Router();
   const store = new ReportStore(deps.db);
   const service = new ReportService(deps.engine, store);
+  const closedDays = new ExportCache();
 
   const answer = (today: boolean) => async (req: Request, res: Response) => {
     const schema = today ? ReportQuery.pick({ format: true }) : ReportQuery;
@@ -72,7 +84,14 @@ export function reportRoutes(deps: ReportDeps): Router {
     const { from, to } = rangeOf(parsed.data, deps.engine.serviceDay);
     checkDates(dateWindow(deps.site, deps.engine.serviceDay), { from, to });
     const result = await service.recap(from, to);
-    await send(res, reportView(result, deps.site, store.accountNames()), parsed.data.format);
+    const view = reportView(result, deps.site, store.accountNames());
+    // A range that ends before today is closed: its file is the same for every reader who asks.
+    const closed = to < deps.engine.serviceDay;
+    await send(res, view, parsed.data.format, (format) =>
+      closed
+        ? closedDays.get(`${format}:${from}:${to}`, () => renderFile(deps.exports, view, format))
+        : renderFile(deps.exports, view, format),
+    );
   };
 
   router.get('/reports/today', requireRole(deps.auth, READERS), answer(true));

@@ -16,13 +16,12 @@ import { validationError } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
+import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
 import { skmFileName } from '../skm/skm-format.ts';
-import { skmPdf } from '../skm/skm-pdf.ts';
 import { buildSkmReport } from '../skm/skm-report.ts';
 import { SkmStore } from '../skm/skm-store.ts';
 import { SkmSurvey, type SurveyChannel } from '../skm/skm-survey.ts';
-import { skmXlsx } from '../skm/skm-xlsx.ts';
 import { bearerToken, requireRole } from './auth-middleware.ts';
 import { checkDates, dateWindow } from './date-window.ts';
 
@@ -43,6 +42,8 @@ export interface SkmRouteDeps {
   readonly site: SiteConfig;
   readonly engine: QueueEngine;
   readonly clock: Clock;
+  /** Renders PDF and XLSX off the event loop, a few at a time. */
+  readonly exports: ExportPool;
 }
 
 /**
@@ -101,7 +102,8 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
       res.json(view);
       return;
     }
-    const file = format === 'xlsx' ? await skmXlsx(view) : await skmPdf(view);
+    // Not cached: answers for a ticket arrive up to seven days after its day, so a past period still changes.
+    const file = await deps.exports.render({ kind: format === 'xlsx' ? 'skm-xlsx' : 'skm-pdf', view });
     res.setHeader('Content-Type', format === 'xlsx' ? XLSX : 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${skmFileName(view, format)}"`);
     res.setHeader('Cache-Control', 'no-store');
