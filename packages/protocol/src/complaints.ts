@@ -1,15 +1,16 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_STATUSES, HOLIDAY_KINDS } from '@giliran/domain';
 import { z } from 'zod';
 import { SaneDate } from './dates.ts';
+import { cleanText } from './text.ts';
 import { Id } from './schemas.ts';
 
 // The complaint register (Buku Pengaduan): the public form, staff entries and changes, the holiday calendar.
 
 const Instant = z.iso.datetime();
 const Localized = z.object({ id: z.string(), en: z.string() });
-const Line = (max: number) => z.string().trim().min(1).max(max);
-const OptionalLine = (max: number) => z.string().trim().max(max).nullish();
-const Note = z.string().trim().max(1000).nullish();
+const Line = (max: number) => cleanText(max, { multiline: max > 300 });
+const OptionalLine = (max: number) => cleanText(max, { required: false }).nullish();
+const Note = cleanText(1000, { multiline: true, required: false }).nullish();
 const CalendarDate = SaneDate;
 
 export const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIRST_YEAR, isSaneYear, LAST_YEAR } from './dates.ts';
+import { cleanText } from './text.ts';
 import { Id, Role } from './schemas.ts';
 
 // The MOD's and admin's settings (issue 6): what may be changed at run time, the accounts, and the audit trail.
@@ -114,7 +115,7 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '2–32 letters, digits, . _ - (lower case)');
 export const Pin = z.string().regex(/^\d{4,12}$/, '4–12 digits');
-const AccountName = z.string().trim().min(1).max(100);
+const AccountName = cleanText(100);
 const AccountCounters = z
   .array(Id)
   .max(50)
