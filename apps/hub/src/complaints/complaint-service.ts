@@ -236,6 +236,8 @@ export class ComplaintService {
       answer,
       replay,
     );
+    // A public filing verified after its deadline is owed its compensation now (complaint-store.ts, RAISES_LATE).
+    if (request.to === 'verified') void this.late.raiseDue();
     return this.announce(id, at);
   }
 
