@@ -12,7 +12,7 @@ describe('report exports rendered in worker threads, capped and cached', () => {
     t = undefined;
   });
 
-  /** The hub's own export pool: one worker thread, four exports accepted at once. */
+  /** The hub's own export pool: one worker thread, two exports accepted at once. */
   async function start(): Promise<{ hub: TestHub; mod: string }> {
     const hub = await startTestHub({ clock: new ManualClock(NOW) });
     t = hub;

@@ -31,7 +31,7 @@ export class ExportPool {
 
   constructor(options: ExportPoolOptions = {}) {
     const threads = options.threads ?? 1;
-    this.maxInFlight = options.maxInFlight ?? 4;
+    this.maxInFlight = options.maxInFlight ?? 2;
     this.pool = new Piscina({
       filename: WORKER.href,
       minThreads: 0,
