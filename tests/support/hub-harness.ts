@@ -35,14 +35,15 @@ export interface TestHub {
 }
 
 /**
- * The demo site, with the kiosk and sign-in rate limits lifted so load-driving tests can issue and sign in freely
- * (their own tests set them low).
+ * The demo site, with the kiosk and sign-in rate limits lifted and the complaint form's proof of work off, so
+ * load-driving tests can issue, sign in and file freely (their own tests set them).
  */
 export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
   return {
     ...loadSiteConfig(DEMO_SITE_PATH),
     kioskMaxTicketsPerMinute: 10_000,
     loginsPerMinutePerAddress: 10_000,
+    complaintProofOfWorkBits: 0,
     ...overrides,
   };
 }

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'SKM_RATE_LIMITED'
   | 'SIGN_IN_RATE_LIMITED'
   | 'EXPORT_BUSY'
+  | 'COMPLAINT_PROOF_REQUIRED'
   | 'INTERNAL';
 
 export interface LocalizedMessage {
@@ -175,6 +176,13 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     message: {
       id: 'Terlalu banyak percobaan masuk dari perangkat ini. Tunggu satu menit, lalu coba lagi.',
       en: 'Too many sign-in attempts from this device. Wait a minute, then try again.',
+    },
+  },
+  COMPLAINT_PROOF_REQUIRED: {
+    status: 400,
+    message: {
+      id: 'Formulir belum siap dikirim. Muat ulang halaman, lalu kirim lagi.',
+      en: 'The form was not ready to send. Reload the page, then send it again.',
     },
   },
   EXPORT_BUSY: {
