@@ -114,21 +114,14 @@ async function flood(port: number, mod: string, tickets: readonly Issued[]): Pro
   const exports = Array.from({ length: EXPORTS }, (_, i) =>
     exportUntilServed(port, mod, i % 2 ? 'xlsx' : 'pdf'),
   );
-  const audioAgent = new Agent({ keepAlive: true, maxSockets: ANNOUNCEMENTS });
   const announcements = tickets.slice(0, ANNOUNCEMENTS).map(async (ticket) => {
     const t0 = performance.now();
-    const res = await httpRequest(
-      audioAgent,
-      port,
-      'GET',
-      `/api/tickets/${ticket.id}/announcement.wav?counter=loket-1`,
-      'demo-display',
-    );
-    if (res.status !== 200) throw new Error(`announcement: ${res.status} ${res.body.slice(0, 200)}`);
+    const path = `/api/tickets/${ticket.id}/announcement.wav?counter=loket-1`;
+    const status = await statusOf(port, path, 'demo-display');
+    if (status !== 200) throw new Error(`announcement: ${status}`);
     return performance.now() - t0;
   });
   const [exported, spoken] = await Promise.all([Promise.all(exports), Promise.all(announcements)]);
-  audioAgent.destroy();
   return {
     ms: performance.now() - started,
     refusals: exported.reduce((sum, e) => sum + e.refusals, 0),
@@ -233,6 +226,13 @@ export async function run(): Promise<BenchResult> {
         'exports: 1 worker thread, 2 accepted at once (one rendering, one next); WAVs: 2 espeak-ng at once',
       ],
     };
+  } catch (error) {
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}\nhub alive: ${hub.isAlive()}\n${hub.tail()}`,
+      {
+        cause: error,
+      },
+    );
   } finally {
     agent.destroy();
     hub.child.kill('SIGTERM');

@@ -7,20 +7,21 @@ export class ExportCache {
 
   constructor(private readonly maxFiles = 32) {}
 
-  async get(key: string, render: () => Promise<Buffer>): Promise<Buffer> {
+  peek(key: string): Buffer | undefined {
     const hit = this.files.get(key);
     if (hit) {
       this.files.delete(key);
       this.files.set(key, hit);
-      return hit;
     }
-    const file = await render();
+    return hit;
+  }
+
+  put(key: string, file: Buffer): void {
     this.files.set(key, file);
     if (this.files.size > this.maxFiles) {
       const oldest = this.files.keys().next().value;
       if (oldest !== undefined) this.files.delete(oldest);
     }
-    return file;
   }
 
   clear(): void {

@@ -37,20 +37,31 @@ export class ExportPool {
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
+      // Rendering is background work: the worker threads yield the CPU to the hub's loop (Linux nice 10).
+      niceIncrement: 10,
       execArgv: ['--import', tsxLoader()],
     });
   }
 
-  /** Renders one file off the event loop, or refuses at once with EXPORT_BUSY (429, Retry-After). */
-  async render(job: ExportJob): Promise<Buffer> {
+  /**
+   * Takes one of the export slots for `work` (which gathers its view on the hub, then renders through the pool),
+   * or refuses at once with EXPORT_BUSY (429, Retry-After) before any of that work is done: a refused request
+   * must cost the hub's loop nothing, or sixty retrying browsers would stall the hall through their refusals.
+   */
+  async exclusive<T>(work: (render: (job: ExportJob) => Promise<Buffer>) => Promise<T>): Promise<T> {
     if (this.inFlight >= this.maxInFlight) throw new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
     this.inFlight++;
     try {
-      const bytes = (await this.pool.run(job)) as Uint8Array;
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return await work((job) => this.render(job));
     } finally {
       this.inFlight--;
     }
+  }
+
+  /** Renders one file in a worker thread. */
+  private async render(job: ExportJob): Promise<Buffer> {
+    const bytes = (await this.pool.run(job)) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Files rendered by the worker threads so far. */

@@ -1,5 +1,5 @@
 import { addDays } from '@giliran/domain';
-import { ReportQuery, type ReportView } from '@giliran/protocol';
+import { ReportQuery } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import { READERS } from '../auth/roles.ts';
@@ -44,30 +44,10 @@ function rangeOf(query: ReportQuery, today: string): { from: string; to: string 
   return { from, to };
 }
 
-function renderFile(exports: ExportPool, view: ReportView, format: 'csv' | 'xlsx' | 'pdf'): Promise<Buffer> {
-  if (format === 'csv') return Promise.resolve(Buffer.from(reportCsv(view)));
-  return exports.render({ kind: format === 'xlsx' ? 'report-xlsx' : 'report-pdf', view });
-}
+const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_TYPE, pdf: 'application/pdf' } as const;
 
-async function send(
-  res: Response,
-  view: ReportView,
-  format: ReportQuery['format'],
-  file: (format: 'csv' | 'xlsx' | 'pdf') => Promise<Buffer>,
-): Promise<void> {
-  if (format === 'json') {
-    res.json(view);
-    return;
-  }
-  const extension = format;
-  const body = await file(format);
-  const type =
-    format === 'csv' ? 'text/csv; charset=utf-8' : format === 'xlsx' ? XLSX_TYPE : 'application/pdf';
-  res
-    .status(200)
-    .type(type)
-    .attachment(reportFileName(view.site.id, view.from, view.to, extension))
-    .send(body);
+function sendFile(res: Response, name: string, format: keyof typeof FILE_TYPES, body: Buffer | string): void {
+  res.status(200).type(FILE_TYPES[format]).attachment(name).send(body);
 }
 
 /** `GET /api/reports?from&to&format` and `GET /api/reports/today?format`: for everyone who reads reports. */
@@ -83,15 +63,31 @@ export function reportRoutes(deps: ReportDeps): Router {
     if (!parsed.success) throw validationError(parsed.error);
     const { from, to } = rangeOf(parsed.data, deps.engine.serviceDay);
     checkDates(dateWindow(deps.site, deps.engine.serviceDay), { from, to });
-    const result = await service.recap(from, to);
-    const view = reportView(result, deps.site, store.accountNames());
+    const { format } = parsed.data;
+    const viewOf = async () => reportView(await service.recap(from, to), deps.site, store.accountNames());
+    if (format === 'json') {
+      res.json(await viewOf());
+      return;
+    }
+    const name = reportFileName(deps.site.id, from, to, format);
+    if (format === 'csv') {
+      sendFile(res, name, format, reportCsv(await viewOf()));
+      return;
+    }
     // A range that ends before today is closed: its file is the same for every reader who asks.
     const closed = to < deps.engine.serviceDay;
-    await send(res, view, parsed.data.format, (format) =>
-      closed
-        ? closedDays.get(`${format}:${from}:${to}`, () => renderFile(deps.exports, view, format))
-        : renderFile(deps.exports, view, format),
-    );
+    const key = `${format}:${from}:${to}`;
+    const body =
+      (closed ? closedDays.peek(key) : undefined) ??
+      (await deps.exports.exclusive(async (render) => {
+        const file = await render({
+          kind: format === 'xlsx' ? 'report-xlsx' : 'report-pdf',
+          view: await viewOf(),
+        });
+        if (closed) closedDays.put(key, file);
+        return file;
+      }));
+    sendFile(res, name, format, body);
   };
 
   router.get('/reports/today', requireRole(deps.auth, READERS), answer(true));

@@ -91,19 +91,26 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
     const to = query.to ?? today;
     const from = query.from ?? `${to.slice(0, 8)}01`;
     if (from > to) throw new HubError('VALIDATION_FAILED', [{ path: 'from', message: 'from is after to' }]);
-    const view = buildSkmReport(
-      store,
-      site,
-      { from, to, agencyId: query.agencyId, serviceId: query.serviceId },
-      engine.nowIso(),
-    );
+    const viewOf = () =>
+      buildSkmReport(
+        store,
+        site,
+        { from, to, agencyId: query.agencyId, serviceId: query.serviceId },
+        engine.nowIso(),
+      );
     const format = query.format ?? 'json';
     if (format === 'json') {
-      res.json(view);
+      res.json(viewOf());
       return;
     }
     // Not cached: answers for a ticket arrive up to seven days after its day, so a past period still changes.
-    const file = await deps.exports.render({ kind: format === 'xlsx' ? 'skm-xlsx' : 'skm-pdf', view });
+    const { view, file } = await deps.exports.exclusive(async (render) => {
+      const gathered = viewOf();
+      return {
+        view: gathered,
+        file: await render({ kind: format === 'xlsx' ? 'skm-xlsx' : 'skm-pdf', view: gathered }),
+      };
+    });
     res.setHeader('Content-Type', format === 'xlsx' ? XLSX : 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${skmFileName(view, format)}"`);
     res.setHeader('Cache-Control', 'no-store');
