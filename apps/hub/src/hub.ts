@@ -218,7 +218,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
   });
-  app.use('/api', complaintRoutes({ auth, complaints, clock, dates }));
+  app.use(
+    '/api',
+    complaintRoutes({
+      auth,
+      complaints,
+      clock,
+      dates,
+      today: () => engine.serviceDay,
+      proofOfWorkBits: site.complaintProofOfWorkBits,
+    }),
+  );
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -3,7 +3,9 @@ import {
   type ComplaintCategory,
   type ComplaintDeadlineRule,
   type ComplaintDeadlineRules,
+  isFixedHoliday,
   type Holiday,
+  type HolidayDates,
 } from '@giliran/domain';
 import type { ComplaintCategoryRule } from '@giliran/protocol';
 import type { Db } from '../db/database.ts';
@@ -22,8 +24,10 @@ export class ComplaintCalendarStore {
     ) as Holiday[];
   }
 
-  holidayDates(): Set<string> {
-    return new Set(this.holidays().map((h) => h.date));
+  /** The entered holidays and, for every year, the fixed-date national ones (fixed-holidays.ts). */
+  holidayDates(): HolidayDates {
+    const dates = new Set(this.holidays().map((h) => h.date));
+    return { has: (date: string) => dates.has(date) || isFixedHoliday(date) };
   }
 
   /** One year's list replaces what that year had; other years stay as they are. */

@@ -1,12 +1,19 @@
-import { complaintDeadline, type ComplaintCategory, type ComplaintDeadline } from '@giliran/domain';
+import {
+  awaitsAnswer,
+  complaintDeadline,
+  type ComplaintCategory,
+  type ComplaintDeadline,
+} from '@giliran/domain';
 import {
   ComplaintCategoriesRequest,
   HolidaysRequest,
+  type CalendarYearsView,
   type ComplaintCategoryRule,
   type HolidayView,
 } from '@giliran/protocol';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/database.ts';
+import { CalendarYears } from './calendar-years.ts';
 import { ComplaintCalendarStore } from './complaint-calendar-store.ts';
 import { parse } from './parse.ts';
 import type { ComplaintRow, ComplaintStore } from './complaint-store.ts';
@@ -24,8 +31,44 @@ export interface CalendarDeps {
 export class ComplaintCalendar {
   private readonly store: ComplaintCalendarStore;
 
+  /** Which years' calendars are confirmed: a deadline counted through another is provisional. */
+  readonly years: CalendarYears;
+
   constructor(private readonly deps: CalendarDeps) {
     this.store = new ComplaintCalendarStore(deps.db);
+    this.years = new CalendarYears(deps.db, deps.timeZone);
+  }
+
+  /** A complaint's deadline counted through a year whose calendar is not confirmed (answered ones never are). */
+  isProvisional(row: ComplaintRow): boolean {
+    return awaitsAnswer(row.status) && this.years.isProvisional(row.received_at, row.deadline_at);
+  }
+
+  yearsView(today: string): CalendarYearsView {
+    const thisYear = Number(today.slice(0, 4));
+    return {
+      years: [thisYear, thisYear + 1].map((year) => ({
+        ...this.years.status(year),
+        entered: this.store.holidays(year).length,
+      })),
+      missingYear: this.years.missingNextYear(today),
+    };
+  }
+
+  /**
+   * MOD or admin confirm that a year's holidays and cuti bersama are entered as the SKB publishes them: deadlines
+   * counted through it are counted again and are no longer provisional, and the staff screens hear of them.
+   */
+  confirmYear(actor: Actor, year: number, today: string): CalendarYearsView {
+    this.years.confirm(year, actor.id, this.deps.now());
+    this.recomputeDeadlines();
+    const touched = this.deps.complaints
+      .awaiting()
+      .filter(
+        (row) => row.deadline_at.slice(0, 4) >= String(year) && row.received_at.slice(0, 4) <= String(year),
+      );
+    this.deps.onMoved(touched, this.deps.now());
+    return this.yearsView(today);
   }
 
   deadlineOf(receivedAt: string, category: ComplaintCategory): ComplaintDeadline {

@@ -188,7 +188,7 @@ export class ComplaintService {
       now,
       complaints: this.store
         .list(parse(ComplaintListQuery, query), now)
-        .map((row) => complaintSummary(row, this.deps.site, now)),
+        .map((row) => complaintSummary(row, this.deps.site, now, this.calendar.isProvisional(row))),
     };
   }
 
@@ -343,11 +343,13 @@ export class ComplaintService {
   }
 
   private view(row: ComplaintRow): ComplaintView {
-    return complaintView(row, this.store.history(row.id), this.deps.site, this.now());
+    const provisional = this.calendar.isProvisional(row);
+    return complaintView(row, this.store.history(row.id), this.deps.site, this.now(), provisional);
   }
 
   private publicView(row: ComplaintRow): PublicComplaintStatus {
-    return publicComplaintStatus(row, this.store.history(row.id), this.deps.site, this.now());
+    const provisional = this.calendar.isProvisional(row);
+    return publicComplaintStatus(row, this.store.history(row.id), this.deps.site, this.now(), provisional);
   }
 
   private now(): string {

@@ -150,6 +150,8 @@ export const SiteConfigSchema = z.object({
   backup: BackupSettings,
   /** Sign-in attempts one network address may make per minute, whatever the usernames. */
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
+  /** Leading zero bits of the public complaint form's proof of work (0: none); 16 is about a second on a phone. */
+  complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
