@@ -162,7 +162,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
   app.use('/api', dashboardRoutes({ auth, presence }));
   const exports = new ExportPool(options.exports);
-  app.use('/api', reportRoutes({ auth, engine, site, db, exports }));
+  app.use('/api', reportRoutes({ auth, engine, site, db, exports, clock }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
   const broadcastChain = (signed: ReportChainSigned) => io.to(STAFF_ROOM).emit('report-chain:signed', signed);

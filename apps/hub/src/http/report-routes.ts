@@ -1,7 +1,8 @@
 import { addDays } from '@giliran/domain';
-import { ReportQuery } from '@giliran/protocol';
+import { ReportQuery, type ReportView } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { Clock } from '../clock.ts';
 import { READERS } from '../auth/roles.ts';
 import { validationError } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
@@ -28,7 +29,11 @@ export interface ReportDeps {
   readonly db: Db;
   /** Renders PDF and XLSX off the event loop, a few at a time. */
   readonly exports: ExportPool;
+  readonly clock: Clock;
 }
+
+/** How long today's figures gathered for one exported file serve the next ones. */
+const LIVE_VIEW_MS = 5000;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,6 +61,19 @@ export function reportRoutes(deps: ReportDeps): Router {
   const store = new ReportStore(deps.db);
   const service = new ReportService(deps.engine, store);
   const closedDays = new ExportCache();
+  // Today's figures gathered for a file, shared by the files asked for within a few seconds: sixty staff
+  // exporting at once gather them a handful of times on the hub's loop, not sixty.
+  const liveViews = new Map<string, { readonly until: number; readonly view: Promise<ReportView> }>();
+  const sharedView = (key: string, gather: () => Promise<ReportView>): Promise<ReportView> => {
+    const now = deps.clock.now();
+    const hit = liveViews.get(key);
+    if (hit && hit.until > now) return hit.view;
+    const view = gather();
+    view.catch(() => liveViews.delete(key)); // a failure is not kept: the next export tries again
+    liveViews.clear();
+    liveViews.set(key, { until: now + LIVE_VIEW_MS, view });
+    return view;
+  };
 
   const answer = (today: boolean) => async (req: Request, res: Response) => {
     const schema = today ? ReportQuery.pick({ format: true }) : ReportQuery;
@@ -82,7 +100,7 @@ export function reportRoutes(deps: ReportDeps): Router {
       (await deps.exports.exclusive(async (render) => {
         const file = await render({
           kind: format === 'xlsx' ? 'report-xlsx' : 'report-pdf',
-          view: await viewOf(),
+          view: await sharedView(`${from}:${to}`, viewOf),
         });
         if (closed) closedDays.put(key, file);
         return file;
