@@ -33,7 +33,7 @@ export interface ReportDeps {
 }
 
 /** How long today's figures gathered for one exported file serve the next ones. */
-const LIVE_VIEW_MS = 5000;
+const LIVE_VIEW_MS = 30_000;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

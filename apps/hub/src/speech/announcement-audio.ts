@@ -14,8 +14,11 @@ import pLimit from 'p-limit';
 import type { SiteConfig } from '../config/site-config.ts';
 
 const CACHE_SIZE = 200;
-/** Speech processes (espeak-ng, say) running at once: sixty displays asking together must not fork sixty. */
-export const MAX_SPEECH_PROCESSES = 2;
+/**
+ * Speech processes (espeak-ng, say) running at once: sixty displays asking together must not fork sixty, and on a
+ * two-core hub PC one leaves the other core to the queue. Calls come one at a time in a hall, so one is enough.
+ */
+export const MAX_SPEECH_PROCESSES = 1;
 
 export interface SpokenCall {
   readonly number: string;
