@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { launchBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../support/browser.ts';
-import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 // Wednesday 25 November 2026, 10:00 WIB. Normatif: answered by the end of Wednesday 2 December, WIB.
 const WEDNESDAY_1000 = '2026-11-25T03:00:00.000Z';
@@ -21,7 +21,8 @@ let ticketId = '';
 
 beforeAll(async () => {
   clock = new ManualClock(WEDNESDAY_1000);
-  t = await startTestHub({ clock });
+  // The form's real proof of work (16 bits), solved by the page in Chromium.
+  t = await startTestHub({ clock, site: demoSite({ complaintProofOfWorkBits: 16 }) });
   browser = await launchBrowser();
   // A citizen's phone: 390 × 844 CSS pixels.
   phone = await browser.page({ width: 390, height: 844 });
@@ -153,5 +154,43 @@ describe('complaints in Chromium', () => {
     await screenshot(phone, 'complaint-answered-late-en');
     const after = await t.api<CompensationView[]>('GET', '/compensations', { token: mod });
     expect(after.body.filter((c) => c.kind === 'complaint_late')).toHaveLength(1);
+  });
+
+  it("warns MOD until next year's calendar is confirmed, and marks deadlines into it provisional", async () => {
+    // Monday 28 December 2026: five working days run into January 2027, whose SKB is not entered yet.
+    clock.advance(Date.parse('2026-12-28T03:00:00.000Z') - clock.now());
+    const fo = await t.login('fo');
+    const filed = await t.api<{ code: string; deadlineProvisional: boolean }>('POST', '/complaints', {
+      token: fo,
+      body: { channel: 'complaint_box', name: 'Anonim', text: 'Kursi ruang tunggu rusak.' },
+    });
+    expect(filed.body.deadlineProvisional).toBe(true);
+
+    const desk = await browser.page({ width: 1366, height: 768 });
+    await desk.clock.install({ time: clock.now() });
+    await desk.goto(`${t.hub.url}/mod`);
+    await desk.fill('input[name="username"]', 'mod');
+    await desk.fill('input[name="pin"]', '1234');
+    await desk.click('button[type="submit"]');
+    const warning = desk.locator('[data-testid="calendar-warning"]');
+    await expect.poll(() => warning.textContent()).toContain('Kalender libur 2027 belum dimasukkan');
+    await desk.click('button[data-tab="complaints"]');
+    const row = desk.locator(`[data-testid="complaint-register"] tr[data-code="${filed.body.code}"]`);
+    await expect.poll(() => row.locator('[data-testid="deadline-provisional"]').count()).toBe(1);
+    await screenshot(desk, 'calendar-warning-provisional');
+
+    await desk.click('button[data-view="calendar"]');
+    await desk.getByRole('button', { name: /2027/ }).first().click();
+    const status = desk.locator('[data-testid="year-status"]');
+    await expect.poll(() => status.getAttribute('data-confirmed')).toBe('false');
+    await screenshot(desk, 'calendar-2027-unconfirmed');
+    await desk.click('[data-testid="confirm-calendar"]');
+    await expect.poll(() => status.getAttribute('data-confirmed')).toBe('true');
+    await desk.reload();
+    await desk.locator('[data-testid="mod"]').waitFor();
+    expect(await desk.locator('[data-testid="calendar-warning"]').count()).toBe(0);
+    const mod = await modToken();
+    const { body } = await t.api<ComplaintList>('GET', '/complaints?status=open', { token: mod });
+    expect(body.complaints.find((c) => c.code === filed.body.code)?.deadlineProvisional).toBe(false);
   });
 });

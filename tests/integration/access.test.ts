@@ -43,6 +43,7 @@ GET  /api/openapi.json                             ok    ok    ok      ok    ok 
 POST /api/auth/login                               ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/public/tickets/:code                     ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/public/complaints/form                   ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/public/complaints/challenge              ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 POST /api/public/complaints                        ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/public/complaints/:code                  ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 USE  /api                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
@@ -97,6 +98,8 @@ POST /api/complaints                               401   403   403     403   403
 POST /api/complaints/:id/status                    401   403   403     403   403     403  ok   ok    ok    403    403
 POST /api/complaints/:id/category                  401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/calendar/holidays                        401   403   403     403   403     403  ok   ok    ok    403    403
+GET  /api/calendar/years                           401   403   403     403   403     ok   ok   ok    ok    ok     ok
+POST /api/calendar/years/:year/confirm             401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/complaints/categories                    401   403   403     403   403     403  403  403   ok    403    403
 # The IKM report
 GET  /api/skm                                      401   403   403     403   403     403  ok   ok    ok    ok     ok
@@ -256,11 +259,12 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/auth/login': { ok: 200, target: () => ({ body: { username: 'loket12', pin: '1234' } }) },
   'GET /api/public/tickets/:code': { ok: 200, target: () => ({ params: { code: standing.modTicket.code } }) },
   'GET /api/public/complaints/form': { ok: 200 },
+  'GET /api/public/complaints/challenge': { ok: 200 },
   'POST /api/public/complaints': {
     ok: 201,
-    // Ten filings per address per ten minutes: a minute apart, the eleven cells stay under it.
+    // Five filings per device (here the address) per ten minutes: two minutes apart, the eleven cells stay under it.
     target: (w) => {
-      w.clock.advance(61_000);
+      w.clock.advance(121_000);
       return { body: PUBLIC_COMPLAINT };
     },
   },
@@ -360,8 +364,14 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'PUT /api/calendar/holidays': {
     ok: 200,
     target: () => ({
-      body: { year: 2031, holidays: [{ date: '2031-01-01', kind: 'libur_nasional', name: 'Tahun Baru' }] },
+      body: { year: 2026, holidays: [{ date: '2026-01-01', kind: 'libur_nasional', name: 'Tahun Baru' }] },
     }),
+  },
+  'GET /api/calendar/years': { ok: 200 },
+  'POST /api/calendar/years/:year/confirm': {
+    ok: 200,
+    appendsEvent: true,
+    target: () => ({ params: { year: '2026' } }),
   },
   'PUT /api/complaints/categories': {
     ok: 200,

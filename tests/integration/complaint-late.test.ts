@@ -31,9 +31,22 @@ const FORM = {
   text: 'Berkas izin usaha saya dikembalikan tanpa penjelasan.',
 };
 
-async function file(t: TestHub): Promise<PublicComplaintStatus> {
+/** A filing from the public form; MOD verifies it (an unverified one may be spam and sanctions nobody). */
+async function file(t: TestHub, verify = true): Promise<PublicComplaintStatus> {
   const res = await t.api<PublicComplaintStatus>('POST', '/public/complaints', { body: FORM });
   expect(res.status).toBe(201);
+  if (verify) {
+    const mod = await t.login('mod');
+    const list = await t.api<{ complaints: ComplaintView[] }>('GET', `/complaints?q=${res.body.code}`, {
+      token: mod,
+    });
+    const id = list.body.complaints[0]?.id ?? '';
+    const verified = await t.api('POST', `/complaints/${id}/status`, {
+      token: mod,
+      body: { to: 'verified' },
+    });
+    expect(verified.status).toBe(200);
+  }
   return res.body;
 }
 
@@ -83,7 +96,6 @@ describe('a complaint past its deadline raises the complaint_late compensation',
     mod = await t.login('mod');
     const list = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints?late=true', { token: mod });
     const id = list.body.complaints[0]?.id ?? '';
-    await t.api('POST', `/complaints/${id}/status`, { token: mod, body: { to: 'verified' } });
     const answered = await t.api<ComplaintView>('POST', `/complaints/${id}/status`, {
       token: mod,
       body: {
@@ -94,8 +106,8 @@ describe('a complaint past its deadline raises the complaint_late compensation',
     expect(answered.body).toMatchObject({ late: true, lateCompensationId: event?.compensationId });
     expect(answered.body.history.map((h) => [h.kind, h.status, h.by, h.at])).toEqual([
       ['received', 'received', 'public', WEDNESDAY_1000],
-      ['late', 'received', 'system', DEADLINE],
-      ['status', 'verified', 'mod', '2026-12-03T17:00:00.000Z'],
+      ['status', 'verified', 'mod', WEDNESDAY_1000],
+      ['late', 'verified', 'system', DEADLINE],
       ['status', 'answered', 'mod', '2026-12-03T17:00:00.000Z'],
     ]);
     clock.advance(30 * 24 * HOUR);
@@ -107,8 +119,8 @@ describe('a complaint past its deadline raises the complaint_late compensation',
   it('raises nothing for a complaint answered in time, or closed as not a complaint', async () => {
     const clock = new ManualClock(WEDNESDAY_1000);
     t = await startTestHub({ clock });
-    await file(t);
-    await file(t);
+    await file(t, false);
+    await file(t, false);
     const { body } = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints', {
       token: await t.login('mod'),
     });
@@ -128,6 +140,31 @@ describe('a complaint past its deadline raises the complaint_late compensation',
     expect(closed.body.status).toBe('closed');
     clock.advance(10 * 24 * HOUR);
     expect(await lateCompensations(t)).toEqual([]);
+  });
+
+  it('never raises it for a flood of unverified public filings; one verified after its deadline is raised then', async () => {
+    const clock = new ManualClock(WEDNESDAY_1000);
+    t = await startTestHub({ clock });
+    const flood = [];
+    for (let i = 0; i < 5; i++) flood.push(await file(t, false));
+    clock.advance(UNTIL_DEADLINE + 10 * 24 * HOUR);
+    expect(await lateCompensations(t)).toEqual([]);
+    // MOD marks four as spam (closed unanswered, with the reason): their clocks stop.
+    const mod = await t.login('mod');
+    const { body } = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints', { token: mod });
+    const [genuine, ...spam] = body.complaints;
+    for (const row of spam) {
+      const closed = await t.api<ComplaintView>('POST', `/complaints/${row.id}/status`, {
+        token: mod,
+        body: { to: 'closed', note: 'Spam' },
+      });
+      expect(closed.body).toMatchObject({ status: 'closed', late: false });
+    }
+    // The genuine one, verified late, is owed its compensation now.
+    await t.api('POST', `/complaints/${genuine?.id ?? ''}/status`, { token: mod, body: { to: 'verified' } });
+    await expect.poll(async () => (await lateCompensations(t as TestHub)).length).toBe(1);
+    clock.advance(30 * 24 * HOUR);
+    expect(await lateCompensations(t)).toHaveLength(1);
   });
 
   it('raises a ringan complaint at once when its new category puts the deadline in the past', async () => {

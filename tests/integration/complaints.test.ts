@@ -9,7 +9,7 @@ import {
 } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PUBLIC_FILINGS_PER_10_MIN } from '../../apps/hub/src/http/complaint-routes.ts';
+import { PUBLIC_FILINGS_PER_DEVICE_10_MIN } from '../../apps/hub/src/http/complaint-routes.ts';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { collect, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
@@ -126,8 +126,8 @@ describe('complaints through the hub', () => {
     });
     expect(agency.body.error.details).toEqual([{ path: 'agencyId', message: 'unknown agency' }]);
 
-    // Three went through the limiter above (refused by validation after it): the rest of the 10 are filed.
-    for (let i = 3; i < PUBLIC_FILINGS_PER_10_MIN; i++) {
+    // Three went through the device's limiter above (refused by validation after it): the rest of its 5 are filed.
+    for (let i = 3; i < PUBLIC_FILINGS_PER_DEVICE_10_MIN; i++) {
       expect((await t.api('POST', '/public/complaints', { body: FORM })).status).toBe(201);
     }
     const limited = await t.api<ApiErrorBody>('POST', '/public/complaints', { body: FORM });

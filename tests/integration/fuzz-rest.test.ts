@@ -109,6 +109,12 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
     runs: 40,
   },
   'POST /api/counters/:counterId/resume': { as: 'mod', params: loket2, body: nothing, runs: 40 },
+  'POST /api/calendar/years/:year/confirm': {
+    as: 'mod',
+    params: () => ({ year: '2027' }),
+    body: nothing,
+    runs: 10,
+  },
   'POST /api/compensations': {
     as: 'mod',
     body: () => ({ kind: 'fee_mismatch', counterId: 'loket-2', ticketId: s.ticketId, note: 'tarif salah' }),
@@ -169,10 +175,10 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
   'PUT /api/calendar/holidays': {
     as: 'mod',
     body: () => ({
-      year: 2032,
+      year: 2027,
       holidays: [
-        { date: '2032-01-01', kind: 'libur_nasional', name: 'Tahun Baru' },
-        { date: '2032-12-24', kind: 'cuti_bersama', name: 'Cuti Natal' },
+        { date: '2027-01-01', kind: 'libur_nasional', name: 'Tahun Baru' },
+        { date: '2027-12-24', kind: 'cuti_bersama', name: 'Cuti Natal' },
       ],
     }),
     runs: 60,
@@ -311,6 +317,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
     runs: 15,
   },
   'GET /api/public/complaints/form': { as: 'none', query: [], runs: 4 },
+  'GET /api/public/complaints/challenge': { as: 'none', query: [], runs: 4 },
   'GET /api/public/complaints/:code': {
     as: 'none',
     params: () => ({ code: s.complaint.code }),
@@ -325,6 +332,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/complaints/:id': { as: 'mod', params: () => ({ id: s.complaint.id }), query: [], runs: 15 },
   'GET /api/complaints/categories': { as: 'mod', query: [], runs: 4 },
   'GET /api/calendar/holidays': { as: 'mod', query: ['year'], runs: 20 },
+  'GET /api/calendar/years': { as: 'mod', query: [], runs: 4 },
   'GET /api/report-chain': { as: 'mod', query: ['date'], runs: 20 },
   'GET /api/reports': { as: 'mod', query: ['from', 'to', 'format'], runs: 20 },
   'GET /api/reports/today': { as: 'mod', query: ['format'], runs: 10 },

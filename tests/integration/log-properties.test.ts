@@ -64,7 +64,7 @@ const step = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('calendar' as const),
-    holiday: fc.boolean(),
+    change: fc.constantFrom('holiday', 'rules', 'confirm-year'),
     days: fc.integer({ min: 1, max: 20 }),
   }),
   fc.record({ kind: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 240 }) }),
@@ -219,14 +219,17 @@ async function send(hall: Hall, s: Step): Promise<boolean> {
     }
     case 'calendar': {
       const date = `2026-03-${String(s.days + 2).padStart(2, '0')}`;
-      res = s.holiday
-        ? await as('mod', 'PUT', '/calendar/holidays', {
-            year: 2026,
-            holidays: [{ date, kind: 'cuti_bersama', name: 'Cuti bersama' }],
-          })
-        : await as('admin', 'PUT', '/complaints/categories', {
-            categories: [{ category: 'normatif', unit: 'working_days', amount: s.days }],
-          });
+      if (s.change === 'holiday')
+        res = await as('mod', 'PUT', '/calendar/holidays', {
+          year: 2026,
+          holidays: [{ date, kind: 'cuti_bersama', name: 'Cuti bersama' }],
+        });
+      // Next year's calendar confirmed: deadlines counted into it are counted again, and no longer provisional.
+      else if (s.change === 'confirm-year') res = await as('mod', 'POST', '/calendar/years/2027/confirm');
+      else
+        res = await as('admin', 'PUT', '/complaints/categories', {
+          categories: [{ category: 'normatif', unit: 'working_days', amount: s.days }],
+        });
       break;
     }
     case 'advance':

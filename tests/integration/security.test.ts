@@ -77,7 +77,13 @@ describe('hub security at the edge', () => {
     for (const name of ['a', 'b', 'c']) expect((await attempt(name)).status).toBe(401);
     const fourth = await attempt('d');
     expect(fourth.status).toBe(429);
-    expect(fourth.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    expect(fourth.body).toMatchObject({ error: { code: 'SIGN_IN_RATE_LIMITED' } });
+    // It says what it is: sign-in attempts, not tickets, and when to try again.
+    const { message } = (fourth.body as { error: { message: { id: string; en: string } } }).error;
+    expect(message.en).toMatch(/sign-in/i);
+    expect(message.id).toMatch(/masuk/i);
+    expect(`${message.id} ${message.en}`).not.toMatch(/tiket|ticket/i);
+    expect(fourth.headers.get('retry-after')).toBe('60');
   });
 
   it('never writes PINs or tokens to its log, even at debug level', async () => {

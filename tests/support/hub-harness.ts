@@ -28,21 +28,22 @@ export interface TestHub {
     method: string,
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string>; schema?: z.ZodType<T> },
-  ): Promise<{ status: number; body: T }>;
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   login(username: string, pin?: string): Promise<string>;
   socket(token: string): Promise<ClientSocket>;
   stop(): Promise<void>;
 }
 
 /**
- * The demo site, with the kiosk and sign-in rate limits lifted so load-driving tests can issue and sign in freely
- * (their own tests set them low).
+ * The demo site, with the kiosk and sign-in rate limits lifted and the complaint form's proof of work off, so
+ * load-driving tests can issue, sign in and file freely (their own tests set them).
  */
 export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
   return {
     ...loadSiteConfig(DEMO_SITE_PATH),
     kioskMaxTicketsPerMinute: 10_000,
     loginsPerMinutePerAddress: 10_000,
+    complaintProofOfWorkBits: 0,
     ...overrides,
   };
 }
@@ -83,7 +84,7 @@ export async function startTestHub(
     const text = await response.text();
     const body: unknown = text ? JSON.parse(text) : null;
     if (opts.schema && response.ok) opts.schema.parse(body);
-    return { status: response.status, body: body as never };
+    return { status: response.status, body: body as never, headers: response.headers };
   };
 
   return {

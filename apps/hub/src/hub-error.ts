@@ -6,6 +6,8 @@ export class HubError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: ApiError['details'],
+    /** For a 429: how many seconds until a retry can succeed (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
     this.name = 'HubError';

@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
-import { loadSiteConfig, toQueueConfig, type SiteConfig } from './config/site-config.ts';
+import { loadSiteConfig, toQueueConfig, untimedStandards, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
@@ -34,6 +34,8 @@ import { skmRoutes } from './http/skm-routes.ts';
 import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
 import { ComplaintService } from './complaints/complaint-service.ts';
 import { complaintRoutes } from './http/complaint-routes.ts';
+import { dateWindow } from './http/date-window.ts';
+import { ExportPool, type ExportPoolOptions } from './exports/export-pool.ts';
 import {
   createSocketServer,
   isDevice,
@@ -68,6 +70,8 @@ export interface HubOptions {
   readonly printTimeoutMs?: number;
   /** The platform the system voice (`say`) acts as: tests play a Windows PC's voices on Linux. */
   readonly speechPlatform?: NodeJS.Platform;
+  /** PDF/XLSX exports: worker threads and how many may be accepted at once (beyond: 429). */
+  readonly exports?: ExportPoolOptions;
 }
 
 export interface Hub {
@@ -82,6 +86,9 @@ export interface Hub {
   readonly backups: BackupService;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
+  /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
+  readonly exports: ExportPool;
+  readonly audio: AnnouncementAudio;
   close(): Promise<void>;
 }
 
@@ -123,6 +130,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const site =
     typeof options.site === 'string' ? loadSiteConfig(options.site) : structuredClone(options.site);
   await assertNoDemoCredentials(site);
+  for (const service of untimedStandards(site))
+    logger.warn(service, 'a service publishes minutes it is not timed against: give it standardMinutes');
 
   mkdirSync(options.dataDir, { recursive: true });
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -132,6 +141,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
   });
   const engine = new QueueEngine(store, toQueueConfig(site), clock);
+  const dates = () => dateWindow(site, engine.serviceDay);
   const bus = new CommandBus(engine, store, site, clock, (error) => {
     logger.error({ err: error }, 'broadcasting committed events failed');
   });
@@ -162,7 +172,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // Floor managers' live table: a snapshot, then deltas after each batch (`io` exists by the first batch).
   const live = new LiveDeltas(() => io, engine, store, site);
   app.use('/api', dashboardRoutes({ auth, presence, live }));
-  app.use('/api', reportRoutes({ auth, engine, site, db }));
+  const exports = new ExportPool(options.exports);
+  app.use('/api', reportRoutes({ auth, engine, site, db, exports, clock }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   const chain = new ReportChainService({
     db,
@@ -172,8 +183,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     now: () => engine.nowIso(),
     today: () => engine.serviceDay,
   });
-  app.use('/api', reportChainRoutes({ auth, engine, chain }));
-  app.use('/api', skmRoutes({ auth, db, site, engine, clock, bus }));
+  app.use('/api', reportChainRoutes({ auth, engine, chain, site }));
+  app.use('/api', skmRoutes({ auth, db, site, engine, clock, bus, exports }));
   const siteSettings = new SettingsService({
     db,
     site,
@@ -184,7 +195,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler: () => scheduler,
     bus,
   });
-  app.use('/api', settingsRoutes({ auth, settings: siteSettings }));
+  app.use('/api', settingsRoutes({ auth, settings: siteSettings, dates }));
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
   let selfUrl = '';
   app.use(
@@ -224,7 +235,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     clock,
     logger,
   });
-  app.use('/api', complaintRoutes({ auth, complaints, clock }));
+  app.use(
+    '/api',
+    complaintRoutes({
+      auth,
+      complaints,
+      clock,
+      dates,
+      today: () => engine.serviceDay,
+      proofOfWorkBits: site.complaintProofOfWorkBits,
+    }),
+  );
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -265,6 +286,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
         const changed = complaints.changed(event.complaintId, event.at);
         if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);
       }
+      // A confirmed year ends the provisional mark of every deadline counted through it.
+      if (event.type === 'calendar:year-confirmed')
+        for (const row of complaints.calendar.touchedBy(event.year)) {
+          const changed = complaints.changed(row.id, event.at);
+          if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);
+        }
     }
     watchers.refresh();
   });
@@ -290,11 +317,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     app,
+    exports,
+    audio,
     async close() {
       scheduler.stop();
       complaints.stop();
       await backups.stop();
       await io.close();
+      await exports.close();
       engine.close();
       db.close();
     },

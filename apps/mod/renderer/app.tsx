@@ -2,6 +2,7 @@ import { formatClock, HubClient, translator, type ConnectionState, type Lang } f
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChainTab } from './chain/chain-tab.tsx';
 import { CompensationsTab } from './compensations/compensations-tab.tsx';
+import { CalendarBanner } from './complaints/calendar-banner.tsx';
 import { ComplaintsTab } from './complaints/complaints-tab.tsx';
 import { LiveFeed } from './live/live-feed.ts';
 import { LiveTab } from './live/live-tab.tsx';
@@ -157,6 +158,7 @@ function Dashboard({ session, lang, onLang, onSignOut }: DashboardProps) {
           {t('offline')}
         </div>
       )}
+      {MANAGERS.includes(session.role) && <CalendarBanner hub={hub} lang={lang} />}
       <main class="mod-body">
         {tab === 'live' && feed && <LiveTab {...props} feed={feed} site={site} />}
         {tab === 'compensations' && feed && <CompensationsTab {...props} feed={feed} />}

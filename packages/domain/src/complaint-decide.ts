@@ -15,7 +15,8 @@ import type {
   ComplaintRecategorised,
   ComplaintStatusChanged,
 } from './record-events.ts';
-import type { Holiday } from './working-days.ts';
+import { withFixedHolidays } from './fixed-holidays.ts';
+import type { Holiday, HolidayDates } from './working-days.ts';
 
 /*
  * The register's decisions, pure: the hub loads what they rest on (the complaint, the calendar, the year's last
@@ -25,7 +26,8 @@ import type { Holiday } from './working-days.ts';
 /** The calendar every deadline is counted on. */
 export interface ComplaintCalendarState {
   readonly rules: ComplaintDeadlineRules;
-  readonly holidayDates: ReadonlySet<string>;
+  /** Entered holidays and the fixed-date national ones (fixed-holidays.ts). */
+  readonly holidayDates: HolidayDates;
   readonly timeZone: string;
 }
 
@@ -176,14 +178,14 @@ export function decideDeadlineMoves(
     }));
 }
 
-/** One year's list replaces what that year had; the rest of the calendar stays. */
+/** One year's list replaces what that year had; the rest of the calendar (and the fixed-date holidays) stays. */
 export function holidaysWithYear(
   current: readonly Holiday[],
   year: number,
   holidays: readonly Holiday[],
-): Set<string> {
+): HolidayDates {
   const prefix = `${String(year)}-`;
-  return new Set([
+  return withFixedHolidays([
     ...current.filter((h) => !h.date.startsWith(prefix)).map((h) => h.date),
     ...holidays.map((h) => h.date),
   ]);

@@ -17,6 +17,8 @@ export * from './report-chain-timing.ts';
 export * from './report-chain-view.ts';
 export * from './state.ts';
 export * from './timing.ts';
+export * from './service-standard.ts';
+export * from './fixed-holidays.ts';
 export * from './report-dates.ts';
 export * from './report-histogram.ts';
 export * from './report-local-hour.ts';

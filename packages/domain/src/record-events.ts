@@ -90,6 +90,15 @@ export interface HolidaysReplaced extends ChangedBy {
   readonly holidays: readonly Holiday[];
 }
 
+/**
+ * MOD or admin confirmed a year's holidays and cuti bersama as its SKB publishes them: deadlines counted through
+ * that year are no longer provisional.
+ */
+export interface CalendarYearConfirmed extends ChangedBy {
+  readonly type: 'calendar:year-confirmed';
+  readonly year: number;
+}
+
 export interface ComplaintRulesReplaced extends ChangedBy {
   readonly type: 'calendar:rules-replaced';
   readonly rules: readonly (ComplaintDeadlineRule & { readonly category: ComplaintCategory })[];
@@ -194,6 +203,7 @@ export type RecordEvent =
   | ComplaintDeadlineMoved
   | ComplaintLateMarked
   | HolidaysReplaced
+  | CalendarYearConfirmed
   | ComplaintRulesReplaced
   | SkmAnswered
   | ReportChainStepSigned

@@ -17,7 +17,7 @@ export interface Holiday {
 }
 
 /** The dates of the calendar's holidays: the only thing working-day arithmetic needs to know. */
-export type HolidayDates = ReadonlySet<string>;
+export type HolidayDates = Pick<ReadonlySet<string>, 'has'>;
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

@@ -1,21 +1,17 @@
-import {
-  COMPLAINT_CATEGORIES,
-  COMPLAINT_CHANNELS,
-  COMPLAINT_STATUSES,
-  HOLIDAY_KINDS,
-  isCalendarDate,
-} from '@giliran/domain';
+import { COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_STATUSES, HOLIDAY_KINDS } from '@giliran/domain';
 import { z } from 'zod';
+import { SaneDate } from './dates.ts';
+import { cleanText } from './text.ts';
 import { Id } from './schemas.ts';
 
 // The complaint register (Buku Pengaduan): the public form, staff entries and changes, the holiday calendar.
 
 const Instant = z.iso.datetime();
 const Localized = z.object({ id: z.string(), en: z.string() });
-const Line = (max: number) => z.string().trim().min(1).max(max);
-const OptionalLine = (max: number) => z.string().trim().max(max).nullish();
-const Note = z.string().trim().max(1000).nullish();
-const CalendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD, a real calendar date');
+const Line = (max: number) => cleanText(max, { multiline: max > 300 });
+const OptionalLine = (max: number) => cleanText(max, { required: false }).nullish();
+const Note = cleanText(1000, { multiline: true, required: false }).nullish();
+const CalendarDate = SaneDate;
 
 export const ComplaintChannel = z.enum(COMPLAINT_CHANNELS);
 export const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
@@ -46,6 +42,17 @@ export const PublicComplaintRequest = z.strictObject({
   text: Line(4000),
 });
 export type PublicComplaintRequest = z.input<typeof PublicComplaintRequest>;
+
+/**
+ * `GET /api/public/complaints/challenge`: the form's proof of work. The filing sends the challenge and a nonce
+ * whose SHA-256 of `challenge:nonce` starts with `bits` zero bits (headers x-pow-challenge, x-pow-nonce).
+ */
+export const PublicComplaintChallenge = z.object({
+  challenge: z.string(),
+  bits: z.number().int(),
+  expiresAt: Instant,
+});
+export type PublicComplaintChallenge = z.infer<typeof PublicComplaintChallenge>;
 
 /** `POST /api/complaints`: FO or MOD enters a complaint from another channel. A letter may lack an address. */
 export const StaffComplaintRequest = z
@@ -116,6 +123,8 @@ const Deadline = {
   deadlineDay: z.string().nullable(),
   /** Past the deadline without an answer, or answered after it. */
   late: z.boolean(),
+  /** Counted through a year whose holiday calendar is not confirmed yet: counted again when it is. */
+  deadlineProvisional: z.boolean(),
 };
 
 export const ComplaintSummary = z.object({
@@ -181,6 +190,23 @@ export const PublicComplaintForm = z.object({
 export type PublicComplaintForm = z.infer<typeof PublicComplaintForm>;
 
 export const HolidayView = z.object({ date: z.string(), kind: HolidayKind, name: z.string() });
+
+/** `GET /api/calendar/years`: this year's and next year's calendar, and the reminder from 1 October. */
+export const CalendarYearsView = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      confirmed: z.boolean(),
+      confirmedAt: Instant.nullable(),
+      confirmedBy: z.string().nullable(),
+      /** Holidays entered for the year (the fixed-date national holidays count without entry). */
+      entered: z.number().int(),
+    }),
+  ),
+  /** Next year, when from 1 October its SKB holidays and cuti bersama are not yet entered and confirmed. */
+  missingYear: z.number().int().nullable(),
+});
+export type CalendarYearsView = z.infer<typeof CalendarYearsView>;
 export type HolidayView = z.infer<typeof HolidayView>;
 
 /** `PUT /api/calendar/holidays`: the whole list of one year, replacing what that year had. */

@@ -29,6 +29,9 @@ export type ErrorCode =
   | 'SKM_TICKET_EXPIRED'
   | 'SKM_ALREADY_ANSWERED'
   | 'SKM_RATE_LIMITED'
+  | 'SIGN_IN_RATE_LIMITED'
+  | 'EXPORT_BUSY'
+  | 'COMPLAINT_PROOF_REQUIRED'
   | 'INTERNAL';
 
 export interface LocalizedMessage {
@@ -166,6 +169,27 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     message: {
       id: 'Terlalu banyak percobaan survei. Mohon tunggu sebentar.',
       en: 'Too many survey attempts. Please wait a moment.',
+    },
+  },
+  SIGN_IN_RATE_LIMITED: {
+    status: 429,
+    message: {
+      id: 'Terlalu banyak percobaan masuk dari perangkat ini. Tunggu satu menit, lalu coba lagi.',
+      en: 'Too many sign-in attempts from this device. Wait a minute, then try again.',
+    },
+  },
+  COMPLAINT_PROOF_REQUIRED: {
+    status: 400,
+    message: {
+      id: 'Formulir belum siap dikirim. Muat ulang halaman, lalu kirim lagi.',
+      en: 'The form was not ready to send. Reload the page, then send it again.',
+    },
+  },
+  EXPORT_BUSY: {
+    status: 429,
+    message: {
+      id: 'Server sedang menyiapkan banyak laporan. Coba lagi sebentar lagi.',
+      en: 'The server is preparing many reports right now. Try again shortly.',
     },
   },
   INTERNAL: {

@@ -1,4 +1,6 @@
 export * from './complaints.ts';
+export * from './dates.ts';
+export * from './text.ts';
 export * from './errors.ts';
 export * from './report-chain.ts';
 export * from './schemas.ts';

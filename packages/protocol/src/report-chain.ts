@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SaneDate } from './dates.ts';
 import { Id } from './schemas.ts';
 
 // The end-of-day report chain, SOP steps 9–13: the sign-off request, the chain's view and its broadcast.
@@ -7,13 +8,7 @@ const Instant = z.iso.datetime();
 const Localized = z.object({ id: z.string(), en: z.string() });
 
 /** A service day, `YYYY-MM-DD`, that exists in the calendar (2026-02-30 does not). */
-export const ReportChainDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((date) => {
-    const parsed = new Date(`${date}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
-  }, 'not a calendar date');
+export const ReportChainDate = SaneDate;
 
 export const ReportChainStepParam = z.enum(['9', '10', '11', '12', '13']).transform(Number);
 

@@ -1,5 +1,6 @@
-import { isCalendarDate, OFFICER_CONSEQUENCES, PAUSE_REASONS, PRIORITY_CATEGORIES } from '@giliran/domain';
+import { OFFICER_CONSEQUENCES, PAUSE_REASONS, PRIORITY_CATEGORIES } from '@giliran/domain';
 import { z } from 'zod';
+import { SaneDate } from './dates.ts';
 
 // Inbound payloads: strict objects, so an unknown field is an error and not silently ignored.
 export const Id = z
@@ -94,7 +95,7 @@ export const SyncRequest = z.strictObject({ afterEventId: z.number().int().min(0
 export type SyncRequest = z.infer<typeof SyncRequest>;
 
 /** `GET /api/reports`: a date or a range of service days (site calendar), `to` defaults to `from`, `from` to today. */
-const ReportDate = z.string().refine(isCalendarDate, 'a calendar date YYYY-MM-DD');
+const ReportDate = SaneDate;
 export const ReportFormat = z.enum(['json', 'csv', 'xlsx', 'pdf']);
 export const ReportQuery = z.strictObject({
   from: ReportDate.optional(),

@@ -1,5 +1,7 @@
 import { SETTINGS_AREAS } from '@giliran/domain';
 import { z } from 'zod';
+import { FIRST_YEAR, isSaneYear, LAST_YEAR } from './dates.ts';
+import { cleanText } from './text.ts';
 import { Id, Role } from './schemas.ts';
 
 // The MOD's and admin's settings (issue 6): what may be changed at run time, the accounts, and the audit trail.
@@ -107,7 +109,7 @@ export const Username = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, '2–32 letters, digits, . _ - (lower case)');
 export const Pin = z.string().regex(/^\d{4,12}$/, '4–12 digits');
-const AccountName = z.string().trim().min(1).max(100);
+const AccountName = cleanText(100);
 const AccountCounters = z
   .array(Id)
   .max(50)
@@ -141,7 +143,9 @@ export type UpdateAccountRequest = z.infer<typeof UpdateAccountRequest>;
 
 export const PinResetRequest = z.strictObject({ pin: Pin });
 
-const DayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+const DayOrInstant = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .refine(isSaneYear, `a date from ${FIRST_YEAR} to ${LAST_YEAR}`);
 export const AuditQuery = z.strictObject({
   /** A day (the site's local day) or an instant; `to` as a day includes that whole day. */
   from: DayOrInstant.optional(),

@@ -1,5 +1,6 @@
-import { isCalendarDate, SKM_AGE_BANDS, SKM_EDUCATIONS, SKM_GENDERS, SKM_OCCUPATIONS } from '@giliran/domain';
+import { SKM_AGE_BANDS, SKM_EDUCATIONS, SKM_GENDERS, SKM_OCCUPATIONS } from '@giliran/domain';
 import { z } from 'zod';
+import { SaneDate } from './dates.ts';
 import { Id } from './schemas.ts';
 
 // The SKM survey (PermenPAN-RB 14/2017): a citizen's answers, and the IKM report over a period.
@@ -56,7 +57,7 @@ export const SkmSubmitted = z.object({
 });
 export type SkmSubmitted = z.infer<typeof SkmSubmitted>;
 
-const SkmDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD, a calendar date');
+const SkmDate = SaneDate;
 
 /** Query of `GET /api/skm`: a period of service days and at most one scope. Not strict: browsers add cache busters. */
 export const SkmReportQuery = z.object({

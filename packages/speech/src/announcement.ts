@@ -5,6 +5,7 @@ import {
   englishDigitsToWords,
   englishNumberToWords,
   letterName,
+  MAX_SPOKEN_NUMBER,
   numberToWords,
 } from './number-words.ts';
 
@@ -63,8 +64,13 @@ function spokenLetters(letters: string, lang: SpeechLang): string {
     .join(' ');
 }
 
+/** Words as configured; past a thousand trillion (never a day's sequence) digit by digit rather than fail. */
+function inWords(digits: string, style: NumberStyle): boolean {
+  return style === 'words' && Number(digits) <= MAX_SPOKEN_NUMBER;
+}
+
 function spokenDigits(digits: string, style: NumberStyle, lang: SpeechLang): string {
-  if (style === 'digits') return lang === 'id' ? digitsToWords(digits) : englishDigitsToWords(digits);
+  if (!inWords(digits, style)) return lang === 'id' ? digitsToWords(digits) : englishDigitsToWords(digits);
   return lang === 'id' ? numberToWords(Number(digits)) : englishNumberToWords(Number(digits));
 }
 
@@ -99,7 +105,9 @@ export function announcementTokens(input: AnnouncementInput, options: Announceme
   const { style = 'words' } = options;
   const ticket = parseTicket(input.number);
   const counter = parseCounter(input.counterName);
-  const digits = style === 'digits' ? digitTokens(ticket.digits) : numberTokens(Number(ticket.digits));
+  const digits = inWords(ticket.digits, style)
+    ? numberTokens(Number(ticket.digits))
+    : digitTokens(ticket.digits);
   const counterTokens =
     counter.label === null ? ['silakan-menuju-loket'] : ['silakan-menuju', nameToken(counter.label)];
   return [

@@ -1,12 +1,12 @@
 import type { SpeechLang } from './speech-lang.ts';
-import { englishNumberToWords, letterName, numberToWords } from './number-words.ts';
+import { englishNumberToWords, letterName, numberToWords, thousandGroups } from './number-words.ts';
 
 const TENS = [20, 30, 40, 50, 60, 70, 80, 90];
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
 
 /**
- * The default clip set: 0–19, whole tens and the hundred/thousand words compose any number 0–9999,
- * so a site records 61 short clips instead of one per number.
+ * The default clip set: 0–19, whole tens and the hundred/thousand/million… words compose any number the
+ * numbering can produce, so a site records 64 short clips instead of one per number.
  */
 export const CLIP_TOKENS: readonly string[] = [
   'nomor-antrian',
@@ -19,6 +19,9 @@ export const CLIP_TOKENS: readonly string[] = [
   'ratus',
   'seribu',
   'ribu',
+  'juta',
+  'miliar',
+  'triliun',
 ];
 
 const PHRASES: Readonly<Record<string, Readonly<Record<SpeechLang, string>>>> = {
@@ -30,7 +33,12 @@ const PHRASES: Readonly<Record<string, Readonly<Record<SpeechLang, string>>>> = 
   ratus: { id: 'ratus', en: 'hundred' },
   seribu: { id: 'seribu', en: 'one thousand' },
   ribu: { id: 'ribu', en: 'thousand' },
+  juta: { id: 'juta', en: 'million' },
+  miliar: { id: 'miliar', en: 'billion' },
+  triliun: { id: 'triliun', en: 'trillion' },
 };
+
+const SCALE_TOKENS = ['', 'ribu', 'juta', 'miliar', 'triliun'];
 
 function belowHundredTokens(n: number): string[] {
   if (n < 20) return [`num-${n}`];
@@ -46,14 +54,18 @@ function belowThousandTokens(n: number): string[] {
   return rest === 0 ? head : [...head, ...belowHundredTokens(rest)];
 }
 
-/** Clips that speak `n` (0–9999) as words: 2345 → num-2 ribu num-3 ratus num-40 num-5. */
+function groupTokens(group: number, scale: number): string[] {
+  if (scale === 0) return belowThousandTokens(group);
+  if (scale === 1 && group === 1) return ['seribu'];
+  const word = SCALE_TOKENS[scale];
+  if (word === undefined) throw new RangeError(`No clip for 1000^${scale}`);
+  return [...belowThousandTokens(group), word];
+}
+
+/** Clips that speak `n` as words: 2345 → num-2 ribu num-3 ratus num-40 num-5; 12000 → num-12 ribu. */
 export function numberTokens(n: number): string[] {
-  numberToWords(n); // the same range check and error as the spoken words
-  if (n < 1000) return belowThousandTokens(n);
-  const thousands = Math.floor(n / 1000);
-  const rest = n % 1000;
-  const head = thousands === 1 ? ['seribu'] : [`num-${thousands}`, 'ribu'];
-  return rest === 0 ? head : [...head, ...belowThousandTokens(rest)];
+  if (n === 0) return ['num-0'];
+  return thousandGroups(n).flatMap(([group, scale]) => groupTokens(group, scale)); // range-checked there
 }
 
 /** One clip per digit, leading zeros kept: '012' → num-0 num-1 num-2. */

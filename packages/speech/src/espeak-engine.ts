@@ -37,9 +37,14 @@ export class EspeakEngine implements SpeechEngine {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
   }
 
+  /** Once found, espeak-ng stays installed: later checks cost no process (a missing one is looked for again). */
+  #found = false;
+
   async isAvailable(): Promise<boolean> {
+    if (this.#found) return true;
     try {
       await runProcess(this.#binary, ['--version'], { timeoutMs: this.#timeoutMs });
+      this.#found = true;
       return true;
     } catch {
       return false;

@@ -5,6 +5,7 @@ import {
   englishDigitsToWords,
   englishNumberToWords,
   letterName,
+  MAX_SPOKEN_NUMBER,
   numberToWords,
 } from './number-words.ts';
 
@@ -35,6 +36,17 @@ describe('numberToWords', () => {
     [2000, 'dua ribu'],
     [2345, 'dua ribu tiga ratus empat puluh lima'],
     [9999, 'sembilan ribu sembilan ratus sembilan puluh sembilan'],
+    [10_000, 'sepuluh ribu'],
+    [11_000, 'sebelas ribu'],
+    [12_345, 'dua belas ribu tiga ratus empat puluh lima'],
+    [21_001, 'dua puluh satu ribu satu'],
+    [100_000, 'seratus ribu'],
+    [101_000, 'seratus satu ribu'],
+    [999_999, 'sembilan ratus sembilan puluh sembilan ribu sembilan ratus sembilan puluh sembilan'],
+    [1_000_000, 'satu juta'],
+    [1_001_000, 'satu juta seribu'],
+    [2_000_000_005, 'dua miliar lima'],
+    [999_000_000_000_000, 'sembilan ratus sembilan puluh sembilan triliun'],
   ])('%i → %s', (n, words) => {
     expect(numberToWords(n)).toBe(words);
   });
@@ -66,7 +78,7 @@ describe('numberToWords', () => {
     );
   });
 
-  it.each([-1, 10_000, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s', (n) => {
+  it.each([-1, 1e15, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s', (n) => {
     expect(() => numberToWords(n)).toThrow(RangeError);
     expect(() => englishNumberToWords(n)).toThrow(RangeError);
   });
@@ -82,12 +94,39 @@ describe('englishNumberToWords', () => {
     [1000, 'one thousand'],
     [2345, 'two thousand three hundred forty-five'],
     [9999, 'nine thousand nine hundred ninety-nine'],
+    [10_000, 'ten thousand'],
+    [12_345, 'twelve thousand three hundred forty-five'],
+    [100_001, 'one hundred thousand one'],
+    [1_000_000, 'one million'],
+    [3_000_000_017, 'three billion seventeen'],
   ])('%i → %s', (n, words) => {
     expect(englishNumberToWords(n)).toBe(words);
   });
 
   it('gives every number 0–9999 its own phrase', () => {
     expect(new Set(ALL_NUMBERS.map(englishNumberToWords)).size).toBe(10_000);
+  });
+
+  it('speaks any number up to the limit, each as its own phrase of known words, in both languages', () => {
+    const knownId = new Set(
+      'nol satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas belas puluh seratus ratus seribu ribu juta miliar triliun'.split(
+        ' ',
+      ),
+    );
+    const big = fc.integer({ min: 10_000, max: MAX_SPOKEN_NUMBER });
+    fc.assert(
+      fc.property(big, big, (a, b) => {
+        expect(
+          numberToWords(a)
+            .split(' ')
+            .every((word) => knownId.has(word)),
+        ).toBe(true);
+        expect(englishNumberToWords(a)).not.toMatch(/zero|undefined/);
+        if (a !== b) expect(numberToWords(a)).not.toBe(numberToWords(b));
+        if (a !== b) expect(englishNumberToWords(a)).not.toBe(englishNumberToWords(b));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

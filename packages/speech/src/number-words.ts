@@ -54,12 +54,35 @@ const LETTER_NAMES: Readonly<Record<string, string>> = {
   Z: 'zet',
 };
 
-export const MAX_SPOKEN_NUMBER = 9999;
+/**
+ * Up to 999 triliun: a day's sequence is unbounded in the numbering (A1000, A12345…), and every number a safe
+ * JavaScript integer holds below a thousand trillion is said in words.
+ */
+export const MAX_SPOKEN_NUMBER = 999_999_999_999_999;
+
+const ID_SCALES = ['', 'ribu', 'juta', 'miliar', 'triliun'];
+const EN_SCALES = ['', 'thousand', 'million', 'billion', 'trillion'];
 
 function checkRange(n: number): void {
   if (!Number.isInteger(n) || n < 0 || n > MAX_SPOKEN_NUMBER) {
     throw new RangeError(`Only whole numbers 0–${MAX_SPOKEN_NUMBER} can be spoken: ${n}`);
   }
+}
+
+/** `n` in groups of three digits, highest first, each with its scale index: 1_002_003 → [[1,2],[2,1],[3,0]]. */
+export function thousandGroups(n: number): [group: number, scale: number][] {
+  checkRange(n);
+  const groups: [number, number][] = [];
+  for (let rest = n, scale = 0; rest > 0; rest = Math.floor(rest / 1000), scale++) {
+    if (rest % 1000 !== 0) groups.unshift([rest % 1000, scale]);
+  }
+  return groups;
+}
+
+function scaleWord(scales: readonly string[], scale: number): string {
+  const word = scales[scale];
+  if (word === undefined) throw new RangeError(`No scale word for 1000^${scale}`);
+  return word;
 }
 
 function idUnit(n: number): string {
@@ -87,14 +110,19 @@ function idBelowThousand(n: number): string {
   return rest === 0 ? head : `${head} ${idBelowHundred(rest)}`;
 }
 
-/** Indonesian words for 0–9999: `2345` → "dua ribu tiga ratus empat puluh lima". */
+function idGroup(group: number, scale: number): string {
+  if (scale === 0) return idBelowThousand(group);
+  // Only a lone thousand takes "se-" (seribu); 1 000 000 is "satu juta", 21 000 "dua puluh satu ribu".
+  if (scale === 1 && group === 1) return 'seribu';
+  return `${idBelowThousand(group)} ${scaleWord(ID_SCALES, scale)}`;
+}
+
+/** Indonesian words: `2345` → "dua ribu tiga ratus empat puluh lima", `12345` → "dua belas ribu tiga ratus…". */
 export function numberToWords(n: number): string {
-  checkRange(n);
-  if (n < 1000) return idBelowThousand(n);
-  const thousands = Math.floor(n / 1000);
-  const rest = n % 1000;
-  const head = thousands === 1 ? 'seribu' : `${idUnit(thousands)} ribu`;
-  return rest === 0 ? head : `${head} ${idBelowThousand(rest)}`;
+  if (n === 0) return idUnit(0);
+  return thousandGroups(n)
+    .map(([group, scale]) => idGroup(group, scale))
+    .join(' ');
 }
 
 function enWord(list: readonly string[], n: number): string {
@@ -118,15 +146,16 @@ function enBelowThousand(n: number): string {
 }
 
 /**
- * English words for 0–9999 without "and" ("one hundred twelve"), so the words match the clip sequence
- * a recorded clip set composes them from.
+ * English words without "and" ("one hundred twelve", "twelve thousand three hundred forty-five"), so the words
+ * match the clip sequence a recorded clip set composes them from.
  */
 export function englishNumberToWords(n: number): string {
-  checkRange(n);
-  if (n < 1000) return enBelowThousand(n);
-  const rest = n % 1000;
-  const head = `${enWord(EN_UNITS, Math.floor(n / 1000))} thousand`;
-  return rest === 0 ? head : `${head} ${enBelowThousand(rest)}`;
+  if (n === 0) return enWord(EN_UNITS, 0);
+  return thousandGroups(n)
+    .map(([group, scale]) =>
+      scale === 0 ? enBelowThousand(group) : `${enBelowThousand(group)} ${scaleWord(EN_SCALES, scale)}`,
+    )
+    .join(' ');
 }
 
 function splitDigits(digits: string): number[] {

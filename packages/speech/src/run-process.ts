@@ -1,5 +1,9 @@
 // The module object, looked up at each call: tests replace `spawn` there, the edge the `say` package uses too.
 import childProcess from 'node:child_process';
+import { setPriority } from 'node:os';
+
+/** Speech is background work: on a small hub PC the queue's own loop must win the CPU (POSIX nice 10). */
+const BACKGROUND_PRIORITY = 10;
 
 export interface RunOptions {
   readonly timeoutMs: number;
@@ -14,6 +18,13 @@ function errorCode(error: unknown): string | undefined {
 export function runProcess(command: string, args: readonly string[], options: RunOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = childProcess.spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, BACKGROUND_PRIORITY);
+      } catch {
+        // Not permitted or already gone: the process simply runs at normal priority.
+      }
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let settled = false;

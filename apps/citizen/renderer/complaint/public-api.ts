@@ -4,6 +4,8 @@ import type {
   PublicComplaintRequest,
   PublicComplaintStatus,
 } from '@giliran/protocol';
+import { newIdempotencyKey } from '@giliran/ui';
+import { solveWork } from './proof-of-work.ts';
 
 // The page's view of the wire contract: types only, so no schema code is bundled into a citizen's phone.
 export type {
@@ -14,6 +16,11 @@ export type {
   PublicComplaintRequest,
   PublicComplaintStatus,
 } from '@giliran/protocol';
+
+interface Challenge {
+  readonly challenge: string;
+  readonly bits: number;
+}
 
 export type Answer<T> =
   | { readonly ok: true; readonly data: T }
@@ -35,14 +42,41 @@ export function loadForm(): Promise<Answer<PublicComplaintForm>> {
   return call('/api/public/complaints/form');
 }
 
-/** One key per filled form: a second tap, or a retry after a lost answer, files the complaint once. */
-export function fileComplaint(
+const DEVICE_KEY = 'giliran-device-id';
+
+/** This browser's own random id, kept in its storage: the hub limits filings per device, not only per address. */
+function deviceId(): string {
+  try {
+    const stored = localStorage.getItem(DEVICE_KEY);
+    if (stored) return stored;
+    const id = newIdempotencyKey();
+    localStorage.setItem(DEVICE_KEY, id);
+    return id;
+  } catch {
+    return newIdempotencyKey(); // storage off (private mode): a new id per filing, the address limit still holds
+  }
+}
+
+/**
+ * One key per filled form: a second tap, or a retry after a lost answer, files the complaint once. The hub's
+ * challenge is solved first (about a second on a phone; the proof-of-work module says why).
+ */
+export async function fileComplaint(
   request: PublicComplaintRequest,
   idempotencyKey: string,
 ): Promise<Answer<PublicComplaintStatus>> {
+  const challenge = await call<Challenge>('/api/public/complaints/challenge');
+  if (!challenge.ok) return challenge;
+  const work = await solveWork(challenge.data.challenge, challenge.data.bits);
   return call('/api/public/complaints', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    headers: {
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+      'x-device-id': deviceId(),
+      'x-pow-challenge': work.challenge,
+      'x-pow-nonce': work.nonce,
+    },
     body: JSON.stringify(request),
   });
 }

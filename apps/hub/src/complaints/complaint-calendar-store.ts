@@ -4,6 +4,8 @@ import {
   type ComplaintDeadlineRule,
   type ComplaintDeadlineRules,
   type Holiday,
+  type HolidayDates,
+  withFixedHolidays,
 } from '@giliran/domain';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
@@ -21,8 +23,9 @@ export class ComplaintCalendarStore {
     ) as Holiday[];
   }
 
-  holidayDates(): Set<string> {
-    return new Set(this.holidays().map((h) => h.date));
+  /** The entered holidays and, for every year, the fixed-date national ones (fixed-holidays.ts). */
+  holidayDates(): HolidayDates {
+    return withFixedHolidays(this.holidays().map((h) => h.date));
   }
 
   rules(): ComplaintDeadlineRules {

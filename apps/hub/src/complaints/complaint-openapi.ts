@@ -1,4 +1,5 @@
 import {
+  CalendarYearsView,
   ComplaintCategoriesRequest,
   ComplaintCategoryRequest,
   ComplaintCategoryRule,
@@ -7,6 +8,7 @@ import {
   ComplaintView,
   HolidaysRequest,
   HolidayView,
+  PublicComplaintChallenge,
   PublicComplaintForm,
   PublicComplaintRequest,
   PublicComplaintStatus,
@@ -25,10 +27,18 @@ export const COMPLAINT_OPERATIONS: readonly Operation[] = [
     auth: false,
   },
   {
+    method: 'get',
+    path: '/api/public/complaints/challenge',
+    summary: "The form's proof of work: a signed challenge and the zero bits its nonce must give",
+    response: PublicComplaintChallenge,
+    auth: false,
+  },
+  {
     method: 'post',
     path: '/api/public/complaints',
     summary:
-      'File a complaint from the /pengaduan form (no sign-in; rate-limited per address); answers its code',
+      'File a complaint from the /pengaduan form (no sign-in; proof of work in x-pow-challenge and x-pow-nonce; ' +
+      'rate-limited per device (x-device-id) and per address); answers its code',
     body: PublicComplaintRequest,
     response: PublicComplaintStatus,
     status: 201,
@@ -101,5 +111,19 @@ export const COMPLAINT_OPERATIONS: readonly Operation[] = [
     summary: "Replace one year's holidays and cuti bersama (MOD, admin); open complaints' deadlines follow",
     body: HolidaysRequest,
     response: z.array(HolidayView),
+  },
+  {
+    method: 'get',
+    path: '/api/calendar/years',
+    summary:
+      "This year's and next year's calendar, confirmed or not; from 1 October, next year when it is not confirmed",
+    response: CalendarYearsView,
+  },
+  {
+    method: 'post',
+    path: '/api/calendar/years/{year}/confirm',
+    summary:
+      "Confirm a year's holidays and cuti bersama as the SKB publishes them (MOD, admin); deadlines recounted",
+    response: CalendarYearsView,
   },
 ];

@@ -179,7 +179,7 @@ export class ComplaintService {
       now,
       complaints: this.store
         .list(parse(ComplaintListQuery, query), now)
-        .map((row) => complaintSummary(row, this.deps.site, now)),
+        .map((row) => complaintSummary(row, this.deps.site, now, this.calendar.isProvisional(row))),
     };
   }
 
@@ -230,6 +230,10 @@ export class ComplaintService {
           return { events: [event], ref: id };
         },
         sameTarget: (_request, ref) => ref === id,
+        // A public filing verified after its deadline is owed its compensation now (complaint-store.ts, RAISES_LATE).
+        applied: (_events, _ctx, request) => {
+          if (request.to === 'verified') void this.late.raiseDue();
+        },
         answer: (ref) => this.detail(ref),
       },
       body,
@@ -312,11 +316,13 @@ export class ComplaintService {
   }
 
   private view(row: ComplaintRow): ComplaintView {
-    return complaintView(row, this.store.history(row.id), this.deps.site, this.now());
+    const provisional = this.calendar.isProvisional(row);
+    return complaintView(row, this.store.history(row.id), this.deps.site, this.now(), provisional);
   }
 
   private publicView(row: ComplaintRow): PublicComplaintStatus {
-    return publicComplaintStatus(row, this.store.history(row.id), this.deps.site, this.now());
+    const provisional = this.calendar.isProvisional(row);
+    return publicComplaintStatus(row, this.store.history(row.id), this.deps.site, this.now(), provisional);
   }
 
   private now(): string {

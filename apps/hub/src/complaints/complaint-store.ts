@@ -56,6 +56,13 @@ export function factsOf(row: ComplaintRow): ComplaintFacts {
 }
 
 const AWAITING = "status IN ('received', 'verified', 'in_follow_up')";
+/**
+ * Owed an answer and able to raise complaint_late (an officer's sanction): a filing from the public form counts
+ * once MOD has verified it. Until then it may be spam: a script's flood of filings sanctions nobody, and MOD closes
+ * spam unanswered with its reason, which stops its clock. A verified one past its deadline is raised at once.
+ */
+const RAISES_LATE =
+  "(status IN ('verified', 'in_follow_up') OR (status = 'received' AND channel <> 'website'))";
 
 /** The register's rows and their history, as the log's projection wrote them (db/record-projection.ts). */
 export class ComplaintStore {
@@ -126,7 +133,7 @@ export class ComplaintStore {
   dueBy(now: string): ComplaintRow[] {
     return sql(
       this.db,
-      `SELECT * FROM complaints WHERE late_compensation_id IS NULL AND ${AWAITING} AND deadline_at <= ?
+      `SELECT * FROM complaints WHERE late_compensation_id IS NULL AND ${RAISES_LATE} AND deadline_at <= ?
        ORDER BY deadline_at`,
     ).all(now) as ComplaintRow[];
   }
@@ -135,7 +142,7 @@ export class ComplaintStore {
     const row = sql(
       this.db,
       `SELECT MIN(deadline_at) AS next FROM complaints
-       WHERE late_compensation_id IS NULL AND ${AWAITING} AND deadline_at > ?`,
+       WHERE late_compensation_id IS NULL AND ${RAISES_LATE} AND deadline_at > ?`,
     ).get(now) as { next: string | null };
     return row.next;
   }

@@ -23,7 +23,12 @@ function agencyName(site: SiteConfig, agencyId: string | null) {
   return site.agencies.find((a) => a.id === agencyId)?.name ?? null;
 }
 
-export function complaintSummary(row: ComplaintRow, site: SiteConfig, now: string): ComplaintSummary {
+export function complaintSummary(
+  row: ComplaintRow,
+  site: SiteConfig,
+  now: string,
+  deadlineProvisional = false,
+): ComplaintSummary {
   return {
     id: row.id,
     code: row.code,
@@ -48,6 +53,7 @@ export function complaintSummary(row: ComplaintRow, site: SiteConfig, now: strin
     deadlineAt: row.deadline_at,
     deadlineDay: row.deadline_day,
     late: isLate(row, now),
+    deadlineProvisional,
     answer: row.answer,
     answerChannel: row.answer_channel,
     answeredAt: row.answered_at,
@@ -61,9 +67,10 @@ export function complaintView(
   history: readonly HistoryRow[],
   site: SiteConfig,
   now: string,
+  deadlineProvisional = false,
 ): ComplaintView {
   return {
-    ...complaintSummary(row, site, now),
+    ...complaintSummary(row, site, now, deadlineProvisional),
     history: history.map((h) => ({
       at: h.at,
       by: h.actor,
@@ -81,6 +88,7 @@ export function publicComplaintStatus(
   history: readonly HistoryRow[],
   site: SiteConfig,
   now: string,
+  deadlineProvisional = false,
 ): PublicComplaintStatus {
   return {
     code: row.code,
@@ -94,6 +102,7 @@ export function publicComplaintStatus(
     deadlineAt: row.deadline_at,
     deadlineDay: row.deadline_day,
     late: isLate(row, now),
+    deadlineProvisional,
     // Only the steps, never staff notes: a note may name an officer or the complainant.
     history: history
       .filter((h) => h.kind === 'received' || h.kind === 'status')

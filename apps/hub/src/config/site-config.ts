@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
 import {
   DEFAULT_SOP_STANDARDS,
+  fitStandardsToTotal,
   OFFICER_CONSEQUENCES,
   reportChainStandardsFrom,
   type QueueConfig,
+  type SopStep,
 } from '@giliran/domain';
 import { z } from 'zod';
 import { BackupSettings } from '../backup/backup-settings.ts';
+import { readJsonFile } from './json-file.ts';
+import { PinHash } from './pin-hash.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -41,6 +44,8 @@ export const SiteConfigSchema = z.object({
   demo: z.boolean().default(false),
   name: z.string().min(1),
   shortName: z.string().min(1),
+  /** The day the site opened (YYYY-MM-DD): no date field may name a day before it. */
+  openedOn: z.iso.date().optional(),
   timeZone: z.enum(['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura']),
   numberWidth: z.number().int().min(1).max(6).default(3),
   openingHours: Hours,
@@ -65,6 +70,11 @@ export const SiteConfigSchema = z.object({
         prefix: z.string().regex(/^[A-Z]{1,2}$/),
         name: Localized,
         summary: ServiceSummary.optional(),
+        /**
+         * The service's own Standar Pelayanan for steps 1–8 in total (e.g. 15 minutes for a letter): what its
+         * tickets are timed against. Steps it does not set in `sopStandards` share the rest in proportion.
+         */
+        standardMinutes: Minutes.optional(),
         sopStandards: Standards.optional(),
         openingHours: Hours.optional(),
       }),
@@ -90,7 +100,7 @@ export const SiteConfigSchema = z.object({
       username: z.string().min(1),
       name: z.string().min(1),
       role: z.enum(['officer', 'fo', 'mod', 'coordinator', 'admin', 'sekdis', 'kadis']),
-      pinHash: z.string().startsWith('scrypt$'),
+      pinHash: PinHash,
       counterIds: z.array(z.string()).default([]),
     }),
   ),
@@ -134,6 +144,8 @@ export const SiteConfigSchema = z.object({
   backup: BackupSettings,
   /** Sign-in attempts one network address may make per minute, whatever the usernames. */
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
+  /** Leading zero bits of the public complaint form's proof of work (0: none); 16 is about a second on a phone. */
+  complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -156,6 +168,7 @@ function checkReferences(site: SiteConfig): string[] {
   for (const a of site.accounts)
     for (const id of a.counterIds)
       if (!counters.has(id)) problems.push(`account ${a.username}: unknown counter ${id}`);
+  problems.push(...serviceStandardProblems(site));
   if (services.size !== site.services.length) problems.push('service ids must be unique');
   if (counters.size !== site.counters.length) problems.push('counter ids must be unique');
   return problems;
@@ -170,7 +183,7 @@ export function parseSiteConfig(raw: unknown, source = 'site config'): SiteConfi
 }
 
 export function loadSiteConfig(path: string): SiteConfig {
-  return parseSiteConfig(JSON.parse(readFileSync(path, 'utf8')), path);
+  return parseSiteConfig(readJsonFile(path), path);
 }
 
 function standards(partial: Partial<Record<string, number>>): QueueConfig['sopStandards'] {
@@ -180,20 +193,88 @@ function standards(partial: Partial<Record<string, number>>): QueueConfig['sopSt
   return merged;
 }
 
+type SiteService = SiteConfig['services'][number];
+
+function serviceOverrides(service: SiteService): Partial<Record<SopStep, number>> {
+  return Object.fromEntries(Object.entries(service.sopStandards ?? {}).map(([k, v]) => [Number(k), v]));
+}
+
+/** The steps' standards the service is timed against: its total fitted over the steps, or its own overrides. */
+function serviceStandards(
+  site: SiteConfig,
+  service: SiteService,
+): Partial<Record<SopStep, number>> | undefined {
+  const overrides = serviceOverrides(service);
+  if (service.standardMinutes !== undefined) {
+    const fitted = fitStandardsToTotal(standards(site.sopStandards), overrides, service.standardMinutes);
+    if (fitted) return fitted;
+  }
+  return service.sopStandards ? overrides : undefined;
+}
+
+/** Minutes a published duration states ("15 menit", "15 minutes"), or null for "4 hari kerja" and the like. */
+function statedMinutes(text: string | undefined): number | null {
+  const minutes = /^\s*(\d+(?:[.,]\d+)?)\s*(menit|minutes?)\s*$/i.exec(text ?? '')?.[1];
+  return minutes === undefined ? null : Number(minutes.replace(',', '.'));
+}
+
+/** The total a service's tickets are timed against, steps 1–8, in minutes. */
+export function timedMinutes(site: SiteConfig, service: SiteService): number {
+  const steps = { ...standards(site.sopStandards), ...serviceStandards(site, service) };
+  return Object.values(steps).reduce((sum, minutes) => sum + minutes, 0);
+}
+
+/**
+ * A service's declared standard must be what is timed: its own overrides may not leave the other steps nothing,
+ * and the duration it publishes in minutes may not contradict it.
+ */
+function serviceStandardProblems(site: SiteConfig): string[] {
+  return site.services.flatMap((service) => {
+    if (service.standardMinutes === undefined) return [];
+    const fitted = fitStandardsToTotal(
+      standards(site.sopStandards),
+      serviceOverrides(service),
+      service.standardMinutes,
+    );
+    if (!fitted)
+      return [
+        `service ${service.id}: its sopStandards leave no time in its ${service.standardMinutes}-minute standard`,
+      ];
+    const stated = [service.summary?.duration.id, service.summary?.duration.en].map(statedMinutes);
+    return stated.some((minutes) => minutes !== null && minutes !== service.standardMinutes)
+      ? [
+          `service ${service.id}: publishes a duration other than its ${service.standardMinutes}-minute standard`,
+        ]
+      : [];
+  });
+}
+
+/** Services whose published duration in minutes is not what they are timed against (no standardMinutes). */
+export function untimedStandards(site: SiteConfig): { id: string; stated: number; timed: number }[] {
+  return site.services.flatMap((service) => {
+    const stated = statedMinutes(service.summary?.duration.id);
+    const timed = timedMinutes(site, service);
+    return service.standardMinutes === undefined && stated !== null && stated !== timed
+      ? [{ id: service.id, stated, timed }]
+      : [];
+  });
+}
+
 export function toQueueConfig(site: SiteConfig): QueueConfig {
   return {
     timeZone: site.timeZone,
     numberWidth: site.numberWidth,
     sopStandards: standards(site.sopStandards),
-    services: site.services.map((s) => ({
-      id: s.id,
-      agencyId: s.agencyId,
-      prefix: s.prefix,
-      ...(s.sopStandards
-        ? { sopStandards: Object.fromEntries(Object.entries(s.sopStandards).map(([k, v]) => [Number(k), v])) }
-        : {}),
-      ...(s.openingHours ? { openingHours: s.openingHours } : {}),
-    })),
+    services: site.services.map((s) => {
+      const sopStandards = serviceStandards(site, s);
+      return {
+        id: s.id,
+        agencyId: s.agencyId,
+        prefix: s.prefix,
+        ...(sopStandards ? { sopStandards } : {}),
+        ...(s.openingHours ? { openingHours: s.openingHours } : {}),
+      };
+    }),
     counters: site.counters.map((c) => ({ id: c.id, serviceIds: c.serviceIds })),
     openingHours: site.openingHours,
     priorityRatio: site.priorityRatio,

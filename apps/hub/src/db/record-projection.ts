@@ -1,5 +1,6 @@
 import type { ChangedBy, RecordEvent } from '@giliran/domain';
 import { storageKey } from '../settings/stored-settings.ts';
+import { confirmedYearKey } from './settings-store.ts';
 import type { SettingKind } from '../settings/setting-definitions.ts';
 import type { Db } from './database.ts';
 import { sql } from './statements.ts';
@@ -175,6 +176,14 @@ function projectComplaint(db: Db, event: RecordEvent): boolean {
       for (const h of event.holidays) insert.run(h.date, h.kind, h.name, event.at, event.by);
       return true;
     }
+    case 'calendar:year-confirmed':
+      sql(
+        db,
+        `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+           updated_by = excluded.updated_by`,
+      ).run(confirmedYearKey(event.year), JSON.stringify({ at: event.at, by: event.by }), event.at, event.by);
+      return true;
     case 'calendar:rules-replaced': {
       const update = sql(db, 'UPDATE complaint_categories SET unit = ?, amount = ? WHERE category = ?');
       for (const r of event.rules) update.run(r.unit, r.amount, r.category);

@@ -13,3 +13,6 @@ export class SettingsStore {
 }
 
 export const RUNNING_TEXT = 'display.runningText';
+
+/** Who confirmed a year's holiday calendar and when (`calendar:year-confirmed`), as JSON `{ at, by }`. */
+export const confirmedYearKey = (year: number): string => `calendar.confirmed.${String(year)}`;

@@ -99,7 +99,7 @@ export function apiRoutes(deps: RouteDeps): Router {
   // Per address, on top of the per-account lockout: one machine cannot walk through every username.
   const logins = new RateLimiter(site.loginsPerMinutePerAddress, 60_000, deps.clock);
   router.post('/auth/login', async (req, res) => {
-    if (!logins.tryTake(req.ip ?? 'unknown')) throw new HubError('RATE_LIMITED');
+    if (!logins.tryTake(req.ip ?? 'unknown')) throw new HubError('SIGN_IN_RATE_LIMITED', undefined, 60);
     const parsed = LoginRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     res.json(await auth.login(parsed.data));

@@ -37,6 +37,9 @@ export function errorHandler(logger: Logger) {
     if (body.code === 'INTERNAL')
       logger.error({ err: error, req: request, res: { statusCode } }, 'unhandled error');
     else logger.warn({ req: request, res: { statusCode }, code: body.code }, 'request refused');
+    if (error instanceof HubError && error.retryAfterSeconds !== undefined) {
+      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+    }
     res.status(statusCode).json({ error: body });
   };
 }

@@ -11,8 +11,10 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { READERS } from '../auth/roles.ts';
 import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { SiteConfig } from '../config/site-config.ts';
 import type { ReportChainService } from '../report-chain/report-chain-service.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
+import { checkDates, dateWindow } from './date-window.ts';
 
 /**
  * The end-of-day report chain (SOP 9–13). Every reader may look at any past day's chain, officers included
@@ -22,6 +24,7 @@ export function reportChainRoutes(deps: {
   auth: AuthService;
   engine: QueueEngine;
   chain: ReportChainService;
+  site: SiteConfig;
 }): Router {
   const { auth, engine, chain } = deps;
   const today = () => engine.serviceDay;
@@ -30,6 +33,7 @@ export function reportChainRoutes(deps: {
 
   router.get('/report-chain', readers, (req, res: Response<ReportChainView>) => {
     const date = parse(ReportChainDate.optional(), req.query.date) ?? today();
+    checkDates(dateWindow(deps.site, today()), { date });
     res.json(chain.view(date));
   });
 
@@ -37,6 +41,7 @@ export function reportChainRoutes(deps: {
     (stageOf: (req: Request) => ReportChainStage) =>
     async (req: Request, res: Response<ReportChainSignResult>) => {
       const date = parse(ReportChainDate, req.params.date);
+      checkDates(dateWindow(deps.site, today()), { date });
       const stage = stageOf(req);
       const key = parse(IdempotencyKey.optional(), req.header('idempotency-key'));
       const result = await chain.sign(actorOf(req), date, stage, req.body, key);

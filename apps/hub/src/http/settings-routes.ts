@@ -5,10 +5,13 @@ import { MANAGERS } from '../auth/roles.ts';
 import type { SettingKind } from '../settings/setting-definitions.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
+import { checkDates, type DateWindow } from './date-window.ts';
 
 export interface SettingsRouteDeps {
   readonly auth: AuthService;
   readonly settings: SettingsService;
+  /** The sane window of dates (site opening to a year ahead); unchecked when left out. */
+  readonly dates?: () => DateWindow;
 }
 
 /** Each PUT path and the setting it changes; `:id` names the service or counter. */
@@ -55,6 +58,7 @@ export function settingsRoutes(deps: SettingsRouteDeps): Router {
   });
 
   router.get('/audit', managers, (req, res: Response<AuditEntry[]>) => {
+    if (deps.dates) checkDates(deps.dates(), { from: req.query.from, to: req.query.to });
     res.json(settings.audit(req.query));
   });
   return router;

@@ -15,14 +15,14 @@ import { parse, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
+import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
 import { skmFileName } from '../skm/skm-format.ts';
-import { skmPdf } from '../skm/skm-pdf.ts';
 import { buildSkmReport } from '../skm/skm-report.ts';
 import { SkmStore } from '../skm/skm-store.ts';
 import { SkmSurvey, type SurveyChannel } from '../skm/skm-survey.ts';
-import { skmXlsx } from '../skm/skm-xlsx.ts';
 import { bearerToken, requireRole } from './auth-middleware.ts';
+import { checkDates, dateWindow } from './date-window.ts';
 
 /** Who reads the IKM: the hall's managers, and the Sekdis and Kepala Dinas the report goes up to. */
 export const SKM_READERS: readonly Role[] = [...MANAGERS, 'sekdis', 'kadis'];
@@ -36,6 +36,8 @@ export interface SkmRouteDeps {
   readonly engine: QueueEngine;
   readonly clock: Clock;
   readonly bus: CommandBus;
+  /** Renders PDF and XLSX off the event loop, a few at a time. */
+  readonly exports: ExportPool;
 }
 
 /**
@@ -78,22 +80,31 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
   router.get('/skm', requireRole(auth, SKM_READERS), async (req, res: Response<SkmReportView | Buffer>) => {
     const query = parse(SkmReportQuery, req.query);
     const today = engine.serviceDay;
+    checkDates(dateWindow(site, today), { from: query.from, to: query.to });
     // The month so far by default: the period a gerai's recap usually covers.
     const to = query.to ?? today;
     const from = query.from ?? `${to.slice(0, 8)}01`;
     if (from > to) throw new HubError('VALIDATION_FAILED', [{ path: 'from', message: 'from is after to' }]);
-    const view = buildSkmReport(
-      store,
-      site,
-      { from, to, agencyId: query.agencyId, serviceId: query.serviceId },
-      engine.nowIso(),
-    );
+    const viewOf = () =>
+      buildSkmReport(
+        store,
+        site,
+        { from, to, agencyId: query.agencyId, serviceId: query.serviceId },
+        engine.nowIso(),
+      );
     const format = query.format ?? 'json';
     if (format === 'json') {
-      res.json(view);
+      res.json(viewOf());
       return;
     }
-    const file = format === 'xlsx' ? await skmXlsx(view) : await skmPdf(view);
+    // Not cached: answers for a ticket arrive up to seven days after its day, so a past period still changes.
+    const { view, file } = await deps.exports.exclusive(async (render) => {
+      const gathered = viewOf();
+      return {
+        view: gathered,
+        file: await render({ kind: format === 'xlsx' ? 'skm-xlsx' : 'skm-pdf', view: gathered }),
+      };
+    });
     res.setHeader('Content-Type', format === 'xlsx' ? XLSX : 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${skmFileName(view, format)}"`);
     res.setHeader('Cache-Control', 'no-store');

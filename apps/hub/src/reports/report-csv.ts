@@ -1,18 +1,15 @@
 import type { ReportView } from '@giliran/protocol';
+import { csvText } from './csv-cell.ts';
 import { instantText, periodText } from './report-format.ts';
 import { reportTables, type CellKind, type CellValue, type Column } from './report-tables.ts';
 
 /** Excel reads a CSV without a byte-order mark as the PC's code page and garbles "–" and other non-ASCII text. */
 const BOM = '\uFEFF';
 
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** Plain numbers with a decimal point, so every spreadsheet reads them as numbers: seconds, and shares in %. */
 function cell(kind: CellKind, value: CellValue): string {
   if (value === null) return '';
-  if (typeof value === 'string') return quote(value);
+  if (typeof value === 'string') return csvText(value);
   if (kind === 'share') return (Math.round(value * 1000) / 10).toString();
   return value.toString();
 }
@@ -30,16 +27,16 @@ function header(column: Column): string {
  */
 export function reportCsv(view: ReportView): string {
   const lines: string[] = [
-    quote('Laporan Rekapitulasi Pelayanan'),
-    quote(view.site.name),
-    `Periode,${quote(periodText(view.from, view.to))}`,
+    csvText('Laporan Rekapitulasi Pelayanan'),
+    csvText(view.site.name),
+    `Periode,${csvText(periodText(view.from, view.to))}`,
     `Dari,${view.from}`,
     `Sampai,${view.to}`,
-    `Dibuat,${quote(instantText(view.generatedAt, view.site.timeZone))}`,
-    ...(view.live ? [quote('Angka hari ini masih berjalan.')] : []),
+    `Dibuat,${csvText(instantText(view.generatedAt, view.site.timeZone))}`,
+    ...(view.live ? [csvText('Angka hari ini masih berjalan.')] : []),
   ];
   for (const table of reportTables(view)) {
-    lines.push('', quote(table.title), table.columns.map((c) => quote(header(c))).join(','));
+    lines.push('', csvText(table.title), table.columns.map((c) => csvText(header(c))).join(','));
     const rows = table.total ? [...table.rows, table.total] : table.rows;
     for (const row of rows)
       lines.push(row.map((v, i) => cell(table.columns[i]?.kind ?? 'text', v)).join(','));

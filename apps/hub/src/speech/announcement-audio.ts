@@ -11,9 +11,15 @@ import {
   type SpeechEngine,
   type SpeechLang,
 } from '@giliran/speech';
+import pLimit from 'p-limit';
 import type { SiteConfig } from '../config/site-config.ts';
 
 const CACHE_SIZE = 200;
+/**
+ * Speech processes (espeak-ng, say) running at once: sixty displays asking together must not fork sixty, and on a
+ * two-core hub PC one leaves the other core to the queue. Calls come one at a time in a hall, so one is enough.
+ */
+export const MAX_SPEECH_PROCESSES = 1;
 
 export interface SpokenCall {
   readonly number: string;
@@ -28,6 +34,11 @@ export interface SpokenCall {
 export class AnnouncementAudio {
   private readonly engines: readonly SpeechEngine[];
   private readonly cache = new Map<string, Buffer>();
+  /** Renders under way by text: a display asking for a call already being rendered waits for that one. */
+  private readonly rendering = new Map<string, Promise<Buffer>>();
+  private readonly speakers = pLimit(MAX_SPEECH_PROCESSES);
+  /** How many times a speech engine was run (not answered from the cache): for tests and the bench. */
+  renders = 0;
   private chime: Buffer | null = null;
   private readonly onSpoken: (engine: string) => void;
 
@@ -61,13 +72,22 @@ export class AnnouncementAudio {
     return announcementText(call, { style: this.site.display.announcement.style, lang: call.lang });
   }
 
-  /** The same call is announced on every display of the hall: render it once. */
+  /** The same call is announced on every display of the hall: render it once, a few calls at a time. */
   async render(call: SpokenCall): Promise<Buffer> {
-    const options = { style: this.site.display.announcement.style, lang: call.lang };
-    const input = { number: call.number, counterName: call.counterName };
     const text = this.text(call);
     const cached = this.cache.get(text);
     if (cached) return cached;
+    const pending = this.rendering.get(text);
+    if (pending) return pending;
+    const rendered = this.speakers(() => this.speak(call, text)).finally(() => this.rendering.delete(text));
+    this.rendering.set(text, rendered);
+    return rendered;
+  }
+
+  private async speak(call: SpokenCall, text: string): Promise<Buffer> {
+    const options = { style: this.site.display.announcement.style, lang: call.lang };
+    const input = { number: call.number, counterName: call.counterName };
+    this.renders++;
     const { engine, wav } = await speakWithFallback(
       this.engines,
       text,
@@ -79,5 +99,10 @@ export class AnnouncementAudio {
     this.cache.set(text, wav);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? text);
     return wav;
+  }
+
+  /** Speech processes running now and calls waiting for one. */
+  get load(): { running: number; waiting: number } {
+    return { running: this.speakers.activeCount, waiting: this.speakers.pendingCount };
   }
 }

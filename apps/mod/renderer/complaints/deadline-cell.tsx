@@ -55,6 +55,11 @@ export function DeadlineCell({ complaint, hubNow, timeZone, lang, t, short = fal
     <div class={`complaints-deadline complaints-deadline-${state.kind}${soon}`} data-deadline={state.kind}>
       <span class="complaints-deadline-when">{when}</span>
       <strong>{label}</strong>
+      {complaint.deadlineProvisional && (
+        <span class="complaints-deadline-provisional" data-testid="deadline-provisional">
+          {t('provisional')}
+        </span>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ruleText } from './form-fields.tsx';
 import { CATEGORY_LABELS, HOLIDAY_KIND_LABELS, type ComplaintText } from './texts.ts';
 import { useSend } from './use-send.ts';
-import type { ComplaintCategoryRule, HolidayKind, HolidayView } from './wire.ts';
+import type { CalendarYearsView, ComplaintCategoryRule, HolidayKind, HolidayView } from './wire.ts';
 
 type T = ReturnType<typeof translator<ComplaintText>>;
 
@@ -36,7 +36,13 @@ export function HolidayEditor({ hub, year: thisYear, canEdit, rules, lang, t }: 
   const [year, setYear] = useState(thisYear);
   const [days, setDays] = useState<HolidayView[] | null>(null);
   const [saved, setSaved] = useState(false);
+  const [years, setYears] = useState<CalendarYearsView | null>(null);
   const send = useSend(lang, t('offline'));
+
+  useEffect(() => {
+    hub.get<CalendarYearsView>('/api/calendar/years').then(setYears, () => undefined);
+  }, [hub]);
+  const status = years?.years.find((y) => y.year === year) ?? null;
 
   useEffect(() => {
     let current = true;
@@ -85,6 +91,15 @@ export function HolidayEditor({ hub, year: thisYear, canEdit, rules, lang, t }: 
         <p>
           <strong>{t('count', { national: count('libur_nasional'), cuti: count('cuti_bersama') })}</strong>
         </p>
+        {status && (
+          <p
+            class={status.confirmed ? 'complaints-ok' : 'complaints-year-unconfirmed'}
+            data-testid="year-status"
+            data-confirmed={String(status.confirmed)}
+          >
+            {t(status.confirmed ? 'yearConfirmed' : 'yearUnconfirmed')}
+          </p>
+        )}
         {days && (
           <table class="complaints-table complaints-holidays">
             <thead>
@@ -188,6 +203,23 @@ export function HolidayEditor({ hub, year: thisYear, canEdit, rules, lang, t }: 
               {t('saveCalendar', { year })}
             </button>
             {saved && <span class="complaints-ok">{t('saved')}</span>}
+            {status && !status.confirmed && (
+              <button
+                type="button"
+                class="mod-btn"
+                disabled={send.busy}
+                data-testid="confirm-calendar"
+                onClick={() => {
+                  void send
+                    .run(() => hub.post<CalendarYearsView>(`/api/calendar/years/${year}/confirm`, {}))
+                    .then((view) => {
+                      if (view) setYears(view);
+                    });
+                }}
+              >
+                {t('confirmYear', { year })}
+              </button>
+            )}
           </div>
         )}
         {send.error && <p class="complaints-error">{send.error}</p>}

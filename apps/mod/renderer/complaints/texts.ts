@@ -35,6 +35,16 @@ export const COMPLAINT_TEXTS = {
   answeredLate: { id: 'dijawab terlambat', en: 'answered late' },
   closedUnanswered: { id: 'ditutup', en: 'closed' },
   endOfDay: { id: 's.d. akhir {date}', en: 'by the end of {date}' },
+  provisional: {
+    id: 'sementara: kalender libur tahun itu belum dikonfirmasi',
+    en: "provisional: that year's holiday calendar is not confirmed",
+  },
+  yearConfirmed: { id: 'Dikonfirmasi sesuai SKB', en: 'Confirmed as the SKB publishes it' },
+  yearUnconfirmed: {
+    id: 'Belum dikonfirmasi: hanya libur bertanggal tetap yang dihitung',
+    en: 'Not confirmed: only the fixed-date holidays count',
+  },
+  confirmYear: { id: 'Konfirmasi kalender {year}', en: 'Confirm the {year} calendar' },
   byTime: { id: 's.d. {date} {time}', en: 'by {date} {time}' },
   code: { id: 'Kode', en: 'Code' },
   occupation: { id: 'Pekerjaan', en: 'Occupation' },

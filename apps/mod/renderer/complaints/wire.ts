@@ -1,5 +1,6 @@
 // The tab's view of the wire contract: types only, so no schema code is bundled into the page.
 export type {
+  CalendarYearsView,
   ComplaintCategory,
   ComplaintCategoryRule,
   ComplaintChannel,

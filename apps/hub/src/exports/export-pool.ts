@@ -1,0 +1,75 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { HubError } from '../hub-error.ts';
+import type { ExportJob } from './export-worker.ts';
+
+export interface ExportPoolOptions {
+  /** Worker threads rendering at once; one leaves the other core of a small hub PC to the queue. */
+  readonly threads?: number;
+  /** Exports accepted at once, rendering and waiting; the next is answered 429 with Retry-After. */
+  readonly maxInFlight?: number;
+}
+
+const WORKER = new URL('./export-worker.ts', import.meta.url);
+/** Seconds a refused export is told to wait: about one PDF's render time with a few ahead of it. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Worker threads load TypeScript through tsx, as the hub itself runs (a dependency of the hub). */
+function tsxLoader(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
+
+/**
+ * PDF and XLSX exports rendered in worker threads, at most `maxInFlight` accepted at once: sixty staff asking for
+ * reports together get files in turn or a 429, and the kiosks keep issuing tickets on the main loop.
+ */
+export class ExportPool {
+  private readonly pool: Piscina;
+  private readonly maxInFlight: number;
+  private inFlight = 0;
+
+  constructor(options: ExportPoolOptions = {}) {
+    const threads = options.threads ?? 1;
+    this.maxInFlight = options.maxInFlight ?? 2;
+    this.pool = new Piscina({
+      filename: WORKER.href,
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      // Rendering is background work: the worker threads yield the CPU to the hub's loop (Linux nice 10).
+      niceIncrement: 10,
+      execArgv: ['--import', tsxLoader()],
+    });
+  }
+
+  /**
+   * Takes one of the export slots for `work` (which gathers its view on the hub, then renders through the pool),
+   * or refuses at once with EXPORT_BUSY (429, Retry-After) before any of that work is done: a refused request
+   * must cost the hub's loop nothing, or sixty retrying browsers would stall the hall through their refusals.
+   */
+  async exclusive<T>(work: (render: (job: ExportJob) => Promise<Buffer>) => Promise<T>): Promise<T> {
+    if (this.inFlight >= this.maxInFlight) throw new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
+    this.inFlight++;
+    try {
+      return await work((job) => this.render(job));
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** Renders one file in a worker thread. */
+  private async render(job: ExportJob): Promise<Buffer> {
+    const bytes = (await this.pool.run(job)) as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Files rendered by the worker threads so far. */
+  get rendered(): number {
+    return this.pool.completed;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
