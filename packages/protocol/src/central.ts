@@ -85,7 +85,7 @@ export const SyncEvent = z.strictObject({
     .string()
     .min(3)
     .max(64)
-    .regex(/^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/, 'resource:action'),
+    .regex(/^[a-z][a-z0-9_.-]*:[a-z][a-z0-9_.-]*$/, 'resource:action'),
   serviceDay: CalendarDate,
   at: z.iso.datetime({ offset: true }),
   payload: z.record(z.string(), z.unknown()),

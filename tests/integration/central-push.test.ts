@@ -1,0 +1,127 @@
+import { createServer } from 'node:net';
+import { pino } from 'pino';
+import { CentralPushStatus } from '@giliran/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCentral } from '../../apps/central/src/index.ts';
+import { startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import { spawnCentral } from '../support/central-process.ts';
+import { driveDay, expectSameAsHub, startEnrolledHub, untilSynced } from '../support/central-world.ts';
+import { KIOSK_TOKEN, type TestHub } from '../support/hub-harness.ts';
+import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('hubs push their logs to central: exactly once, through faults', () => {
+  let cluster: PostgresCluster;
+  let c: TestCentral;
+  let admin: string;
+  const hubs: TestHub[] = [];
+
+  beforeAll(async () => {
+    cluster = await startPostgres();
+    c = await startTestCentral(cluster);
+    admin = await c.login();
+  });
+  afterAll(async () => {
+    for (const hub of hubs) await hub.stop();
+    await c.stop();
+    await cluster.stop();
+  });
+
+  it('two halls: every event at central once, each ticket with the hub’s own times, figures equal each hub’s report', async () => {
+    const sites = [await c.enrol('mpp-kubu-raya'), await c.enrol('mpp-mempawah')];
+    const [a, b] = await Promise.all(sites.map((s) => startEnrolledHub(c.central.url, s)));
+    if (!a || !b) throw new Error('hubs');
+    hubs.push(a, b);
+    await Promise.all([driveDay(a, 40), driveDay(b, 25)]);
+    await Promise.all([untilSynced(a), untilSynced(b)]);
+    await expectSameAsHub(c.central.pool, a, 'mpp-kubu-raya', admin, c.central.url);
+    await expectSameAsHub(c.central.pool, b, 'mpp-mempawah', admin, c.central.url);
+
+    const mod = await a.login('mod');
+    const status = CentralPushStatus.parse((await a.api('GET', '/central/status', { token: mod })).body);
+    expect(status).toMatchObject({ configured: true, siteId: 'mpp-kubu-raya', pending: 0, lastError: null });
+    expect(status.lastAckedSeq).toBe(status.lastPushedSeq);
+  });
+
+  it('a hub whose central is unreachable serves at full speed, says why, and catches up when central returns', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const site = await c.enrol('mobil-sanggau', 'mobile');
+    const hub = await startEnrolledHub(url, site);
+    hubs.push(hub);
+    await driveDay(hub, 30);
+    const offline = hub.hub.pusher.status();
+    expect(offline.lastAckedSeq).toBe(0);
+    expect(offline.pending).toBeGreaterThan(100);
+    expect(offline.lastError).toMatch(/ECONNREFUSED|fetch failed/);
+    // A ticket issued now is answered as at any other time: the push never sits on the command path.
+    const started = performance.now();
+    const res = await hub.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
+    expect(res.status).toBe(201);
+    expect(performance.now() - started).toBeLessThan(1000);
+
+    const second = await createCentral({
+      databaseUrl: c.databaseUrl,
+      port,
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      await untilSynced(hub);
+      await expectSameAsHub(c.central.pool, hub, 'mobil-sanggau', admin, c.central.url);
+      expect(hub.hub.pusher.status().lastError).toBeNull();
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('central killed with kill -9 in the middle of a catch-up: after its restart every event is there once', async () => {
+    const port = await freePort();
+    const site = await c.enrol('mpp-singkawang');
+    const hub = await startEnrolledHub(`http://127.0.0.1:${port}`, site, 20);
+    hubs.push(hub);
+    await driveDay(hub, 60); // about 230 events, pushed 20 at a time once central is there
+    const head = hub.hub.db.prepare('SELECT max(id) FROM events').pluck().get() as number;
+    const held = async () => {
+      const { rows } = await c.central.pool.query<{ n: string }>(
+        'SELECT count(*) AS n FROM events WHERE site_id = $1',
+        [site.id],
+      );
+      return Number(rows[0]?.n ?? 0);
+    };
+
+    const first = await spawnCentral(c.databaseUrl, port);
+    await eventually(async () => (await held()) > 0);
+    await first.kill9();
+    const atKill = await held();
+    expect(atKill).toBeLessThan(head); // killed mid-way
+    await eventually(() => hub.hub.pusher.status().lastError !== null);
+
+    const restarted = await spawnCentral(c.databaseUrl, port);
+    try {
+      await untilSynced(hub);
+      await expectSameAsHub(c.central.pool, hub, site.id, admin, c.central.url);
+    } finally {
+      await restarted.kill9();
+    }
+  });
+});
