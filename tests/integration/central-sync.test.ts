@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { CentralSiteView, CentralTicketView, SyncAck, type SyncEvent } from '@giliran/protocol';
+import { io as connect } from 'socket.io-client';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../apps/hub/src/auth/secrets.ts';
@@ -248,6 +249,54 @@ describe('central: enrolment, accounts and store-and-forward on a real PostgreSQ
         noShow: 0,
         avgWaitSeconds: 300,
       });
+    });
+  });
+
+  describe('two central processes on one database', () => {
+    it('a dashboard connected to process A hears the batch process B stored (Socket.IO PostgreSQL adapter)', async () => {
+      const b = await startTestCentral(cluster, { databaseUrl: c.databaseUrl });
+      const socket = connect(c.central.url, {
+        auth: { token: admin },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      try {
+        await new Promise<void>((resolve, reject) => {
+          socket.once('connect', resolve);
+          socket.once('connect_error', reject);
+        });
+        const heard = new Promise<unknown>((resolve) => {
+          socket.once('site:synced', resolve);
+        });
+        const site = await b.enrol('ketapang');
+        const res = await b.api('POST', '/central/sync', {
+          token: site.key,
+          body: batchOf(site.id, queueEvents(3)),
+        });
+        expect(res.status).toBe(200);
+        expect(await heard).toEqual({
+          siteId: 'ketapang',
+          ackedSeq: 12,
+          events: 12,
+          lastEventAt: queueEvents(3).at(-1)?.at,
+        });
+      } finally {
+        socket.disconnect();
+        await b.stop();
+      }
+    });
+
+    it('a socket without a regional session is refused', async () => {
+      const socket = connect(c.central.url, {
+        auth: { token: 'nope' },
+        transports: ['websocket'],
+        reconnection: false,
+      });
+      const error = await new Promise<Error>((resolve) => {
+        socket.once('connect_error', resolve);
+      });
+      expect(error.message).toBe('UNAUTHENTICATED');
+      socket.disconnect();
     });
   });
 

@@ -1,6 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MAX_SYNC_BYTES } from '@giliran/protocol';
+import { createAdapter } from '@socket.io/postgres-adapter';
 import express, { type Express } from 'express';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
@@ -90,6 +91,15 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   });
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  // Every central process on the database hears every broadcast: a dashboard connected to one process sees the
+  // batches another one stored.
+  io.adapter(
+    createAdapter(pool, {
+      errorHandler: (error) => {
+        logger.warn({ err: error }, 'Socket.IO PostgreSQL adapter');
+      },
+    }),
+  );
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth.token;
     void auth.authenticate(typeof token === 'string' ? token : undefined).then((actor) => {
