@@ -1,12 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { CentralPushStatus } from '@giliran/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCentral } from '../../apps/central/src/index.ts';
 import { startTestCentral, type TestCentral } from '../support/central-harness.ts';
 import { spawnCentral } from '../support/central-process.ts';
-import { driveDay, expectSameAsHub, startEnrolledHub, untilSynced } from '../support/central-world.ts';
-import { KIOSK_TOKEN, type TestHub } from '../support/hub-harness.ts';
+import {
+  driveDay,
+  expectSameAsHub,
+  FAST_PUSH,
+  startEnrolledHub,
+  untilSynced,
+} from '../support/central-world.ts';
+import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
 
 function freePort(): Promise<number> {
@@ -122,6 +132,34 @@ describe('hubs push their logs to central: exactly once, through faults', () => 
       await expectSameAsHub(c.central.pool, hub, site.id, admin, c.central.url);
     } finally {
       await restarted.kill9();
+    }
+  });
+
+  it('a hub that died after central stored a batch but before it recorded the ack sends it again: stored once', async () => {
+    const site = await c.enrol('mpp-sambas');
+    const dataDir = mkdtempSync(join(tmpdir(), 'giliran-central-ack-'));
+    const options = {
+      dataDir,
+      site: demoSite({ id: site.id, central: { url: c.central.url, siteId: site.id, key: site.key } }),
+      centralTiming: FAST_PUSH,
+    };
+    try {
+      const before = await startTestHub(options);
+      await driveDay(before, 20);
+      await untilSynced(before);
+      await before.stop();
+      // What a kill between central's commit and the hub's own write leaves: the hub remembers an older ack.
+      const file = new Database(join(dataDir, 'giliran.sqlite'));
+      file.prepare('UPDATE central_push SET acked_seq = 7').run();
+      file.close();
+
+      const after = await startTestHub(options);
+      hubs.push(after);
+      await driveDay(after, 5, 5);
+      await untilSynced(after);
+      await expectSameAsHub(c.central.pool, after, site.id, admin, c.central.url);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
