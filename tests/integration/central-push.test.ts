@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import {
   untilSynced,
 } from '../support/central-world.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import { spawnHub } from '../support/hub-process.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
 
 function freePort(): Promise<number> {
@@ -158,6 +159,48 @@ describe('hubs push their logs to central: exactly once, through faults', () => 
       await driveDay(after, 5, 5);
       await untilSynced(after);
       await expectSameAsHub(c.central.pool, after, site.id, admin, c.central.url);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a hub killed with kill -9 while it issues and pushes: after its restart central holds every event once', async () => {
+    const site = await c.enrol('mpp-ketapang');
+    const dataDir = mkdtempSync(join(tmpdir(), 'giliran-central-kill-'));
+    const siteFile = join(dataDir, 'site.json');
+    const siteConfig = demoSite({
+      id: site.id,
+      central: { url: c.central.url, siteId: site.id, key: site.key },
+    });
+    writeFileSync(siteFile, JSON.stringify(siteConfig));
+    try {
+      const child = await spawnHub(dataDir, siteFile);
+      const held = async () => {
+        const { rows } = await c.central.pool.query<{ n: string }>(
+          'SELECT count(*) AS n FROM events WHERE site_id = $1',
+          [site.id],
+        );
+        return Number(rows[0]?.n ?? 0);
+      };
+      // Tickets keep coming while the pusher sends (every 200 ms after a commit); the kill lands among both.
+      let issued = 0;
+      while ((await held()) < 40 || issued < 60) {
+        const res = await fetch(`${child.url}/api/tickets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${KIOSK_TOKEN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ serviceId: 'ktp-el' }),
+        });
+        expect(res.status).toBe(201);
+        issued += 1;
+      }
+      child.child.kill('SIGKILL');
+      await child.exited;
+
+      const restarted = await startTestHub({ dataDir, site: siteConfig, centralTiming: FAST_PUSH });
+      hubs.push(restarted);
+      await driveDay(restarted, 5, 5);
+      await untilSynced(restarted);
+      await expectSameAsHub(c.central.pool, restarted, site.id, admin, c.central.url);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
