@@ -4,7 +4,6 @@ import { redactForCentral } from './central-redaction.ts';
 
 interface PushRow {
   acked_seq: number;
-  pushed_seq: number;
   last_error: string | null;
   last_success_at: string | null;
 }
@@ -23,20 +22,30 @@ interface EventRow {
  * migrations, because it belongs to the push alone and every hub has it empty until central is configured.
  */
 export class CentralPushStore {
+  private readonly selectState;
+  private readonly selectBatch;
+  private readonly selectHead;
+
   constructor(private readonly db: Db) {
     db.exec(`CREATE TABLE IF NOT EXISTS central_push (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       site_id TEXT NOT NULL,
       acked_seq INTEGER NOT NULL DEFAULT 0,
-      pushed_seq INTEGER NOT NULL DEFAULT 0,
       last_error TEXT,
       last_success_at TEXT
     )`);
+    this.selectState = db.prepare(
+      'SELECT acked_seq, last_error, last_success_at FROM central_push WHERE id = 1',
+    );
+    this.selectBatch = db.prepare<[number, number]>(
+      'SELECT id, service_day, type, at, payload FROM events WHERE id > ? ORDER BY id LIMIT ?',
+    );
+    this.selectHead = db.prepare('SELECT id, at FROM events ORDER BY id DESC LIMIT 1');
   }
 
   state(): PushRow {
-    const row = this.db.prepare('SELECT * FROM central_push WHERE id = 1').get() as PushRow | undefined;
-    return row ?? { acked_seq: 0, pushed_seq: 0, last_error: null, last_success_at: null };
+    const row = this.selectState.get() as PushRow | undefined;
+    return row ?? { acked_seq: 0, last_error: null, last_success_at: null };
   }
 
   /** Starts the record for this site; a hub moved to another site id starts again from the beginning. */
@@ -47,7 +56,7 @@ export class CentralPushStore {
     this.db
       .prepare(
         `INSERT INTO central_push (id, site_id) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id,
-         acked_seq = 0, pushed_seq = 0, last_error = NULL, last_success_at = NULL`,
+         acked_seq = 0, last_error = NULL, last_success_at = NULL`,
       )
       .run(siteId);
   }
@@ -58,18 +67,13 @@ export class CentralPushStore {
       .run(seq, at);
   }
 
-  pushed(seq: number): void {
-    this.db.prepare('UPDATE central_push SET pushed_seq = ? WHERE id = 1').run(seq);
-  }
-
   failed(error: string): void {
     this.db.prepare('UPDATE central_push SET last_error = ? WHERE id = 1').run(error);
   }
 
   /** The hub's newest event: its sequence and when it happened. */
   head(): { seq: number; at: string | null } {
-    const row = this.db.prepare('SELECT id, at FROM events ORDER BY id DESC LIMIT 1').get() as
-      { id: number; at: string } | undefined;
+    const row = this.selectHead.get() as { id: number; at: string } | undefined;
     return { seq: row?.id ?? 0, at: row?.at ?? null };
   }
 
@@ -79,9 +83,7 @@ export class CentralPushStore {
 
   /** The next events after `after`, in order, at most `limit` of them and about `maxBytes` of JSON. */
   batch(after: number, limit: number, maxBytes: number): SyncEvent[] {
-    const rows = this.db
-      .prepare('SELECT id, service_day, type, at, payload FROM events WHERE id > ? ORDER BY id LIMIT ?')
-      .all(after, limit) as EventRow[];
+    const rows = this.selectBatch.all(after, limit) as EventRow[];
     const events: SyncEvent[] = [];
     let bytes = 0;
     for (const row of rows) {

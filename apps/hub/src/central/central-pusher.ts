@@ -64,6 +64,8 @@ export class CentralPusher {
   /** Commits seen: one landing while a push is in flight means push again at once, not after the heartbeat. */
   private commits = 0;
   private readonly timing: PusherTiming;
+  /** The newest sequence sent (kept in memory: one disk write per push is enough, and that is the ack). */
+  private lastPushedSeq = 0;
 
   constructor(
     private readonly target: CentralTarget | null,
@@ -101,7 +103,7 @@ export class CentralPusher {
     return {
       configured: this.target !== null,
       siteId: this.target?.siteId ?? null,
-      lastPushedSeq: state.pushed_seq,
+      lastPushedSeq: Math.max(this.lastPushedSeq, state.acked_seq),
       lastAckedSeq: state.acked_seq,
       pending: this.target ? this.store.pending(state.acked_seq) : 0,
       lastError: state.last_error,
@@ -151,7 +153,7 @@ export class CentralPusher {
     const head = this.store.head();
     const batch: SyncBatch = { siteId: target.siteId, after, head: head.seq, headAt: head.at, events };
     const last = events.at(-1);
-    if (last) this.store.pushed(last.seq);
+    if (last) this.lastPushedSeq = last.seq;
     try {
       const ack = await this.send(target, 'POST', batch);
       this.store.acked(ack.ackedSeq, new Date(this.clock.now()).toISOString());
