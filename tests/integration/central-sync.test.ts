@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../apps/hub/src/auth/secrets.ts';
 import { codedError } from '../support/access-world.ts';
+import { openApiRoutes, routeInventory, routeKey } from '../support/route-inventory.ts';
 import { CENTRAL_VIEWER, startTestCentral, type TestCentral } from '../support/central-harness.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
 
@@ -106,6 +107,14 @@ describe('central: enrolment, accounts and store-and-forward on a real PostgreSQ
     expect(codedError(res.status, res.body)).toBe(code);
     expect(await fingerprint()).toEqual(before);
   }
+
+  it('GET /api/central/openapi.json describes exactly the routes central serves', async () => {
+    const served = routeInventory(c.central.app).map(routeKey).sort();
+    const described = openApiRoutes((await c.api('GET', '/central/openapi.json')).body)
+      .map(routeKey)
+      .sort();
+    expect(described).toEqual(served);
+  });
 
   describe('sites and accounts', () => {
     it('a regional admin enrols a site: 201 with its id and key, and central keeps only the key’s hash', async () => {

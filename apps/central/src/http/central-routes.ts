@@ -20,6 +20,7 @@ import { bearerToken, CentralError, parse, type Clock } from '../hub-shared.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { Ingested, SyncService } from '../sync/sync-service.ts';
 import type { SiteViews } from '../views/site-views.ts';
+import { buildCentralOpenApi } from './central-openapi.ts';
 
 export interface CentralRouteDeps {
   readonly auth: CentralAuth;
@@ -37,6 +38,11 @@ const SiteParam = z.strictObject({ id: z.string().min(1).max(64) });
 export function centralRoutes(deps: CentralRouteDeps): Router {
   const router = Router();
   const { auth } = deps;
+
+  const openApi = buildCentralOpenApi();
+  router.get('/central/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
 
   router.post('/auth/login', async (req, res: Response<CentralLogin>) => {
     res.json(await auth.login(parse(LoginRequest, req.body)));
