@@ -13,6 +13,7 @@ try {
     databaseUrl,
     port: Number(process.env.CENTRAL_PORT ?? 8090),
     host: process.env.HOST ?? '127.0.0.1',
+    poolSize: Number(process.env.CENTRAL_DB_POOL ?? 10),
     logger,
   });
   logger.info({ url: central.url }, 'central listening');
