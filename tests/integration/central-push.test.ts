@@ -205,4 +205,37 @@ describe('hubs push their logs to central: exactly once, through faults', () => 
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('a hub without central says so; the key may come from GILIRAN_CENTRAL_KEY; a central block without any key stops the start', async () => {
+    const island = await startTestHub();
+    hubs.push(island);
+    const mod = await island.login('mod');
+    expect((await island.api('GET', '/central/status', { token: mod })).body).toEqual({
+      configured: false,
+      siteId: null,
+      lastPushedSeq: 0,
+      lastAckedSeq: 0,
+      pending: 0,
+      lastError: null,
+      lastSuccessAt: null,
+    });
+
+    const site = await c.enrol('mpp-sintang');
+    const keyless = demoSite({ id: site.id, central: { url: c.central.url, siteId: site.id } });
+    process.env.GILIRAN_CENTRAL_KEY = site.key;
+    try {
+      const fromEnv = await startTestHub({ site: keyless, centralTiming: FAST_PUSH });
+      hubs.push(fromEnv);
+      await driveDay(fromEnv, 3, 3);
+      await untilSynced(fromEnv);
+    } finally {
+      delete process.env.GILIRAN_CENTRAL_KEY;
+    }
+    const dataDir = mkdtempSync(join(tmpdir(), 'giliran-central-nokey-'));
+    try {
+      await expect(startTestHub({ site: keyless, dataDir })).rejects.toThrow(/central\.key is missing/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
