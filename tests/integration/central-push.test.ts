@@ -41,7 +41,8 @@ async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 3
   }
 }
 
-describe('hubs push their logs to central: exactly once, through faults', () => {
+// Each test runs real hubs, central processes and PostgreSQL: on a loaded 2-core machine they need more than 30 s.
+describe('hubs push their logs to central: exactly once, through faults', { timeout: 120_000 }, () => {
   let cluster: PostgresCluster;
   let c: TestCentral;
   let admin: string;

@@ -127,23 +127,33 @@ export class CentralPusher {
   private async round(): Promise<void> {
     const target = this.target;
     if (!target || this.stopped) return;
+    let next = this.timing.heartbeatMs;
     try {
       const commitsBefore = this.commits;
       const more = await this.pushOnce(target);
       this.failures = 0;
-      this.schedule(more || this.commits !== commitsBefore ? 0 : this.timing.heartbeatMs);
+      if (more || this.commits !== commitsBefore) next = 0;
     } catch (error) {
-      this.failures += 1;
-      const message = describe(error);
-      this.store.failed(message);
-      const ceiling = Math.min(
-        this.timing.maxBackoffMs,
-        this.timing.baseBackoffMs * 2 ** (this.failures - 1),
-      );
-      const delay = Math.round(Math.random() * ceiling);
-      this.logger.warn({ err: message, retryInMs: delay, failures: this.failures }, 'central push failed');
-      this.schedule(delay);
+      next = this.failed(error);
+    } finally {
+      // Whatever went wrong, the push goes on: a loop that stopped would leave central behind for good.
+      this.schedule(next);
     }
+  }
+
+  /** Records a failure; answers the delay before the next try. */
+  private failed(error: unknown): number {
+    this.failures += 1;
+    const message = describe(error);
+    const ceiling = Math.min(this.timing.maxBackoffMs, this.timing.baseBackoffMs * 2 ** (this.failures - 1));
+    const delay = Math.round(Math.random() * ceiling);
+    try {
+      this.store.failed(message);
+    } catch (storeError) {
+      this.logger.error({ err: storeError }, 'could not record the central push failure');
+    }
+    this.logger.warn({ err: message, retryInMs: delay, failures: this.failures }, 'central push failed');
+    return delay;
   }
 
   /** Sends the next batch; answers whether more events wait. */
