@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,16 @@ function postgresUser(): { uid: number; gid: number } {
 }
 
 /**
+ * A watchdog shell that stops the cluster and removes its folder once the test process is gone, however it ended
+ * (a test runner ends its workers without running exit handlers, and a hook may never reach stop()).
+ */
+function watchParent(root: string, pgCtl: string, data: string): void {
+  const stop = process.getuid?.() === 0 ? `runuser -u postgres -- "${pgCtl}"` : `"${pgCtl}"`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; ${stop} -D "${data}" -m immediate -w stop >/dev/null 2>&1; rm -rf "${root}"`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+/**
  * initdb + pg_ctl start in a temporary folder. fsync is off: the tests kill Node processes, never the
  * PostgreSQL server or the machine, and the page cache survives a killed client.
  */
@@ -101,6 +111,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
     '-w',
     'start',
   ]);
+  const pgCtl = join(PG_BIN, 'pg_ctl');
+  watchParent(root, pgCtl, data);
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,
@@ -116,9 +128,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
       return url(name);
     },
     async stop() {
-      await asPostgres(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(
-        () => undefined,
-      );
+      await asPostgres(pgCtl, ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       rmSync(root, { recursive: true, force: true });
     },
   };
