@@ -7,6 +7,7 @@ import {
 } from '@giliran/domain';
 import { z } from 'zod';
 import { BackupSettings } from '../backup/backup-settings.ts';
+import { CentralSettings } from '../central/central-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -134,6 +135,8 @@ export const SiteConfigSchema = z.object({
   backup: BackupSettings,
   /** Sign-in attempts one network address may make per minute, whatever the usernames. */
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
+  /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
+  central: CentralSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
