@@ -236,6 +236,14 @@ describe('hubs push their logs to central: exactly once, through faults', { time
     for (const personal of [...Object.values(filer), '6112010101800001', '0812-5555-0101']) {
       expect(text).not.toContain(personal);
     }
+
+    // The rest of the one log travels too (the site's accounts, seeded at the first start), without PIN hashes.
+    const all = await c.central.pool.query<{ type: string; payload: Record<string, unknown> }>(
+      'SELECT type, payload FROM events WHERE site_id = $1 ORDER BY seq',
+      [site.id],
+    );
+    expect(all.rows.map((row) => row.type)).toContain('account:seeded');
+    expect(JSON.stringify(all.rows)).not.toContain('scrypt$');
   });
 
   it('a hub without central says so; the key may come from GILIRAN_CENTRAL_KEY; a central block without any key stops the start', async () => {
