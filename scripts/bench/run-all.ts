@@ -42,6 +42,7 @@ const BENCHES = [
   'load-soak',
   'hub-bundle',
   'exports-under-load',
+  'central-ingest',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

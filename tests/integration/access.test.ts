@@ -119,6 +119,8 @@ POST /api/accounts                                 401   403   403     403   403
 PUT  /api/accounts/:username                       401   403   403     403   403     403  403  403   ok    403    403
 POST /api/accounts/:username/pin                   401   403   403     403   403     403  403  403   ok    403    403
 POST /api/admin/backup                             401   403   403     403   403     403  403  403   ok    403    403
+# The push of the log to the region's central server: the floor managers watch it
+GET  /api/central/status                           401   403   403     403   403     403  ok   ok    ok    403    403
 # Printing: a kiosk its own tickets; FO and managers any (the demo has no printer: NO_PRINTER once let through)
 GET  /api/tickets/:id/printable [kiosk's]          401   ok    403     403   403     ok   ok   ok    ok    403    403
 GET  /api/tickets/:id/printable [mod's]            401   403   403     403   403     ok   ok   ok    ok    403    403
@@ -424,6 +426,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
     target: () => ({ params: { username: 'loket12' }, body: { pin: '1234' } }),
   },
   'POST /api/admin/backup': { ok: 201 },
+  'GET /api/central/status': { ok: 200 },
 
   "GET /api/tickets/:id/printable [kiosk's]": { ok: 200, target: kioskTicket },
   "GET /api/tickets/:id/printable [mod's]": { ok: 200, target: modTicket },

@@ -11,6 +11,7 @@ import {
   loadSiteConfig,
   type Clock,
   type Hub,
+  type HubOptions,
   type SiteConfig,
 } from '../../apps/hub/src/index.ts';
 
@@ -57,6 +58,7 @@ export async function startTestHub(
     port?: number;
     logger?: pino.Logger;
     speechPlatform?: NodeJS.Platform;
+    centralTiming?: HubOptions['centralTiming'];
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
@@ -67,6 +69,7 @@ export async function startTestHub(
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.speechPlatform ? { speechPlatform: options.speechPlatform } : {}),
+    ...(options.centralTiming ? { centralTiming: options.centralTiming } : {}),
   });
   const sockets: ClientSocket[] = [];
 

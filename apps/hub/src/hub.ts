@@ -56,6 +56,10 @@ import { findTicketByCode } from './http/ticket-lookup.ts';
 import { PublicTicketWatchers } from './socket/public-watchers.ts';
 import { BackupService } from './backup/backup-service.ts';
 import { backupRoutes } from './backup/backup-routes.ts';
+import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
+import { CentralPushStore } from './central/central-push-store.ts';
+import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
+import { centralStatusRoutes } from './central/central-routes.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -72,6 +76,9 @@ export interface HubOptions {
   readonly speechPlatform?: NodeJS.Platform;
   /** PDF/XLSX exports: worker threads and how many may be accepted at once (beyond: 429). */
   readonly exports?: ExportPoolOptions;
+  /** The central server's site key when the site file leaves it out (`GILIRAN_CENTRAL_KEY`). */
+  readonly centralKey?: string;
+  readonly centralTiming?: Partial<PusherTiming>;
 }
 
 export interface Hub {
@@ -84,6 +91,7 @@ export interface Hub {
   readonly io: HubSocketServer;
   readonly scheduler: DeadlineScheduler;
   readonly backups: BackupService;
+  readonly pusher: CentralPusher;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
@@ -110,6 +118,14 @@ function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): S
     counters: site.counters.map((c) => counterView(site, c.id, state)),
     compensations: [...state.compensations.values()].map(compensationView),
   };
+}
+
+/** Where to push the log, when the site file names a central server and a key is at hand. */
+function centralTarget(site: SiteConfig, envKey: string | undefined): CentralTarget | null {
+  const key = site.central?.key ?? envKey;
+  if (!site.central) return null;
+  if (!key) throw new Error(`site ${site.id}: central.key is missing (or set ${CENTRAL_KEY_ENV})`);
+  return { url: site.central.url, siteId: site.central.siteId, key };
 }
 
 function listen(server: HttpServer, port: number, host: string): Promise<number> {
@@ -246,6 +262,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       proofOfWorkBits: site.complaintProofOfWorkBits,
     }),
   );
+  const pusher = new CentralPusher(
+    centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]),
+    new CentralPushStore(db),
+    clock,
+    logger,
+    options.centralTiming,
+  );
+  app.use('/api', centralStatusRoutes({ auth, pusher }));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -273,6 +297,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   bus.onCommitted((batch) => {
     scheduler.onCommitted(batch.map((b) => b.event).filter(isQueueEvent));
+    pusher.nudge();
   });
   bus.onBroadcast((batch) => {
     broadcastEvents(io, batch);
@@ -300,6 +325,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // Complaints whose deadline passed while the hub was down raise their compensation now.
   await complaints.start();
   backups.start();
+  pusher.start();
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
@@ -316,10 +342,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     io,
     scheduler,
     backups,
+    pusher,
     app,
     exports,
     audio,
     async close() {
+      await pusher.stop();
       scheduler.stop();
       complaints.stop();
       await backups.stop();

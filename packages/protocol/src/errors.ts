@@ -1,9 +1,11 @@
 import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
+import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 
 export type ErrorCode =
   | DomainErrorCode
   | ReportChainErrorCode
   | ComplaintErrorCode
+  | CentralErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -346,6 +348,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
       en: 'The complaint is already answered; its category can no longer change.',
     },
   },
+  ...CENTRAL_ERRORS,
 };
 
 export interface ApiError {

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { BackupSettings } from '../backup/backup-settings.ts';
 import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
+import { CentralSettings } from '../central/central-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -146,6 +147,8 @@ export const SiteConfigSchema = z.object({
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
   /** Leading zero bits of the public complaint form's proof of work (0: none); 16 is about a second on a phone. */
   complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
+  /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
+  central: CentralSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

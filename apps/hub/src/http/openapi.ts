@@ -25,6 +25,7 @@ import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
 import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
 import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
+import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
 
 export interface Operation {
   readonly method: 'get' | 'post' | 'put';
@@ -266,6 +267,7 @@ const OPERATIONS: readonly Operation[] = [
   ...SKM_OPERATIONS,
   ...BACKUP_OPERATIONS,
   ...REPORT_OPERATIONS,
+  ...CENTRAL_OPERATIONS,
 ];
 
 const ERROR_BODY = {

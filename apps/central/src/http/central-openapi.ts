@@ -1,0 +1,134 @@
+import {
+  CentralSiteView,
+  CentralTicketView,
+  LoginRequest,
+  SiteCreateRequest,
+  SiteCreated,
+  SyncAck,
+  SyncBatch,
+} from '@giliran/protocol';
+import { z } from 'zod';
+
+interface CentralOperation {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+  readonly summary: string;
+  readonly body?: z.ZodType;
+  readonly response?: z.ZodType;
+  readonly status?: number;
+  /** `session`: a regional account's token; `site`: the site's key; `none`: open. */
+  readonly auth: 'session' | 'site' | 'none';
+}
+
+const SiteToggled = z.object({ id: z.string(), disabled: z.boolean() });
+
+const OPERATIONS: readonly CentralOperation[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness', auth: 'none' },
+  { method: 'get', path: '/api/central/openapi.json', summary: 'This description', auth: 'none' },
+  {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in with username and PIN',
+    body: LoginRequest,
+    auth: 'none',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites',
+    summary: 'Enrol a site (regional admin); the key is shown once',
+    body: SiteCreateRequest,
+    response: SiteCreated,
+    status: 201,
+    auth: 'session',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/disable',
+    summary: 'Disable a site: its key is refused at once (regional admin)',
+    response: SiteToggled,
+    auth: 'session',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/enable',
+    summary: 'Enable a disabled site again (regional admin)',
+    response: SiteToggled,
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites',
+    summary: 'Every site with its live state and today’s figures',
+    response: z.array(CentralSiteView),
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/tickets',
+    summary: 'A site’s tickets of a service day (?date=YYYY-MM-DD)',
+    response: z.array(CentralTicketView),
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sync',
+    summary: 'The highest sequence central holds for the key’s site',
+    response: SyncAck,
+    auth: 'site',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sync',
+    summary: 'Push a batch of the site’s event log, in order',
+    body: SyncBatch,
+    response: SyncAck,
+    auth: 'site',
+  },
+];
+
+function toOperation(op: CentralOperation): object {
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  return {
+    summary: op.summary,
+    ...(op.auth === 'none' ? { security: [] } : op.auth === 'site' ? { security: [{ siteKey: [] }] } : {}),
+    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: z.toJSONSchema(op.body, { io: 'input' }) } },
+          },
+        }
+      : {}),
+    responses: {
+      [String(op.status ?? 200)]: {
+        description: 'OK',
+        ...(op.response ? { content: { 'application/json': { schema: z.toJSONSchema(op.response) } } } : {}),
+      },
+      default: { description: 'Error with code and Indonesian/English message' },
+    },
+  };
+}
+
+/** `GET /api/central/openapi.json`. */
+export function buildCentralOpenApi(): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = toOperation(op);
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Giliran central API', version: '0.1.0' },
+    components: {
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'a regional account’s session token' },
+        siteKey: { type: 'http', scheme: 'bearer', description: 'the site’s key from enrolment' },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}

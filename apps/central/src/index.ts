@@ -1,0 +1,2 @@
+export { createCentral, REGION_ROOM, type Central, type CentralOptions } from './central.ts';
+export { upsertAccount } from './auth/central-accounts.ts';

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * The site file's `central` block: where the region's central server is and who this hub is there. The key may
+ * instead come from the environment (GILIRAN_CENTRAL_KEY), so the site file can be shared without the secret.
+ */
+export const CentralSettings = z
+  .object({
+    url: z.url(),
+    siteId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9][a-z0-9-]*$/),
+    key: z.string().min(16).max(256).optional(),
+  })
+  .optional();
+export type CentralSettings = z.infer<typeof CentralSettings>;
+
+export const CENTRAL_KEY_ENV = 'GILIRAN_CENTRAL_KEY';
