@@ -29,3 +29,8 @@ export * from './skm-index.ts';
 export * from './skm-respondent.ts';
 export * from './skm-sample.ts';
 export * from './skm-unsur.ts';
+export * from './wait-accuracy.ts';
+export * from './wait-estimate.ts';
+export * from './wait-forecast.ts';
+export * from './wait-history.ts';
+export * from './wait-profile.ts';
