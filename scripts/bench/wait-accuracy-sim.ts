@@ -90,7 +90,7 @@ function pickService(random: Random): string {
     draw -= s.share;
     if (draw <= 0) return s.id;
   }
-  return SIM_SITE.services[0].id;
+  return SIM_SITE.services[0]?.id ?? 'ktp-el';
 }
 
 /** Arrival instants of the day: `volume` draws from the curve's bands, by weight, uniform within a band. */

@@ -17,7 +17,7 @@ import {
   assertNever,
   currentStep,
   isWaiting,
-  quoteKey,
+  sameShown,
   type CounterState,
   type QueueState,
   type TicketState,
@@ -350,8 +350,7 @@ function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Ev
   const events: Events = [];
   for (const t of tickets) {
     const shown = estimateTicketWait(state, config, t, cmd.now, forecast);
-    const key = quoteKey(shown.low, shown.high, shown.holdUp);
-    if (cmd.channel !== 'issue' && state.quotes.get(t.id) === key) continue;
+    if (cmd.channel !== 'issue' && sameShown(shown, state.quotes.get(t.id))) continue;
     events.push({
       type: 'ticket:wait-quoted',
       ticketId: t.id,

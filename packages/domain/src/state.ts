@@ -1,5 +1,12 @@
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
-import type { FinishOutcome, IssueChannel, PrintStatus, PriorityCategory, QueueEvent } from './events.ts';
+import type {
+  FinishOutcome,
+  IssueChannel,
+  PrintStatus,
+  PriorityCategory,
+  QueueEvent,
+  WaitQuoted,
+} from './events.ts';
 
 export type TicketStatus =
   'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred' | 'cancelled';
@@ -86,8 +93,8 @@ export interface QueueState {
   readonly recentCycle: Map<string, number[]>;
   /** Seconds of today's ended pauses per reason: how long a paused counter usually stays away. */
   readonly pauseLengths: Map<string, number[]>;
-  /** Per ticket, the wait last shown to its citizen (`low-high`): a promise is logged again only when it changes. */
-  readonly quotes: Map<string, string>;
+  /** Per ticket, the wait last shown to its citizen: a promise is logged again only when what is shown changes. */
+  readonly quotes: Map<string, WaitQuoted>;
 }
 
 export function initialState(): QueueState {
@@ -396,7 +403,7 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
       mustGet(state, event.ticketId).printStatus = 'print_failed';
       break;
     case 'ticket:wait-quoted':
-      state.quotes.set(event.ticketId, quoteKey(event.low, event.high, event.holdUp));
+      state.quotes.set(event.ticketId, event);
       break;
     case 'compensation:resolved': {
       const record = state.compensations.get(event.compensationId);
@@ -417,9 +424,12 @@ export function evolve(state: QueueState, event: QueueEvent): QueueState {
   return state;
 }
 
-/** What the citizen saw, as a comparable key: the same range shown again is not a new promise. */
-export function quoteKey(low: number | null, high: number | null, holdUp: string | null): string {
-  return `${low ?? '-'}-${high ?? '-'}-${holdUp ?? ''}`;
+/** The same range (and reason) shown again is not a new promise. */
+export function sameShown(
+  a: Pick<WaitQuoted, 'low' | 'high' | 'holdUp'>,
+  b: Pick<WaitQuoted, 'low' | 'high' | 'holdUp'> | undefined,
+): boolean {
+  return b !== undefined && a.low === b.low && a.high === b.high && a.holdUp === b.holdUp;
 }
 
 export function fold(events: Iterable<QueueEvent>, state: QueueState = initialState()): QueueState {

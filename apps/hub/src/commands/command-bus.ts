@@ -16,7 +16,7 @@ import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
 import { compensationView, counterView, issuedView, ticketView } from '../views/views.ts';
 import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind } from './command-table.ts';
-import type { QueueEngine } from './queue-engine.ts';
+import type { Decided, QueueEngine } from './queue-engine.ts';
 
 export type CommittedListener = (events: readonly { id: number; event: QueueEvent }[]) => void;
 
@@ -133,10 +133,20 @@ export class CommandBus {
     );
     // The answer shows the queue right after this command, before later ones in the same group commit.
     const ref = spec.ref(payload, decided.events, command);
+    const quoted = name === 'ticket:issue' && ref !== null ? this.quoteIssue(ref, ctx.now, actor.id) : null;
     const result = this.resultOf(spec.result, ref) as CommandResults[K];
     const ids = await decided.eventIds;
     this.publish(decided.events, ids);
+    if (quoted) this.publish(quoted.events, await quoted.eventIds);
     return result;
+  }
+
+  /**
+   * The wait shown on the kiosk and printed on the ticket is a promise: it is logged in the issue's own group commit
+   * (same turn, same transaction), so a ticket on disk always has the promise it was given.
+   */
+  private quoteIssue(ticketId: string, now: string, by: string): Decided {
+    return this.engine.execute({ type: 'QuoteWait', ticketIds: [ticketId], channel: 'issue', now, by });
   }
 
   /** Internal commands (the deadline scheduler) go through the same domain and persistence path. */
@@ -196,7 +206,7 @@ export class CommandBus {
       throw new HubError('TICKET_NOT_FOUND');
     }
     return kind === 'issued'
-      ? issuedView(ticket, state, config)
+      ? issuedView(ticket, state, config, this.engine.nowIso())
       : ticketView(ticket, config, this.engine.nowIso());
   }
 }
