@@ -245,7 +245,7 @@ describe('REST API', () => {
       const j1 = await issue('skck');
       const j2 = await issue('skck');
       expect(j1.number).toBe('J001');
-      // One SKCK desk: J002 waits for J001's whole visit, its SOP standard (step 6 takes 10 min: 20) plus the walk.
+      // One SKCK desk: J002 waits for J001's whole visit, its SOP standard (step 7 takes 10 min: 20) plus the walk.
       expect(j2).toMatchObject({ number: 'J002', ahead: 1, estimatedWaitMinutes: 21 });
     });
 

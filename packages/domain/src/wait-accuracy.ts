@@ -81,21 +81,33 @@ function rowOf(serviceId: string | null, day: string | null, quotes: readonly Ju
   };
 }
 
-/** Per service and day (sorted), plus the total: what the wait-accuracy report shows. */
-export function accuracyReport(quotes: readonly JudgedQuote[]): { rows: AccuracyRow[]; total: AccuracyRow } {
+function groupBy(quotes: readonly JudgedQuote[], key: (q: JudgedQuote) => string): Map<string, JudgedQuote[]> {
   const groups = new Map<string, JudgedQuote[]>();
   for (const q of quotes) {
-    const key = `${q.day}\u0000${q.serviceId}`;
-    const list = groups.get(key);
+    const k = key(q);
+    const list = groups.get(k);
     if (list) list.push(q);
-    else groups.set(key, [q]);
+    else groups.set(k, [q]);
   }
-  const rows = [...groups.keys()].sort().map((key) => {
-    const list = groups.get(key) ?? [];
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export interface AccuracyReport {
+  /** Per service and day, by day then service. */
+  readonly rows: AccuracyRow[];
+  /** Per service over the whole range. */
+  readonly services: AccuracyRow[];
+  readonly total: AccuracyRow;
+}
+
+/** What the wait-accuracy report shows: per service and day, per service, and the total. */
+export function accuracyReport(quotes: readonly JudgedQuote[]): AccuracyReport {
+  const rows = [...groupBy(quotes, (q) => `${q.day}\u0000${q.serviceId}`)].map(([key, list]) => {
     const [day = '', serviceId = ''] = key.split('\u0000');
     return rowOf(serviceId, day, list);
   });
-  return { rows, total: rowOf(null, null, quotes) };
+  const services = [...groupBy(quotes, (q) => q.serviceId)].map(([serviceId, list]) => rowOf(serviceId, null, list));
+  return { rows, services, total: rowOf(null, null, quotes) };
 }
 
 /**

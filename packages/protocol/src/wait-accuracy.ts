@@ -42,7 +42,10 @@ export const WaitAccuracyView = z.object({
   toleranceMinutes: z.number(),
   toleranceShare: z.number(),
   generatedAt: z.string(),
+  /** Per service and day. */
   rows: z.array(WaitAccuracyRowView),
+  /** Per service over the range. */
+  services: z.array(WaitAccuracyRowView),
   total: WaitAccuracyRowView,
 });
 export type WaitAccuracyView = z.infer<typeof WaitAccuracyView>;

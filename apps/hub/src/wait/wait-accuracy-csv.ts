@@ -59,6 +59,8 @@ export function waitAccuracyCsv(view: WaitAccuracyView): string {
       String(row.naiveSilent),
     ].join(',');
   for (const row of view.rows) lines.push(line(row));
+  // Per service over the whole range ("Periode" in the date column), then everything.
+  for (const row of view.services) lines.push(line({ ...row, day: 'Periode' }));
   lines.push(line(view.total));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }

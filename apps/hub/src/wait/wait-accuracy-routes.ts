@@ -64,6 +64,7 @@ export function waitAccuracyView(deps: WaitAccuracyDeps, query: WaitAccuracyQuer
     toleranceShare: TOLERANCE_SHARE,
     generatedAt: deps.engine.nowIso(),
     rows: report.rows.map(named),
+    services: report.services.map(named),
     total: named({ ...report.total, serviceId: query.serviceId ?? null }),
   };
 }
