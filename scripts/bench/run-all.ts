@@ -39,6 +39,7 @@ const BENCHES = [
   'startup',
   'report-range',
   'load-soak',
+  'wait-accuracy',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 
@@ -182,7 +183,11 @@ function runChild(name: string): Promise<BenchResult> {
 async function main(): Promise<void> {
   const results: BenchResult[] = [];
   let crashed = false;
-  for (const name of BENCHES) {
+  // `npm run bench -- wait-accuracy` runs the benches named; no name runs them all.
+  const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const unknown = named.filter((name) => !(BENCHES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.join(', ')}`);
+  for (const name of named.length === 0 ? BENCHES : BENCHES.filter((b) => named.includes(b))) {
     process.stderr.write(`▶ ${name}\n`);
     const started = performance.now();
     try {
