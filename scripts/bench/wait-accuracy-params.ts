@@ -70,26 +70,41 @@ export const SIM_SITE = {
   ] satisfies readonly ServiceParams[],
 } as const;
 
-export const SIM_PEOPLE = {
+export interface PeopleParams {
+  readonly serviceSigma: number;
+  readonly longShare: number;
+  readonly longFactor: readonly [number, number];
+  readonly walkSeconds: readonly [number, number];
+  readonly priorityShare: number;
+  readonly noShowShare: number;
+  readonly noShowStepSeconds: readonly [number, number];
+  readonly transferShare: number;
+  readonly lateReturnMinutes: readonly [number, number];
+  readonly unplannedPauseChance: number;
+  readonly unplannedPauseMinutes: readonly [number, number];
+  readonly arrivalCurve: readonly (readonly [number, number, number])[];
+}
+
+export const SIM_PEOPLE: PeopleParams = {
   /** Log-normal σ of desk time: heavy right tail (a missing document, a system outage). [assumed] */
   serviceSigma: 0.55,
   /** Of these, a few take 2–4× as long (verification by the agency's back office). [assumed] */
   longShare: 0.04,
-  longFactor: [2, 4] as const,
+  longFactor: [2, 4],
   /** Walk from the seat to the desk after the call, seconds. [seed-002] step 3 standard 1 min → [20, 90] s. */
-  walkSeconds: [20, 90] as const,
+  walkSeconds: [20, 90],
   /** Share of arrivals with a priority ticket. [load-plan] 7 %. */
   priorityShare: 0.07,
   /** Share not at the desk when called: recalled after 60–120 s, no-show 60–120 s later. [assumed] */
   noShowShare: 0.05,
-  noShowStepSeconds: [60, 120] as const,
+  noShowStepSeconds: [60, 120],
   /** Share sent to another service after step 5 (wrong service chosen at the kiosk). [assumed] */
   transferShare: 0.03,
   /** Officers back from the lunch break up to this many minutes after the window opens. [assumed] */
-  lateReturnMinutes: [0, 12] as const,
+  lateReturnMinutes: [0, 12],
   /** Chance per counter and day of a short unplanned pause (urusan dinas), its length in minutes. [assumed] */
   unplannedPauseChance: 0.4,
-  unplannedPauseMinutes: [10, 35] as const,
+  unplannedPauseMinutes: [10, 35],
   /** Arrivals per local minute-of-day band, relative weights: [load-plan]'s curve (peak 09–10, lunch dip). */
   arrivalCurve: [
     [8 * 60, 9 * 60, 14],
@@ -98,8 +113,21 @@ export const SIM_PEOPLE = {
     [11 * 60, 12 * 60, 13],
     [13 * 60, 14 * 60, 11],
     [14 * 60, 15 * 60, 8],
-  ] as readonly (readonly [number, number, number])[],
-} as const;
+  ],
+};
+
+/**
+ * What limits the figures: the same days with regular desks (service times spread σ = 0.2, no long cases, no
+ * unplanned pauses, officers back from lunch on time). Not a target scenario, a measure of how much of the error
+ * is the desks' own unpredictability rather than the estimator's.
+ */
+export const REGULAR_DESKS: PeopleParams = {
+  ...SIM_PEOPLE,
+  serviceSigma: 0.2,
+  longShare: 0,
+  unplannedPauseChance: 0,
+  lateReturnMinutes: [0, 0],
+};
 
 export type DayKind = 'quiet' | 'normal' | 'friday' | 'peak';
 

@@ -21,7 +21,7 @@ import {
   type WaitHistory,
 } from '@giliran/domain';
 import { seeded, type Random } from '../../tests/support/load-plan.ts';
-import { DAY_VOLUME, SIM_PEOPLE, SIM_SITE, type DayKind } from './wait-accuracy-params.ts';
+import { DAY_VOLUME, SIM_PEOPLE, SIM_SITE, type DayKind, type PeopleParams } from './wait-accuracy-params.ts';
 
 const MINUTE = 60_000;
 /** WIB is UTC+7 all year. */
@@ -78,9 +78,9 @@ function normal(random: Random): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
 
-function deskMinutes(random: Random, median: number): number {
-  let minutes = median * Math.exp(SIM_PEOPLE.serviceSigma * normal(random));
-  if (random() < SIM_PEOPLE.longShare) minutes *= between(random, SIM_PEOPLE.longFactor);
+function deskMinutes(random: Random, median: number, people: PeopleParams): number {
+  let minutes = median * Math.exp(people.serviceSigma * normal(random));
+  if (random() < people.longShare) minutes *= between(random, people.longFactor);
   return Math.max(1, minutes);
 }
 
@@ -94,8 +94,8 @@ function pickService(random: Random): string {
 }
 
 /** Arrival instants of the day: `volume` draws from the curve's bands, by weight, uniform within a band. */
-function arrivals(random: Random, midnight: number, volume: number, friday: boolean): number[] {
-  const bands = SIM_PEOPLE.arrivalCurve.map(([from, to, w]) => {
+function arrivals(random: Random, midnight: number, volume: number, friday: boolean, people: PeopleParams): number[] {
+  const bands = people.arrivalCurve.map(([from, to, w]) => {
     // Friday's morning window closes at 11:30: its last band is cut short and loses weight with it.
     const end = friday && from === 11 * 60 ? 11 * 60 + 30 : to;
     return [from, end, (w * (end - from)) / (to - from)] as const;
@@ -127,6 +127,7 @@ export function simulateDay(
   random: Random,
   state: QueueState,
   history: WaitHistory | undefined,
+  people: PeopleParams = SIM_PEOPLE,
 ): SimDay {
   const config = simConfig(history);
   const midnight = Date.parse(`${day}T00:00:00Z`) - OFFSET_MS;
@@ -194,10 +195,10 @@ export function simulateDay(
     const fate = fates.get(ticketId);
     if (!fate) return;
     if (fate.noShow) {
-      const recallAt = now + between(random, SIM_PEOPLE.noShowStepSeconds) * 1000;
+      const recallAt = now + between(random, people.noShowStepSeconds) * 1000;
       agenda.at(recallAt, () => {
         exec({ ...base, type: 'Recall', counterId, now: iso(now) });
-        agenda.at(now + between(random, SIM_PEOPLE.noShowStepSeconds) * 1000, () => {
+        agenda.at(now + between(random, people.noShowStepSeconds) * 1000, () => {
           exec({ ...base, type: 'MarkNoShow', ticketId, now: iso(now) });
           free(counterId);
         });
@@ -218,7 +219,7 @@ export function simulateDay(
     agenda.at(at, () => {
       if (target) {
         fate.transferTo = null;
-        fate.walk = between(random, SIM_PEOPLE.walkSeconds) * 1000;
+        fate.walk = between(random, people.walkSeconds) * 1000;
         exec({ ...base, type: 'TransferTicket', ticketId, serviceId: target, now: iso(now) });
         wakeFor(target);
       } else exec({ ...base, type: 'FinishTicket', ticketId, outcome: 'completed', now: iso(now) });
@@ -235,18 +236,18 @@ export function simulateDay(
   }
 
   let issued = 0;
-  for (const [i, t] of arrivals(random, midnight, DAY_VOLUME[kind], friday).entries()) {
+  for (const [i, t] of arrivals(random, midnight, DAY_VOLUME[kind], friday, people).entries()) {
     agenda.at(t, () => {
       const serviceId = pickService(random);
       const ticketId = `${day}-${i}`;
-      const priority = random() < SIM_PEOPLE.priorityShare ? 'lansia' : null;
+      const priority = random() < people.priorityShare ? 'lansia' : null;
       const median = SIM_SITE.services.find((s) => s.id === serviceId)?.medianMinutes ?? 10;
       const others = SIM_SITE.services.filter((s) => s.id !== serviceId);
-      const transfer = random() < SIM_PEOPLE.transferShare;
+      const transfer = random() < people.transferShare;
       fates.set(ticketId, {
-        desk: deskMinutes(random, median) * MINUTE,
-        walk: between(random, SIM_PEOPLE.walkSeconds) * 1000,
-        noShow: random() < SIM_PEOPLE.noShowShare,
+        desk: deskMinutes(random, median, people) * MINUTE,
+        walk: between(random, people.walkSeconds) * 1000,
+        noShow: random() < people.noShowShare,
         transferTo: transfer ? (others[Math.floor(random() * others.length)]?.id ?? null) : null,
       });
       const out = exec({
@@ -272,18 +273,18 @@ export function simulateDay(
     if (morning) wake(c.id, morning[0]);
     if (morning && afternoon) {
       agenda.at(morning[1], () => {
-        const until = afternoon[0] + between(random, SIM_PEOPLE.lateReturnMinutes) * MINUTE;
+        const until = afternoon[0] + between(random, people.lateReturnMinutes) * MINUTE;
         pauseWhenFree.set(c.id, { reason: friday ? 'sholat_jumat' : 'istirahat', until });
         if (idle.has(c.id)) wake(c.id, now);
       });
     }
-    if (morning && random() < SIM_PEOPLE.unplannedPauseChance) {
+    if (morning && random() < people.unplannedPauseChance) {
       const start = morning[0] + random() * (morning[1] - morning[0] - 40 * MINUTE);
       agenda.at(start, () => {
         if (pauseWhenFree.has(c.id)) return;
         pauseWhenFree.set(c.id, {
           reason: 'urusan_dinas',
-          until: start + between(random, SIM_PEOPLE.unplannedPauseMinutes) * MINUTE,
+          until: start + between(random, people.unplannedPauseMinutes) * MINUTE,
         });
         if (idle.has(c.id)) wake(c.id, now);
       });
@@ -339,13 +340,18 @@ export function workingDays(first: string, count: number): string[] {
 }
 
 /** Plays the days in order; each day's estimator learns from the summaries of the days before (the hub's way). */
-export function simulateMonth(first: string, kinds: readonly DayKind[], seed: number): SimDay[] {
+export function simulateMonth(
+  first: string,
+  kinds: readonly DayKind[],
+  seed: number,
+  people: PeopleParams = SIM_PEOPLE,
+): SimDay[] {
   const random = seeded(seed);
   const state = initialState();
   const result: SimDay[] = [];
   for (const [i, day] of workingDays(first, kinds.length).entries()) {
     const history = result.length === 0 ? undefined : waitHistoryFrom(result.map((d) => ({ day: d.day, summary: d.summary })));
-    result.push(simulateDay(day, kinds[i] ?? 'normal', random, state, history));
+    result.push(simulateDay(day, kinds[i] ?? 'normal', random, state, history, people));
   }
   return result;
 }

@@ -4,7 +4,7 @@
 // open counters".
 import { accuracyOf, type AccuracyFigures, type JudgedQuote } from '@giliran/domain';
 import { isMain, progress, runBench, type BenchResult, type Figure, type Target } from './run-all.ts';
-import { DAY_PLAN, SIM_SEED, type DayKind } from './wait-accuracy-params.ts';
+import { DAY_PLAN, REGULAR_DESKS, SIM_SEED, type DayKind } from './wait-accuracy-params.ts';
 import { simulateMonth, type SimDay } from './wait-accuracy-sim.ts';
 
 const FIRST_DAY = '2026-11-02';
@@ -95,9 +95,16 @@ async function run(): Promise<BenchResult> {
     },
   ];
   const quotes = days.reduce((sum, d) => sum + d.quotes.length, 0);
+  progress('the same days with regular desks, to see what limits the figures');
+  const regularDays = simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED, REGULAR_DESKS);
+  const regular = sides(regularDays.filter((d) => d.kind === 'normal').flatMap((d) => d.quotes));
   return {
     name: 'wait-accuracy',
-    figures: [...figures('all days', all), ...kinds.flatMap((k) => figures(`${k} days`, of([k])))],
+    figures: [
+      ...figures('all days', all),
+      ...kinds.flatMap((k) => figures(`${k} days`, of([k]))),
+      ...figures('regular desks, normal days', regular),
+    ],
     targets,
     notes: [
       `${String(days.length)} days, ${String(quotes)} promises judged at issue (tickets never called are left out)`,
