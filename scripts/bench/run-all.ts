@@ -186,7 +186,8 @@ async function main(): Promise<void> {
   // `npm run bench -- wait-accuracy` runs the benches named; no name runs them all.
   const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
   const unknown = named.filter((name) => !(BENCHES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown bench ${unknown.join(', ')}; known: ${BENCHES.join(', ')}`);
   for (const name of named.length === 0 ? BENCHES : BENCHES.filter((b) => named.includes(b))) {
     process.stderr.write(`▶ ${name}\n`);
     const started = performance.now();

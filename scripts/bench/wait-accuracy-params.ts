@@ -141,11 +141,30 @@ export const DAY_VOLUME: Readonly<Record<DayKind, number>> = {
 
 /** The replayed month: 24 working days of several kinds. The history of the first week trains the estimator. */
 export const DAY_PLAN: readonly DayKind[] = [
-  'normal', 'normal', 'quiet', 'normal', 'friday',
-  'peak', 'normal', 'normal', 'quiet', 'friday',
-  'normal', 'quiet', 'normal', 'normal', 'friday',
-  'peak', 'normal', 'quiet', 'normal', 'friday',
-  'normal', 'normal', 'quiet', 'peak',
+  'normal',
+  'normal',
+  'quiet',
+  'normal',
+  'friday',
+  'peak',
+  'normal',
+  'normal',
+  'quiet',
+  'friday',
+  'normal',
+  'quiet',
+  'normal',
+  'normal',
+  'friday',
+  'peak',
+  'normal',
+  'quiet',
+  'normal',
+  'friday',
+  'normal',
+  'normal',
+  'quiet',
+  'peak',
 ];
 
 export const SIM_SEED = 19;

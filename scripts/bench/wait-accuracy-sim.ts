@@ -94,7 +94,13 @@ function pickService(random: Random): string {
 }
 
 /** Arrival instants of the day: `volume` draws from the curve's bands, by weight, uniform within a band. */
-function arrivals(random: Random, midnight: number, volume: number, friday: boolean, people: PeopleParams): number[] {
+function arrivals(
+  random: Random,
+  midnight: number,
+  volume: number,
+  friday: boolean,
+  people: PeopleParams,
+): number[] {
   const bands = people.arrivalCurve.map(([from, to, w]) => {
     // Friday's morning window closes at 11:30: its last band is cut short and loses weight with it.
     const end = friday && from === 11 * 60 ? 11 * 60 + 30 : to;
@@ -350,7 +356,10 @@ export function simulateMonth(
   const state = initialState();
   const result: SimDay[] = [];
   for (const [i, day] of workingDays(first, kinds.length).entries()) {
-    const history = result.length === 0 ? undefined : waitHistoryFrom(result.map((d) => ({ day: d.day, summary: d.summary })));
+    const history =
+      result.length === 0
+        ? undefined
+        : waitHistoryFrom(result.map((d) => ({ day: d.day, summary: d.summary })));
     result.push(simulateDay(day, kinds[i] ?? 'normal', random, state, history, people));
   }
   return result;

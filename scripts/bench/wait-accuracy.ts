@@ -29,7 +29,12 @@ function sides(quotes: readonly JudgedQuote[]): Side {
 const n = (value: number | null): number => value ?? Number.NaN;
 
 function figures(label: string, side: Side): Figure[] {
-  const pair = (name: string, unit: string, pick: (f: AccuracyFigures) => number | null, scale = 1): Figure => ({
+  const pair = (
+    name: string,
+    unit: string,
+    pick: (f: AccuracyFigures) => number | null,
+    scale = 1,
+  ): Figure => ({
     label: `${label} ${name}`,
     unit,
     value: n(pick(side.estimator)) * scale,
@@ -59,13 +64,12 @@ function table(days: readonly SimDay[]): string {
       `${cell(n(s.estimator.withinTolerance) * 100, 0).padStart(3)} % / ${cell(n(s.naive.withinTolerance) * 100, 0).padStart(3)} %`,
     ].join('  ');
   });
-  return [
-    'day         kind    tix unc    MAE new/naive   P90 new/naive   within new/naive',
-    ...rows,
-  ].join('\n');
+  return ['day         kind    tix unc    MAE new/naive   P90 new/naive   within new/naive', ...rows].join(
+    '\n',
+  );
 }
 
-async function run(): Promise<BenchResult> {
+function run(): Promise<BenchResult> {
   progress(`replaying ${String(DAY_PLAN.length)} simulated days (seed ${String(SIM_SEED)})`);
   const started = performance.now();
   const days = simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED);
@@ -98,7 +102,7 @@ async function run(): Promise<BenchResult> {
   progress('the same days with regular desks, to see what limits the figures');
   const regularDays = simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED, REGULAR_DESKS);
   const regular = sides(regularDays.filter((d) => d.kind === 'normal').flatMap((d) => d.quotes));
-  return {
+  return Promise.resolve({
     name: 'wait-accuracy',
     figures: [
       ...figures('all days', all),
@@ -110,7 +114,7 @@ async function run(): Promise<BenchResult> {
       `${String(days.length)} days, ${String(quotes)} promises judged at issue (tickets never called are left out)`,
       'parameters and their sources: scripts/bench/wait-accuracy-params.ts; method: docs/wait-estimate.md',
     ],
-  };
+  });
 }
 
 if (isMain(import.meta.url)) await runBench(run);

@@ -23,8 +23,12 @@ describe('GET /api/reports/wait-accuracy', () => {
     mod = await t.login('mod');
     const loket5 = await t.login('loket5');
     const issue = async () =>
-      (await t.api<{ id: string; code: string }>('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'jkn' } }))
-        .body;
+      (
+        await t.api<{ id: string; code: string }>('POST', '/tickets', {
+          token: KIOSK_TOKEN,
+          body: { serviceId: 'jkn' },
+        })
+      ).body;
     const j1 = await issue();
     const j2 = await issue();
     j2Code = j2.code;
@@ -44,14 +48,23 @@ describe('GET /api/reports/wait-accuracy', () => {
   });
 
   const report = async (query: string) => {
-    const res = await t.api('GET', `/reports/wait-accuracy${query}`, { token: mod, schema: WaitAccuracyView });
+    const res = await t.api('GET', `/reports/wait-accuracy${query}`, {
+      token: mod,
+      schema: WaitAccuracyView,
+    });
     expect(res.status).toBe(200);
     return res.body;
   };
 
   it('judges the promises made at issue against the calls, beside the naive estimate on the same tickets', async () => {
     const view = await report(`?from=${DAY}`);
-    expect(view).toMatchObject({ from: DAY, to: DAY, channel: 'issue', toleranceMinutes: 5, toleranceShare: 0.25 });
+    expect(view).toMatchObject({
+      from: DAY,
+      to: DAY,
+      channel: 'issue',
+      toleranceMinutes: 5,
+      toleranceShare: 0.25,
+    });
     // Errors (quoted − actual): J001 0 − 0, J002 16 − 20 = −4; naive 0 and 15 − 20 = −5.
     expect(view.total.estimator).toEqual({
       tickets: 2,
@@ -64,7 +77,11 @@ describe('GET /api/reports/wait-accuracy', () => {
     });
     expect(view.total.naive).toMatchObject({ tickets: 2, mae: 2.5, bias: -2.5, withinTolerance: 1 });
     expect(view.rows).toHaveLength(1);
-    expect(view.rows[0]).toMatchObject({ day: DAY, serviceId: 'jkn', serviceName: { id: 'Pendaftaran & Perubahan Data JKN' } });
+    expect(view.rows[0]).toMatchObject({
+      day: DAY,
+      serviceId: 'jkn',
+      serviceName: { id: 'Pendaftaran & Perubahan Data JKN' },
+    });
     expect(view.services.map((s) => s.serviceId)).toEqual(['jkn']);
   });
 
@@ -104,7 +121,9 @@ describe('GET /api/reports/wait-accuracy', () => {
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = body.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe('Ketepatan Perkiraan Waktu Tunggu');
-    expect(lines).toContain(`${DAY},Pendaftaran & Perubahan Data JKN,2,2.00,0.00,4.00,100.0,-2.00,8.0,2.50,0.00,5.00,100.0,-2.50,12.5,0`);
+    expect(lines).toContain(
+      `${DAY},Pendaftaran & Perubahan Data JKN,2,2.00,0.00,4.00,100.0,-2.00,8.0,2.50,0.00,5.00,100.0,-2.50,12.5,0`,
+    );
     expect(lines.at(-2)).toMatch(/^Total,Semua layanan,2,2.00,/);
   });
 });

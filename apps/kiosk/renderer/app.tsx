@@ -189,12 +189,7 @@ export function KioskApp({ config }: { config: KioskConfig }) {
         ) : screen.name === 'issuing' ? (
           <Issuing t={t} />
         ) : screen.name === 'done' ? (
-          <Done
-            ticket={screen.ticket}
-            serviceName={serviceName(screen.ticket.serviceId)}
-            t={t}
-            lang={lang}
-          />
+          <Done ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} lang={lang} />
         ) : screen.name === 'print-failed' ? (
           <PrintFailed
             ticket={screen.ticket}

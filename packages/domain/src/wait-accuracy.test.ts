@@ -4,7 +4,13 @@ import { called } from './testing/builders.ts';
 import { at } from './testing/fixtures.ts';
 import { accuracyOf, accuracyReport, judgeQuotes, withinTolerance } from './wait-accuracy.ts';
 
-function quote(ticketId: string, minute: number, minutes: number, naive: number | null, over: Partial<WaitQuoted> = {}): WaitQuoted {
+function quote(
+  ticketId: string,
+  minute: number,
+  minutes: number,
+  naive: number | null,
+  over: Partial<WaitQuoted> = {},
+): WaitQuoted {
   return {
     type: 'ticket:wait-quoted',
     ticketId,
@@ -80,7 +86,12 @@ describe('judgeQuotes: a promise meets the call that ends it', () => {
   });
 
   it('given a ticket recalled after a no-show, when judged, then a promise counts until the first call after it', () => {
-    const events: QueueEvent[] = [quote('a', 0, 10, 10), called('a', 'c1', 10), quote('a', 30, 5, 5), called('a', 'c1', 36)];
+    const events: QueueEvent[] = [
+      quote('a', 0, 10, 10),
+      called('a', 'c1', 10),
+      quote('a', 30, 5, 5),
+      called('a', 'c1', 36),
+    ];
     expect(judgeQuotes(events, 'Asia/Jakarta').map((q) => q.actualMinutes)).toEqual([10, 6]);
   });
 });

@@ -45,7 +45,15 @@ function percentile(sorted: readonly number[], p: number): number | null {
 export function accuracyOf(pairs: readonly { quoted: number; actual: number }[]): AccuracyFigures {
   const n = pairs.length;
   if (n === 0)
-    return { tickets: 0, mae: null, medianError: null, p90Error: null, mse: null, withinTolerance: null, bias: null };
+    return {
+      tickets: 0,
+      mae: null,
+      medianError: null,
+      p90Error: null,
+      mse: null,
+      withinTolerance: null,
+      bias: null,
+    };
   const errors = pairs.map((p) => p.quoted - p.actual);
   const absolute = errors.map(Math.abs).sort((a, b) => a - b);
   const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
@@ -81,7 +89,10 @@ function rowOf(serviceId: string | null, day: string | null, quotes: readonly Ju
   };
 }
 
-function groupBy(quotes: readonly JudgedQuote[], key: (q: JudgedQuote) => string): Map<string, JudgedQuote[]> {
+function groupBy(
+  quotes: readonly JudgedQuote[],
+  key: (q: JudgedQuote) => string,
+): Map<string, JudgedQuote[]> {
   const groups = new Map<string, JudgedQuote[]>();
   for (const q of quotes) {
     const k = key(q);
@@ -106,7 +117,9 @@ export function accuracyReport(quotes: readonly JudgedQuote[]): AccuracyReport {
     const [day = '', serviceId = ''] = key.split('\u0000');
     return rowOf(serviceId, day, list);
   });
-  const services = [...groupBy(quotes, (q) => q.serviceId)].map(([serviceId, list]) => rowOf(serviceId, null, list));
+  const services = [...groupBy(quotes, (q) => q.serviceId)].map(([serviceId, list]) =>
+    rowOf(serviceId, null, list),
+  );
   return { rows, services, total: rowOf(null, null, quotes) };
 }
 

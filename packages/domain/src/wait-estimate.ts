@@ -57,7 +57,9 @@ export function estimateNewTicketWait(
   priority: boolean,
   now: string,
 ): WaitEstimate {
-  const forecast = forecastCalls(state, config, now, [prospectiveTicket(state, config, serviceId, priority, now)]);
+  const forecast = forecastCalls(state, config, now, [
+    prospectiveTicket(state, config, serviceId, priority, now),
+  ]);
   return presentEstimate(forecast.calls.get(''), forecast.holdUps.get(serviceId) ?? null);
 }
 

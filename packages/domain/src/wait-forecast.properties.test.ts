@@ -43,7 +43,10 @@ function build(arrivals: readonly Arrival[], desks: readonly string[]): QueueEve
     // The counter serves the first ticket it may take, already in step 5.
     const serves = testConfig.counters[i]?.serviceIds ?? [];
     const first = events.find(
-      (e) => e.type === 'ticket:issued' && serves.includes(e.serviceId) && !events.some((x) => x.type === 'ticket:called' && x.ticketId === e.ticketId),
+      (e) =>
+        e.type === 'ticket:issued' &&
+        serves.includes(e.serviceId) &&
+        !events.some((x) => x.type === 'ticket:called' && x.ticketId === e.ticketId),
     );
     if (first?.type !== 'ticket:issued') return;
     events.push(called(first.ticketId, counterId, 110), stepStarted(first.ticketId, counterId, 4, 111));
@@ -66,7 +69,9 @@ describe('the forecast, on any queue', () => {
             const sameLine = a.serviceId === b.serviceId && (a.priority === null) === (b.priority === null);
             if (!sameLine || a.seq >= b.seq) continue;
             // Called in order: an earlier ticket of the same line is never expected after a later one.
-            expect(forecast.calls.get(a.id)?.minutes).toBeLessThanOrEqual(forecast.calls.get(b.id)?.minutes ?? 0);
+            expect(forecast.calls.get(a.id)?.minutes).toBeLessThanOrEqual(
+              forecast.calls.get(b.id)?.minutes ?? 0,
+            );
           }
         for (const t of waiting) {
           const e = estimateTicketWait(state, testConfig, t, now, forecast);

@@ -119,7 +119,8 @@ class Line {
       for (const serviceId of counter.serviceIds) {
         const lane = this.lanes.get(serviceId)?.[k];
         const first = lane?.[0];
-        if (lane && first && (!best || byIssueTime(first, best.ticket) < 0)) best = { ticket: first, from: lane };
+        if (lane && first && (!best || byIssueTime(first, best.ticket) < 0))
+          best = { ticket: first, from: lane };
       }
       return best;
     };
@@ -130,7 +131,13 @@ class Line {
 }
 
 function lineTicket(t: TicketState): LineTicket {
-  return { id: t.id, serviceId: t.serviceId, priority: t.priority !== null, issuedAt: t.issuedAt, seq: t.seq };
+  return {
+    id: t.id,
+    serviceId: t.serviceId,
+    priority: t.priority !== null,
+    issuedAt: t.issuedAt,
+    seq: t.seq,
+  };
 }
 
 function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<string, WaitHoldUp> {
@@ -149,7 +156,8 @@ function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<str
 /** Expected priority arrivals of a service per minute now: the hall's history for this hour, else today's pace. */
 function priorityRate(state: QueueState, config: QueueConfig, serviceId: string, now: string): number {
   const local = localTime(now, config.timeZone);
-  const perHour = config.waitHistory?.services[serviceId]?.priorityPerHour[Math.floor(local.minuteOfDay / 60)];
+  const perHour =
+    config.waitHistory?.services[serviceId]?.priorityPerHour[Math.floor(local.minuteOfDay / 60)];
   if (perHour !== undefined) return perHour / 60;
   let count = 0;
   let first = Number.POSITIVE_INFINITY;

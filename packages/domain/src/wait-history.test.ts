@@ -21,7 +21,14 @@ function tally(service: number[], priority: number): GroupTally {
 function day(service: number[], priority: number, arrivalsAt9: number): DaySummary {
   const arrivals = new Array<number>(24).fill(0);
   arrivals[9] = arrivalsAt9;
-  return { version: 1, services: { ktp: tally(service, priority) }, counters: {}, officers: {}, compliance: {}, arrivals };
+  return {
+    version: 1,
+    services: { ktp: tally(service, priority) },
+    counters: {},
+    officers: {},
+    compliance: {},
+    arrivals,
+  };
 }
 
 describe('waitHistoryFrom: what the estimator learns from stored day summaries', () => {

@@ -26,7 +26,6 @@ export interface WaitHistory {
 
 export const NO_HISTORY: WaitHistory = { days: 0, services: {} };
 
-
 class Moments {
   count = 0;
   sum = 0;
@@ -87,7 +86,8 @@ export function waitHistoryFrom(days: readonly { day: string; summary: DaySummar
       if (issuedAll === 0 || tally.priority === 0) continue;
       const share = tally.priority / issuedAll;
       summary.arrivals.forEach((arrivals, hour) => {
-        builder.priorityPerHour[hour] = (builder.priorityPerHour[hour] ?? 0) + (share * arrivals) / days.length;
+        builder.priorityPerHour[hour] =
+          (builder.priorityPerHour[hour] ?? 0) + (share * arrivals) / days.length;
       });
     }
   }

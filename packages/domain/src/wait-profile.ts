@@ -82,7 +82,8 @@ export function serviceProfile(
     [serviceMinutes + DEFAULT_WALK_MINUTES, priorWeight],
   ]);
   const todaySd = cycles.length >= MIN_HISTORY_SAMPLES ? sd(cycles, mean(cycles) ?? 0) : null;
-  const sdMinutes = history && history.sdMinutes > 0 ? history.sdMinutes : (todaySd ?? DEFAULT_SPREAD * cycleMinutes);
+  const sdMinutes =
+    history && history.sdMinutes > 0 ? history.sdMinutes : (todaySd ?? DEFAULT_SPREAD * cycleMinutes);
   return { serviceMinutes, cycleMinutes, sdMinutes, standards };
 }
 

@@ -50,7 +50,9 @@ describe('QuoteWait: every promise is logged', () => {
   it('given a logged promise, when the queue moved and the status page shows a new wait, then it is logged', () => {
     const first = quoted({ minutes: 16, low: 5, high: 25 });
     const events = [ktp(1, 0), ktp(2, 0), ktp(3, 0), first, called('k1', 'c1', 1)];
-    const out = given(events).when(quote(['k3'], 'status', 1)).events();
+    const out = given(events)
+      .when(quote(['k3'], 'status', 1))
+      .events();
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ channel: 'status', ticketId: 'k3', ahead: 1 });
   });
@@ -61,7 +63,15 @@ describe('QuoteWait: every promise is logged', () => {
     given(events)
       .when(quote(['k1'], 'issue', 0))
       .then([
-        quoted({ ticketId: 'k1', ahead: 0, minutes: 60, low: 45, high: 75, naiveMinutes: null, holdUp: 'paused' }),
+        quoted({
+          ticketId: 'k1',
+          ahead: 0,
+          minutes: 60,
+          low: 45,
+          high: 75,
+          naiveMinutes: null,
+          holdUp: 'paused',
+        }),
       ]);
   });
 

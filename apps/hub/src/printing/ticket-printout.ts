@@ -24,9 +24,7 @@ export function ticketPrintout(
   // The first print shows the promise logged at issue; a reprint of a ticket still waiting the current estimate.
   const quoted = state.quotes.get(ticket.id);
   const estimate =
-    ticket.printStatus === 'pending' && quoted
-      ? quoted
-      : estimateTicketWait(state, config, ticket, now);
+    ticket.printStatus === 'pending' && quoted ? quoted : estimateTicketWait(state, config, ticket, now);
   return composeTicketContent(
     {
       siteName: site.name,

@@ -80,7 +80,12 @@ function estimateView(e: WaitEstimate): WaitEstimateView {
   return { minutes: e.minutes, low: e.low, high: e.high, holdUp: e.holdUp };
 }
 
-export function issuedView(t: TicketState, state: QueueState, config: QueueConfig, now: string): IssuedTicket {
+export function issuedView(
+  t: TicketState,
+  state: QueueState,
+  config: QueueConfig,
+  now: string,
+): IssuedTicket {
   // Just issued (the usual case): the indexes answer at once. A replayed request may be older: count it out.
   const newest = state.sequences.get(t.serviceId) === t.seq && t.status === 'waiting';
   const ahead = newest ? aheadOfNewest(state, t) : ticketsAhead(state, t);

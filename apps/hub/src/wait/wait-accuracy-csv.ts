@@ -37,7 +37,9 @@ export function waitAccuracyCsv(view: WaitAccuracyView): string {
     quote('Ketepatan Perkiraan Waktu Tunggu'),
     `Dari,${view.from}`,
     `Sampai,${view.to}`,
-    quote(`Toleransi,±maks(${String(view.toleranceMinutes)} menit; ${String(view.toleranceShare * 100)} % dari waktu tunggu)`),
+    quote(
+      `Toleransi,±maks(${String(view.toleranceMinutes)} menit; ${String(view.toleranceShare * 100)} % dari waktu tunggu)`,
+    ),
     `Janji,${view.channel}`,
     '',
     [

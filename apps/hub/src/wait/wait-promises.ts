@@ -24,7 +24,13 @@ export class WaitPromises {
     }
     if (ids.length === 0) return;
     this.bus
-      .executeSystem({ type: 'QuoteWait', ticketIds: ids, channel, now: this.engine.nowIso(), by: SYSTEM_ACTOR })
+      .executeSystem({
+        type: 'QuoteWait',
+        ticketIds: ids,
+        channel,
+        now: this.engine.nowIso(),
+        by: SYSTEM_ACTOR,
+      })
       .catch(this.onError);
   }
 }

@@ -27,7 +27,8 @@ export function WaitAccuracyCard({
   reloads,
 }: Pick<TabProps, 'hub' | 'session' | 'lang'> & { range: DateRange; reloads: number }) {
   const t = useMemo(() => translator(WAIT_ACCURACY_TEXTS, lang), [lang]);
-  const share = useMemo(() => cellsFor(lang).share, [lang]);
+  const cells = useMemo(() => cellsFor(lang), [lang]);
+  const share = (value: number | null) => cells.share(value);
   const [view, setView] = useState<WaitAccuracyView | null>(null);
   const [failed, setFailed] = useState(false);
 
