@@ -44,7 +44,7 @@ export function estimateTicketWait(
   config: QueueConfig,
   ticket: TicketState,
   now: string,
-  forecast: Forecast = forecastCalls(state, config, now),
+  forecast: Forecast = forecastCalls(state, config, now, [], [ticket.serviceId]),
 ): WaitEstimate {
   return presentEstimate(forecast.calls.get(ticket.id), forecast.holdUps.get(ticket.serviceId) ?? null);
 }
@@ -57,9 +57,8 @@ export function estimateNewTicketWait(
   priority: boolean,
   now: string,
 ): WaitEstimate {
-  const forecast = forecastCalls(state, config, now, [
-    prospectiveTicket(state, config, serviceId, priority, now),
-  ]);
+  const extra = [prospectiveTicket(state, config, serviceId, priority, now)];
+  const forecast = forecastCalls(state, config, now, extra, [serviceId]);
   return presentEstimate(forecast.calls.get(''), forecast.holdUps.get(serviceId) ?? null);
 }
 

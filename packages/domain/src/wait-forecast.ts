@@ -97,36 +97,48 @@ function byIssueTime(a: LineTicket, b: LineTicket): number {
   return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
 }
 
+interface Lane {
+  readonly tickets: LineTicket[];
+  /** Index of the next ticket to be called: a pointer, so a long line is not shifted on every call. */
+  next: number;
+}
+
 /** Waiting tickets of each service, oldest first, split into priority and regular: each counter takes a head. */
 class Line {
-  private readonly lanes = new Map<string, { priority: LineTicket[]; regular: LineTicket[] }>();
+  readonly lanes = new Map<string, { priority: Lane; regular: Lane }>();
 
   constructor(tickets: readonly LineTicket[]) {
-    for (const t of [...tickets].sort(byIssueTime)) {
+    for (const t of tickets) {
       let lane = this.lanes.get(t.serviceId);
       if (!lane) {
-        lane = { priority: [], regular: [] };
+        lane = { priority: { tickets: [], next: 0 }, regular: { tickets: [], next: 0 } };
         this.lanes.set(t.serviceId, lane);
       }
-      (t.priority ? lane.priority : lane.regular).push(t);
+      (t.priority ? lane.priority : lane.regular).tickets.push(t);
     }
+    for (const lane of this.lanes.values()) {
+      lane.priority.tickets.sort(byIssueTime);
+      lane.regular.tickets.sort(byIssueTime);
+    }
+  }
+
+  private head(counter: CounterConfig, kind: 'priority' | 'regular'): Lane | undefined {
+    let best: Lane | undefined;
+    for (const serviceId of counter.serviceIds) {
+      const lane = this.lanes.get(serviceId)?.[kind];
+      const first = lane?.tickets[lane.next];
+      const bestFirst = best?.tickets[best.next];
+      if (lane && first && (!bestFirst || byIssueTime(first, bestFirst) < 0)) best = lane;
+    }
+    return best;
   }
 
   /** What `pickNext` would give this counter, removed from the line. */
   take(counter: CounterConfig, kind: 'priority' | 'regular'): LineTicket | undefined {
-    const head = (k: 'priority' | 'regular'): { ticket: LineTicket; from: LineTicket[] } | undefined => {
-      let best: { ticket: LineTicket; from: LineTicket[] } | undefined;
-      for (const serviceId of counter.serviceIds) {
-        const lane = this.lanes.get(serviceId)?.[k];
-        const first = lane?.[0];
-        if (lane && first && (!best || byIssueTime(first, best.ticket) < 0))
-          best = { ticket: first, from: lane };
-      }
-      return best;
-    };
-    const found = head(kind) ?? head(kind === 'priority' ? 'regular' : 'priority');
-    found?.from.shift();
-    return found?.ticket;
+    const lane = this.head(counter, kind) ?? this.head(counter, kind === 'priority' ? 'regular' : 'priority');
+    if (!lane) return undefined;
+    lane.next += 1;
+    return lane.tickets[lane.next - 1];
   }
 }
 
@@ -153,20 +165,24 @@ function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<str
   return holdUps;
 }
 
-/** Expected priority arrivals of a service per minute now: the hall's history for this hour, else today's pace. */
-function priorityRate(state: QueueState, config: QueueConfig, serviceId: string, now: string): number {
-  const local = localTime(now, config.timeZone);
-  const perHour =
-    config.waitHistory?.services[serviceId]?.priorityPerHour[Math.floor(local.minuteOfDay / 60)];
-  if (perHour !== undefined) return perHour / 60;
-  let count = 0;
-  let first = Number.POSITIVE_INFINITY;
+/**
+ * Expected priority arrivals per service per minute now: the hall's history for this hour, else today's pace (once
+ * the day has run half an hour). One pass over today's tickets for every service.
+ */
+function priorityRates(state: QueueState, config: QueueConfig, now: string): (serviceId: string) => number {
+  const hour = Math.floor(localTime(now, config.timeZone).minuteOfDay / 60);
+  const counts = new Map<string, number>();
+  let first = '';
   for (const t of state.tickets.values()) {
-    first = Math.min(first, Date.parse(t.issuedAt));
-    if (t.serviceId === serviceId && t.priority !== null) count += 1;
+    if (first === '' || t.issuedAt < first) first = t.issuedAt;
+    if (t.priority !== null) counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);
   }
-  const minutes = (Date.parse(now) - first) / MINUTE;
-  return minutes >= 30 ? count / minutes : 0;
+  const minutes = first === '' ? 0 : (Date.parse(now) - Date.parse(first)) / MINUTE;
+  return (serviceId) => {
+    const perHour = config.waitHistory?.services[serviceId]?.priorityPerHour[hour];
+    if (perHour !== undefined) return perHour / 60;
+    return minutes >= 30 ? (counts.get(serviceId) ?? 0) / minutes : 0;
+  };
 }
 
 /**
@@ -176,13 +192,65 @@ function priorityRate(state: QueueState, config: QueueConfig, serviceId: string,
  * or a pause and how long such pauses last) and call nobody outside the opening windows. A regular ticket's wait is
  * then stretched by the priority tickets expected to arrive before it is called.
  */
+/** A day of a large hall: beyond this many calls a forecast is more guess than play (and costs the issue path). */
+const MAX_PLAYED_CALLS = 600;
+
+/** Services that share a counter with these, and those that share one with them, and so on. */
+export function connectedServices(config: QueueConfig, serviceIds: readonly string[]): Set<string> {
+  const found = new Set(serviceIds);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of config.counters) {
+      if (!c.serviceIds.some((id) => found.has(id))) continue;
+      for (const id of c.serviceIds)
+        if (!found.has(id)) {
+          found.add(id);
+          grew = true;
+        }
+    }
+  }
+  return found;
+}
+
+/**
+ * Tickets left in a lane when the play stopped are called after its last played one, one cycle of the service per
+ * counter serving it apart (a fluid continuation: the lane's counters keep their pace).
+ */
+function extrapolateTails(
+  line: Line,
+  raw: Map<string, { minutes: number; variance: number }>,
+  pace: (serviceId: string) => { profile: ServiceProfile; counters: number },
+): void {
+  for (const [serviceId, lanes] of line.lanes) {
+    const { profile, counters } = pace(serviceId);
+    for (const lane of [lanes.priority, lanes.regular]) {
+      const last = lane.next > 0 ? raw.get(lane.tickets[lane.next - 1]?.id ?? '') : undefined;
+      if (!last) continue;
+      for (let i = lane.next; i < lane.tickets.length; i++) {
+        const ticket = lane.tickets[i];
+        const k = i - lane.next + 1;
+        if (ticket)
+          raw.set(ticket.id, {
+            minutes: last.minutes + (k * profile.cycleMinutes) / counters,
+            variance: last.variance + k * profile.sdMinutes ** 2,
+          });
+      }
+    }
+  }
+}
+
 export function forecastCalls(
   state: QueueState,
   config: QueueConfig,
   now: string,
   extra: readonly LineTicket[] = [],
+  scope?: readonly string[],
 ): Forecast {
   const nowMs = Date.parse(now);
+  // Only the services sharing counters with the ones asked about can change their calls: the rest is not played.
+  const services = scope ? connectedServices(config, scope) : null;
+  const inScope = (serviceId: string): boolean => services === null || services.has(serviceId);
   const align = aligner(windowsOf(config, nowMs));
   const profiles = new Map<string, ServiceProfile>();
   const profileOf = (serviceId: string): ServiceProfile => {
@@ -193,28 +261,32 @@ export function forecastCalls(
     }
     return found;
   };
-  const counters: SimCounter[] = config.counters.map((c) => {
-    const live = state.counters.get(c.id);
-    let freeAt = live ? pauseEndMs(state, live, nowMs) : nowMs;
-    let variance = freeAt > nowMs ? (((freeAt - nowMs) / MINUTE) * OVERDUE_PAUSE_SHARE) ** 2 : 0;
-    const active = live?.activeTicketId ? state.tickets.get(live.activeTicketId) : undefined;
-    if (active && (active.status === 'called' || active.status === 'serving')) {
-      const profile = profileOf(active.serviceId);
-      freeAt += remainingAtDesk(active, profile, nowMs) * MINUTE;
-      variance += (profile.sdMinutes / 2) ** 2;
-    }
-    return { config: c, freeAt: align(freeAt), variance, streak: live?.streak ?? null };
-  });
+  const counters: SimCounter[] = config.counters
+    .filter((c) => c.serviceIds.some(inScope))
+    .map((c) => {
+      const live = state.counters.get(c.id);
+      let freeAt = live ? pauseEndMs(state, live, nowMs) : nowMs;
+      let variance = freeAt > nowMs ? (((freeAt - nowMs) / MINUTE) * OVERDUE_PAUSE_SHARE) ** 2 : 0;
+      const active = live?.activeTicketId ? state.tickets.get(live.activeTicketId) : undefined;
+      if (active && (active.status === 'called' || active.status === 'serving')) {
+        const profile = profileOf(active.serviceId);
+        freeAt += remainingAtDesk(active, profile, nowMs) * MINUTE;
+        variance += (profile.sdMinutes / 2) ** 2;
+      }
+      return { config: c, freeAt: align(freeAt), variance, streak: live?.streak ?? null };
+    });
   const waiting: LineTicket[] = [];
-  for (const ids of state.waiting.values())
+  for (const [serviceId, ids] of state.waiting)
     for (const id of ids) {
+      if (!inScope(serviceId)) break;
       const t = state.tickets.get(id);
       if (t && isWaiting(t)) waiting.push(lineTicket(t));
     }
   const line = new Line([...waiting, ...extra]);
   const raw = new Map<string, { minutes: number; variance: number }>();
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
-  while (open.length > 0) {
+  // Past a day's worth of calls the hall is played no further: the rest of each line follows at its lane's pace.
+  for (let calls = 0; open.length > 0 && calls < MAX_PLAYED_CALLS; calls++) {
     const counter = open.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
     const ticket = line.take(counter.config, preferredKind(config.priorityRatio, counter.streak));
     if (!ticket) {
@@ -230,16 +302,22 @@ export function forecastCalls(
       counter.streak?.kind === kind ? { kind, count: counter.streak.count + 1 } : { kind, count: 1 };
   }
   const calls = new Map<string, CallForecast>();
-  const serving = (serviceId: string): number =>
-    Math.max(1, config.counters.filter((c) => c.serviceIds.includes(serviceId)).length);
+  const servingCounts = new Map<string, number>();
+  for (const c of config.counters)
+    for (const id of new Set(c.serviceIds)) servingCounts.set(id, (servingCounts.get(id) ?? 0) + 1);
+  extrapolateTails(line, raw, (serviceId) => ({
+    profile: profileOf(serviceId),
+    counters: Math.max(1, servingCounts.get(serviceId) ?? 0),
+  }));
+  const rateOf = priorityRates(state, config, now);
   for (const t of [...waiting, ...extra]) {
     const found = raw.get(t.id);
     if (!found) continue;
-    const n = serving(t.serviceId);
+    const n = Math.max(1, servingCounts.get(t.serviceId) ?? 0);
     let minutes = found.minutes;
     if (!t.priority) {
       const profile = profileOf(t.serviceId);
-      const stretch = (priorityRate(state, config, t.serviceId, now) * profile.cycleMinutes) / n;
+      const stretch = (rateOf(t.serviceId) * profile.cycleMinutes) / n;
       minutes *= 1 + Math.min(MAX_PRIORITY_STRETCH, stretch);
     }
     // One counter's chain of k tickets varies as k·σ²; n counters share the line, so the call varies about 1/n of it.
