@@ -49,6 +49,21 @@ describe('the forecast: who is ahead in call order, and which counters serve the
   });
 });
 
+describe('the forecast of a very long line', () => {
+  it('given 700 SKCK tickets, when forecast, then the calls past the played 600 follow at the same pace', () => {
+    // SKCK: 20 + 1 min a ticket, at c2 and c3 (c3 also serves KTP, which has nobody waiting): two calls per 21 min.
+    const events = Array.from({ length: 700 }, (_, i) =>
+      issued(`s${String(i)}`, `B${String(i)}`, i + 1, 0, { serviceId: 'skck' }),
+    );
+    const state = given(events).state();
+    const calls = forecastCalls(state, testConfig, at(0)).calls;
+    const minutes = (i: number) => calls.get(`s${String(i)}`)?.minutes ?? Number.NaN;
+    expect(minutes(599)).toBeCloseTo(299 * 21, 5);
+    expect(minutes(600)).toBeCloseTo(299 * 21 + 21 / 2, 5);
+    expect(minutes(699)).toBeCloseTo(299 * 21 + (100 * 21) / 2, 5);
+  });
+});
+
 describe('the forecast: what each counter is doing now', () => {
   it('given c1 in step 7 of a ticket and c3 paused, when the next ticket asks, then it waits for steps 7–8', () => {
     const events = [

@@ -286,13 +286,15 @@ export function forecastCalls(
   const raw = new Map<string, { minutes: number; variance: number }>();
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
   // Past a day's worth of calls the hall is played no further: the rest of each line follows at its lane's pace.
-  for (let calls = 0; open.length > 0 && calls < MAX_PLAYED_CALLS; calls++) {
+  let played = 0;
+  while (open.length > 0 && played < MAX_PLAYED_CALLS) {
     const counter = open.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
     const ticket = line.take(counter.config, preferredKind(config.priorityRatio, counter.streak));
     if (!ticket) {
       open = open.filter((c) => c !== counter);
       continue;
     }
+    played += 1;
     raw.set(ticket.id, { minutes: (counter.freeAt - nowMs) / MINUTE, variance: counter.variance });
     const profile = profileOf(ticket.serviceId);
     counter.freeAt = align(counter.freeAt + profile.cycleMinutes * MINUTE);
