@@ -346,7 +346,8 @@ function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Ev
     .map((id) => state.tickets.get(id))
     .filter((t): t is TicketState => t !== undefined && t.serviceDay === today && isWaiting(t));
   if (tickets.length === 0) return [];
-  const forecast = forecastCalls(state, config, cmd.now, [], [...new Set(tickets.map((t) => t.serviceId))]);
+  const services = [...new Set(tickets.map((t) => t.serviceId))];
+  const forecast = forecastCalls(state, config, cmd.now, [], services, new Set(tickets.map((t) => t.id)));
   const events: Events = [];
   for (const t of tickets) {
     const shown = estimateTicketWait(state, config, t, cmd.now, forecast);

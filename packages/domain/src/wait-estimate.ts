@@ -44,7 +44,7 @@ export function estimateTicketWait(
   config: QueueConfig,
   ticket: TicketState,
   now: string,
-  forecast: Forecast = forecastCalls(state, config, now, [], [ticket.serviceId]),
+  forecast: Forecast = forecastCalls(state, config, now, [], [ticket.serviceId], new Set([ticket.id])),
 ): WaitEstimate {
   return presentEstimate(forecast.calls.get(ticket.id), forecast.holdUps.get(ticket.serviceId) ?? null);
 }
@@ -58,7 +58,7 @@ export function estimateNewTicketWait(
   now: string,
 ): WaitEstimate {
   const extra = [prospectiveTicket(state, config, serviceId, priority, now)];
-  const forecast = forecastCalls(state, config, now, extra, [serviceId]);
+  const forecast = forecastCalls(state, config, now, extra, [serviceId], new Set(['']));
   return presentEstimate(forecast.calls.get(''), forecast.holdUps.get(serviceId) ?? null);
 }
 

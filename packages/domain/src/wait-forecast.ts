@@ -21,7 +21,10 @@ export interface CallForecast {
   readonly sdMinutes: number;
 }
 
-/** The queue's expected future from this instant: when each waiting ticket should be called. */
+/**
+ * The queue's expected future from this instant: when each waiting ticket should be called (only `targets`, when
+ * asked for a few: the issue path asks for one ticket and should not pay for a thousand).
+ */
 export interface Forecast {
   readonly calls: ReadonlyMap<string, CallForecast>;
   /** Per service: why nobody calls it right now, if so. */
@@ -192,8 +195,20 @@ function priorityRates(state: QueueState, config: QueueConfig, now: string): (se
  * or a pause and how long such pauses last) and call nobody outside the opening windows. A regular ticket's wait is
  * then stretched by the priority tickets expected to arrive before it is called.
  */
-/** A day of a large hall: beyond this many calls a forecast is more guess than play (and costs the issue path). */
+/** The counter free first (a loop, not `reduce`: this runs once per call played and a closure costs here). */
+function earliest(counters: readonly SimCounter[]): SimCounter {
+  let best = counters[0] as SimCounter;
+  for (const c of counters) if (c.freeAt < best.freeAt) best = c;
+  return best;
+}
+
+/** A day of a large hall: beyond this many calls a forecast is more guess than play. */
 const MAX_PLAYED_CALLS = 600;
+/**
+ * For a few tickets (the issue path, once per ticket) the play stops sooner: four hours of a busy service group;
+ * beyond that the lane's own pace is as good a guess, and a kiosk must not wait for a long queue to be played.
+ */
+const MAX_PLAYED_CALLS_FOR_TARGETS = 200;
 
 /** Services that share a counter with these, and those that share one with them, and so on. */
 export function connectedServices(config: QueueConfig, serviceIds: readonly string[]): Set<string> {
@@ -221,6 +236,7 @@ function extrapolateTails(
   line: Line,
   raw: Map<string, { minutes: number; variance: number }>,
   pace: (serviceId: string) => { profile: ServiceProfile; counters: number },
+  targets: ReadonlySet<string> | undefined,
 ): void {
   for (const [serviceId, lanes] of line.lanes) {
     const { profile, counters } = pace(serviceId);
@@ -230,7 +246,7 @@ function extrapolateTails(
       for (let i = lane.next; i < lane.tickets.length; i++) {
         const ticket = lane.tickets[i];
         const k = i - lane.next + 1;
-        if (ticket)
+        if (ticket && (!targets || targets.has(ticket.id)))
           raw.set(ticket.id, {
             minutes: last.minutes + (k * profile.cycleMinutes) / counters,
             variance: last.variance + k * profile.sdMinutes ** 2,
@@ -246,6 +262,7 @@ export function forecastCalls(
   now: string,
   extra: readonly LineTicket[] = [],
   scope?: readonly string[],
+  targets?: ReadonlySet<string>,
 ): Forecast {
   const nowMs = Date.parse(now);
   // Only the services sharing counters with the ones asked about can change their calls: the rest is not played.
@@ -287,8 +304,9 @@ export function forecastCalls(
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
   // Past a day's worth of calls the hall is played no further: the rest of each line follows at its lane's pace.
   let played = 0;
-  while (open.length > 0 && played < MAX_PLAYED_CALLS) {
-    const counter = open.reduce((a, b) => (b.freeAt < a.freeAt ? b : a));
+  const maxPlayed = targets ? MAX_PLAYED_CALLS_FOR_TARGETS : MAX_PLAYED_CALLS;
+  while (open.length > 0 && played < maxPlayed) {
+    const counter = earliest(open);
     const ticket = line.take(counter.config, preferredKind(config.priorityRatio, counter.streak));
     if (!ticket) {
       open = open.filter((c) => c !== counter);
@@ -307,12 +325,18 @@ export function forecastCalls(
   const servingCounts = new Map<string, number>();
   for (const c of config.counters)
     for (const id of new Set(c.serviceIds)) servingCounts.set(id, (servingCounts.get(id) ?? 0) + 1);
-  extrapolateTails(line, raw, (serviceId) => ({
-    profile: profileOf(serviceId),
-    counters: Math.max(1, servingCounts.get(serviceId) ?? 0),
-  }));
+  extrapolateTails(
+    line,
+    raw,
+    (serviceId) => ({
+      profile: profileOf(serviceId),
+      counters: Math.max(1, servingCounts.get(serviceId) ?? 0),
+    }),
+    targets,
+  );
   const rateOf = priorityRates(state, config, now);
-  for (const t of [...waiting, ...extra]) {
+  const all = [...waiting, ...extra];
+  for (const t of targets ? all.filter((x) => targets.has(x.id)) : all) {
     const found = raw.get(t.id);
     if (!found) continue;
     const n = Math.max(1, servingCounts.get(t.serviceId) ?? 0);

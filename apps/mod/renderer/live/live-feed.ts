@@ -112,6 +112,8 @@ export class LiveFeed {
   }
 
   private onEvent(name: string, payload: unknown): void {
+    // A logged wait promise changes nothing on the live floor: no refresh for it.
+    if (name === 'ticket:wait-quoted') return;
     if (name === 'counter:presence') {
       const change = payload as { counterId: string; officer: PresentOfficer | null };
       const others = this.view.presence.filter((p) => p.counterId !== change.counterId);
