@@ -2,6 +2,7 @@ import {
   currentStep,
   estimateNewTicketWait,
   estimateTicketWait,
+  NO_ESTIMATE,
   aheadOfNewest,
   isWaiting,
   ticketsAhead,
@@ -76,7 +77,7 @@ export function ticketFromRow(row: TicketRow): TicketState {
   };
 }
 
-function estimateView(e: WaitEstimate): WaitEstimateView {
+export function estimateView(e: WaitEstimate): WaitEstimateView {
   return { minutes: e.minutes, low: e.low, high: e.high, holdUp: e.holdUp };
 }
 
@@ -85,12 +86,14 @@ export function issuedView(
   state: QueueState,
   config: QueueConfig,
   now: string,
+  estimate = true,
 ): IssuedTicket {
   // Just issued (the usual case): the indexes answer at once. A replayed request may be older: count it out.
   const newest = state.sequences.get(t.serviceId) === t.seq && t.status === 'waiting';
   const ahead = newest ? aheadOfNewest(state, t) : ticketsAhead(state, t);
   // The answer shows the promise logged with the issue (and a replay the same one), so paper and log agree.
-  const estimate = state.quotes.get(t.id) ?? estimateTicketWait(state, config, t, now);
+  const shown =
+    state.quotes.get(t.id) ?? (estimate ? estimateTicketWait(state, config, t, now) : NO_ESTIMATE);
   return {
     id: t.id,
     code: t.code,
@@ -99,8 +102,8 @@ export function issuedView(
     priority: t.priority,
     issuedAt: t.issuedAt,
     ahead,
-    estimatedWaitMinutes: estimate.minutes,
-    estimate: estimateView(estimate),
+    estimatedWaitMinutes: shown.minutes,
+    estimate: estimateView(shown),
   };
 }
 
