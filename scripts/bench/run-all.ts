@@ -41,6 +41,7 @@ const BENCHES = [
   'report-range',
   'load-soak',
   'hub-bundle',
+  'wait-accuracy',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 
