@@ -43,6 +43,7 @@ const BENCHES = [
   'hub-bundle',
   'exports-under-load',
   'central-ingest',
+  'wait-accuracy',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

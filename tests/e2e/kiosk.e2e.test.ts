@@ -148,7 +148,7 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await page.locator('[data-screen="done"]').waitFor();
     await printer.waitForJob();
     const after = (await t.api<{ lastEventId: number }>('GET', '/health')).body.lastEventId;
-    expect(after - before).toBe(2); // one ticket:issued, one ticket:printed
+    expect(after - before).toBe(3); // one ticket:issued, its ticket:wait-quoted, one ticket:printed
     await page.close();
   });
 

@@ -81,6 +81,7 @@ GET  /api/live                                     401   403   403     403   403
 GET  /api/counters/presence                        401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/reports                                  401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/reports/today                            401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/reports/wait-accuracy                    401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/report-chain                             401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 # The report chain: step 9 the gerai's officer (loket1 is Disdukcapil's, loket3 is not), FO or MOD; then one signer each
 POST /api/report-chain/:date/steps/:step [9]       401   403   403     403   ok      ok   ok   403   403   403    403
@@ -345,6 +346,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /api/live': { ok: 200 },
   'GET /api/reports': { ok: 200, target: () => ({ query: '?from=2025-03-03&to=2025-03-10' }) },
   'GET /api/reports/today': { ok: 200 },
+  'GET /api/reports/wait-accuracy': { ok: 200, target: () => ({ query: '?from=2025-03-03&to=2025-03-10' }) },
   'GET /api/report-chain': { ok: 200 },
   'POST /api/report-chain/:date/steps/:step [9]': chain(9, { agencyId: 'disdukcapil' }),
   'POST /api/report-chain/:date/steps/:step [10]': chain(10, {}),

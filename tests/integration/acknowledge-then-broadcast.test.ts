@@ -26,13 +26,19 @@ describe('a command is acknowledged, then broadcast', () => {
       booked.push(...batch.map((b) => b.event.type));
     });
     const first = await t.hub.bus.execute(KIOSK, 'ticket:issue', { serviceId: 'kk' });
-    // Bookkeeping (the deadline alarm) before the answer; screens after it.
-    expect(booked).toEqual(['ticket:issued']);
+    // Bookkeeping (the deadline alarm) before the answer; screens after it. The wait promised at issue is logged
+    // in the same group commit.
+    expect(booked).toEqual(['ticket:issued', 'ticket:wait-quoted']);
     expect(heard).toEqual([]);
     const second = await t.hub.bus.execute(KIOSK, 'ticket:issue', { serviceId: 'kk' });
     await nextTurn();
-    expect(heard.map((h) => h.type)).toEqual(['ticket:issued', 'ticket:issued']);
-    expect(heard[1]?.id).toBeGreaterThan(heard[0]?.id ?? Infinity);
+    expect(heard.map((h) => h.type)).toEqual([
+      'ticket:issued',
+      'ticket:wait-quoted',
+      'ticket:issued',
+      'ticket:wait-quoted',
+    ]);
+    expect(heard[2]?.id).toBeGreaterThan(heard[0]?.id ?? Infinity);
     expect([first.number, second.number]).toEqual(['B001', 'B002']);
   });
 
@@ -47,7 +53,7 @@ describe('a command is acknowledged, then broadcast', () => {
     });
     await t.hub.bus.execute(KIOSK, 'ticket:issue', { serviceId: 'kk' });
     await nextTurn();
-    expect(heard.map((e) => e.type)).toEqual(['ticket:issued']);
+    expect(heard.map((e) => e.type)).toEqual(['ticket:issued', 'ticket:wait-quoted']);
     const res = await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
     expect(res.status).toBe(201);
   });

@@ -336,6 +336,11 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/report-chain': { as: 'mod', query: ['date'], runs: 20 },
   'GET /api/reports': { as: 'mod', query: ['from', 'to', 'format'], runs: 20 },
   'GET /api/reports/today': { as: 'mod', query: ['format'], runs: 10 },
+  'GET /api/reports/wait-accuracy': {
+    as: 'mod',
+    query: ['from', 'to', 'serviceId', 'channel', 'format'],
+    runs: 20,
+  },
   'GET /api/skm': { as: 'mod', query: ['from', 'to', 'agencyId', 'serviceId', 'format'], runs: 20 },
   'GET /api/survey/tickets/:ref': { as: 'kiosk', params: () => ({ ref: 'A001' }), query: [], runs: 15 },
   'GET /api/settings': { as: 'mod', query: [], runs: 4 },

@@ -1,5 +1,5 @@
 import type { PublicServerToClientEvents, PublicTicketStatus } from '@giliran/protocol';
-import { formatClock, pick, translator, type Dictionary, type Lang } from '@giliran/ui';
+import { formatClock, pick, translator, waitText, type Dictionary, type Lang } from '@giliran/ui';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
@@ -9,6 +9,7 @@ type Key =
   | 'number'
   | 'ahead'
   | 'estimate'
+  | 'holdUp'
   | 'goTo'
   | 'serving'
   | 'done'
@@ -24,7 +25,11 @@ type Key =
 const TEXTS: Dictionary<Key> = {
   number: { id: 'Nomor antrian Anda', en: 'Your queue number' },
   ahead: { id: '{n} orang di depan Anda', en: '{n} people ahead of you' },
-  estimate: { id: 'Perkiraan dipanggil ± {m} menit lagi', en: 'Expected call in about {m} min' },
+  estimate: { id: 'Perkiraan dipanggil: {wait}', en: 'Expected call: {wait}' },
+  holdUp: {
+    id: 'Perkiraan dihitung dari saat loket melayani kembali.',
+    en: 'The estimate counts from when the counters serve again.',
+  },
   goTo: { id: 'Silakan menuju {counter}', en: 'Please go to {counter}' },
   serving: { id: 'Sedang dilayani di {counter}', en: 'Being served at {counter}' },
   done: { id: 'Layanan selesai. Terima kasih!', en: 'Service finished. Thank you!' },
@@ -58,7 +63,37 @@ function SurveyLink({ status, t }: { status: PublicTicketStatus; t: ReturnType<t
   );
 }
 
-function StatusLine({ status, t }: { status: PublicTicketStatus; t: ReturnType<typeof translator<Key>> }) {
+/** The wait as a range when the hub is unsure, with the reason when counters are paused or closed (never "0"). */
+function EstimateLine({
+  status,
+  lang,
+  t,
+}: {
+  status: PublicTicketStatus;
+  lang: Lang;
+  t: ReturnType<typeof translator<Key>>;
+}) {
+  const wait = status.estimate === null ? null : waitText(status.estimate, lang);
+  if (wait === null) return null;
+  return (
+    <>
+      <p class="estimate" data-testid="status-estimate">
+        {t('estimate', { wait })}
+      </p>
+      {status.estimate?.holdUp != null && <p class="meta">{t('holdUp')}</p>}
+    </>
+  );
+}
+
+function StatusLine({
+  status,
+  lang,
+  t,
+}: {
+  status: PublicTicketStatus;
+  lang: Lang;
+  t: ReturnType<typeof translator<Key>>;
+}) {
   const counter = status.counterName ?? '';
   switch (status.status) {
     case 'called':
@@ -75,9 +110,7 @@ function StatusLine({ status, t }: { status: PublicTicketStatus; t: ReturnType<t
       return (
         <>
           <p class="ahead">{t('ahead', { n: status.ahead ?? 0 })}</p>
-          {status.estimatedWaitMinutes !== null && (
-            <p class="estimate">{t('estimate', { m: status.estimatedWaitMinutes })}</p>
-          )}
+          <EstimateLine status={status} lang={lang} t={t} />
         </>
       );
   }
@@ -148,7 +181,7 @@ function TicketStatusPage({ code }: { code: string }) {
       {status.priority !== null && <p class="badge">{t('priority')}</p>}
       <p class="service">{pick(status.service, lang)}</p>
       <p class="agency">{pick(status.agency, lang)}</p>
-      <StatusLine status={status} t={t} />
+      <StatusLine status={status} lang={lang} t={t} />
       <SurveyLink status={status} t={t} />
       <p class="meta">
         {t('issued', { time: formatClock(status.issuedAt, status.timeZone, lang) })} ·{' '}

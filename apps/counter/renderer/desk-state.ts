@@ -229,6 +229,7 @@ function evolveDesk(state: DeskState, e: Broadcast): DeskState {
     }
     case 'ticket:printed':
     case 'ticket:print-failed':
+    case 'ticket:wait-quoted':
       return state;
   }
 }

@@ -55,6 +55,11 @@ import { compensationView, counterView, publicTicketStatus, ticketView } from '.
 import { findTicketByCode } from './http/ticket-lookup.ts';
 import { PublicTicketWatchers } from './socket/public-watchers.ts';
 import { BackupService } from './backup/backup-service.ts';
+import { ReportStore } from './reports/report-store.ts';
+import { ForecastCache } from './wait/forecast-cache.ts';
+import { keepWaitHistory } from './wait/wait-history-loader.ts';
+import { WaitPromises } from './wait/wait-promises.ts';
+import { waitAccuracyRoutes } from './wait/wait-accuracy-routes.ts';
 import { backupRoutes } from './backup/backup-routes.ts';
 import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
@@ -101,6 +106,8 @@ export interface Hub {
 }
 
 export const DATABASE_FILE = 'giliran.sqlite';
+/** How often status pages are refreshed without a commit, for estimates that change with time alone. */
+const STATUS_REFRESH_MS = 60_000;
 // From the root, not this file: the bundle (dist/hub/main.js) sits at another depth than this source.
 const DEFAULT_WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
 
@@ -184,12 +191,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.
-  app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
+  const waitShown = (codes: readonly string[]): void => {
+    promises.shownByCode(codes, 'status');
+  };
+  app.use(
+    '/api',
+    apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now(), waitShown }),
+  );
   // Floor managers' live table: a snapshot, then deltas after each batch (`io` exists by the first batch).
   const live = new LiveDeltas(() => io, engine, store, site);
   app.use('/api', dashboardRoutes({ auth, presence, live }));
   const exports = new ExportPool(options.exports);
   app.use('/api', reportRoutes({ auth, engine, site, db, exports, clock }));
+  app.use('/api', waitAccuracyRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   const chain = new ReportChainService({
     db,
@@ -291,10 +305,26 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     clock,
   });
   const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
-  const watchers = new PublicTicketWatchers(io, (code) => {
-    const ticket = findTicketByCode(engine, store, code);
-    return ticket ? publicTicketStatus(ticket, site, engine.state, engine.config) : null;
+  const forecasts = new ForecastCache(engine);
+  const promises = new WaitPromises(bus, engine, store, (error) => {
+    logger.error({ err: error }, 'logging a shown wait estimate failed');
   });
+  const watchers = new PublicTicketWatchers(
+    io,
+    (code) => {
+      const ticket = findTicketByCode(engine, store, code);
+      return ticket
+        ? publicTicketStatus(ticket, site, engine.state, engine.config, engine.nowIso(), forecasts.current())
+        : null;
+    },
+    waitShown,
+  );
+  // Estimates move with time alone (a pause runs on, a desk goes through its steps): status pages hear it.
+  const statusTimer = setInterval(() => {
+    watchers.refresh();
+  }, STATUS_REFRESH_MS);
+  statusTimer.unref();
+  const stopWaitHistory = keepWaitHistory(engine, new ReportStore(db));
   bus.onCommitted((batch) => {
     scheduler.onCommitted(batch.map((b) => b.event).filter(isQueueEvent));
     pusher.nudge();
@@ -348,6 +378,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     audio,
     async close() {
       await pusher.stop();
+      clearInterval(statusTimer);
+      stopWaitHistory();
       scheduler.stop();
       complaints.stop();
       await backups.stop();

@@ -189,9 +189,14 @@ export function KioskApp({ config }: { config: KioskConfig }) {
         ) : screen.name === 'issuing' ? (
           <Issuing t={t} />
         ) : screen.name === 'done' ? (
-          <Done ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} />
+          <Done ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} lang={lang} />
         ) : screen.name === 'print-failed' ? (
-          <PrintFailed ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} />
+          <PrintFailed
+            ticket={screen.ticket}
+            serviceName={serviceName(screen.ticket.serviceId)}
+            t={t}
+            lang={lang}
+          />
         ) : screen.name === 'refused' ? (
           <Message
             screen="refused"

@@ -1,5 +1,5 @@
 import type { ManualCompensationKind, OfficerConsequence } from './config.ts';
-import type { FinishOutcome, IssueChannel, PriorityCategory } from './events.ts';
+import type { FinishOutcome, IssueChannel, PriorityCategory, QuoteChannel } from './events.ts';
 
 // Every command carries the instant it happens at and who asks: the domain never reads a clock.
 interface Base {
@@ -106,6 +106,13 @@ export interface RecordPrint extends Base {
   readonly reason: string | null;
 }
 
+/** Record the wait shown for these tickets; a ticket whose shown wait did not change since its last quote is skipped. */
+export interface QuoteWait extends Base {
+  readonly type: 'QuoteWait';
+  readonly ticketIds: readonly string[];
+  readonly channel: QuoteChannel;
+}
+
 export type QueueCommand =
   | IssueTicket
   | CallNext
@@ -122,4 +129,5 @@ export type QueueCommand =
   | CheckDeadlines
   | RaiseCompensation
   | ResolveCompensation
-  | RecordPrint;
+  | RecordPrint
+  | QuoteWait;

@@ -1,6 +1,7 @@
 import type { OFFICER_CONSEQUENCES } from './value-lists.ts';
 import type { Weekday } from './local-time.ts';
 import type { ReportChainStandards } from './report-chain.ts';
+import type { WaitHistory } from './wait-history.ts';
 
 /** SOP steps 1–8 of the MPP SOP are timed per ticket (docs/domain/sop.md). */
 export type SopStep = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
@@ -87,6 +88,8 @@ export interface QueueConfig {
   readonly compensation: CompensationRules;
   /** Standard minutes of the end-of-day report chain, SOP steps 9–13; the seed-002 values when absent. */
   readonly reportChainStandards?: ReportChainStandards;
+  /** What the wait estimator learned from the hall's closed days; none (SOP standards and today only) when absent. */
+  readonly waitHistory?: WaitHistory;
 }
 
 export function standardsFor(config: QueueConfig, service: ServiceConfig): SopStandards {

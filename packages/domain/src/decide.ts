@@ -1,4 +1,4 @@
-import { pickNext } from './call-order.ts';
+import { pickNext, ticketsAhead } from './call-order.ts';
 import type * as C from './commands.ts';
 import {
   COUNTER_STEPS,
@@ -17,11 +17,14 @@ import {
   assertNever,
   currentStep,
   isWaiting,
+  sameShown,
   type CounterState,
   type QueueState,
   type TicketState,
 } from './state.ts';
 import { lateDeadline } from './timing.ts';
+import { estimateTicketWait, naiveTicketWait } from './wait-estimate.ts';
+import { forecastCalls } from './wait-forecast.ts';
 
 type Events = QueueEvent[];
 
@@ -333,6 +336,40 @@ function recordPrint(cmd: C.RecordPrint, state: QueueState): Events {
   ];
 }
 
+/**
+ * Logs the wait shown for each of these tickets (still waiting, today's), with the naive estimate beside it. A
+ * status page showing what it showed before makes no new promise, so an unchanged quote is not logged again.
+ */
+function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Events {
+  const today = serviceDayOf(cmd.now, config.timeZone);
+  const tickets = cmd.ticketIds
+    .map((id) => state.tickets.get(id))
+    .filter((t): t is TicketState => t !== undefined && t.serviceDay === today && isWaiting(t));
+  if (tickets.length === 0) return [];
+  const services = [...new Set(tickets.map((t) => t.serviceId))];
+  const forecast = forecastCalls(state, config, cmd.now, [], services, new Set(tickets.map((t) => t.id)));
+  const events: Events = [];
+  for (const t of tickets) {
+    const shown = estimateTicketWait(state, config, t, cmd.now, forecast);
+    if (cmd.channel !== 'issue' && sameShown(shown, state.quotes.get(t.id))) continue;
+    events.push({
+      type: 'ticket:wait-quoted',
+      ticketId: t.id,
+      serviceId: t.serviceId,
+      channel: cmd.channel,
+      ahead: ticketsAhead(state, t),
+      minutes: shown.minutes,
+      low: shown.low,
+      high: shown.high,
+      naiveMinutes: naiveTicketWait(state, config, t),
+      holdUp: shown.holdUp,
+      at: cmd.now,
+      by: cmd.by,
+    });
+  }
+  return events;
+}
+
 /** The queue's decider: what happens when this command meets this state. Throws DomainError when a rule says no. */
 export function decide(command: C.QueueCommand, state: QueueState, config: QueueConfig): QueueEvent[] {
   switch (command.type) {
@@ -368,6 +405,8 @@ export function decide(command: C.QueueCommand, state: QueueState, config: Queue
       return recordPrint(command, state);
     case 'ResolveCompensation':
       return resolveCompensation(command, state);
+    case 'QuoteWait':
+      return quoteWait(command, state, config);
     default:
       return assertNever(command);
   }

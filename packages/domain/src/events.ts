@@ -161,6 +161,36 @@ export interface TicketPrintFailed {
   readonly by: string;
 }
 
+/** Where a wait estimate was shown to the citizen: every promise is logged so its accuracy can be measured. */
+export const QUOTE_CHANNELS = ['issue', 'status', 'message'] as const;
+export type QuoteChannel = (typeof QUOTE_CHANNELS)[number];
+
+/** Why no counter is calling for the service right now: the estimate then counts from when one will. */
+export type WaitHoldUp = 'paused' | 'closed';
+
+/**
+ * The wait a citizen was told (kiosk screen and paper, status page, message), with the naive estimate of the same
+ * moment beside it: when the ticket is called the promise can be judged (wait-accuracy report).
+ */
+export interface WaitQuoted {
+  readonly type: 'ticket:wait-quoted';
+  readonly ticketId: string;
+  readonly serviceId: string;
+  readonly channel: QuoteChannel;
+  /** Tickets ahead in call order when quoted. */
+  readonly ahead: number;
+  /** Point estimate in minutes; null when no counter serves the service at all. */
+  readonly minutes: number | null;
+  /** The range shown when uncertainty is large; equal to `minutes` when a single figure was shown. */
+  readonly low: number | null;
+  readonly high: number | null;
+  /** "People ahead × recent mean service time ÷ open counters", null when no counter is open. */
+  readonly naiveMinutes: number | null;
+  readonly holdUp: WaitHoldUp | null;
+  readonly at: string;
+  readonly by: string;
+}
+
 export type QueueEvent =
   | TicketIssued
   | TicketCalled
@@ -177,7 +207,8 @@ export type QueueEvent =
   | CompensationEscalated
   | CompensationResolved
   | TicketPrinted
-  | TicketPrintFailed;
+  | TicketPrintFailed
+  | WaitQuoted;
 
 export type QueueEventType = QueueEvent['type'];
 

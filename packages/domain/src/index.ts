@@ -35,3 +35,8 @@ export * from './record-events.ts';
 export * from './complaint-decide.ts';
 export * from './record-decide.ts';
 export * from './value-lists.ts';
+export * from './wait-accuracy.ts';
+export * from './wait-estimate.ts';
+export * from './wait-forecast.ts';
+export * from './wait-history.ts';
+export * from './wait-profile.ts';

@@ -1,5 +1,12 @@
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
-import type { FinishOutcome, IssueChannel, PrintStatus, PriorityCategory, QueueEvent } from './events.ts';
+import type {
+  FinishOutcome,
+  IssueChannel,
+  PrintStatus,
+  PriorityCategory,
+  QueueEvent,
+  WaitQuoted,
+} from './events.ts';
 
 export type TicketStatus =
   'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred' | 'cancelled';
@@ -82,6 +89,12 @@ export interface QueueState {
   readonly waitingPriority: Map<string, Set<string>>;
   /** Service seconds of the last finished tickets per service, newest last, for the wait estimate. */
   readonly recentService: Map<string, number[]>;
+  /** Seconds a counter was held per ticket (call → finish, no-show, transfer or cancel), newest last, per service. */
+  readonly recentCycle: Map<string, number[]>;
+  /** Seconds of today's ended pauses per reason: how long a paused counter usually stays away. */
+  readonly pauseLengths: Map<string, number[]>;
+  /** Per ticket, the wait last shown to its citizen: a promise is logged again only when what is shown changes. */
+  readonly quotes: Map<string, WaitQuoted>;
 }
 
 export function initialState(): QueueState {
@@ -94,6 +107,9 @@ export function initialState(): QueueState {
     waiting: new Map(),
     waitingPriority: new Map(),
     recentService: new Map(),
+    recentCycle: new Map(),
+    pauseLengths: new Map(),
+    quotes: new Map(),
   };
 }
 
@@ -127,6 +143,8 @@ export function currentStep(ticket: TicketState): StepRecord | null {
 }
 
 export const RECENT_SERVICE_SAMPLE = 10;
+/** The estimator looks at a longer run of counter cycles than the naive mean: it weighs them with history. */
+export const RECENT_CYCLE_SAMPLE = 20;
 
 function indexOf(index: Map<string, Set<string>>, serviceId: string): Set<string> {
   let ids = index.get(serviceId);
@@ -157,6 +175,20 @@ function recordServiceTime(state: QueueState, ticket: TicketState, finishedAt: s
   recent.push(seconds);
   if (recent.length > RECENT_SERVICE_SAMPLE) recent.shift();
   state.recentService.set(ticket.serviceId, recent);
+}
+
+function pushRecent(map: Map<string, number[]>, key: string, seconds: number, keep: number): void {
+  const recent = map.get(key) ?? [];
+  recent.push(Math.max(0, Math.floor(seconds)));
+  if (recent.length > keep) recent.shift();
+  map.set(key, recent);
+}
+
+/** How long the counter was held by this ticket since its call: what the next one in line waited for. */
+function recordCycle(state: QueueState, ticket: TicketState, at: string): void {
+  if (ticket.calledAt === null || ticket.counterId === null) return;
+  const seconds = (Date.parse(at) - Date.parse(ticket.calledAt)) / 1000;
+  pushRecent(state.recentCycle, ticket.serviceId, seconds, RECENT_CYCLE_SAMPLE);
 }
 
 function endCurrentStep(ticket: TicketState, at: string): void {
@@ -209,6 +241,9 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     state.waiting.clear();
     state.waitingPriority.clear();
     state.recentService.clear();
+    state.recentCycle.clear();
+    state.pauseLengths.clear();
+    state.quotes.clear();
     // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
     for (const counter of state.counters.values()) {
       counter.streak = null;
@@ -285,6 +320,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
     case 'ticket:finished': {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
+      recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
       ticket.status = 'done';
       ticket.finishedAt = event.at;
@@ -294,6 +330,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
     }
     case 'ticket:no-show': {
       const ticket = mustGet(state, event.ticketId);
+      recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
       ticket.status = 'no_show';
       break;
@@ -311,6 +348,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
     case 'ticket:transferred': {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
+      if (event.counterId !== null) recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
       transition(state, ticket, () => {
         ticket.serviceId = event.toServiceId;
@@ -338,6 +376,10 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
     }
     case 'counter:resumed': {
       const counter = counterOf(state, event.counterId);
+      if (counter.pausedReason !== null && counter.pausedSince !== null) {
+        const seconds = (Date.parse(event.at) - Date.parse(counter.pausedSince)) / 1000;
+        pushRecent(state.pauseLengths, counter.pausedReason, seconds, RECENT_CYCLE_SAMPLE);
+      }
       counter.pausedReason = null;
       counter.pausedSince = null;
       break;
@@ -361,6 +403,9 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
     case 'ticket:print-failed':
       mustGet(state, event.ticketId).printStatus = 'print_failed';
       break;
+    case 'ticket:wait-quoted':
+      state.quotes.set(event.ticketId, event);
+      break;
     case 'compensation:resolved': {
       const record = state.compensations.get(event.compensationId);
       if (record) {
@@ -378,6 +423,14 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       assertNever(event);
   }
   return state;
+}
+
+/** The same range (and reason) shown again is not a new promise. */
+export function sameShown(
+  a: Pick<WaitQuoted, 'low' | 'high' | 'holdUp'>,
+  b: Pick<WaitQuoted, 'low' | 'high' | 'holdUp'> | undefined,
+): boolean {
+  return b !== undefined && a.low === b.low && a.high === b.high && a.holdUp === b.holdUp;
 }
 
 export function fold(events: Iterable<QueueEvent>, state: QueueState = initialState()): QueueState {

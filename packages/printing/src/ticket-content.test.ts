@@ -148,4 +148,14 @@ describe('formatIssuedAt', () => {
   it('refuses an instant it cannot read', () => {
     expect(() => formatIssuedAt('kemarin', 'Asia/Jakarta', 'id')).toThrow(RangeError);
   });
+
+  it('prints a range when the hub is unsure, and why nobody is calling when counters pause', () => {
+    const range = composeTicketContent({ ...input, estimateRange: { low: 20, high: 30 } }, 'id');
+    expect(range.estimateText).toBe('Perkiraan waktu tunggu sekitar 20–30 menit');
+    const held = composeTicketContent(
+      { ...input, estimatedWaitMinutes: 50, estimateRange: { low: 45, high: 75 }, estimateHoldUp: 'paused' },
+      'en',
+    );
+    expect(held.estimateText).toBe('Estimated waiting time about 45–75 minutes (counters on a break)');
+  });
 });

@@ -37,6 +37,10 @@ export interface TicketContentInput {
   /** Tickets called before this one, as the hub counts them. */
   readonly ahead: number;
   readonly estimatedWaitMinutes: number | null;
+  /** A range the hub is unsure within (printed "sekitar 20–30 menit"); absent or equal ends print one figure. */
+  readonly estimateRange?: { readonly low: number; readonly high: number } | null;
+  /** Counters paused or the service closed: said on the paper beside the figure. */
+  readonly estimateHoldUp?: 'paused' | 'closed' | null;
   readonly statusUrl: string;
   /** Replaces the default footer (service promise, SKM invitation, keep the ticket). */
   readonly footerLines?: readonly string[];
@@ -49,6 +53,8 @@ interface Wording {
   readonly priorities: Readonly<Record<TicketPriority, string>>;
   readonly ahead: (count: number) => string;
   readonly estimate: (duration: string) => string;
+  readonly estimateRange: (low: number, high: number) => string;
+  readonly holdUp: Readonly<Record<'paused' | 'closed', string>>;
   readonly duration: (hours: number, minutes: number) => string;
   readonly footer: readonly string[];
 }
@@ -82,6 +88,8 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
     ahead: (count) =>
       count === 0 ? 'Tidak ada antrean di depan Anda' : `${count} orang menunggu di depan Anda`,
     estimate: (duration) => `Perkiraan waktu tunggu ± ${duration}`,
+    estimateRange: (low, high) => `Perkiraan waktu tunggu sekitar ${low}–${high} menit`,
+    holdUp: { paused: 'loket sedang istirahat', closed: 'layanan belum buka' },
     duration: (hours, minutes) =>
       [hours > 0 ? `${hours} jam` : '', minutes > 0 || hours === 0 ? `${minutes} menit` : '']
         .filter(Boolean)
@@ -121,6 +129,8 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
         ? 'No one is waiting ahead of you'
         : `${count} ${count === 1 ? 'person' : 'people'} waiting ahead of you`,
     estimate: (duration) => `Estimated waiting time ± ${duration}`,
+    estimateRange: (low, high) => `Estimated waiting time about ${low}–${high} minutes`,
+    holdUp: { paused: 'counters on a break', closed: 'service not open yet' },
     duration: (hours, minutes) =>
       [
         hours > 0 ? `${hours} ${hours === 1 ? 'hour' : 'hours'}` : '',
@@ -195,11 +205,17 @@ export function formatIssuedAt(issuedAt: string, timeZone: string, lang: TicketL
   return `${day}, ${t.day} ${month} ${t.year} ${clock} ${zoneAbbreviation(timeZone, instant)}`;
 }
 
-function formatEstimate(minutes: number | null, wording: Wording): string | null {
+function formatEstimate(input: TicketContentInput, wording: Wording): string | null {
+  const minutes = input.estimatedWaitMinutes;
   if (minutes === null || !Number.isFinite(minutes) || minutes < 0) return null;
+  const range = input.estimateRange;
   // "± 0 minutes" reads as "now"; a citizen is better told a minute.
   const total = Math.max(1, Math.round(minutes));
-  return wording.estimate(wording.duration(Math.floor(total / 60), total % 60));
+  const text =
+    range && range.low < range.high
+      ? wording.estimateRange(range.low, range.high)
+      : wording.estimate(wording.duration(Math.floor(total / 60), total % 60));
+  return input.estimateHoldUp ? `${text} (${wording.holdUp[input.estimateHoldUp]})` : text;
 }
 
 export function composeTicketContent(input: TicketContentInput, lang: TicketLanguage): TicketContent {
@@ -213,7 +229,7 @@ export function composeTicketContent(input: TicketContentInput, lang: TicketLang
       input.priority === null ? null : `${wording.priorityPrefix} · ${wording.priorities[input.priority]}`,
     issuedAtText: formatIssuedAt(input.issuedAt, input.timeZone, lang),
     aheadText: wording.ahead(Math.max(0, Math.trunc(input.ahead))),
-    estimateText: formatEstimate(input.estimatedWaitMinutes, wording),
+    estimateText: formatEstimate(input, wording),
     statusUrl: input.statusUrl,
     footerLines: input.footerLines ?? wording.footer,
   };

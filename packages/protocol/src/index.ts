@@ -10,3 +10,4 @@ export * from './views.ts';
 export * from './live.ts';
 export * from './skm.ts';
 export * from './central.ts';
+export * from './wait-accuracy.ts';

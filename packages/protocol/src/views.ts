@@ -45,6 +45,18 @@ export const TicketView = z.object({
 });
 export type TicketView = z.infer<typeof TicketView>;
 
+/**
+ * The wait as the citizen is told it: one figure when `low === high`, else a range ("sekitar 20–30 menit").
+ * `holdUp` says why nobody calls right now (counters paused, service closed): the wait counts from when they will.
+ */
+export const WaitEstimateView = z.object({
+  minutes: z.number().int().nullable(),
+  low: z.number().int().nullable(),
+  high: z.number().int().nullable(),
+  holdUp: z.enum(['paused', 'closed']).nullable(),
+});
+export type WaitEstimateView = z.infer<typeof WaitEstimateView>;
+
 export const IssuedTicket = z.object({
   id: z.string(),
   code: z.string(),
@@ -53,7 +65,9 @@ export const IssuedTicket = z.object({
   priority: Priority.nullable(),
   issuedAt: Instant,
   ahead: z.number().int(),
+  /** The point of `estimate` (the promise logged at issue). */
   estimatedWaitMinutes: z.number().int().nullable(),
+  estimate: WaitEstimateView,
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
@@ -77,7 +91,9 @@ export const ServiceView = z.object({
   summary: ServiceSummary.nullable(),
   openingHours: OpeningHoursView,
   waiting: z.number().int(),
+  /** For a regular ticket taken now: the point of `estimate`. */
   estimatedWaitMinutes: z.number().int().nullable(),
+  estimate: WaitEstimateView,
   open: z.boolean(),
 });
 export type ServiceView = z.infer<typeof ServiceView>;
@@ -162,6 +178,8 @@ export const PublicTicketStatus = z.object({
   /** Tickets that will be called before this one; null once it is no longer waiting. */
   ahead: z.number().int().nullable(),
   estimatedWaitMinutes: z.number().int().nullable(),
+  /** Null once the ticket is no longer waiting. */
+  estimate: WaitEstimateView.nullable(),
   counterName: z.string().nullable(),
   calledAt: Instant.nullable(),
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HubEvent, RecordEvent } from '@giliran/domain';
+import { SYSTEM_ACTOR, type HubEvent, type RecordEvent } from '@giliran/domain';
 import {
   CommandPayloads,
   type CommandName,
@@ -14,9 +14,9 @@ import { newTicketCode } from '../auth/secrets.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import { compensationView, counterView, issuedView, ticketView } from '../views/views.ts';
+import { compensationView, counterView, estimateView, issuedView, ticketView } from '../views/views.ts';
 import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind } from './command-table.ts';
-import type { QueueEngine } from './queue-engine.ts';
+import type { Decided, QueueEngine } from './queue-engine.ts';
 import type { RecordCommand, RecordContext } from './record-command.ts';
 import { toHubError } from './rule-errors.ts';
 
@@ -49,6 +49,8 @@ export class CommandBus {
   private readonly unpublished: { id: number; event: HubEvent }[][] = [];
   private readonly inFlight = new Map<string, { readonly name: string; readonly result: Promise<unknown> }>();
   private readonly kioskIssues: RateLimiter;
+  /** Tickets issued in this turn of the event loop, waiting for their shared QuoteWait. */
+  private issueQuotes: { readonly batch: string[]; readonly done: Promise<void> } | null = null;
 
   constructor(
     private readonly engine: QueueEngine,
@@ -227,10 +229,63 @@ export class CommandBus {
     );
     // The answer shows the queue right after this command, before later ones in the same group commit.
     const ref = spec.ref(payload, decided.events, command);
-    const result = this.resultOf(spec.result, ref) as CommandResults[K];
+    const quoted = name === 'ticket:issue' && ref !== null ? this.quoteIssue(ref) : null;
+    const result = this.resultOf(spec.result, ref, quoted === null) as CommandResults[K];
     const ids = await decided.eventIds;
     this.publish(decided.events, ids);
-    return result;
+    if (quoted && ref !== null) await quoted;
+    // The ticket's count of who is ahead is as of its own issue; its wait is the promise logged for it.
+    const promise = ref === null ? undefined : this.engine.state.quotes.get(ref);
+    if (name !== 'ticket:issue' || !promise) return result;
+    return { ...result, estimatedWaitMinutes: promise.minutes, estimate: estimateView(promise) };
+  }
+
+  /**
+   * The wait shown on the kiosk and printed on the ticket is a promise: it is logged in the issue's own group commit,
+   * so a ticket on disk always has the promise it was given. Issues of the same turn share one QuoteWait (decided in
+   * a microtask, before the group commit's flush): one forecast for a burst of tickets, not one each.
+   */
+  private quoteIssue(ticketId: string): Promise<void> {
+    if (this.issueQuotes === null) {
+      const batch: string[] = [];
+      const done = new Promise<void>((resolve) => {
+        queueMicrotask(() => {
+          this.issueQuotes = null;
+          this.decideQuotes(batch);
+          resolve();
+        });
+      });
+      this.issueQuotes = { batch, done };
+    }
+    this.issueQuotes.batch.push(ticketId);
+    return this.issueQuotes.done;
+  }
+
+  private decideQuotes(ticketIds: readonly string[]): void {
+    let decided: Decided;
+    try {
+      const now = this.engine.nowIso();
+      decided = this.engine.execute({
+        type: 'QuoteWait',
+        ticketIds,
+        channel: 'issue',
+        now,
+        by: SYSTEM_ACTOR,
+      });
+    } catch (error) {
+      // The tickets are issued whatever happens to their promise (a day rolling over between them): say so only.
+      this.onListenerError(error);
+      return;
+    }
+    // Published after the issues' own events (their continuations were queued first), so screens see log order.
+    decided.eventIds.then(
+      (ids) => {
+        this.publish(decided.events, ids);
+      },
+      (error: unknown) => {
+        this.onListenerError(error);
+      },
+    );
   }
 
   /** Internal commands (the deadline scheduler) go through the same domain and persistence path. */
@@ -276,7 +331,8 @@ export class CommandBus {
     if (this.store.ticketRow(payload.ticketId)) throw new HubError('TICKET_NOT_TODAY');
   }
 
-  private resultOf(kind: ResultKind, ref: string | null): unknown {
+  /** `estimate` false: an issued ticket's wait is filled in by the caller from the promise about to be logged. */
+  private resultOf(kind: ResultKind, ref: string | null, estimate = true): unknown {
     const { state, config } = this.engine;
     if (kind === 'counter') return counterView(this.site, ref ?? '', state);
     if (kind === 'compensation') {
@@ -290,7 +346,7 @@ export class CommandBus {
       throw new HubError('TICKET_NOT_FOUND');
     }
     return kind === 'issued'
-      ? issuedView(ticket, state, config)
+      ? issuedView(ticket, state, config, this.engine.nowIso(), estimate)
       : ticketView(ticket, config, this.engine.nowIso());
   }
 }

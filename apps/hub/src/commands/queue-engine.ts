@@ -10,6 +10,7 @@ import {
   type QueueConfig,
   type QueueEvent,
   type QueueState,
+  type WaitHistory,
 } from '@giliran/domain';
 import type { Clock } from '../clock.ts';
 import type { IdempotencyRecord, PendingCommit, QueueStore } from '../db/queue-store.ts';
@@ -48,6 +49,8 @@ export class QueueEngine {
   /** Epoch ms of the next local midnight: checking it is cheaper than asking Intl for today's date each time. */
   private dayEndsAt = 0;
   private currentConfig: QueueConfig;
+  private history: WaitHistory | undefined;
+  private changes = 0;
 
   constructor(
     private readonly store: QueueStore,
@@ -69,7 +72,20 @@ export class QueueEngine {
   reconfigure(config: QueueConfig): void {
     if (config.timeZone !== this.currentConfig.timeZone)
       throw new Error('the time zone cannot change at run time');
-    this.currentConfig = config;
+    this.currentConfig = this.history ? { ...config, waitHistory: this.history } : config;
+  }
+
+  /** What the wait estimator learned from the stored day summaries; kept across reconfigurations. */
+  useWaitHistory(history: WaitHistory): void {
+    this.history = history;
+    this.currentConfig = { ...this.currentConfig, waitHistory: history };
+    this.changes += 1;
+  }
+
+  /** Grows whenever the live state may have changed: caches of what is derived from it compare this. */
+  get revision(): number {
+    this.rollDay();
+    return this.changes;
   }
 
   get state(): QueueState {
@@ -96,6 +112,7 @@ export class QueueEngine {
     fold(this.store.eventsOfDay(day), state);
     state.serviceDay = day;
     this.current = state;
+    this.changes += 1;
     this.day = day;
     this.dayEndsAt = nextLocalMidnight(this.clock.now(), this.config.timeZone);
   }
@@ -133,6 +150,7 @@ export class QueueEngine {
       if (error instanceof DomainError) throw new HubError(error.code);
       throw error;
     }
+    if (events.length > 0) this.changes += 1;
     try {
       for (const event of events) applyInPlace(this.current, event);
     } catch (error) {

@@ -39,6 +39,8 @@ export interface RouteDeps {
   readonly startedAt: number;
   readonly clock: Clock;
   readonly settings: SettingsStore;
+  /** Told the codes whose wait estimate was just shown (a promise to log); nothing when absent. */
+  readonly waitShown?: (codes: readonly string[]) => void;
 }
 
 /** REST and Socket.IO share one payload schema: path parameters and body are merged, then validated once. */
@@ -120,7 +122,9 @@ export function apiRoutes(deps: RouteDeps): Router {
   router.get('/public/tickets/:code', (req, res) => {
     const ticket = findTicketByCode(engine, store, req.params.code);
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
-    res.json(publicTicketStatus(ticket, site, engine.state, engine.config));
+    const status = publicTicketStatus(ticket, site, engine.state, engine.config, engine.nowIso());
+    res.json(status);
+    if (status.estimate !== null) deps.waitShown?.([ticket.code]);
   });
 
   router.get('/services', anyone, (_req, res) => {

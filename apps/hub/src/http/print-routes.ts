@@ -64,7 +64,15 @@ export function printRoutes(deps: PrintDeps): Router {
     return {
       actor,
       ticket,
-      content: ticketPrintout(ticket, site, engine.state, engine.config, lang, deps.publicBaseUrl()),
+      content: ticketPrintout(
+        ticket,
+        site,
+        engine.state,
+        engine.config,
+        lang,
+        deps.publicBaseUrl(),
+        engine.nowIso(),
+      ),
     };
   };
 

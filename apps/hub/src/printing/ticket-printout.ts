@@ -1,5 +1,5 @@
 import {
-  estimateWaitMinutes,
+  estimateTicketWait,
   ticketsAhead,
   type QueueConfig,
   type QueueState,
@@ -16,10 +16,15 @@ export function ticketPrintout(
   config: QueueConfig,
   lang: TicketLanguage,
   publicBaseUrl: string,
+  now: string,
 ): TicketContent {
   const service = site.services.find((s) => s.id === ticket.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
   const ahead = ticketsAhead(state, ticket);
+  // The first print shows the promise logged at issue; a reprint of a ticket still waiting the current estimate.
+  const quoted = state.quotes.get(ticket.id);
+  const estimate =
+    ticket.printStatus === 'pending' && quoted ? quoted : estimateTicketWait(state, config, ticket, now);
   return composeTicketContent(
     {
       siteName: site.name,
@@ -30,7 +35,10 @@ export function ticketPrintout(
       issuedAt: ticket.issuedAt,
       timeZone: site.timeZone,
       ahead,
-      estimatedWaitMinutes: estimateWaitMinutes(state, config, ticket.serviceId, ahead),
+      estimatedWaitMinutes: estimate.minutes,
+      estimateRange:
+        estimate.low !== null && estimate.high !== null ? { low: estimate.low, high: estimate.high } : null,
+      estimateHoldUp: estimate.holdUp,
       statusUrl: `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
     },
     lang,

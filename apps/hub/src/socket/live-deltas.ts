@@ -12,10 +12,19 @@ interface Touched {
   readonly services: Set<string>;
 }
 
+/**
+ * A logged wait promise (`ticket:wait-quoted`, one per issue and per status page view) moves no row, counter or
+ * service of the live table: it is a queue event, but it must not cost the floor managers a delta.
+ */
+function movesLiveTable(event: HubEvent): event is QueueEvent {
+  return isQueueEvent(event) && event.type !== 'ticket:wait-quoted';
+}
+
 /** The tickets, counters and services a batch of events touched: what the MOD page's live table must redraw. */
 function touchedBy(events: readonly QueueEvent[], engine: QueueEngine, site: SiteConfig): Touched {
   const touched: Touched = { tickets: new Set(), counters: new Set(), services: new Set() };
   for (const event of events) {
+    if (!movesLiveTable(event)) continue;
     if ('ticketId' in event && typeof event.ticketId === 'string') touched.tickets.add(event.ticketId);
     if ('counterId' in event && typeof event.counterId === 'string') touched.counters.add(event.counterId);
     if ('serviceId' in event) touched.services.add(event.serviceId);
@@ -67,9 +76,9 @@ export class LiveDeltas {
 
   /** After a committed batch: tell the floor managers' pages what it changed (nothing is built for nobody). */
   onBatch(batch: readonly { readonly id: number; readonly event: HubEvent }[]): void {
-    // Other features' events (complaints, settings, …) change nothing in the live table: no delta for them. A
-    // page's snapshot may stand past them; the next delta still follows on, since it starts at or before it.
-    const queue = batch.filter((b): b is { id: number; event: QueueEvent } => isQueueEvent(b.event));
+    // Other features' events (complaints, settings, …) and wait promises change nothing in the live table: no delta
+    // for them. A page's snapshot may stand past them; the next delta still follows on, since it starts at or before it.
+    const queue = batch.filter((b): b is { id: number; event: QueueEvent } => movesLiveTable(b.event));
     const last = queue.at(-1);
     if (!last) return;
     const afterEventId = this.lastSent;

@@ -14,6 +14,8 @@ export class PublicTicketWatchers {
   constructor(
     io: Server,
     private readonly statusOf: (code: string) => PublicTicketStatus | null,
+    /** Told which codes were just shown a wait estimate: each shown wait is a promise to log. */
+    private readonly shown: (codes: readonly string[]) => void = () => undefined,
   ) {
     this.namespace = io.of('/public');
     this.namespace.use((socket, next) => {
@@ -31,13 +33,15 @@ export class PublicTicketWatchers {
       if (status) {
         this.last.set(code, JSON.stringify(status));
         socket.emit('ticket:status', status);
+        if (status.estimate !== null) this.shown([code]);
       }
     });
   }
 
-  /** After each commit: push the new status to every watched ticket whose status changed. */
+  /** After each commit, and each minute (estimates move with time): push the new status to every watched ticket whose status changed. */
   refresh(): void {
     const watched = new Set<string>();
+    const estimated: string[] = [];
     for (const room of this.namespace.adapter.rooms.keys()) {
       if (!room.startsWith('ticket:')) continue;
       const code = room.slice('ticket:'.length);
@@ -48,7 +52,9 @@ export class PublicTicketWatchers {
       if (this.last.get(code) === json) continue;
       this.last.set(code, json);
       this.namespace.to(room).emit('ticket:status', status);
+      if (status.estimate !== null) estimated.push(code);
     }
     for (const code of this.last.keys()) if (!watched.has(code)) this.last.delete(code);
+    if (estimated.length > 0) this.shown(estimated);
   }
 }

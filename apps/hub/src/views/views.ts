@@ -1,12 +1,16 @@
 import {
   currentStep,
-  estimateWaitMinutes,
+  estimateNewTicketWait,
+  estimateTicketWait,
+  NO_ESTIMATE,
   aheadOfNewest,
   isWaiting,
   ticketsAhead,
   isServiceOpen,
   serviceLoad,
   timeline,
+  type Forecast,
+  type WaitEstimate,
   type CompensationState,
   type CounterState,
   type QueueConfig,
@@ -22,6 +26,7 @@ import type {
   ServiceView,
   SiteView,
   TicketView,
+  WaitEstimateView,
 } from '@giliran/protocol';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { CompensationRow, TicketRow } from '../db/queue-store.ts';
@@ -72,10 +77,23 @@ export function ticketFromRow(row: TicketRow): TicketState {
   };
 }
 
-export function issuedView(t: TicketState, state: QueueState, config: QueueConfig): IssuedTicket {
+export function estimateView(e: WaitEstimate): WaitEstimateView {
+  return { minutes: e.minutes, low: e.low, high: e.high, holdUp: e.holdUp };
+}
+
+export function issuedView(
+  t: TicketState,
+  state: QueueState,
+  config: QueueConfig,
+  now: string,
+  estimate = true,
+): IssuedTicket {
   // Just issued (the usual case): the indexes answer at once. A replayed request may be older: count it out.
   const newest = state.sequences.get(t.serviceId) === t.seq && t.status === 'waiting';
   const ahead = newest ? aheadOfNewest(state, t) : ticketsAhead(state, t);
+  // The answer shows the promise logged with the issue (and a replay the same one), so paper and log agree.
+  const shown =
+    state.quotes.get(t.id) ?? (estimate ? estimateTicketWait(state, config, t, now) : NO_ESTIMATE);
   return {
     id: t.id,
     code: t.code,
@@ -84,7 +102,8 @@ export function issuedView(t: TicketState, state: QueueState, config: QueueConfi
     priority: t.priority,
     issuedAt: t.issuedAt,
     ahead,
-    estimatedWaitMinutes: estimateWaitMinutes(state, config, t.serviceId, ahead),
+    estimatedWaitMinutes: shown.minutes,
+    estimate: estimateView(shown),
   };
 }
 
@@ -146,6 +165,7 @@ export function serviceViews(
   const wanted = site.services.flatMap((s, index) => (only && !only.has(s.id) ? [] : [{ s, index }]));
   return wanted.map(({ s, index }) => {
     const load = serviceLoad(state, config, s.id);
+    const estimate = estimateNewTicketWait(state, config, s.id, false, now);
     const domainService = config.services[index] ?? { id: s.id, agencyId: s.agencyId, prefix: s.prefix };
     return {
       id: s.id,
@@ -155,7 +175,8 @@ export function serviceViews(
       summary: s.summary ?? null,
       openingHours: s.openingHours ?? site.openingHours,
       waiting: load.waiting,
-      estimatedWaitMinutes: load.estimatedWaitMinutes,
+      estimatedWaitMinutes: estimate.minutes,
+      estimate: estimateView(estimate),
       open: isServiceOpen(config, domainService, now),
     };
   });
@@ -167,11 +188,14 @@ export function publicTicketStatus(
   site: SiteConfig,
   state: QueueState,
   config: QueueConfig,
+  now: string,
+  forecast?: Forecast,
 ): PublicTicketStatus {
   const service = site.services.find((s) => s.id === t.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
   const waiting = isWaiting(t) && state.tickets.get(t.id) === t;
   const ahead = waiting ? ticketsAhead(state, t) : null;
+  const estimate = waiting ? estimateTicketWait(state, config, t, now, forecast) : null;
   const counter = t.counterId === null ? undefined : site.counters.find((c) => c.id === t.counterId);
   return {
     code: t.code,
@@ -185,7 +209,8 @@ export function publicTicketStatus(
     issuedAt: t.issuedAt,
     serviceDay: t.serviceDay,
     ahead,
-    estimatedWaitMinutes: ahead === null ? null : estimateWaitMinutes(state, config, t.serviceId, ahead),
+    estimatedWaitMinutes: estimate?.minutes ?? null,
+    estimate: estimate === null ? null : estimateView(estimate),
     counterName: t.status === 'called' || t.status === 'serving' ? (counter?.name ?? null) : null,
     calledAt: t.calledAt,
   };

@@ -1,3 +1,4 @@
+import { waitText, type Lang } from '@giliran/ui';
 import type { KioskText } from '../texts.ts';
 import type { IssuedTicket } from '../wire.ts';
 
@@ -12,13 +13,22 @@ export function Issuing({ t }: { t: T }) {
   );
 }
 
-function TicketSummary({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
-  const waitText =
-    ticket.ahead === 0
+function TicketSummary({
+  ticket,
+  serviceName,
+  t,
+  lang,
+}: {
+  ticket: IssuedTicket;
+  serviceName: string;
+  t: T;
+  lang: Lang;
+}) {
+  // The promise logged at issue, as a range when the hub is unsure; "soon" only when no counter is held up.
+  const waitLine =
+    ticket.ahead === 0 && ticket.estimate.holdUp === null && ticket.estimate.minutes === 0
       ? t('soon')
-      : ticket.estimatedWaitMinutes === null
-        ? null
-        : t('estimate', { m: ticket.estimatedWaitMinutes });
+      : waitText(ticket.estimate, lang);
   return (
     <>
       {ticket.priority !== null && <p class="priority-mark">{t('priorityMark')}</p>}
@@ -27,26 +37,46 @@ function TicketSummary({ ticket, serviceName, t }: { ticket: IssuedTicket; servi
       </p>
       <p class="ticket-service">{serviceName}</p>
       <p class="ticket-ahead">{ticket.ahead === 0 ? t('noneAhead') : t('ahead', { n: ticket.ahead })}</p>
-      {waitText !== null && <p class="ticket-estimate">{waitText}</p>}
+      {waitLine !== null && <p class="ticket-estimate">{waitLine}</p>}
     </>
   );
 }
 
-export function Done({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
+export function Done({
+  ticket,
+  serviceName,
+  t,
+  lang,
+}: {
+  ticket: IssuedTicket;
+  serviceName: string;
+  t: T;
+  lang: Lang;
+}) {
   return (
     <section class="screen centered done" data-screen="done">
       <p class="status-title">{t('takeTicket')}</p>
-      <TicketSummary ticket={ticket} serviceName={serviceName} t={t} />
+      <TicketSummary ticket={ticket} serviceName={serviceName} t={t} lang={lang} />
       <p class="hint">{t('scanStatus')}</p>
     </section>
   );
 }
 
-export function PrintFailed({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
+export function PrintFailed({
+  ticket,
+  serviceName,
+  t,
+  lang,
+}: {
+  ticket: IssuedTicket;
+  serviceName: string;
+  t: T;
+  lang: Lang;
+}) {
   return (
     <section class="screen centered warning" data-screen="print-failed" role="alert">
       <p class="status-title">{t('printFailedTitle')}</p>
-      <TicketSummary ticket={ticket} serviceName={serviceName} t={t} />
+      <TicketSummary ticket={ticket} serviceName={serviceName} t={t} lang={lang} />
       <p class="status-body">{t('printFailedBody')}</p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { pick, type Lang } from '@giliran/ui';
+import { pick, waitText, type Lang } from '@giliran/ui';
 import { describeHours } from '../hours.ts';
 import type { KioskText } from '../texts.ts';
 import type { ServiceView } from '../wire.ts';
@@ -18,12 +18,15 @@ function ServiceCard({
   t,
   onChoose,
 }: { service: ServiceView } & Omit<Props, 'services' | 'agencyName' | 'onBack'>) {
+  // Nobody waiting and a counter free: "no queue"; otherwise the estimate as a range when unsure, and never
+  // "0 menit" while the counters are paused or the service is closed.
+  const shown = waitText(service.estimate, lang);
   const estimate =
-    service.estimatedWaitMinutes === null
+    shown === null
       ? t('estimateNone')
-      : service.waiting === 0
+      : service.waiting === 0 && service.estimate.holdUp === null
         ? t('noQueue')
-        : t('estimate', { m: service.estimatedWaitMinutes });
+        : shown;
   return (
     <button
       class={`service-card${service.open ? '' : ' closed'}`}

@@ -10,23 +10,19 @@ function fallbackName(range: DateRange, format: FileFormat): string {
   return `laporan-${range.from === range.to ? range.from : `${range.from}_${range.to}`}.${format}`;
 }
 
-function fileNameOf(response: Response, range: DateRange, format: FileFormat): string {
+function fileNameOf(response: Response, fallback: string): string {
   const header = response.headers.get('content-disposition') ?? '';
-  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? fallbackName(range, format);
+  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? fallback;
 }
 
 /**
  * A plain link cannot carry the bearer token, so the file is fetched with it and handed to the browser as a blob
  * download; the object URL is released once the click has started the save.
  */
-export async function downloadReport(
-  session: StaffSession,
-  range: DateRange,
-  format: FileFormat,
-): Promise<void> {
+export async function downloadFile(session: StaffSession, path: string, fallbackName: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(new URL(`/api/reports?${reportQuery(range)}&format=${format}`, session.hubUrl), {
+    response = await fetch(new URL(path, session.hubUrl), {
       headers: { authorization: `Bearer ${session.token}` },
     });
   } catch {
@@ -36,11 +32,19 @@ export async function downloadReport(
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileNameOf(response, range, format);
+  link.download = fileNameOf(response, fallbackName);
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 0);
+}
+
+export function downloadReport(session: StaffSession, range: DateRange, format: FileFormat): Promise<void> {
+  return downloadFile(
+    session,
+    `/api/reports?${reportQuery(range)}&format=${format}`,
+    fallbackName(range, format),
+  );
 }

@@ -23,6 +23,7 @@ import {
   type T,
 } from './report-tables.tsx';
 import { REPORT_TEXTS, type ReportText } from './texts.ts';
+import { WaitAccuracyCard } from './wait-accuracy-card.tsx';
 import './reports.css';
 
 type Section =
@@ -216,6 +217,13 @@ export function ReportsTab({ hub, session, lang, timeZone }: TabProps) {
             </button>
           </div>
           <ReportSummary view={view} cells={cells} t={t} />
+          <WaitAccuracyCard
+            hub={hub}
+            session={session}
+            lang={lang}
+            range={{ from: view.from, to: view.to }}
+            reloads={reloads}
+          />
           <nav class="reports-sections" aria-label={t('title')}>
             {SECTIONS.map(([id, label]) => (
               <button
