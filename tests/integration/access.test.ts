@@ -131,10 +131,11 @@ POST /api/counters/:counterId/resume               401   403   403     403   ok 
 POST /api/tickets/:ticketId/step                   401   403   403     403   ok      403  ok   ok    ok    403    403
 POST /api/tickets/:ticketId/finish                 401   403   403     403   ok      403  ok   ok    ok    403    403
 POST /api/tickets/:ticketId/no-show                401   403   403     403   ok      403  ok   ok    ok    403    403
-POST /api/tickets/:ticketId/transfer               401   403   403     403   ok      403  ok   ok    ok    403    403
+POST /api/tickets/:ticketId/transfer [called]      401   403   403     403   ok      ok   ok   ok    ok    403    403
+POST /api/tickets/:ticketId/transfer [waiting]     401   403   403     403   403     ok   ok   ok    ok    403    403
 POST /api/tickets/:ticketId/reactivate             401   403   403     403   ok      ok   ok   ok    ok    403    403
 POST /api/tickets/:ticketId/cancel [called]        401   403   403     403   ok      ok   ok   ok    ok    403    403
-POST /api/tickets/:ticketId/cancel [waiting]       401   403   403     403   ok      ok   ok   ok    ok    403    403
+POST /api/tickets/:ticketId/cancel [waiting]       401   403   403     403   403     ok   ok   ok    ok    403    403
 POST /api/compensations                            401   403   403     403   403     403  ok   ok    ok    403    403
 POST /api/compensations/:compensationId/resolve    401   403   403     403   ok      403  ok   ok    ok    403    403
 `;
@@ -431,7 +432,12 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/tickets/:ticketId/step': queue('called', 200, theTicket),
   'POST /api/tickets/:ticketId/finish': queue('serving', 200, theTicket),
   'POST /api/tickets/:ticketId/no-show': queue('recalled', 200, theTicket),
-  'POST /api/tickets/:ticketId/transfer': queue('called', 200, theTicket, () => ({ serviceId: 'skck' })),
+  'POST /api/tickets/:ticketId/transfer [called]': queue('called', 200, theTicket, () => ({
+    serviceId: 'skck',
+  })),
+  'POST /api/tickets/:ticketId/transfer [waiting]': queue('waiting', 200, theTicket, () => ({
+    serviceId: 'skck',
+  })),
   'POST /api/tickets/:ticketId/reactivate': queue('no-show', 200, theTicket),
   'POST /api/tickets/:ticketId/cancel [called]': queue('called', 200, theTicket),
   'POST /api/tickets/:ticketId/cancel [waiting]': queue('waiting', 200, theTicket),

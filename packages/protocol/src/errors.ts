@@ -228,6 +228,13 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     status: 409,
     message: { id: 'Tiket sudah berada di layanan itu.', en: 'The ticket is already in that service.' },
   },
+  TICKET_NOT_AT_YOUR_COUNTER: {
+    status: 403,
+    message: {
+      id: 'Petugas hanya dapat membatalkan atau memindahkan tiket di loketnya sendiri. Tiket yang menunggu diurus FO atau MOD.',
+      en: 'An officer may cancel or transfer only the ticket at their own counter. Waiting tickets are for FO or MOD.',
+    },
+  },
   COMPENSATION_NOT_FOUND: {
     status: 404,
     message: { id: 'Kompensasi tidak ditemukan.', en: 'Compensation not found.' },

@@ -183,14 +183,16 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/tickets/{ticketId}/transfer',
-    summary: 'Transfer to another service, keeping its place',
+    summary:
+      'Transfer to another open service, keeping its place (an officer: only the ticket at their own counter)',
     body: bodyOf('ticket:transfer', ['ticketId']),
     response: TicketView,
   },
   {
     method: 'post',
     path: '/api/tickets/{ticketId}/cancel',
-    summary: 'Cancel a ticket',
+    summary:
+      'Cancel a ticket (an officer: only the ticket at their own counter; waiting ones are FO and MOD work)',
     response: TicketView,
   },
   {
