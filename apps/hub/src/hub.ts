@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { QueueEngine } from './commands/queue-engine.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
 import { loadSiteConfig, toQueueConfig, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
+import { privateFolder } from './db/private-files.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
@@ -117,7 +117,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     typeof options.site === 'string' ? loadSiteConfig(options.site) : structuredClone(options.site);
   await assertNoDemoCredentials(site);
 
-  mkdirSync(options.dataDir, { recursive: true });
+  privateFolder(options.dataDir);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const store = new QueueStore(db);
   const auth = new AuthService(db, clock);

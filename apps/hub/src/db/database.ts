@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { privateFile } from './private-files.ts';
 import { SCHEMA_V2 } from './schema-v2-settings.ts';
 import { SCHEMA_V3 } from './schema-v3-report-chain.ts';
 import { SCHEMA_V4 } from './schema-v4-reports.ts';
@@ -140,6 +141,7 @@ function migrate(db: Db): void {
  * so an acknowledged ticket survives a power cut, not only a process crash (NORMAL would only survive the latter).
  */
 export function openDatabase(file: string): Db {
+  privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
