@@ -38,7 +38,8 @@ import {
   STAFF_ROOM,
   type HubSocketServer,
 } from './socket/socket-server.ts';
-import { publicSnapshot } from './socket/device-view.ts';
+import { codelessSnapshot, publicSnapshot } from './socket/device-view.ts';
+import { seesTicketCodes } from './auth/ticket-codes.ts';
 import { broadcastEvents } from './socket/broadcast-events.ts';
 import { CounterPresence } from './socket/counter-presence.ts';
 import { dashboardRoutes } from './http/dashboard-routes.ts';
@@ -219,7 +220,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     snapshot: (actor) => {
       const full = snapshotOf(engine, store, site);
-      return isDevice(actor) ? publicSnapshot(full) : full;
+      if (isDevice(actor)) return publicSnapshot(full);
+      return seesTicketCodes(actor) ? full : codelessSnapshot(full);
     },
     lastEventId: () => store.lastEventId(),
     serviceDay: () => engine.serviceDay,

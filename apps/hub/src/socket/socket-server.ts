@@ -18,6 +18,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
 import { HubError } from '../hub-error.ts';
+import { seesTicketCodes } from '../auth/ticket-codes.ts';
 
 interface SocketData {
   actor: Actor;
@@ -27,6 +28,8 @@ interface SocketData {
 /** Kiosks and displays stand in the public hall: they get queue events, not ticket codes or staff matters. */
 export const STAFF_ROOM = 'staff';
 export const DEVICE_ROOM = 'devices';
+/** Staff who hold no ticket codes (officers): also in STAFF_ROOM, for everything else staff hear. */
+export const CODELESS_ROOM = 'codeless-staff';
 
 export function isDevice(actor: Actor): boolean {
   return actor.role === 'kiosk' || actor.role === 'display';
@@ -97,6 +100,7 @@ export function createSocketServer(
   io.on('connection', (socket: HubSocket) => {
     const { actor } = socket.data;
     void socket.join(isDevice(actor) ? DEVICE_ROOM : STAFF_ROOM);
+    if (!isDevice(actor) && !seesTicketCodes(actor)) void socket.join(CODELESS_ROOM);
     silenceAtExpiry(socket, deps);
     socket.emit('hub:hello', {
       lastEventId: deps.lastEventId(),
@@ -133,7 +137,7 @@ function silenceAtExpiry(socket: HubSocket, deps: { auth: AuthService; clock: Cl
   const expiresAt = deps.auth.sessionExpiry(socket.data.token);
   if (expiresAt === null) return;
   const cancel = deps.clock.setTimer(() => {
-    for (const room of [STAFF_ROOM, DEVICE_ROOM]) void socket.leave(room);
+    for (const room of [STAFF_ROOM, DEVICE_ROOM, CODELESS_ROOM]) void socket.leave(room);
   }, expiresAt - deps.clock.now());
   socket.on('disconnect', cancel);
 }
