@@ -52,13 +52,13 @@ export class AuthService {
     );
     const insertDevice = sql(
       this.db,
-      'INSERT OR IGNORE INTO devices (id, role, token_sha256) VALUES (?, ?, ?)',
+      'INSERT OR IGNORE INTO devices (id, role, token_sha256, counter_id) VALUES (?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       for (const a of site.accounts)
         // Sign-in lowercases what is typed, so usernames are kept in lower case.
         insertAccount.run(a.username.toLowerCase(), a.name, a.role, a.pinHash, JSON.stringify(a.counterIds));
-      for (const d of site.devices) insertDevice.run(d.id, d.role, d.tokenSha256);
+      for (const d of site.devices) insertDevice.run(d.id, d.role, d.tokenSha256, d.counterId ?? null);
     })();
   }
 
@@ -121,10 +121,11 @@ export class AuthService {
     const known = this.devices.get(token);
     if (known) return known;
     const hash = sha256(token);
-    const device = sql(this.db, 'SELECT id, role FROM devices WHERE token_sha256 = ?').get(hash) as
-      { id: string; role: Role } | undefined;
+    const device = sql(this.db, 'SELECT id, role, counter_id FROM devices WHERE token_sha256 = ?').get(
+      hash,
+    ) as { id: string; role: Role; counter_id: string | null } | undefined;
     if (device) {
-      const actor: Actor = { id: `device:${device.id}`, role: device.role, counterId: null };
+      const actor: Actor = { id: `device:${device.id}`, role: device.role, counterId: device.counter_id };
       this.devices.set(token, actor);
       return actor;
     }

@@ -103,6 +103,8 @@ export const SiteConfigSchema = z.object({
       tokenSha256: z.string().regex(/^[0-9a-f]{64}$/),
       /** The printer the hub drives for a browser-only kiosk (an Electron kiosk prints itself). */
       printer: Printer.optional(),
+      /** A kiosk-role tablet standing at this counter: its SKM answers are reported apart from the citizens' own. */
+      counterId: z.string().min(1).optional(),
     }),
   ),
   /** Printers FO/MOD may reprint on, by id. */
@@ -158,6 +160,9 @@ function checkReferences(site: SiteConfig): string[] {
   for (const a of site.accounts)
     for (const id of a.counterIds)
       if (!counters.has(id)) problems.push(`account ${a.username}: unknown counter ${id}`);
+  for (const d of site.devices)
+    if (d.counterId !== undefined && !counters.has(d.counterId))
+      problems.push(`device ${d.id}: unknown counter ${d.counterId}`);
   if (services.size !== site.services.length) problems.push('service ids must be unique');
   if (counters.size !== site.counters.length) problems.push('counter ids must be unique');
   return problems;

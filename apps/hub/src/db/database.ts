@@ -6,6 +6,7 @@ import { SCHEMA_V4 } from './schema-v4-reports.ts';
 import { SCHEMA_V5 } from './schema-v5-skm.ts';
 import { SCHEMA_V6 } from './schema-v6-complaints.ts';
 import { SCHEMA_V7 } from './schema-v7-lean-tickets.ts';
+import { SCHEMA_V8 } from './schema-v8-hardening.ts';
 
 export type Db = Database.Database;
 
@@ -121,6 +122,7 @@ const MIGRATIONS: readonly string[] = [
   SCHEMA_V5,
   SCHEMA_V6,
   SCHEMA_V7,
+  SCHEMA_V8,
 ];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,15 +14,14 @@ export const SURVEY_WINDOW_DAYS = 7;
 /** Being served (SOP step 4 asks for the SKM at the desk) or finished. */
 const SURVEYABLE = new Set(['serving', 'done']);
 
-/** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
-const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/;
-
 /**
  * Who is answering:
- * - a kiosk device (the kiosk or a counter-side tablet with a kiosk token): the citizen may type today's number,
- *   scan the ticket, or, without a ticket, choose the service; the device is in the hall, watched by staff;
- * - anyone else (the citizen's phone, from the ticket's QR): only with the ticket's code, which is unguessable and
- *   printed only on that ticket, so one ticket gives one voice and nobody can vote without having been served.
+ * - a kiosk device (the kiosk, or a counter-side tablet with a kiosk token and a counter): the citizen types or
+ *   scans the ticket's code, or, without a ticket, chooses the service; a tablet's answers are reported apart;
+ * - anyone else (the citizen's phone, from the ticket's QR): only with the ticket's code.
+ * A ticket's answer always needs its code, which is unguessable, printed only on that ticket and never sent to
+ * officers (auth/ticket-codes.ts): one ticket gives one voice, and only the citizen holding it gives it. Today's
+ * number is not enough: the officer at the desk knows it.
  */
 export type SurveyChannel =
   { readonly kind: 'public'; readonly ip: string } | { readonly kind: 'kiosk'; readonly actor: Actor };
@@ -53,7 +52,7 @@ export class SkmSurvey {
   /** The ticket as the page shows it before the questions; refuses exactly as a submission would. */
   lookUp(channel: SurveyChannel, ref: string): SkmTicketView {
     this.take(channel, 'lookup');
-    const ticket = this.eligibleTicket(channel, ref);
+    const ticket = this.eligibleTicket(ref);
     const service = this.deps.site.services.find((s) => s.id === ticket.service_id);
     const agency = this.deps.site.agencies.find((a) => a.id === service?.agencyId);
     return {
@@ -79,7 +78,7 @@ export class SkmSurvey {
     let ticket: SkmTicketRow | null = null;
     let serviceId: string;
     if (body.ticket !== undefined) {
-      ticket = this.eligibleTicket(channel, body.ticket);
+      ticket = this.eligibleTicket(body.ticket);
       serviceId = ticket.service_id;
     } else {
       // A survey without a ticket is a kiosk's alone: a public one would let anyone vote any number of times.
@@ -98,6 +97,7 @@ export class SkmSurvey {
       serviceId,
       agencyId: service.agencyId,
       channel: channel.kind,
+      counterId: channel.kind === 'kiosk' ? channel.actor.counterId : null,
       submittedBy,
       requestKey,
       answers: body.answers,
@@ -121,10 +121,10 @@ export class SkmSurvey {
     if (!ok) throw new HubError('SKM_RATE_LIMITED');
   }
 
-  private eligibleTicket(channel: SurveyChannel, ref: string): SkmTicketRow {
+  private eligibleTicket(ref: string): SkmTicketRow {
     const today = this.deps.today();
-    const byNumber = channel.kind === 'kiosk' && TICKET_NUMBER.test(ref);
-    const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref) : this.deps.store.ticketByCode(ref);
+    // Typed on a keypad or read off the printout as `ABCDE-FGHJK`: the code, whatever the grouping and case.
+    const ticket = this.deps.store.ticketByCode(ref.replace(/[\s-]/g, '').toUpperCase());
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
     if (ticket.service_day < addDays(today, -SURVEY_WINDOW_DAYS)) throw new HubError('SKM_TICKET_EXPIRED');
     if (!SURVEYABLE.has(ticket.status)) throw new HubError('SKM_TICKET_NOT_SERVED');

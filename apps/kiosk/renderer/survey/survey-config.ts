@@ -4,14 +4,14 @@ const TOKEN_STORAGE = 'giliran.survey.token';
 
 /**
  * Two ways in. A kiosk or counter-side tablet carries a kiosk device token (the Electron kiosk's own, or `?token=`
- * once, remembered on that machine): the citizen may type the ticket number or take the survey without a ticket.
+ * once, remembered on that machine): the citizen may type the ticket code or take the survey without a ticket.
  * Anyone else is the public (a phone from the ticket's QR): no token, the ticket's code in `?ticket=`.
  */
 export interface SurveyConfig {
   readonly hubUrl: string;
   readonly deviceToken: string | null;
   readonly language: Lang;
-  /** The ticket code (or number) the page was opened with. */
+  /** The ticket code the page was opened with. */
   readonly ticket: string | null;
 }
 
