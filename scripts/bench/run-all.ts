@@ -39,6 +39,7 @@ const BENCHES = [
   'startup',
   'report-range',
   'load-soak',
+  'pin-hash',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

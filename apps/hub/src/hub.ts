@@ -6,6 +6,7 @@ import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
+import { MANAGERS } from './auth/roles.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
@@ -229,6 +230,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     nowIso: () => engine.nowIso(),
     allowedOrigins: site.allowedOrigins,
     clock,
+  });
+  auth.onRepeatedFailures(({ username, address, failures }) => {
+    // A guessing attack, or an officer who forgot their PIN: MOD and admin hear of it, with where it comes from.
+    logger.warn({ username, address, failures }, 'repeated sign-in failures');
+    const alert = {
+      kind: 'sign-in-failures',
+      message: `${String(failures)} kali gagal masuk untuk akun ${username} (terakhir dari ${address}).`,
+      at: new Date(clock.now()).toISOString(),
+    };
+    for (const socket of io.sockets.sockets.values())
+      if (MANAGERS.includes(socket.data.actor.role)) socket.emit('hub:alert', alert);
   });
   const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
   const watchers = new PublicTicketWatchers(io, (code) => {

@@ -136,6 +136,11 @@ export const SiteConfigSchema = z.object({
   kioskMaxTicketsPerMinute: z.number().int().min(1).max(10_000).default(10),
   /** Online backups of the database: folder, schedule (off by default) and how many to keep. */
   backup: BackupSettings,
+  /**
+   * Shortest PIN accepted at sign-in, account creation and PIN reset. At least 6 on a real site (checked at start,
+   * see assertSafePins); the demo keeps its published 4-digit PIN.
+   */
+  minPinLength: z.number().int().min(4).max(12).default(6),
   /** Sign-in attempts one network address may make per minute, whatever the usernames. */
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
 });

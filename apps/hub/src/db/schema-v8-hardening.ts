@@ -2,7 +2,8 @@
  * Schema version 8: hardening (issue 15).
  *
  * - `login_failures`: failed sign-ins per account and address (`address` = '*' for the account as a whole), kept on
- *   disk so a restart does not wipe an attacker's count. A success clears only its own address's row.
+ *   disk so a restart does not wipe an attacker's count; times in epoch ms. A good sign-in clears only its own
+ *   address's count and marks that address as one the account signs in from (`last_success_at`).
  * - `pairing_codes`: one-time codes an admin creates on the MOD page for a kiosk or display; only their hash is
  *   kept, and a code works once, before `expires_at`.
  * - `devices.counter_id`: a kiosk-role device standing at a counter (a counter-side tablet); its SKM answers are
@@ -14,8 +15,8 @@ CREATE TABLE IF NOT EXISTS login_failures (
   username TEXT NOT NULL,
   address TEXT NOT NULL,
   failures INTEGER NOT NULL,
-  last_failed_at TEXT NOT NULL,
-  locked_until TEXT,
+  last_failed_at INTEGER NOT NULL,
+  last_success_at INTEGER,
   PRIMARY KEY (username, address)
 );
 CREATE TABLE IF NOT EXISTS pairing_codes (

@@ -103,7 +103,7 @@ export function apiRoutes(deps: RouteDeps): Router {
     if (!logins.tryTake(req.ip ?? 'unknown')) throw new HubError('RATE_LIMITED');
     const parsed = LoginRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    res.json(await auth.login(parsed.data));
+    res.json(await auth.login(parsed.data, req.ip ?? 'unknown'));
   });
 
   // Signing out ends the session at once: its token stops working for REST and for the socket's next command.

@@ -77,11 +77,20 @@ export class AccountAdmin {
       );
   }
 
+  /** The site's minimum PIN length (6 on a real site): shorter PINs fall to online guessing. */
+  private requireLongEnough(pin: string): void {
+    if (pin.length < this.site.minPinLength)
+      throw new HubError('VALIDATION_FAILED', [
+        { path: 'pin', message: `at least ${String(this.site.minPinLength)} digits` },
+      ]);
+  }
+
   async create(actor: Actor, at: string, body: unknown): Promise<AccountView> {
     const parsed = CreateAccountRequest.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
     const request = parsed.data;
     this.requireKnownCounters(request.counterIds);
+    this.requireLongEnough(request.pin);
     if (this.find(request.username)) throw new HubError('ACCOUNT_EXISTS');
     const pinHash = await hashPin(request.pin);
     return this.db.transaction(() => {
@@ -145,6 +154,7 @@ export class AccountAdmin {
     this.require(username);
     const parsed = PinResetRequest.safeParse(body);
     if (!parsed.success) throw validationError(parsed.error);
+    this.requireLongEnough(parsed.data.pin);
     const pinHash = await hashPin(parsed.data.pin);
     return this.db.transaction(() => {
       const account = this.require(username);
