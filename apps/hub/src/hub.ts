@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,13 @@ export interface HubOptions {
   /** Folder of the built web pages (Vite output). */
   readonly webRoot?: string;
   readonly printTimeoutMs?: number;
+  /** Certificate and key (PEM) to serve HTTPS with; else the site file's `https` files; else plain HTTP. */
+  readonly tls?: TlsFiles;
+}
+
+export interface TlsFiles {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
 }
 
 export interface Hub {
@@ -98,6 +107,12 @@ function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): S
     counters: site.counters.map((c) => counterView(site, c.id, state)),
     compensations: [...state.compensations.values()].map(compensationView),
   };
+}
+
+/** The site file's certificate and key, read at start: a missing file stops the hub with its name. */
+function tlsFromSite(site: SiteConfig): TlsFiles | undefined {
+  if (!site.https) return undefined;
+  return { cert: readFileSync(site.https.certFile), key: readFileSync(site.https.keyFile) };
 }
 
 function listen(server: HttpServer, port: number, host: string): Promise<number> {
@@ -214,7 +229,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  const httpServer = createServer(app);
+  const tls = options.tls ?? tlsFromSite(site);
+  const httpServer = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
+  if (!tls && !site.demo) logger.warn('serving plain HTTP: PINs and tokens cross the hall network readable');
   const io = createSocketServer(httpServer, {
     auth,
     bus,
@@ -262,7 +279,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   selfUrl = url;
 
   return {

@@ -111,6 +111,11 @@ export const SiteConfigSchema = z.object({
   printers: z.array(Printer.extend({ id: z.string().min(1), name: z.string().min(1) })).default([]),
   /** Base address printed in the ticket's QR code, e.g. http://192.168.10.2:8080; defaults to the hub's own. */
   publicUrl: z.url().optional(),
+  /**
+   * HTTPS on the hall network: PEM files of the hub's certificate and key (README, "HTTPS on the hall network").
+   * Relative paths are read from the hub's working folder. Left out, the hub serves plain HTTP (the demo).
+   */
+  https: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   /** Other web origins allowed to call the hub from a browser (CORS); its own pages never need one. */
   allowedOrigins: z.array(z.url()).default([]),
   display: z
