@@ -20,6 +20,8 @@ import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
+import { deviceRoutes } from './http/device-routes.ts';
+import { DevicePairing } from './auth/device-pairing.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
@@ -225,7 +227,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
   });
   app.use('/api', complaintRoutes({ auth, complaints, clock }));
-  app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
+  const pairing = new DevicePairing(db, site, clock, () => {
+    auth.forgetDevices();
+  });
+  app.use('/api', deviceRoutes({ auth, pairing, clock }));
+  app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT, { tokensInAddress: site.demo }));
   app.use(notFound);
   app.use(errorHandler(logger));
 

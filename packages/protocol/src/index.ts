@@ -6,3 +6,4 @@ export * from './settings.ts';
 export type * from './socket-events.ts';
 export * from './views.ts';
 export * from './skm.ts';
+export * from './devices.ts';

@@ -36,9 +36,9 @@ export class AuthService {
   private strengthenHashes = true;
   private readonly signedOut: ((token: string) => void)[] = [];
   /**
-   * Device tokens come only from the site file (seeded at start, never changed while the hub runs), so a known one
-   * is remembered: a kiosk issuing tickets is then not hashed and looked up on every request. Sessions are always
-   * read from the table, where sign-out, PIN resets and disabling revoke them.
+   * Device tokens change only when a device is paired (`forgetDevices`), so a known one is remembered: a kiosk
+   * issuing tickets is then not hashed and looked up on every request. Sessions are always read from the table,
+   * where sign-out, PIN resets and disabling revoke them.
    */
   private readonly devices = new Map<string, Actor>();
 
@@ -146,6 +146,11 @@ export class AuthService {
     if (!session || session.revoked_at !== null || Date.parse(session.expires_at) <= this.clock.now())
       return null;
     return { id: session.username, role: session.role, counterId: session.counter_id };
+  }
+
+  /** A device was (re)paired: a replaced token must stop working at once. */
+  forgetDevices(): void {
+    this.devices.clear();
   }
 
   /** The account's full name, as staff screens show it; the username when there is none. */

@@ -23,6 +23,7 @@ import { REPORT_CHAIN_OPERATIONS } from '../report-chain/report-chain-openapi.ts
 import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
 import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
 import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
+import { DEVICE_OPERATIONS } from './device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 
 export interface Operation {
@@ -260,6 +261,7 @@ const OPERATIONS: readonly Operation[] = [
   ...COMPLAINT_OPERATIONS,
   ...SKM_OPERATIONS,
   ...BACKUP_OPERATIONS,
+  ...DEVICE_OPERATIONS,
   ...REPORT_OPERATIONS,
 ];
 
