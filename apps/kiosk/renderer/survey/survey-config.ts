@@ -1,4 +1,4 @@
-import { KIOSK_BRIDGE_KEY, type KioskBridge, type Lang } from '@giliran/ui';
+import { KIOSK_BRIDGE_KEY, takeTokenFromAddress, type KioskBridge, type Lang } from '@giliran/ui';
 
 const TOKEN_STORAGE = 'giliran.survey.token';
 
@@ -33,9 +33,8 @@ export async function loadSurveyConfig(): Promise<SurveyConfig> {
       ticket,
     };
   }
-  const given = params.get('token');
-  if (given) localStorage.setItem(TOKEN_STORAGE, given);
-  const token = given ?? localStorage.getItem(TOKEN_STORAGE);
+  // A kiosk-role device's token: paired, or the demo's `?token=`, taken out of the address bar.
+  const token = takeTokenFromAddress(TOKEN_STORAGE);
   return { hubUrl: location.origin, deviceToken: token, language: asked ?? 'id', ticket };
 }
 
