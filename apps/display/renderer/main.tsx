@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { DisplayApp } from './app.tsx';
-import { showPairingForm, takeTokenFromAddress } from '@giliran/ui';
+import { showPairingForm, takeTokenFromAddress } from '@giliran/ui/device-pairing';
 import { loadDisplayConfig, TOKEN_STORAGE } from './display-config.ts';
 import './display.css';
 

@@ -1,4 +1,5 @@
-import { KIOSK_BRIDGE_KEY, takeTokenFromAddress, type KioskBridge, type KioskConfig } from '@giliran/ui';
+import { KIOSK_BRIDGE_KEY, type KioskBridge, type KioskConfig } from '@giliran/ui';
+import { takeTokenFromAddress } from '@giliran/ui/device-pairing';
 
 export const TOKEN_STORAGE = 'giliran.kiosk.token';
 

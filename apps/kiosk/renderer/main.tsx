@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { KioskApp } from './app.tsx';
-import { showPairingForm } from '@giliran/ui';
+import { showPairingForm } from '@giliran/ui/device-pairing';
 import { loadKioskConfig, TOKEN_STORAGE } from './kiosk-config.ts';
 import './kiosk.css';
 

@@ -6,4 +6,3 @@ export * from './i18n.ts';
 export * from './kiosk-bridge.ts';
 export * from './sign-in.ts';
 export * from './action-runner.ts';
-export * from './device-pairing.ts';

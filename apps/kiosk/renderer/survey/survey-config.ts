@@ -1,4 +1,5 @@
-import { KIOSK_BRIDGE_KEY, takeTokenFromAddress, type KioskBridge, type Lang } from '@giliran/ui';
+import { KIOSK_BRIDGE_KEY, type KioskBridge, type Lang } from '@giliran/ui';
+import { takeTokenFromAddress } from '@giliran/ui/device-pairing';
 
 const TOKEN_STORAGE = 'giliran.survey.token';
 
