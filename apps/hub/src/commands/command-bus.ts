@@ -198,7 +198,9 @@ export class CommandBus {
       throw new HubError('TICKET_NOT_FOUND');
     }
     return codeFor(
-      kind === 'issued' ? issuedView(ticket, state, config) : ticketView(ticket, config, this.engine.nowIso()),
+      kind === 'issued'
+        ? issuedView(ticket, state, config)
+        : ticketView(ticket, config, this.engine.nowIso()),
       actor,
     );
   }

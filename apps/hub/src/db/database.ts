@@ -143,7 +143,8 @@ function migrate(db: Db): void {
  * so an acknowledged ticket survives a power cut, not only a process crash (NORMAL would only survive the latter).
  */
 export function openDatabase(file: string): Db {
-  privateFile(file);
+  // An in-memory database (tests) is no file: creating one named ':memory:' would litter the working folder.
+  if (file !== ':memory:' && file !== '') privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
