@@ -53,6 +53,9 @@ describe('pairing a device in Chromium', () => {
     // Reloaded later, it remembers: no code, no token in the address.
     await kiosk.reload();
     await kiosk.locator('[data-agency]').first().waitFor();
+    // The same browser's survey is then a kiosk device's (keypad, no-ticket way in), as on a counter-side tablet.
+    await kiosk.goto(`${t.hub.url}/survey`);
+    await kiosk.locator('[data-testid="without-ticket"]').waitFor();
     await mod.close();
     await kiosk.close();
   });

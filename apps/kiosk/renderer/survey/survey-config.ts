@@ -2,6 +2,8 @@ import { KIOSK_BRIDGE_KEY, type KioskBridge, type Lang } from '@giliran/ui';
 import { takeTokenFromAddress } from '@giliran/ui/device-pairing';
 
 const TOKEN_STORAGE = 'giliran.survey.token';
+/** Where /kiosk keeps the token it paired for (kiosk-config.ts). */
+const KIOSK_TOKEN_STORAGE = 'giliran.kiosk.token';
 
 /**
  * Two ways in. A kiosk or counter-side tablet carries a kiosk device token (the Electron kiosk's own, or `?token=`
@@ -34,8 +36,9 @@ export async function loadSurveyConfig(): Promise<SurveyConfig> {
       ticket,
     };
   }
-  // A kiosk-role device's token: paired, or the demo's `?token=`, taken out of the address bar.
-  const token = takeTokenFromAddress(TOKEN_STORAGE);
+  // A kiosk-role device's token: the demo's `?token=` (taken out of the address bar), or the one this browser got
+  // by pairing on /kiosk: a counter-side tablet is paired once there and then opens /survey.
+  const token = takeTokenFromAddress(TOKEN_STORAGE) ?? localStorage.getItem(KIOSK_TOKEN_STORAGE);
   return { hubUrl: location.origin, deviceToken: token, language: asked ?? 'id', ticket };
 }
 
