@@ -41,6 +41,7 @@ const BENCHES = [
   'report-range',
   'load-soak',
   'hub-bundle',
+  'pin-hash',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

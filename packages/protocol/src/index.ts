@@ -7,3 +7,4 @@ export type * from './socket-events.ts';
 export * from './views.ts';
 export * from './live.ts';
 export * from './skm.ts';
+export * from './devices.ts';

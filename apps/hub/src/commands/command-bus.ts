@@ -14,6 +14,7 @@ import { newTicketCode } from '../auth/secrets.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
+import { codeFor } from '../auth/ticket-codes.ts';
 import { compensationView, counterView, issuedView, ticketView } from '../views/views.ts';
 import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind } from './command-table.ts';
 import type { QueueEngine } from './queue-engine.ts';
@@ -101,7 +102,7 @@ export class CommandBus {
       actor.id,
       key,
       name,
-      (ref) => this.resultOf(spec.result, ref) as CommandResults[K],
+      (ref) => this.resultOf(spec.result, ref, actor) as CommandResults[K],
       () => this.run(actor, name, spec, payload, ctx, key),
     );
   }
@@ -227,7 +228,7 @@ export class CommandBus {
     );
     // The answer shows the queue right after this command, before later ones in the same group commit.
     const ref = spec.ref(payload, decided.events, command);
-    const result = this.resultOf(spec.result, ref) as CommandResults[K];
+    const result = this.resultOf(spec.result, ref, actor) as CommandResults[K];
     const ids = await decided.eventIds;
     this.publish(decided.events, ids);
     return result;
@@ -276,7 +277,8 @@ export class CommandBus {
     if (this.store.ticketRow(payload.ticketId)) throw new HubError('TICKET_NOT_TODAY');
   }
 
-  private resultOf(kind: ResultKind, ref: string | null): unknown {
+  /** The answer as the asker may see it: an officer's carries no ticket code (ticket-codes.ts). */
+  private resultOf(kind: ResultKind, ref: string | null, actor: Actor): unknown {
     const { state, config } = this.engine;
     if (kind === 'counter') return counterView(this.site, ref ?? '', state);
     if (kind === 'compensation') {
@@ -289,8 +291,11 @@ export class CommandBus {
       if (kind === 'ticket-or-none') return null;
       throw new HubError('TICKET_NOT_FOUND');
     }
-    return kind === 'issued'
-      ? issuedView(ticket, state, config)
-      : ticketView(ticket, config, this.engine.nowIso());
+    return codeFor(
+      kind === 'issued'
+        ? issuedView(ticket, state, config)
+        : ticketView(ticket, config, this.engine.nowIso()),
+      actor,
+    );
   }
 }

@@ -32,6 +32,7 @@ export function ticketPrintout(
       ahead,
       estimatedWaitMinutes: estimateWaitMinutes(state, config, ticket.serviceId, ahead),
       statusUrl: `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
+      code: ticket.code,
     },
     lang,
   );
