@@ -44,6 +44,7 @@ const BENCHES = [
   'exports-under-load',
   'central-ingest',
   'wait-accuracy',
+  'pin-hash',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

@@ -226,7 +226,14 @@ export function simulateDay(
       if (target) {
         fate.transferTo = null;
         fate.walk = between(random, people.walkSeconds) * 1000;
-        exec({ ...base, type: 'TransferTicket', ticketId, serviceId: target, now: iso(now) });
+        exec({
+          ...base,
+          type: 'TransferTicket',
+          ticketId,
+          serviceId: target,
+          deskCounterId: counterId,
+          now: iso(now),
+        });
         wakeFor(target);
       } else exec({ ...base, type: 'FinishTicket', ticketId, outcome: 'completed', now: iso(now) });
       free(counterId);

@@ -21,6 +21,8 @@ import { command, type ClientSocket } from '../support/hub-harness.ts';
  * `{ok: false, error: FORBIDDEN}` and nothing in the database changed. `ok`: `{ok: true}` and, for a command,
  * the event log grew. Rules: COMMAND_TABLE's roles and `owns` (apps/hub/src/commands/command-table.ts).
  * `[kiosk's]`/`[mod's]`: a ticket that kiosk or MOD issued (a kiosk records the print of its own tickets only).
+ * `[called]`/`[waiting]`: an officer cancels or transfers only the ticket at their own counter; waiting ones are FO's
+ * and MOD's.
  */
 const MATRIX = `
 route                             none  kiosk display other officer fo   mod  coord admin sekdis kadis
@@ -33,10 +35,11 @@ counter:resume                    401   403   403     403   ok      403  ok   ok
 ticket:step                       401   403   403     403   ok      403  ok   ok    ok    403    403
 ticket:finish                     401   403   403     403   ok      403  ok   ok    ok    403    403
 ticket:no-show                    401   403   403     403   ok      403  ok   ok    ok    403    403
-ticket:transfer                   401   403   403     403   ok      403  ok   ok    ok    403    403
+ticket:transfer [called]          401   403   403     403   ok      ok   ok   ok    ok    403    403
+ticket:transfer [waiting]         401   403   403     403   403     ok   ok   ok    ok    403    403
 ticket:reactivate                 401   403   403     403   ok      ok   ok   ok    ok    403    403
 ticket:cancel [called]            401   403   403     403   ok      ok   ok   ok    ok    403    403
-ticket:cancel [waiting]           401   403   403     403   ok      ok   ok   ok    ok    403    403
+ticket:cancel [waiting]           401   403   403     403   403     ok   ok   ok    ok    403    403
 ticket:print-result [kiosk's]     401   ok    403     403   403     ok   ok   ok    ok    403    403
 ticket:print-result [mod's]       401   403   403     403   403     ok   ok   ok    ok    403    403
 compensation:raise                401   403   403     403   403     403  ok   ok    ok    403    403
@@ -70,7 +73,8 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'ticket:step': onTicket('called'),
   'ticket:finish': onTicket('serving', () => ({ outcome: 'handed_to_agency' })),
   'ticket:no-show': onTicket('recalled'),
-  'ticket:transfer': onTicket('called', () => ({ serviceId: 'skck' })),
+  'ticket:transfer [called]': onTicket('called', () => ({ serviceId: 'skck' })),
+  'ticket:transfer [waiting]': onTicket('waiting', () => ({ serviceId: 'skck' })),
   'ticket:reactivate': onTicket('no-show'),
   'ticket:cancel [called]': onTicket('called'),
   'ticket:cancel [waiting]': onTicket('waiting'),

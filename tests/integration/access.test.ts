@@ -46,6 +46,7 @@ GET  /api/public/complaints/form                   ok    ok    ok      ok    ok 
 GET  /api/public/complaints/challenge              ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 POST /api/public/complaints                        ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/public/complaints/:code                  ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+POST /api/devices/pair                             ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 USE  /api                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 USE  /assets                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /kiosk                                        ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
@@ -122,6 +123,7 @@ POST /api/accounts/:username/pin                   401   403   403     403   403
 POST /api/admin/backup                             401   403   403     403   403     403  403  403   ok    403    403
 # The push of the log to the region's central server: the floor managers watch it
 GET  /api/central/status                           401   403   403     403   403     403  ok   ok    ok    403    403
+POST /api/devices/pairing-codes                    401   403   403     403   403     403  403  403   ok    403    403
 # Printing: a kiosk its own tickets; FO and managers any (the demo has no printer: NO_PRINTER once let through)
 GET  /api/tickets/:id/printable [kiosk's]          401   ok    403     403   403     ok   ok   ok    ok    403    403
 GET  /api/tickets/:id/printable [mod's]            401   403   403     403   403     ok   ok   ok    ok    403    403
@@ -139,10 +141,11 @@ POST /api/counters/:counterId/resume               401   403   403     403   ok 
 POST /api/tickets/:ticketId/step                   401   403   403     403   ok      403  ok   ok    ok    403    403
 POST /api/tickets/:ticketId/finish                 401   403   403     403   ok      403  ok   ok    ok    403    403
 POST /api/tickets/:ticketId/no-show                401   403   403     403   ok      403  ok   ok    ok    403    403
-POST /api/tickets/:ticketId/transfer               401   403   403     403   ok      403  ok   ok    ok    403    403
+POST /api/tickets/:ticketId/transfer [called]      401   403   403     403   ok      ok   ok   ok    ok    403    403
+POST /api/tickets/:ticketId/transfer [waiting]     401   403   403     403   403     ok   ok   ok    ok    403    403
 POST /api/tickets/:ticketId/reactivate             401   403   403     403   ok      ok   ok   ok    ok    403    403
 POST /api/tickets/:ticketId/cancel [called]        401   403   403     403   ok      ok   ok   ok    ok    403    403
-POST /api/tickets/:ticketId/cancel [waiting]       401   403   403     403   ok      ok   ok   ok    ok    403    403
+POST /api/tickets/:ticketId/cancel [waiting]       401   403   403     403   403     ok   ok   ok    ok    403    403
 POST /api/compensations                            401   403   403     403   403     403  ok   ok    ok    403    403
 POST /api/compensations/:compensationId/resolve    401   403   403     403   ok      403  ok   ok    ok    403    403
 `;
@@ -263,6 +266,17 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /api/public/tickets/:code': { ok: 200, target: () => ({ params: { code: standing.modTicket.code } }) },
   'GET /api/public/complaints/form': { ok: 200 },
   'GET /api/public/complaints/challenge': { ok: 200 },
+  // Every caller pairs with a fresh code an admin made: the code is the credential, not the caller's token.
+  'POST /api/devices/pair': {
+    ok: 201,
+    target: async (w) => {
+      const made = await w.t.api<{ code: string }>('POST', '/devices/pairing-codes', {
+        token: w.tokenOf('admin'),
+        body: { deviceId: 'kiosk-paired', role: 'kiosk' },
+      });
+      return { body: { code: made.body.code } };
+    },
+  },
   'POST /api/public/complaints': {
     ok: 201,
     // Five filings per device (here the address) per ten minutes: two minutes apart, the eleven cells stay under it.
@@ -300,10 +314,11 @@ const PROBES: Readonly<Record<string, Probe>> = {
 
   'GET /api/survey/tickets/:ref': {
     ok: 200,
-    // From a phone the code behind the QR; a kiosk may type today's number.
+    // From a phone the code behind the QR; at a kiosk the same code typed as printed (the number is no key).
     target: async (w, actor) => {
       const ticket = await w.servedTicket();
-      return { params: { ref: actor === 'kiosk' ? ticket.number : ticket.code } };
+      const grouped = `${ticket.code.slice(0, 5)}-${ticket.code.slice(5)}`;
+      return { params: { ref: actor === 'kiosk' ? grouped : ticket.code } };
     },
   },
   'POST /api/survey/responses': {
@@ -429,6 +444,10 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
   'POST /api/admin/backup': { ok: 201 },
   'GET /api/central/status': { ok: 200 },
+  'POST /api/devices/pairing-codes': {
+    ok: 201,
+    target: () => ({ body: { deviceId: 'kiosk-9', role: 'kiosk' } }),
+  },
 
   "GET /api/tickets/:id/printable [kiosk's]": { ok: 200, target: kioskTicket },
   "GET /api/tickets/:id/printable [mod's]": { ok: 200, target: modTicket },
@@ -452,7 +471,12 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/tickets/:ticketId/step': queue('called', 200, theTicket),
   'POST /api/tickets/:ticketId/finish': queue('serving', 200, theTicket),
   'POST /api/tickets/:ticketId/no-show': queue('recalled', 200, theTicket),
-  'POST /api/tickets/:ticketId/transfer': queue('called', 200, theTicket, () => ({ serviceId: 'skck' })),
+  'POST /api/tickets/:ticketId/transfer [called]': queue('called', 200, theTicket, () => ({
+    serviceId: 'skck',
+  })),
+  'POST /api/tickets/:ticketId/transfer [waiting]': queue('waiting', 200, theTicket, () => ({
+    serviceId: 'skck',
+  })),
   'POST /api/tickets/:ticketId/reactivate': queue('no-show', 200, theTicket),
   'POST /api/tickets/:ticketId/cancel [called]': queue('called', 200, theTicket),
   'POST /api/tickets/:ticketId/cancel [waiting]': queue('waiting', 200, theTicket),

@@ -77,7 +77,7 @@ describe('the log is the truth', () => {
     expect(count(t, 'skm_responses')).toBe(2);
     expect(count(t, 'report_chain_events')).toBe(1);
     expect(count(t, 'audit_log')).toBe(5);
-    expect(t.hub.db.pragma('user_version', { simple: true })).toBe(8);
+    expect(t.hub.db.pragma('user_version', { simple: true })).toBe(9);
     expectLogIsTruth(t.hub.db);
 
     await hallActivity(

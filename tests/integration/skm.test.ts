@@ -16,6 +16,9 @@ const DAY = '2025-03-10';
 const MINUTE = 60_000;
 const SCREENSHOTS = fileURLToPath(new URL('../../.tmp/screenshots/', import.meta.url));
 
+/** The code as the printout groups it for typing: `ABCDE-FGHJK`. */
+const grouped = (code: string): string => `${code.slice(0, 5)}-${code.slice(5)}`;
+
 const RESPONDENT = { gender: 'perempuan', ageBand: '30_39', education: 's1', occupation: 'pns' } as const;
 
 describe('SKM survey and IKM report over REST', () => {
@@ -99,10 +102,12 @@ describe('SKM survey and IKM report over REST', () => {
       },
     });
     expect((await lookUp(ticket.code)).body).toMatchObject({ error: { code: 'SKM_ALREADY_ANSWERED' } });
-    // The kiosk typing the same ticket's number is refused too: the answer belongs to the ticket, not the device.
-    expect((await lookUp(ticket.number, KIOSK_TOKEN)).body).toMatchObject({
+    // The kiosk typing the code, grouped as printed, is refused too: the answer belongs to the ticket.
+    expect((await lookUp(grouped(ticket.code), KIOSK_TOKEN)).body).toMatchObject({
       error: { code: 'SKM_ALREADY_ANSWERED' },
     });
+    // Today's number is no key at a kiosk either: the officer who served the citizen knows it.
+    expect((await lookUp(ticket.number, KIOSK_TOKEN)).status).toBe(404);
   });
 
   it('refuses what is not a questionnaire, a public survey without a ticket, and staff answering for citizens', async () => {
@@ -181,7 +186,7 @@ describe('SKM survey and IKM report over REST', () => {
     /**
      * Four respondents on Monday 10 March 2025:
      *   R1 ktp-el, public by code     4 4 4 4 4 4 4 4 4   laki-laki 30–39 S1  PNS
-     *   R2 ktp-el, kiosk by number    3 3 3 4 3 3 3 3 3   perempuan 20–29 SMA Swasta
+     *   R2 ktp-el, kiosk by code      3 3 3 4 3 3 3 3 3   perempuan 20–29 SMA Swasta
      *   R3 ktp-el, kiosk, no ticket   2 3 3 4 3 3 4 2 3   perempuan 40–49 SMP Wirausaha
      *   R4 stnk, public by code       3 2 2 3 3 3 3 3 2   laki-laki 50–59 D3  Lainnya
      * Served: three ktp-el tickets (one never answers) and one stnk ticket.
@@ -217,7 +222,7 @@ describe('SKM survey and IKM report over REST', () => {
       });
       await answer(k1.code, [4, 4, 4, 4, 4, 4, 4, 4, 4], who('laki_laki', '30_39', 's1', 'pns'));
       await answer(
-        k2.number,
+        grouped(k2.code),
         [3, 3, 3, 4, 3, 3, 3, 3, 3],
         who('perempuan', '20_29', 'sma', 'swasta'),
         KIOSK_TOKEN,

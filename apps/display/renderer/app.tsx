@@ -8,7 +8,7 @@ import { RunningText } from './components/running-text.tsx';
 import { StatusBanner } from './components/status-banner.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { WaitingList } from './components/waiting-list.tsx';
-import type { DisplayConfig } from './display-config.ts';
+import { TOKEN_STORAGE, type DisplayConfig } from './display-config.ts';
 import { DisplayFeed, type FeedView } from './display-feed.ts';
 import { TEXTS } from './texts.ts';
 import { callInZone, serviceInZone } from './zone.ts';
@@ -35,6 +35,10 @@ export function DisplayApp({ config }: { config: DisplayConfig }) {
   const t = useMemo(() => translator(TEXTS, lang), [lang]);
   const { feed, view } = useFeed(config);
   const { site, counters } = view;
+  // A refused token (the TV was paired again, or the token revoked) is forgotten: the next load asks for a code.
+  useEffect(() => {
+    if (view.unauthorized) localStorage.removeItem(TOKEN_STORAGE);
+  }, [view.unauthorized]);
 
   const services = useMemo(
     () =>

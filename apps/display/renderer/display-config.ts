@@ -1,7 +1,7 @@
 import type { Lang } from '@giliran/ui';
 import type { Zone } from './zone.ts';
 
-const TOKEN_STORAGE = 'giliran.display.token';
+export const TOKEN_STORAGE = 'giliran.display.token';
 
 export interface DisplayConfig {
   readonly hubUrl: string;
@@ -17,7 +17,10 @@ function list(value: string | null): string[] {
     .filter((part) => part !== '');
 }
 
-/** `?token=` is given once and remembered on that TV; `?agencies=` and `?counters=` narrow the screen to a zone. */
+/**
+ * The token this TV got by pairing (main.tsx first takes the demo's `?token=` into storage and out of the address);
+ * `?agencies=` and `?counters=` narrow the screen to a zone.
+ */
 export function loadDisplayConfig(
   location: { origin: string; search: string },
   storage: Pick<Storage, 'getItem' | 'setItem'>,

@@ -39,8 +39,8 @@ export const TEXTS: Dictionary<DisplayText> = {
   offline: { id: 'Koneksi terputus, menyambung ulang…', en: 'Connection lost, reconnecting…' },
   connecting: { id: 'Menghubungkan ke server antrian…', en: 'Connecting to the queue server…' },
   unauthorized: {
-    id: 'Token layar tidak dikenal. Buka /display?token=<token perangkat>.',
-    en: 'Unknown display token. Open /display?token=<device token>.',
+    id: 'Layar ini tidak dikenal hub. Muat ulang halaman dan masukkan kode pemasangan baru dari admin.',
+    en: 'The hub does not know this display. Reload the page and enter a new pairing code from the admin.',
   },
   soundBlocked: { id: 'Suara diblokir: sentuh layar sekali', en: 'Sound blocked: touch the screen once' },
   welcome: { id: 'Selamat datang di {site}', en: 'Welcome to {site}' },

@@ -1,5 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { isQueueEvent } from '@giliran/domain';
@@ -7,16 +8,20 @@ import type { Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
+import { MANAGERS } from './auth/roles.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
 import { loadSiteConfig, toQueueConfig, untimedStandards, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
+import { privateFolder } from './db/private-files.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
+import { deviceRoutes } from './http/device-routes.ts';
+import { DevicePairing } from './auth/device-pairing.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
@@ -43,7 +48,8 @@ import {
   STAFF_ROOM,
   type HubSocketServer,
 } from './socket/socket-server.ts';
-import { publicSnapshot } from './socket/device-view.ts';
+import { codelessSnapshot, publicSnapshot } from './socket/device-view.ts';
+import { seesTicketCodes } from './auth/ticket-codes.ts';
 import { broadcastEvents } from './socket/broadcast-events.ts';
 import { CounterPresence } from './socket/counter-presence.ts';
 import { LiveDeltas } from './socket/live-deltas.ts';
@@ -84,6 +90,13 @@ export interface HubOptions {
   /** The central server's site key when the site file leaves it out (`GILIRAN_CENTRAL_KEY`). */
   readonly centralKey?: string;
   readonly centralTiming?: Partial<PusherTiming>;
+  /** Certificate and key (PEM) to serve HTTPS with; else the site file's `https` files; else plain HTTP. */
+  readonly tls?: TlsFiles;
+}
+
+export interface TlsFiles {
+  readonly cert: string | Buffer;
+  readonly key: string | Buffer;
 }
 
 export interface Hub {
@@ -135,6 +148,12 @@ function centralTarget(site: SiteConfig, envKey: string | undefined): CentralTar
   return { url: site.central.url, siteId: site.central.siteId, key };
 }
 
+/** The site file's certificate and key, read at start: a missing file stops the hub with its name. */
+function tlsFromSite(site: SiteConfig): TlsFiles | undefined {
+  if (!site.https) return undefined;
+  return { cert: readFileSync(site.https.certFile), key: readFileSync(site.https.keyFile) };
+}
+
 function listen(server: HttpServer, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -156,7 +175,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   for (const service of untimedStandards(site))
     logger.warn(service, 'a service publishes minutes it is not timed against: give it standardMinutes');
 
-  mkdirSync(options.dataDir, { recursive: true });
+  privateFolder(options.dataDir);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
   const store = new QueueStore(db);
   const auth = new AuthService(db, clock);
@@ -167,6 +186,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const dates = () => dateWindow(site, engine.serviceDay);
   const bus = new CommandBus(engine, store, site, clock, (error) => {
     logger.error({ err: error }, 'broadcasting committed events failed');
+  });
+  auth.commitWith((events) => {
+    bus.commitSystem(events);
   });
   bus.commitSystem(auth.seedEvents(site, engine.nowIso()));
 
@@ -284,18 +306,25 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.centralTiming,
   );
   app.use('/api', centralStatusRoutes({ auth, pusher }));
-  app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
+  const pairing = new DevicePairing(db, site, clock, bus, () => {
+    auth.forgetDevices();
+  });
+  app.use('/api', deviceRoutes({ auth, pairing, clock }));
+  app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT, { tokensInAddress: site.demo }));
   app.use(notFound);
   app.use(errorHandler(logger));
 
-  const httpServer = createServer(app);
+  const tls = options.tls ?? tlsFromSite(site);
+  const httpServer = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
+  if (!tls && !site.demo) logger.warn('serving plain HTTP: PINs and tokens cross the hall network readable');
   const io = createSocketServer(httpServer, {
     auth,
     bus,
     logger,
     snapshot: (actor) => {
       const full = snapshotOf(engine, store, site);
-      return isDevice(actor) ? publicSnapshot(full) : full;
+      if (isDevice(actor)) return publicSnapshot(full);
+      return seesTicketCodes(actor) ? full : codelessSnapshot(full);
     },
     lastEventId: () => store.lastEventId(),
     serviceDay: () => engine.serviceDay,
@@ -303,6 +332,17 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     nowIso: () => engine.nowIso(),
     allowedOrigins: site.allowedOrigins,
     clock,
+  });
+  auth.onRepeatedFailures(({ username, address, failures }) => {
+    // A guessing attack, or an officer who forgot their PIN: MOD and admin hear of it, with where it comes from.
+    logger.warn({ username, address, failures }, 'repeated sign-in failures');
+    const alert = {
+      kind: 'sign-in-failures',
+      message: `${String(failures)} kali gagal masuk untuk akun ${username} (terakhir dari ${address}).`,
+      at: new Date(clock.now()).toISOString(),
+    };
+    for (const socket of io.sockets.sockets.values())
+      if (MANAGERS.includes(socket.data.actor.role)) socket.emit('hub:alert', alert);
   });
   const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
   const forecasts = new ForecastCache(engine);
@@ -359,7 +399,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   selfUrl = url;
 
   return {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { HubCertificate } from './hall-certificate.ts';
 
 /** The hub's base address; normalised without a trailing slash, since pages are `${hubUrl}/kiosk` and the like. */
 export const HubUrl = z
@@ -22,6 +23,8 @@ export const SHELL_SETTINGS = {
   devTools: z.boolean().default(false),
   /** Which screen (0-based, as the OS orders them) shows the shell; the primary one when left out. */
   displayIndex: z.number().int().min(0).optional(),
+  /** The SHA-256 fingerprint of the hall hub's own HTTPS certificate, trusted for the hub alone (hall-certificate.ts). */
+  hubCertificate: HubCertificate.optional(),
 };
 
 /** Where one shell keeps its config file. */

@@ -54,13 +54,22 @@ export interface Reactivate extends Base {
   readonly ticketId: string;
 }
 
-export interface TransferTicket extends Base {
+/**
+ * Who may move or cancel a ticket depends on where they stand: an officer asks from their counter and may touch
+ * only the ticket called or served there; floor staff (FO, MOD) ask from no counter and look after the waiting ones.
+ */
+interface FromDesk {
+  /** The counter of the officer asking; null when floor staff (FO, MOD) ask. */
+  readonly deskCounterId: string | null;
+}
+
+export interface TransferTicket extends Base, FromDesk {
   readonly type: 'TransferTicket';
   readonly ticketId: string;
   readonly serviceId: string;
 }
 
-export interface CancelTicket extends Base {
+export interface CancelTicket extends Base, FromDesk {
   readonly type: 'CancelTicket';
   readonly ticketId: string;
 }

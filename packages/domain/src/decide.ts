@@ -196,11 +196,21 @@ function reactivate(cmd: C.Reactivate, state: QueueState, config: QueueConfig): 
   return [{ type: 'ticket:reactivated', ticketId: t.id, at: cmd.now, by: cmd.by }];
 }
 
+/** An officer (asking from a counter) may act only on the ticket called or served at that counter. */
+function requireAtDesk(t: TicketState, deskCounterId: string | null): void {
+  if (deskCounterId === null) return;
+  const atDesk = (t.status === 'called' || t.status === 'serving') && t.counterId === deskCounterId;
+  if (!atDesk) throw new DomainError('TICKET_NOT_AT_YOUR_COUNTER', t.number);
+}
+
 function transfer(cmd: C.TransferTicket, state: QueueState, config: QueueConfig): Events {
   const t = todaysTicket(state, config, cmd.ticketId, cmd.now);
   requireStatus(t, ['waiting', 'transferred', 'called', 'serving']);
+  requireAtDesk(t, cmd.deskCounterId);
   const target = service(config, cmd.serviceId);
   if (target.id === t.serviceId) throw new DomainError('SAME_SERVICE', target.id);
+  // A citizen sent to a service that takes nobody now would wait for a call that never comes.
+  if (!isServiceOpen(config, target, cmd.now)) throw new DomainError('SERVICE_CLOSED', target.id);
   return [
     {
       type: 'ticket:transferred',
@@ -217,6 +227,7 @@ function transfer(cmd: C.TransferTicket, state: QueueState, config: QueueConfig)
 function cancel(cmd: C.CancelTicket, state: QueueState, config: QueueConfig): Events {
   const t = todaysTicket(state, config, cmd.ticketId, cmd.now);
   requireStatus(t, ['waiting', 'transferred', 'called', 'serving', 'no_show']);
+  requireAtDesk(t, cmd.deskCounterId);
   const atCounter = t.status === 'called' || t.status === 'serving' ? t.counterId : null;
   return [{ type: 'ticket:cancelled', ticketId: t.id, counterId: atCounter, at: cmd.now, by: cmd.by }];
 }

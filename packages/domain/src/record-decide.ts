@@ -65,6 +65,8 @@ export interface AnswerSkm {
   readonly answers: readonly SkmScore[];
   readonly respondent: SkmRespondent;
   readonly suggestion: string | null;
+  /** The counter whose tablet took the answer (a kiosk-role device standing at a counter). */
+  readonly counterId?: string | null;
 }
 
 /** At most one questionnaire per ticket; one without a ticket only from a kiosk in the hall. */
@@ -84,6 +86,7 @@ export function decideSkmAnswer(command: AnswerSkm, today: string, at: string): 
     answers: command.answers,
     respondent: command.respondent,
     suggestion: command.suggestion === '' ? null : command.suggestion,
+    ...(command.counterId ? { counterId: command.counterId } : {}),
   };
 }
 

@@ -114,6 +114,8 @@ export interface SkmAnswered {
   readonly agencyId: string;
   readonly channel: 'public' | 'kiosk';
   readonly by: string;
+  /** The counter whose tablet took the answer; absent for the kiosk and the citizen's phone. */
+  readonly counterId?: string | null;
   readonly answers: readonly SkmScore[];
   readonly respondent: SkmRespondent;
   readonly suggestion: string | null;
@@ -177,11 +179,32 @@ export interface AccountPinSet extends ChangedBy {
   readonly sessionsEnded: number;
 }
 
+export interface AccountPinRehashed {
+  readonly type: 'account:pin-rehashed';
+  readonly username: string;
+  /** The same PIN's hash at today's scrypt cost, made on a good sign-in; never the PIN. */
+  readonly pinHash: string;
+  readonly at: string;
+}
+
 export interface DeviceRegistered {
   readonly type: 'device:registered';
   readonly deviceId: string;
   readonly role: string;
   readonly tokenSha256: string;
+  /** A kiosk-role tablet standing at a counter (its SKM answers are reported apart). */
+  readonly counterId?: string;
+  readonly at: string;
+}
+
+/** A kiosk or display traded a one-time pairing code for a new token; the device's old token stops working. */
+export interface DevicePaired {
+  readonly type: 'device:paired';
+  readonly deviceId: string;
+  readonly role: string;
+  /** Only the token's SHA-256: the token itself is in the device's storage alone. */
+  readonly tokenSha256: string;
+  readonly counterId: string | null;
   readonly at: string;
 }
 
@@ -212,7 +235,9 @@ export type RecordEvent =
   | AccountCreated
   | AccountUpdated
   | AccountPinSet
+  | AccountPinRehashed
   | DeviceRegistered
+  | DevicePaired
   | LegacyRowImported;
 
 /** Everything the log holds. */

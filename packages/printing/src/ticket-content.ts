@@ -20,6 +20,11 @@ export interface TicketContent {
   readonly estimateText: string | null;
   /** Encoded in the QR code: where the citizen follows the queue on a phone. */
   readonly statusUrl: string;
+  /**
+   * e.g. `Kode tiket: ABCDE-FGHJK`, printed under the QR for typing at the kiosk's survey; absent when the caller
+   * gave no code.
+   */
+  readonly codeText?: string;
   readonly footerLines: readonly string[];
 }
 
@@ -42,6 +47,8 @@ export interface TicketContentInput {
   /** Counters paused or the service closed: said on the paper beside the figure. */
   readonly estimateHoldUp?: 'paused' | 'closed' | null;
   readonly statusUrl: string;
+  /** The ticket's code (the key to its status page and its SKM survey), printed grouped under the QR. */
+  readonly code?: string;
   /** Replaces the default footer (service promise, SKM invitation, keep the ticket). */
   readonly footerLines?: readonly string[];
 }
@@ -57,6 +64,7 @@ interface Wording {
   readonly holdUp: Readonly<Record<'paused' | 'closed', string>>;
   readonly duration: (hours: number, minutes: number) => string;
   readonly footer: readonly string[];
+  readonly code: (grouped: string) => string;
 }
 
 // Sunday first, as Date.getUTCDay() counts.
@@ -94,6 +102,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
       [hours > 0 ? `${hours} jam` : '', minutes > 0 || hours === 0 ? `${minutes} menit` : '']
         .filter(Boolean)
         .join(' '),
+    code: (grouped) => `Kode tiket: ${grouped}`,
     footer: [
       'Kami melayani dengan cepat, tepat dan ramah.',
       'Mohon isi Survei Kepuasan Masyarakat (SKM) setelah dilayani.',
@@ -138,6 +147,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
       ]
         .filter(Boolean)
         .join(' '),
+    code: (grouped) => `Ticket code: ${grouped}`,
     footer: [
       'We serve quickly, accurately and courteously.',
       'Please fill in the Public Satisfaction Survey (SKM) after your service.',
@@ -231,6 +241,12 @@ export function composeTicketContent(input: TicketContentInput, lang: TicketLang
     aheadText: wording.ahead(Math.max(0, Math.trunc(input.ahead))),
     estimateText: formatEstimate(input, wording),
     statusUrl: input.statusUrl,
+    ...(input.code ? { codeText: wording.code(groupedCode(input.code)) } : {}),
     footerLines: input.footerLines ?? wording.footer,
   };
+}
+
+/** `ABCDE-FGHJK`: two groups of five are easier to type from paper than ten letters in a row. */
+export function groupedCode(code: string): string {
+  return code.length > 5 ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
 }

@@ -120,6 +120,10 @@ export function layoutTicket(content: TicketContent, paperWidth: PaperWidth): Ti
   feed();
 
   lines.push({ kind: 'qr', data: toQrPayload(content.statusUrl), cellSize: paperWidth === 58 ? 6 : 7 });
+  if (content.codeText !== undefined) {
+    feed();
+    text(toPrintableAscii(content.codeText), { bold: true });
+  }
   feed();
   for (const footer of content.footerLines) text(footer);
   lines.push({ kind: 'cut' });

@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'SIGN_IN_RATE_LIMITED'
   | 'EXPORT_BUSY'
   | 'COMPLAINT_PROOF_REQUIRED'
+  | 'PAIRING_CODE_INVALID'
   | 'INTERNAL';
 
 export interface LocalizedMessage {
@@ -253,6 +254,20 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   SAME_SERVICE: {
     status: 409,
     message: { id: 'Tiket sudah berada di layanan itu.', en: 'The ticket is already in that service.' },
+  },
+  PAIRING_CODE_INVALID: {
+    status: 400,
+    message: {
+      id: 'Kode pemasangan salah, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada admin.',
+      en: 'The pairing code is wrong, already used or expired. Ask the admin for a new one.',
+    },
+  },
+  TICKET_NOT_AT_YOUR_COUNTER: {
+    status: 403,
+    message: {
+      id: 'Petugas hanya dapat membatalkan atau memindahkan tiket di loketnya sendiri. Tiket yang menunggu diurus FO atau MOD.',
+      en: 'An officer may cancel or transfer only the ticket at their own counter. Waiting tickets are for FO or MOD.',
+    },
   },
   COMPENSATION_NOT_FOUND: {
     status: 404,

@@ -11,3 +11,4 @@ export * from './live.ts';
 export * from './skm.ts';
 export * from './central.ts';
 export * from './wait-accuracy.ts';
+export * from './devices.ts';

@@ -9,12 +9,15 @@ const Instant = z.iso.datetime();
 const Localized = z.object({ id: z.string(), en: z.string() });
 const Mutu = z.enum(['A', 'B', 'C', 'D']);
 
-/** A ticket as the citizen has it: the code behind its QR (`/t/<code>`), or on a kiosk device today's number (A012). */
+/**
+ * A ticket as the citizen has it: the code behind its QR (`/t/<code>`), or the same code typed from the printout
+ * (`ABCDE-FGHJK`; spaces and dashes are ignored). Today's number alone (A012) no longer answers for a ticket.
+ */
 export const SkmTicketRef = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9]{2,16}$/, 'a ticket number or code');
+  .regex(/^[A-Z0-9][A-Z0-9 -]{1,22}$/, 'a ticket code');
 
 export const SkmRespondentInput = z.strictObject({
   gender: z.enum(SKM_GENDERS),
@@ -114,7 +117,13 @@ export const SkmReportView = z.object({
     id: z.string().nullable(),
     name: Localized,
   }),
+  /** The citizens' own answers (kiosk and phone): the IKM of the period. */
   figures: SkmFiguresView,
+  /**
+   * Answers given at counter-side tablets, in front of the officer who served the citizen: reported apart and not
+   * part of `figures`, so a desk cannot lift its own index.
+   */
+  counterTablets: SkmFiguresView,
   demographics: z.object({
     gender: Breakdown,
     ageBand: Breakdown,

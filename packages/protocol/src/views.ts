@@ -252,6 +252,8 @@ export const TicketContent = z.object({
   aheadText: z.string(),
   estimateText: z.string().nullable(),
   statusUrl: z.string(),
+  /** `Kode tiket: ABCDE-FGHJK` under the QR, for typing at the kiosk's SKM survey. */
+  codeText: z.string().optional(),
   footerLines: z.array(z.string()),
 });
 export type TicketContent = z.infer<typeof TicketContent>;

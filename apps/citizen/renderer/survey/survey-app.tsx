@@ -24,6 +24,9 @@ const THANKS_MS = 15_000;
 /** Codes that mean "typed wrong", answered on the start screen rather than as a refusal. */
 const TYPO_CODES = new Set(['TICKET_NOT_FOUND', 'VALIDATION_FAILED']);
 
+/** The letters a ticket code is made of (no I or O, which read as 1 and 0): the keypad types codes. */
+const CODE_LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ'.match(/[A-Z]/g) ?? [];
+
 export function SurveyApp({ config }: { config: SurveyConfig }) {
   const kiosk = config.deviceToken !== null;
   const [lang, setLang] = useState<Lang>(config.language);
@@ -107,7 +110,6 @@ export function SurveyApp({ config }: { config: SurveyConfig }) {
     return t('serviceOnly', { service: pick(subject.serviceName, lang) });
   };
   const unsur = step.name === 'question' ? SKM_UNSUR[step.index] : undefined;
-  const letters = [...new Set(services.map((s) => s.prefix))].sort();
 
   return (
     <div
@@ -140,9 +142,7 @@ export function SurveyApp({ config }: { config: SurveyConfig }) {
         {step.name === 'start' ? (
           <StartScreen
             kiosk={kiosk}
-            letters={
-              letters.length > 0 ? letters : ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N']
-            }
+            letters={CODE_LETTERS}
             error={step.error}
             lang={lang}
             t={t}

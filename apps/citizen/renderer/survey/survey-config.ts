@@ -1,17 +1,20 @@
 import { KIOSK_BRIDGE_KEY, type KioskBridge, type Lang } from '@giliran/ui';
+import { takeTokenFromAddress } from '@giliran/ui/device-pairing';
 
 const TOKEN_STORAGE = 'giliran.survey.token';
+/** Where /kiosk keeps the token it paired for (kiosk-config.ts). */
+const KIOSK_TOKEN_STORAGE = 'giliran.kiosk.token';
 
 /**
  * Two ways in. A kiosk or counter-side tablet carries a kiosk device token (the Electron kiosk's own, or `?token=`
- * once, remembered on that machine): the citizen may type the ticket number or take the survey without a ticket.
+ * once, remembered on that machine): the citizen may type the ticket code or take the survey without a ticket.
  * Anyone else is the public (a phone from the ticket's QR): no token, the ticket's code in `?ticket=`.
  */
 export interface SurveyConfig {
   readonly hubUrl: string;
   readonly deviceToken: string | null;
   readonly language: Lang;
-  /** The ticket code (or number) the page was opened with. */
+  /** The ticket code the page was opened with. */
   readonly ticket: string | null;
 }
 
@@ -33,9 +36,9 @@ export async function loadSurveyConfig(): Promise<SurveyConfig> {
       ticket,
     };
   }
-  const given = params.get('token');
-  if (given) localStorage.setItem(TOKEN_STORAGE, given);
-  const token = given ?? localStorage.getItem(TOKEN_STORAGE);
+  // A kiosk-role device's token: the demo's `?token=` (taken out of the address bar), or the one this browser got
+  // by pairing on /kiosk: a counter-side tablet is paired once there and then opens /survey.
+  const token = takeTokenFromAddress(TOKEN_STORAGE) ?? localStorage.getItem(KIOSK_TOKEN_STORAGE);
   return { hubUrl: location.origin, deviceToken: token, language: asked ?? 'id', ticket };
 }
 

@@ -73,6 +73,7 @@ export const CounterSettings = z.strictObject({
   hubUrl: SHELL_SETTINGS.hubUrl,
   language: SHELL_SETTINGS.language,
   devTools: SHELL_SETTINGS.devTools,
+  hubCertificate: SHELL_SETTINGS.hubCertificate,
   /** A PC that stays at one counter: offered at sign-in until an officer signs in somewhere (counter-state.json). */
   counterId: CounterId.optional(),
   shortcuts: ShortcutSettings,

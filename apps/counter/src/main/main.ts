@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app } from 'electron';
 import { bootShell } from '@giliran/desktop-shell/boot.ts';
 import { createSenderCheck, installNavigationGuard } from '@giliran/desktop-shell/navigation-guard.ts';
+import { trustHallCertificate } from '@giliran/desktop-shell/hall-certificate.ts';
 import { installRelaunchWatchdog } from '@giliran/desktop-shell/relaunch.ts';
 import { registerCounterBridge } from './counter-bridge.ts';
 import { loadCounterSettings, resolveCounterConfigPath } from './counter-config.ts';
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
 
   const win = createCounterWindow(settings, join(app.getAppPath(), 'dist', 'preload.cjs'));
   installNavigationGuard(win, hubOrigin, LOG_TAG);
+  trustHallCertificate(win.webContents.session, settings.hubUrl, settings.hubCertificate);
   focusOnSecondInstance(win);
   registerCounterBridge({ settings, store, isTrustedSender: createSenderCheck(win, hubOrigin) });
   // The page reconnects its own socket; the watchdog covers the page itself failing to load or crashing.

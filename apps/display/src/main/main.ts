@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, powerSaveBlocker, screen } from 'electron';
 import { bootShell, setOpenAtLogin } from '@giliran/desktop-shell/boot.ts';
 import { createSenderCheck, installNavigationGuard } from '@giliran/desktop-shell/navigation-guard.ts';
+import { trustHallCertificate } from '@giliran/desktop-shell/hall-certificate.ts';
 import { installRelaunchWatchdog } from '@giliran/desktop-shell/relaunch.ts';
 import { chooseDisplayBounds, showErrorWindow } from '@giliran/desktop-shell/shell-window.ts';
 import { registerDisplayBridge, type Synthesize } from './display-bridge.ts';
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
     join(app.getAppPath(), 'dist', 'preload.cjs'),
   );
   installNavigationGuard(win, hubOrigin, LOG_TAG);
+  trustHallCertificate(win.webContents.session, settings.hubUrl, settings.hubCertificate);
   registerDisplayBridge({
     settings,
     synthesize: lazySynthesize(settings.speech),

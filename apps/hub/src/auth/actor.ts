@@ -4,7 +4,7 @@ import type { Role } from '@giliran/protocol';
 export interface Actor {
   readonly id: string;
   readonly role: Role;
-  /** The counter an officer signed in to; null for everyone else. */
+  /** The counter an officer signed in to, or a counter-side tablet stands at; null for everyone else. */
   readonly counterId: string | null;
 }
 

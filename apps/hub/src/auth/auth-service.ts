@@ -5,12 +5,11 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Clock } from '../clock.ts';
 import { HubError } from '../hub-error.ts';
 import type { Actor } from './actor.ts';
-import { newToken, sha256, verifyPin } from './secrets.ts';
+import { hashPin, newToken, pinHashIsWeak, sha256, verifyPin } from './secrets.ts';
+import { LoginGuard, type RepeatedFailures } from './login-guard.ts';
 import { sql } from '../db/statements.ts';
 
 const SESSION_HOURS = 12;
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 15 * 60_000;
 
 interface AccountRow {
   username: string;
@@ -31,25 +30,43 @@ interface SessionRow {
 
 /** Sign-in with PIN, sessions as opaque tokens (only their hash is stored), and device tokens from the site. */
 export class AuthService {
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  private readonly guard: LoginGuard;
+  private readonly repeatedFailures: ((alert: RepeatedFailures) => void)[] = [];
+  private minPinLength = 4;
+  /** The demo's published PINs are not worth re-hashing (and its tests sign in thousands of times). */
+  private strengthenHashes = true;
   private readonly signedOut: ((token: string) => void)[] = [];
+  private commit: (events: readonly RecordEvent[]) => void = () => {
+    throw new Error('AuthService.commitWith was not called');
+  };
   /**
-   * Device tokens come only from the site file (seeded at start, never changed while the hub runs), so a known one
-   * is remembered: a kiosk issuing tickets is then not hashed and looked up on every request. Sessions are always
-   * read from the table, where sign-out, PIN resets and disabling revoke them.
+   * Device tokens change only when a device is paired (`forgetDevices`), so a known one is remembered: a kiosk
+   * issuing tickets is then not hashed and looked up on every request. Sessions are always read from the table,
+   * where sign-out, PIN resets and disabling revoke them.
    */
   private readonly devices = new Map<string, Actor>();
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.guard = new LoginGuard(db, (alert) => {
+      for (const listener of this.repeatedFailures) listener(alert);
+    });
+  }
+
+  /** Told of an account's repeated sign-in failures, so MOD and admin are alerted. */
+  onRepeatedFailures(listener: (alert: RepeatedFailures) => void): void {
+    this.repeatedFailures.push(listener);
+  }
 
   /**
    * Accounts and devices come from the site file the first time; later changes are made in the hub. Answers the
    * events that add what the database does not have yet (committed by the bus, like every change).
    */
   seedEvents(site: SiteConfig, at: string): RecordEvent[] {
+    this.minPinLength = site.minPinLength;
+    this.strengthenHashes = !site.demo;
     const hasAccount = sql(this.db, 'SELECT 1 FROM accounts WHERE username = ?');
     const hasDevice = sql(this.db, 'SELECT 1 FROM devices WHERE id = ? OR token_sha256 = ?');
     const events: RecordEvent[] = [];
@@ -77,30 +94,35 @@ export class AuthService {
         deviceId: d.id,
         role: d.role,
         tokenSha256: d.tokenSha256,
+        ...(d.counterId === undefined ? {} : { counterId: d.counterId }),
         at,
       });
     }
     return events;
   }
 
-  async login(request: LoginRequest): Promise<LoginResponse> {
+  /** `address`: the caller's network address; failures count per account and address (login-guard.ts). */
+  async login(request: LoginRequest, address: string): Promise<LoginResponse> {
     const now = this.clock.now();
     const username = request.username.toLowerCase();
-    const attempt = this.reserveAttempt(username, now);
+    this.guard.reserve(username, address, now);
     const account = sql(this.db, 'SELECT * FROM accounts WHERE username = ?').get(username) as
       AccountRow | undefined;
     // Verify against a dummy hash for unknown users so response time does not reveal which usernames exist.
     const ok = await verifyPin(request.pin, account?.pin_hash ?? DUMMY_HASH);
-    if (!account || !ok) {
-      if (attempt.count >= MAX_FAILURES) attempt.lockedUntil = this.clock.now() + LOCKOUT_MS;
+    // A PIN shorter than the site's minimum is refused even if a hash from before the rule matches it.
+    if (!account || !ok || request.pin.length < this.minPinLength) {
+      this.guard.failed(username, address, this.clock.now());
       throw new HubError('INVALID_CREDENTIALS');
     }
-    this.failures.delete(username);
+    this.guard.succeeded(username, address, this.clock.now());
     // The PIN check yielded the event loop: a PIN reset or a disabling that landed meanwhile must win.
     const current = sql(this.db, 'SELECT * FROM accounts WHERE username = ?').get(username) as
       AccountRow | undefined;
     if (!current || current.pin_hash !== account.pin_hash) throw new HubError('INVALID_CREDENTIALS');
     if (current.disabled_at !== null) throw new HubError('ACCOUNT_DISABLED');
+    if (this.strengthenHashes && pinHashIsWeak(current.pin_hash))
+      await this.strengthen(username, current.pin_hash, request.pin);
     const counterIds = JSON.parse(current.counter_ids) as string[];
     const counterId = account.role === 'officer' ? chooseCounter(counterIds, request.counterId) : null;
     const token = newToken();
@@ -121,19 +143,27 @@ export class AuthService {
   }
 
   /**
-   * Counts the attempt before the (slow) PIN check, so parallel guesses cannot all slip in under the limit:
-   * at most MAX_FAILURES attempts are ever in flight or failed before the lockout.
+   * A hash made at a lower scrypt cost is replaced by one at today's, unless the PIN changed meanwhile. Accounts are
+   * a projection of the log, so the new hash is an event committed by the bus (`commitWith`), never a direct write.
    */
-  private reserveAttempt(username: string, now: number): { count: number; lockedUntil: number } {
-    let attempt = this.failures.get(username);
-    if (attempt && attempt.lockedUntil > now) throw new HubError('LOCKED_OUT');
-    if (!attempt || attempt.lockedUntil !== 0) {
-      attempt = { count: 0, lockedUntil: 0 };
-      this.failures.set(username, attempt);
-    }
-    if (attempt.count >= MAX_FAILURES) throw new HubError('LOCKED_OUT');
-    attempt.count += 1;
-    return attempt;
+  private async strengthen(username: string, weak: string, pin: string): Promise<void> {
+    const strong = await hashPin(pin);
+    const row = sql(this.db, 'SELECT pin_hash FROM accounts WHERE username = ?').get(username) as
+      { pin_hash: string } | undefined;
+    if (row?.pin_hash !== weak) return;
+    this.commit([
+      {
+        type: 'account:pin-rehashed',
+        username,
+        pinHash: strong,
+        at: new Date(this.clock.now()).toISOString(),
+      },
+    ]);
+  }
+
+  /** How this service's own events (a PIN re-hashed on sign-in) reach the log: the bus's system commit. */
+  commitWith(commit: (events: readonly RecordEvent[]) => void): void {
+    this.commit = commit;
   }
 
   /** The actor behind a bearer token, or null when it is unknown, expired or revoked. */
@@ -142,10 +172,11 @@ export class AuthService {
     const known = this.devices.get(token);
     if (known) return known;
     const hash = sha256(token);
-    const device = sql(this.db, 'SELECT id, role FROM devices WHERE token_sha256 = ?').get(hash) as
-      { id: string; role: Role } | undefined;
+    const device = sql(this.db, 'SELECT id, role, counter_id FROM devices WHERE token_sha256 = ?').get(
+      hash,
+    ) as { id: string; role: Role; counter_id: string | null } | undefined;
     if (device) {
-      const actor: Actor = { id: `device:${device.id}`, role: device.role, counterId: null };
+      const actor: Actor = { id: `device:${device.id}`, role: device.role, counterId: device.counter_id };
       this.devices.set(token, actor);
       return actor;
     }
@@ -154,6 +185,11 @@ export class AuthService {
     if (!session || session.revoked_at !== null || Date.parse(session.expires_at) <= this.clock.now())
       return null;
     return { id: session.username, role: session.role, counterId: session.counter_id };
+  }
+
+  /** A device was (re)paired: a replaced token must stop working at once. */
+  forgetDevices(): void {
+    this.devices.clear();
   }
 
   /** The account's full name, as staff screens show it; the username when there is none. */
@@ -165,7 +201,7 @@ export class AuthService {
 
   /** After a PIN reset the officer may sign in at once, whatever they tried before. */
   forgetFailures(username: string): void {
-    this.failures.delete(username.toLowerCase());
+    this.guard.forget(username.toLowerCase());
   }
 
   logout(token: string): void {
@@ -190,8 +226,8 @@ export class AuthService {
   }
 }
 
-// scrypt hash of a random PIN nobody knows; only used to spend the same time on unknown usernames.
-const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0YqEJvCcY3p3VUdQe1b7n8oXyBqz1QkT6l8R0m8bq9A=';
+// scrypt hash of a random PIN nobody knows, at today's cost; only used to spend the same time on unknown usernames.
+const DUMMY_HASH = 'scrypt$65536$8$1$c2FsdHNhbHRzYWx0c2FsdA==$0YqEJvCcY3p3VUdQe1b7n8oXyBqz1QkT6l8R0m8bq9A=';
 
 /** An officer sits at one of their assigned counters: the one asked for, else the first. */
 function chooseCounter(assigned: readonly string[], asked: string | undefined): string | null {

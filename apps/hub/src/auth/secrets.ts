@@ -1,14 +1,21 @@
 import { createHash, randomBytes, randomFillSync, scrypt, timingSafeEqual } from 'node:crypto';
 
-// scrypt is memory-hard: a stolen database does not give PINs of 4–6 digits away cheaply.
-const N = 16384;
-const R = 8;
-const P = 1;
+/**
+ * scrypt is memory-hard: each guess at a stolen hash costs 64 MiB and, on a hall PC, about 0.15–0.3 s of one core
+ * (README, "PINs"), so the million PINs of six digits take days of a core, not minutes. Higher (2^17) would cost a
+ * signing-in officer a second and 128 MiB per sign-in in flight. Stored hashes name their own parameters: older
+ * ones (2^14) still verify and are re-hashed at this cost on their next good sign-in.
+ */
+export const PIN_HASH_N = 65536;
+export const PIN_HASH_R = 8;
+export const PIN_HASH_P = 1;
 const KEY_LENGTH = 32;
+/** Room for scrypt's 128·N·r bytes at PIN_HASH_N plus its small overhead. */
+const MAX_MEMORY = 160 * 1024 * 1024;
 
 function derive(pin: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(pin, salt, KEY_LENGTH, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) => {
+    scrypt(pin, salt, KEY_LENGTH, { N: n, r, p, maxmem: MAX_MEMORY }, (err, key) => {
       if (err) reject(err);
       else resolve(key);
     });
@@ -17,8 +24,14 @@ function derive(pin: string, salt: Buffer, n: number, r: number, p: number): Pro
 
 export async function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(pin, salt, N, R, P);
-  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await derive(pin, salt, PIN_HASH_N, PIN_HASH_R, PIN_HASH_P);
+  return `scrypt$${PIN_HASH_N}$${PIN_HASH_R}$${PIN_HASH_P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+/** Whether a stored hash was made at a lower cost than today's: it is re-hashed at the next good sign-in. */
+export function pinHashIsWeak(stored: string): boolean {
+  const [, n, r, p] = stored.split('$');
+  return Number(n) < PIN_HASH_N || Number(r) < PIN_HASH_R || Number(p) < PIN_HASH_P;
 }
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {

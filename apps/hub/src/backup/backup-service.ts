@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { privateFile, privateFolder } from '../db/private-files.ts';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
@@ -97,7 +98,7 @@ export class BackupService {
 
   private async backupOnce(): Promise<BackupResult> {
     const startedAt = this.deps.clock.now();
-    mkdirSync(this.folder, { recursive: true });
+    privateFolder(this.folder);
     removePartials(this.folder);
     const file = freeBackupName(this.folder, startedAt);
     const path = join(this.folder, file);
@@ -112,6 +113,8 @@ export class BackupService {
       } finally {
         copy.close();
       }
+      // SQLite made the copy with the umask's mode; it is published only once it is the hub user's alone.
+      privateFile(partial);
       fsyncFile(partial);
       renameSync(partial, path);
       fsyncFolder(this.folder);

@@ -1,6 +1,7 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { privateFile, privateFolder } from '../db/private-files.ts';
 import { fsyncFile, fsyncFolder } from './backup-files.ts';
 
 /** The database file of a data folder; the same name the hub opens (hub.ts DATABASE_FILE). */
@@ -93,7 +94,7 @@ function moveWithCompanions(from: string, to: string): void {
 export function restoreBackup(backupFile: string, dataDir: string, now = new Date()): RestoreOutcome {
   const source = resolve(backupFile);
   if (!existsSync(source) || !statSync(source).isFile()) throw new RestoreRefused(`no backup file ${source}`);
-  mkdirSync(dataDir, { recursive: true });
+  privateFolder(dataDir);
   const target = resolve(dataDir, DATABASE_FILE);
   const lock = lockLiveDatabase(target);
   const staging = join(dataDir, `${DATABASE_FILE}.restoring`);
@@ -102,6 +103,7 @@ export function restoreBackup(backupFile: string, dataDir: string, now = new Dat
     for (const suffix of ['', ...COMPANIONS]) rmSync(staging + suffix, { force: true });
     // The copy is verified, not only the original: what lands in the folder is what was checked.
     copyFileSync(source, staging);
+    privateFile(staging);
     const { tickets, lastServiceDay } = verify(staging);
     fsyncFile(staging);
     // Closing the last connection checkpoints the old database's WAL into it, so the file set aside is whole.

@@ -14,6 +14,7 @@ import { newTicketCode } from '../auth/secrets.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
+import { codeFor } from '../auth/ticket-codes.ts';
 import { compensationView, counterView, estimateView, issuedView, ticketView } from '../views/views.ts';
 import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind } from './command-table.ts';
 import type { Decided, QueueEngine } from './queue-engine.ts';
@@ -103,7 +104,7 @@ export class CommandBus {
       actor.id,
       key,
       name,
-      (ref) => this.resultOf(spec.result, ref) as CommandResults[K],
+      (ref) => this.resultOf(spec.result, ref, actor) as CommandResults[K],
       () => this.run(actor, name, spec, payload, ctx, key),
     );
   }
@@ -230,7 +231,7 @@ export class CommandBus {
     // The answer shows the queue right after this command, before later ones in the same group commit.
     const ref = spec.ref(payload, decided.events, command);
     const quoted = name === 'ticket:issue' && ref !== null ? this.quoteIssue(ref) : null;
-    const result = this.resultOf(spec.result, ref, quoted === null) as CommandResults[K];
+    const result = this.resultOf(spec.result, ref, actor, quoted === null) as CommandResults[K];
     const ids = await decided.eventIds;
     this.publish(decided.events, ids);
     if (quoted && ref !== null) await quoted;
@@ -331,8 +332,11 @@ export class CommandBus {
     if (this.store.ticketRow(payload.ticketId)) throw new HubError('TICKET_NOT_TODAY');
   }
 
-  /** `estimate` false: an issued ticket's wait is filled in by the caller from the promise about to be logged. */
-  private resultOf(kind: ResultKind, ref: string | null, estimate = true): unknown {
+  /**
+   * The answer as the asker may see it: an officer's carries no ticket code (ticket-codes.ts). `estimate` false: an
+   * issued ticket's wait is filled in by the caller from the promise about to be logged.
+   */
+  private resultOf(kind: ResultKind, ref: string | null, actor: Actor, estimate = true): unknown {
     const { state, config } = this.engine;
     if (kind === 'counter') return counterView(this.site, ref ?? '', state);
     if (kind === 'compensation') {
@@ -345,8 +349,11 @@ export class CommandBus {
       if (kind === 'ticket-or-none') return null;
       throw new HubError('TICKET_NOT_FOUND');
     }
-    return kind === 'issued'
-      ? issuedView(ticket, state, config, this.engine.nowIso(), estimate)
-      : ticketView(ticket, config, this.engine.nowIso());
+    return codeFor(
+      kind === 'issued'
+        ? issuedView(ticket, state, config, this.engine.nowIso(), estimate)
+        : ticketView(ticket, config, this.engine.nowIso()),
+      actor,
+    );
   }
 }

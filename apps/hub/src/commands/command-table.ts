@@ -44,6 +44,21 @@ function ticketNearOfficer(p: { ticketId: string }, ctx: CommandContext): boolea
   return !atDesk && counter !== undefined && counter.serviceIds.includes(ticket.serviceId);
 }
 
+/** Cancel and transfer: an officer only the ticket called or served at their own counter (FO and MOD any). */
+function ticketAtOfficerDesk(p: { ticketId: string }, ctx: CommandContext): boolean {
+  const ticket = ctx.state.tickets.get(p.ticketId);
+  if (!ticket) return true; // let the domain answer 404 rather than leak existence through 403
+  const atDesk = ticket.status === 'called' || ticket.status === 'serving';
+  return atDesk && ticket.counterId !== null && ticket.counterId === ctx.actor.counterId;
+}
+
+/**
+ * The domain's own rule (packages/domain decide.ts) behind `ticketAtOfficerDesk`: an officer asks from their counter
+ * (an officer without one holds no ticket, hence ''); floor staff from none.
+ */
+const deskOf = (ctx: CommandContext): string | null =>
+  ctx.actor.role === 'officer' ? (ctx.actor.counterId ?? '') : null;
+
 const base = (ctx: CommandContext) => ({ now: ctx.now, by: ctx.actor.id });
 
 const ticketRef = (p: { ticketId: string }): string => p.ticketId;
@@ -140,21 +155,27 @@ export const COMMAND_TABLE: Table = {
     ref: ticketRef,
   },
   'ticket:transfer': {
-    roles: COUNTER_STAFF,
-    owns: ticketNearOfficer,
+    roles: FLOOR_STAFF,
+    owns: ticketAtOfficerDesk,
     toCommand: (p, ctx) => ({
       type: 'TransferTicket',
       ...base(ctx),
       ticketId: p.ticketId,
       serviceId: p.serviceId,
+      deskCounterId: deskOf(ctx),
     }),
     result: 'ticket',
     ref: ticketRef,
   },
   'ticket:cancel': {
     roles: FLOOR_STAFF,
-    owns: ticketNearOfficer,
-    toCommand: (p, ctx) => ({ type: 'CancelTicket', ...base(ctx), ticketId: p.ticketId }),
+    owns: ticketAtOfficerDesk,
+    toCommand: (p, ctx) => ({
+      type: 'CancelTicket',
+      ...base(ctx),
+      ticketId: p.ticketId,
+      deskCounterId: deskOf(ctx),
+    }),
     result: 'ticket',
     ref: ticketRef,
   },

@@ -17,8 +17,17 @@ export async function demoCredentialsIn(site: SiteConfig): Promise<string[]> {
   return [...devices, ...accounts.filter((a): a is string => a !== null)];
 }
 
+/** A real site's PINs are at least this long: four digits fall to online guessing (issue 15). */
+export const REAL_SITE_MIN_PIN_LENGTH = 6;
+
 export async function assertNoDemoCredentials(site: SiteConfig): Promise<void> {
   if (site.demo) return;
+  if (site.minPinLength < REAL_SITE_MIN_PIN_LENGTH) {
+    throw new Error(
+      `Site ${site.id} is not the demo but allows PINs of ${site.minPinLength} digits (minPinLength); ` +
+        `a real site needs at least ${REAL_SITE_MIN_PIN_LENGTH}.`,
+    );
+  }
   const offenders = await demoCredentialsIn(site);
   if (offenders.length > 0) {
     throw new Error(

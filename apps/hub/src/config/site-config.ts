@@ -112,12 +112,19 @@ export const SiteConfigSchema = z.object({
       tokenSha256: z.string().regex(/^[0-9a-f]{64}$/),
       /** The printer the hub drives for a browser-only kiosk (an Electron kiosk prints itself). */
       printer: Printer.optional(),
+      /** A kiosk-role tablet standing at this counter: its SKM answers are reported apart from the citizens' own. */
+      counterId: z.string().min(1).optional(),
     }),
   ),
   /** Printers FO/MOD may reprint on, by id. */
   printers: z.array(Printer.extend({ id: z.string().min(1), name: z.string().min(1) })).default([]),
   /** Base address printed in the ticket's QR code, e.g. http://192.168.10.2:8080; defaults to the hub's own. */
   publicUrl: z.url().optional(),
+  /**
+   * HTTPS on the hall network: PEM files of the hub's certificate and key (README, "HTTPS on the hall network").
+   * Relative paths are read from the hub's working folder. Left out, the hub serves plain HTTP (the demo).
+   */
+  https: z.object({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
   /** Other web origins allowed to call the hub from a browser (CORS); its own pages never need one. */
   allowedOrigins: z.array(z.url()).default([]),
   display: z
@@ -143,6 +150,11 @@ export const SiteConfigSchema = z.object({
   kioskMaxTicketsPerMinute: z.number().int().min(1).max(10_000).default(10),
   /** Online backups of the database: folder, schedule (off by default) and how many to keep. */
   backup: BackupSettings,
+  /**
+   * Shortest PIN accepted at sign-in, account creation and PIN reset. At least 6 on a real site (checked at start,
+   * see assertSafePins); the demo keeps its published 4-digit PIN.
+   */
+  minPinLength: z.number().int().min(4).max(12).default(6),
   /** Sign-in attempts one network address may make per minute, whatever the usernames. */
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
   /** Leading zero bits of the public complaint form's proof of work (0: none); 16 is about a second on a phone. */
@@ -172,6 +184,9 @@ function checkReferences(site: SiteConfig): string[] {
     for (const id of a.counterIds)
       if (!counters.has(id)) problems.push(`account ${a.username}: unknown counter ${id}`);
   problems.push(...serviceStandardProblems(site));
+  for (const d of site.devices)
+    if (d.counterId !== undefined && !counters.has(d.counterId))
+      problems.push(`device ${d.id}: unknown counter ${d.counterId}`);
   if (services.size !== site.services.length) problems.push('service ids must be unique');
   if (counters.size !== site.counters.length) problems.push('counter ids must be unique');
   return problems;

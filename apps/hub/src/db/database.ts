@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { privateFile } from './private-files.ts';
 import { SCHEMA_V2 } from './schema-v2-settings.ts';
 import { SCHEMA_V3 } from './schema-v3-report-chain.ts';
 import { SCHEMA_V4 } from './schema-v4-reports.ts';
@@ -6,6 +7,7 @@ import { SCHEMA_V5 } from './schema-v5-skm.ts';
 import { SCHEMA_V6 } from './schema-v6-complaints.ts';
 import { SCHEMA_V7 } from './schema-v7-lean-tickets.ts';
 import { migrateToOneLog } from './schema-v8-one-log.ts';
+import { SCHEMA_V9 } from './schema-v9-hardening.ts';
 
 export type Db = Database.Database;
 
@@ -123,6 +125,7 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   SCHEMA_V6,
   SCHEMA_V7,
   migrateToOneLog,
+  SCHEMA_V9,
 ];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -145,6 +148,8 @@ function migrate(db: Db): void {
  * so an acknowledged ticket survives a power cut, not only a process crash (NORMAL would only survive the latter).
  */
 export function openDatabase(file: string): Db {
+  // An in-memory database (tests) is no file: creating one named ':memory:' would litter the working folder.
+  if (file !== ':memory:' && file !== '') privateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

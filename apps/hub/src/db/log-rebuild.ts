@@ -9,7 +9,11 @@ import { LEGACY_TABLES, projectRecord } from './record-projection.ts';
 /**
  * Every read-model table, each a projection of `events`. Not in the list: `report_days` (summaries of closed days
  * computed on demand from `tickets`, a cache that a rebuild leaves empty), `idempotency` (the commands' answers,
- * not state) and `sessions` (sign-ins, never logged: they hold bearer-token hashes and expire).
+ * not state) and `sessions` (sign-ins, never logged: they hold bearer-token hashes and expire). Nor the security
+ * telemetry of issue 15, kept outside the log for the same reasons as sessions: `login_failures` (failed sign-ins
+ * per account and address, counted on every wrong PIN, including guesses at usernames that do not exist; logging
+ * them would let anyone fill the log) and `pairing_codes` (one-time codes' hashes that expire within minutes; the
+ * device a code pairs is logged as `device:paired` with only its token's hash).
  */
 export const PROJECTION_TABLES = ['tickets', 'counters', 'compensations', ...LEGACY_TABLES] as const;
 
@@ -27,8 +31,8 @@ function nextDay(previous: QueueState, serviceDay: string): QueueState {
 /** Empties what the schema's migrations seeded: the rebuilt file must hold only what the log says. */
 function clearProjections(target: Db): void {
   target.exec('DELETE FROM events');
-  for (const table of ['report_days', 'idempotency', 'sessions', ...PROJECTION_TABLES].reverse())
-    target.exec(`DELETE FROM ${table}`);
+  const outsideLog = ['report_days', 'idempotency', 'sessions', 'login_failures', 'pairing_codes'];
+  for (const table of [...outsideLog, ...PROJECTION_TABLES].reverse()) target.exec(`DELETE FROM ${table}`);
   target.exec("DELETE FROM sqlite_sequence WHERE name != 'events'");
 }
 

@@ -246,12 +246,25 @@ function projectSettingsAndAccounts(db: Db, event: RecordEvent): boolean {
         sessionsEnded: event.sessionsEnded,
       });
       return true;
+    case 'account:pin-rehashed':
+      // Not audited: nobody changed the PIN, only the cost of its hash.
+      sql(db, 'UPDATE accounts SET pin_hash = ? WHERE username = ?').run(event.pinHash, event.username);
+      return true;
     case 'device:registered':
-      sql(db, 'INSERT OR IGNORE INTO devices (id, role, token_sha256) VALUES (?, ?, ?)').run(
+      sql(db, 'INSERT OR IGNORE INTO devices (id, role, token_sha256, counter_id) VALUES (?, ?, ?, ?)').run(
         event.deviceId,
         event.role,
         event.tokenSha256,
+        event.counterId ?? null,
       );
+      return true;
+    case 'device:paired':
+      sql(
+        db,
+        `INSERT INTO devices (id, role, token_sha256, counter_id, paired_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET role = excluded.role, token_sha256 = excluded.token_sha256,
+           counter_id = excluded.counter_id, paired_at = excluded.paired_at`,
+      ).run(event.deviceId, event.role, event.tokenSha256, event.counterId, event.at);
       return true;
     default:
       return false;
@@ -266,8 +279,8 @@ function projectSurveyAndChain(db: Db, event: RecordEvent): boolean {
         db,
         `INSERT INTO skm_responses (id, service_day, submitted_at, ticket_id, service_id, agency_id, channel,
            submitted_by, request_key, u1, u2, u3, u4, u5, u6, u7, u8, u9, gender, age_band, education, occupation,
-           suggestion)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           suggestion, counter_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         event.responseId,
         event.serviceDay,
@@ -291,6 +304,7 @@ function projectSurveyAndChain(db: Db, event: RecordEvent): boolean {
         event.respondent.education,
         event.respondent.occupation,
         event.suggestion,
+        event.counterId ?? null,
       );
       return true;
     }

@@ -27,6 +27,7 @@ import {
 import { findTicket, findTicketByCode } from './ticket-lookup.ts';
 import { runningTextOf } from './display-routes.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
+import { codeFor } from '../auth/ticket-codes.ts';
 import { actorOf, bearerToken, requireRole } from './auth-middleware.ts';
 import { buildOpenApi } from './openapi.ts';
 
@@ -104,7 +105,7 @@ export function apiRoutes(deps: RouteDeps): Router {
     if (!logins.tryTake(req.ip ?? 'unknown')) throw new HubError('SIGN_IN_RATE_LIMITED', undefined, 60);
     const parsed = LoginRequest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    res.json(await auth.login(parsed.data));
+    res.json(await auth.login(parsed.data, req.ip ?? 'unknown'));
   });
 
   // Signing out ends the session at once: its token stops working for REST and for the socket's next command.
@@ -153,9 +154,8 @@ export function apiRoutes(deps: RouteDeps): Router {
     const actor = actorOf(req);
     // A kiosk in the public hall sees only what it issued (the view carries the ticket's status code).
     if (actor.role === 'kiosk' && ticket.issuedBy !== actor.id) throw new HubError('FORBIDDEN');
-    const view = ticketView(ticket, engine.config, engine.nowIso());
-    // A display stands in the public hall too: as on its socket (device-view.ts), the number and never the code.
-    res.json(actor.role === 'display' ? { ...view, code: '' } : view);
+    // Displays and officers get the number, never the code (ticket-codes.ts), as on their sockets.
+    res.json(codeFor(ticketView(ticket, engine.config, engine.nowIso()), actor));
   });
 
   router.get('/timings', requireRole(auth, STAFF_AND_DISPLAY), (_req, res) => {

@@ -1,4 +1,5 @@
 import { apiError, ERRORS, type ApiError, type ApiErrorBody } from '@giliran/protocol';
+import { logUrl } from './log-url.ts';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { HubError } from '../hub-error.ts';
@@ -33,7 +34,7 @@ export function errorHandler(logger: Logger) {
     if (error instanceof HubError) body = error.toApiError();
     else if (client) body = client;
     const statusCode = ERRORS[body.code].status;
-    const request = { method: req.method, url: req.originalUrl };
+    const request = { method: req.method, url: logUrl(req.originalUrl) };
     if (body.code === 'INTERNAL')
       logger.error({ err: error, req: request, res: { statusCode } }, 'unhandled error');
     else logger.warn({ req: request, res: { statusCode }, code: body.code }, 'request refused');

@@ -24,6 +24,7 @@ import { REPORT_CHAIN_OPERATIONS } from '../report-chain/report-chain-openapi.ts
 import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
 import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
 import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
+import { DEVICE_OPERATIONS } from './device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
 
@@ -185,14 +186,16 @@ const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/tickets/{ticketId}/transfer',
-    summary: 'Transfer to another service, keeping its place',
+    summary:
+      'Transfer to another open service, keeping its place (an officer: only the ticket at their own counter)',
     body: bodyOf('ticket:transfer', ['ticketId']),
     response: TicketView,
   },
   {
     method: 'post',
     path: '/api/tickets/{ticketId}/cancel',
-    summary: 'Cancel a ticket',
+    summary:
+      'Cancel a ticket (an officer: only the ticket at their own counter; waiting ones are FO and MOD work)',
     response: TicketView,
   },
   {
@@ -266,6 +269,7 @@ const OPERATIONS: readonly Operation[] = [
   ...COMPLAINT_OPERATIONS,
   ...SKM_OPERATIONS,
   ...BACKUP_OPERATIONS,
+  ...DEVICE_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
 ];

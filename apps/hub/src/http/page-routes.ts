@@ -14,14 +14,32 @@ const PAGES: Readonly<Record<string, string>> = {
   '/mod': 'mod/renderer/index.html',
 };
 
-export function pageRoutes(webRoot: string): Router {
+export interface PageOptions {
+  /**
+   * The demo's shortcut `?token=demo-kiosk`: the page keeps it and removes it from the address bar. A real site
+   * takes no token in any address (it would sit in browser history, bookmarks and proxies' logs): devices pair.
+   */
+  readonly tokensInAddress: boolean;
+}
+
+const TOKEN_REFUSED =
+  'Token perangkat tidak boleh ada di alamat. Buka halaman tanpa ?token= dan pasangkan perangkat dengan kode ' +
+  'dari admin (halaman MOD, Pengaturan, Perangkat).\n' +
+  'A device token must not be in the address. Open the page without ?token= and pair the device with a code ' +
+  'from the admin (MOD page, Settings, Devices).';
+
+export function pageRoutes(webRoot: string, options: PageOptions = { tokensInAddress: true }): Router {
   const router = Router();
   router.use(
     '/assets',
     express.static(join(webRoot, 'assets'), { immutable: true, maxAge: '30d', index: false }),
   );
   for (const [path, file] of Object.entries(PAGES)) {
-    router.get(path, (_req, res) => {
+    router.get(path, (req, res) => {
+      if (!options.tokensInAddress && req.query.token !== undefined) {
+        res.status(400).type('text/plain').send(TOKEN_REFUSED);
+        return;
+      }
       const page = join(webRoot, file);
       if (!existsSync(page)) {
         res.status(503).type('text/plain').send('Halaman belum dibangun. Jalankan `npm run build:web`.');

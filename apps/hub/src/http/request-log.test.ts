@@ -58,19 +58,21 @@ async function serve(level: Level): Promise<{ get: (path: string) => Promise<voi
 describe('request log and error handler', () => {
   it('at debug level: one line per good answer, refusals once at warn with their code, never a token', async () => {
     const { get, lines } = await serve('debug');
-    await get('/api/tickets/t1?x=1');
-    await get('/api/forbidden');
+    await get('/api/tickets/t1?token=demo-kiosk');
+    await get('/api/forbidden?token=leaked');
     await get('/api/health');
     await get('/api/tickets/t2');
     await expect.poll(() => lines.length).toBe(3);
     expect(lines.map((l) => [l.level, l.msg, l.req.method, l.req.url, l.res.statusCode, l.code])).toEqual([
-      [20, 'request completed', 'GET', '/api/tickets/t1?x=1', 200, undefined],
-      [40, 'request refused', 'GET', '/api/forbidden', 403, 'FORBIDDEN'],
+      [20, 'request completed', 'GET', '/api/tickets/t1?[redacted]', 200, undefined],
+      [40, 'request refused', 'GET', '/api/forbidden?[redacted]', 403, 'FORBIDDEN'],
       [20, 'request completed', 'GET', '/api/tickets/t2', 200, undefined],
     ]);
     expect(lines[2]?.req.id).toBe((lines[0]?.req.id ?? 0) + 2);
     expect(lines[0]?.responseTime).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(lines)).not.toContain('secret-token');
+    expect(JSON.stringify(lines)).not.toContain('demo-kiosk');
+    expect(JSON.stringify(lines)).not.toContain('leaked');
   });
 
   it('at info level writes only refusals and failures, a failure with its error', async () => {

@@ -40,6 +40,7 @@ export function ticketPrintout(
         estimate.low !== null && estimate.high !== null ? { low: estimate.low, high: estimate.high } : null,
       estimateHoldUp: estimate.holdUp,
       statusUrl: `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
+      code: ticket.code,
     },
     lang,
   );

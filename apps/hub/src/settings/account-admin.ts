@@ -79,6 +79,7 @@ export class AccountAdmin {
       schema: CreateAccountRequest,
       prepare: async (request) => {
         this.requireKnownCounters(request.counterIds);
+        this.requireLongEnough(request.pin);
         if (this.find(request.username)) throw new HubError('ACCOUNT_EXISTS');
         return hashPin(request.pin);
       },
@@ -136,7 +137,10 @@ export class AccountAdmin {
       name: 'account:pin',
       allowed: (actor) => mayEdit(actor.role, 'accounts'),
       schema: PinResetRequest,
-      prepare: (request) => hashPin(request.pin),
+      prepare: (request) => {
+        this.requireLongEnough(request.pin);
+        return hashPin(request.pin);
+      },
       decide: (_request, ctx, pinHash) => {
         const account = this.require(username);
         const open = this.openSessions(account.username);
@@ -152,6 +156,14 @@ export class AccountAdmin {
       },
       answer: (ref) => this.require(ref),
     };
+  }
+
+  /** The site's minimum PIN length (6 on a real site): shorter PINs fall to online guessing. */
+  private requireLongEnough(pin: string): void {
+    if (pin.length < this.site.minPinLength)
+      throw new HubError('VALIDATION_FAILED', [
+        { path: 'pin', message: `at least ${String(this.site.minPinLength)} digits` },
+      ]);
   }
 
   private requireCountersFor(role: Role, counterIds: readonly string[]): void {

@@ -181,6 +181,15 @@ export function skmPdf(view: SkmReportView): Promise<Buffer> {
     .fontSize(7.5)
     .fillColor(MUTED)
     .text(BAND_LEGEND, page.left, doc.y, { width: page.width });
+  // Answered in front of the officer who served the citizen: stated apart, never part of the IKM above.
+  if (view.counterTablets.respondents > 0)
+    doc.text(
+      `Jawaban di tablet loket (terpisah, tidak dihitung dalam IKM): ${count(view.counterTablets.respondents)} ` +
+        `responden, IKM unit pelayanan ${decimal(view.counterTablets.converted, 2)}.`,
+      page.left,
+      doc.y + 4,
+      { width: page.width },
+    );
   doc.y += 14;
   if (view.scope.kind !== 'service') {
     if (view.scope.kind === 'site') {

@@ -129,8 +129,15 @@ export function buildSkmReport(
   generatedAt: string,
 ): SkmReportView {
   const scope = scopeOf(site, request);
-  const filter: SkmPeriodFilter = { from: request.from, to: request.to, serviceIds: scope.serviceIds };
+  const filter: SkmPeriodFilter = {
+    from: request.from,
+    to: request.to,
+    serviceIds: scope.serviceIds,
+    source: 'citizen',
+  };
   const rows = store.tallies(filter);
+  // Answers given at a counter-side tablet, in front of the officer: shown on their own, never mixed into the IKM.
+  const atTablets = sumOf(store.tallies({ ...filter, source: 'counter-tablet' }));
   const served = store.servedTickets(filter);
   const population = (serviceIds: readonly string[]) =>
     serviceIds.reduce((sum, id) => sum + (served.get(id) ?? 0), 0);
@@ -155,6 +162,11 @@ export function buildSkmReport(
     site: { id: site.id, name: site.name, timeZone: site.timeZone },
     scope: { kind: scope.kind, id: scope.id, name: scope.name },
     figures: skmFigures(total.tally, total.withoutTicket, population(services.map((s) => s.id))),
+    counterTablets: skmFigures(
+      atTablets.tally,
+      atTablets.withoutTicket,
+      population(services.map((s) => s.id)),
+    ),
     demographics,
     agencies: site.agencies
       .filter((a) => scope.agencyIds.includes(a.id))

@@ -22,6 +22,11 @@ export interface StoredSkmResponse {
 export interface SkmPeriodFilter {
   readonly from: string;
   readonly to: string;
+  /**
+   * Whose answers: the citizens' own (kiosk, phone) or those given at a counter-side tablet, in front of the officer
+   * who served them; the report keeps the two apart.
+   */
+  readonly source: 'citizen' | 'counter-tablet';
   /** Null for the whole site. */
   readonly serviceIds: readonly string[] | null;
 }
@@ -38,7 +43,7 @@ export const DEMOGRAPHIC_COLUMNS = ['gender', 'age_band', 'education', 'occupati
 export type DemographicColumn = (typeof DEMOGRAPHIC_COLUMNS)[number];
 
 /** `AND service_id IN (?, ?, …)`, or nothing for the whole site. */
-function scopeClause(filter: SkmPeriodFilter): { clause: string; params: string[] } {
+function scopeClause(filter: Omit<SkmPeriodFilter, 'source'>): { clause: string; params: string[] } {
   if (filter.serviceIds === null) return { clause: '', params: [] };
   if (filter.serviceIds.length === 0) return { clause: ' AND 0', params: [] };
   return {
@@ -47,19 +52,19 @@ function scopeClause(filter: SkmPeriodFilter): { clause: string; params: string[
   };
 }
 
+/** The scope and, for answers, whose they are. */
+function answerClause(filter: SkmPeriodFilter): { clause: string; params: string[] } {
+  const scope = scopeClause(filter);
+  const source = filter.source === 'citizen' ? ' AND counter_id IS NULL' : ' AND counter_id IS NOT NULL';
+  return { clause: scope.clause + source, params: scope.params };
+}
+
 export class SkmStore {
   constructor(private readonly db: Db) {}
 
   ticketByCode(code: string): SkmTicketRow | undefined {
     return sql(this.db, `SELECT ${TICKET_COLUMNS} FROM tickets WHERE code = ?`).get(code) as
       SkmTicketRow | undefined;
-  }
-
-  ticketByNumber(serviceDay: string, number: string): SkmTicketRow | undefined {
-    return sql(this.db, `SELECT ${TICKET_COLUMNS} FROM tickets WHERE service_day = ? AND number = ?`).get(
-      serviceDay,
-      number,
-    ) as SkmTicketRow | undefined;
   }
 
   ticketNumber(ticketId: string): string | undefined {
@@ -80,7 +85,7 @@ export class SkmStore {
 
   /** Respondents and score sums per service (and the agency it had when answered) over the period. */
   tallies(filter: SkmPeriodFilter): ServiceTally[] {
-    const scope = scopeClause(filter);
+    const scope = answerClause(filter);
     const rows = sql(
       this.db,
       `SELECT service_id, agency_id, COUNT(*) AS n, SUM(ticket_id IS NULL) AS without_ticket, ${SCORE_SUMS}
@@ -98,7 +103,7 @@ export class SkmStore {
 
   /** How many respondents gave each value of one profile field. */
   demographic(filter: SkmPeriodFilter, column: DemographicColumn): Map<string, number> {
-    const scope = scopeClause(filter);
+    const scope = answerClause(filter);
     const rows = sql(
       this.db,
       `SELECT ${column} AS value, COUNT(*) AS n FROM skm_responses
@@ -108,7 +113,7 @@ export class SkmStore {
   }
 
   /** The survey's population: tickets served to the end (finished) per service in the period. */
-  servedTickets(filter: SkmPeriodFilter): Map<string, number> {
+  servedTickets(filter: Omit<SkmPeriodFilter, 'source'>): Map<string, number> {
     const scope = scopeClause(filter);
     const rows = sql(
       this.db,

@@ -10,15 +10,14 @@ import { RateLimiter } from '../commands/rate-limiter.ts';
 import { HubError } from '../hub-error.ts';
 import type { SkmStore } from './skm-store.ts';
 
-/** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
-const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/;
-
 /**
  * Who is answering:
- * - a kiosk device (the kiosk or a counter-side tablet with a kiosk token): the citizen may type today's number,
- *   scan the ticket, or, without a ticket, choose the service; the device is in the hall, watched by staff;
- * - anyone else (the citizen's phone, from the ticket's QR): only with the ticket's code, which is unguessable and
- *   printed only on that ticket, so one ticket gives one voice and nobody can vote without having been served.
+ * - a kiosk device (the kiosk, or a counter-side tablet with a kiosk token and a counter): the citizen types or
+ *   scans the ticket's code, or, without a ticket, chooses the service; a tablet's answers are reported apart;
+ * - anyone else (the citizen's phone, from the ticket's QR): only with the ticket's code.
+ * A ticket's answer always needs its code, which is unguessable, printed only on that ticket and never sent to
+ * officers (auth/ticket-codes.ts): one ticket gives one voice, and only the citizen holding it gives it. Today's
+ * number is not enough: the officer at the desk knows it.
  */
 export type SurveyChannel =
   { readonly kind: 'public'; readonly ip: string } | { readonly kind: 'kiosk'; readonly actor: Actor };
@@ -50,7 +49,7 @@ export class SkmSurvey {
   /** The ticket as the page shows it before the questions; refuses exactly as a submission would. */
   lookUp(channel: SurveyChannel, ref: string): SkmTicketView {
     this.take(channel, 'lookup');
-    const ticket = this.eligibleTicket(channel, ref);
+    const ticket = this.eligibleTicket(ref);
     const service = this.deps.site.services.find((s) => s.id === ticket.serviceId);
     const agency = this.deps.site.agencies.find((a) => a.id === service?.agencyId);
     return {
@@ -78,7 +77,7 @@ export class SkmSurvey {
       schema: SubmitSkmRequest,
       decide: (body, ctx) => {
         this.take(channel, 'submit');
-        const ticket = body.ticket === undefined ? null : this.ticketFacts(channel, body.ticket);
+        const ticket = body.ticket === undefined ? null : this.ticketFacts(body.ticket);
         const serviceId = ticket?.serviceId ?? body.serviceId ?? '';
         const service = this.deps.site.services.find((s) => s.id === serviceId);
         if (ticket === null && channel.kind !== 'kiosk') throw new HubError('SKM_TICKET_REQUIRED');
@@ -94,6 +93,7 @@ export class SkmSurvey {
             answers: body.answers,
             respondent: body.respondent,
             suggestion: body.suggestion ?? null,
+            counterId: channel.kind === 'kiosk' ? channel.actor.counterId : null,
           },
           ctx.serviceDay,
           ctx.now,
@@ -121,11 +121,10 @@ export class SkmSurvey {
     if (!ok) throw new HubError('SKM_RATE_LIMITED');
   }
 
-  /** The ticket a survey names, found as this caller may name it (a kiosk may type today's number). */
-  private ticketFacts(channel: SurveyChannel, ref: string): SkmTicketFacts {
-    const today = this.deps.today();
-    const byNumber = channel.kind === 'kiosk' && TICKET_NUMBER.test(ref);
-    const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref) : this.deps.store.ticketByCode(ref);
+  /** The ticket a survey names, by its code only: today's number is known to the officer at the desk. */
+  private ticketFacts(ref: string): SkmTicketFacts {
+    // Typed on a keypad or read off the printout as `ABCDE-FGHJK`: the code, whatever the grouping and case.
+    const ticket = this.deps.store.ticketByCode(ref.replace(/[\s-]/g, '').toUpperCase());
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
     return {
       id: ticket.id,
@@ -137,8 +136,8 @@ export class SkmSurvey {
     };
   }
 
-  private eligibleTicket(channel: SurveyChannel, ref: string): SkmTicketFacts {
-    const ticket = this.ticketFacts(channel, ref);
+  private eligibleTicket(ref: string): SkmTicketFacts {
+    const ticket = this.ticketFacts(ref);
     toHubError(() => {
       checkSurveyable(ticket, this.deps.today());
     });

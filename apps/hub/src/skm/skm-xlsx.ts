@@ -94,6 +94,9 @@ function ikmSheet(workbook: ExcelJS.Workbook, view: SkmReportView): void {
     ['Sampel minimum (Krejcie–Morgan, X² 3,841, P 0,5, d 0,05)', figures.sampleSize],
     ['Sampel tercapai', figures.sampleReached ? 'Ya' : 'Tidak'],
     ['Responden tanpa tiket (kios)', figures.withoutTicket],
+    // Apart from the IKM above: answered in front of the officer who served the citizen.
+    ['Jawaban di tablet loket (terpisah, tidak dihitung dalam IKM)', view.counterTablets.respondents],
+    ['IKM jawaban di tablet loket', view.counterTablets.converted ?? '—'],
   ];
   facts.forEach(([label, value], i) => {
     const row = sheet.getRow(sample + i);

@@ -1,22 +1,24 @@
 import { isQueueEvent, type HubEvent, type QueueEvent } from '@giliran/domain';
-import { publicEvent } from './device-view.ts';
-import { DEVICE_ROOM, STAFF_ROOM, type HubSocketServer } from './socket-server.ts';
+import { codelessEvent, publicEvent } from './device-view.ts';
+import { CODELESS_ROOM, DEVICE_ROOM, STAFF_ROOM, type HubSocketServer } from './socket-server.ts';
 
-type Room = typeof STAFF_ROOM | typeof DEVICE_ROOM;
+type Room = typeof STAFF_ROOM | typeof DEVICE_ROOM | typeof CODELESS_ROOM;
 
 function hasMembers(io: HubSocketServer, room: Room): boolean {
   return (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
 }
 
-function emit(io: HubSocketServer, rooms: Room[], event: QueueEvent, eventId: number): void {
+function emit(io: HubSocketServer, rooms: Room[], event: QueueEvent, eventId: number, except?: Room): void {
   const payload = { ...event, eventId };
-  (io.to(rooms).emit as (name: string, body: typeof payload) => boolean)(event.type, payload);
+  const target = except === undefined ? io.to(rooms) : io.to(rooms).except(except);
+  (target.emit as (name: string, body: typeof payload) => boolean)(event.type, payload);
 }
 
 /**
  * Sends committed events, with their ids, to staff screens and to devices (kiosks and displays, which never see a
- * ticket's code or a compensation). Socket.IO encodes a packet before it looks for sockets, so a room nobody is in
- * is skipped before anything is built.
+ * ticket's code or a compensation). Officers are staff without ticket codes (CODELESS_ROOM, a subset of
+ * STAFF_ROOM): a new ticket reaches them without its code. Socket.IO encodes a packet before it looks for sockets,
+ * so a room nobody is in is skipped before anything is built.
  */
 export function broadcastEvents(
   io: HubSocketServer,
@@ -25,6 +27,7 @@ export function broadcastEvents(
   const staff = hasMembers(io, STAFF_ROOM);
   const devices = hasMembers(io, DEVICE_ROOM);
   if (!staff && !devices) return;
+  const codeless = staff && hasMembers(io, CODELESS_ROOM);
   for (const { id, event } of batch) {
     if (!isQueueEvent(event)) {
       // Another feature's event names people (a complainant, a respondent): staff screens hear only that the log
@@ -35,7 +38,11 @@ export function broadcastEvents(
     const forDevices = devices ? publicEvent(event) : null;
     // Most events are the same for everyone: one packet, encoded once, for both rooms.
     if (staff && forDevices === event) emit(io, [STAFF_ROOM, DEVICE_ROOM], event, id);
-    else {
+    else if (codeless && codelessEvent(event) !== event) {
+      // A new ticket: its code to the staff who hold codes, its number alone to officers and devices.
+      emit(io, [STAFF_ROOM], event, id, CODELESS_ROOM);
+      emit(io, forDevices ? [CODELESS_ROOM, DEVICE_ROOM] : [CODELESS_ROOM], codelessEvent(event), id);
+    } else {
       if (staff) emit(io, [STAFF_ROOM], event, id);
       if (forDevices) emit(io, [DEVICE_ROOM], forDevices, id);
     }

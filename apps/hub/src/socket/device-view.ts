@@ -12,9 +12,15 @@ export function publicEvent(event: QueueEvent): QueueEvent | null {
 }
 
 export function publicSnapshot(snapshot: Snapshot): Snapshot {
-  return {
-    ...snapshot,
-    tickets: snapshot.tickets.map((t) => ({ ...t, code: '' })),
-    compensations: [],
-  };
+  return { ...codelessSnapshot(snapshot), compensations: [] };
+}
+
+/** Officers are staff, but hold no ticket codes (auth/ticket-codes.ts): the snapshot without them. */
+export function codelessSnapshot(snapshot: Snapshot): Snapshot {
+  return { ...snapshot, tickets: snapshot.tickets.map((t) => ({ ...t, code: '' })) };
+}
+
+/** An event as an officer may hear it: a new ticket's number, not its code. */
+export function codelessEvent(event: QueueEvent): QueueEvent {
+  return event.type === 'ticket:issued' ? { ...event, code: '' } : event;
 }

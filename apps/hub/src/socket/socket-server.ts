@@ -19,6 +19,7 @@ import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
 import { HubError } from '../hub-error.ts';
 import { MANAGERS } from '../auth/roles.ts';
+import { seesTicketCodes } from '../auth/ticket-codes.ts';
 
 interface SocketData {
   actor: Actor;
@@ -30,6 +31,8 @@ export const STAFF_ROOM = 'staff';
 export const DEVICE_ROOM = 'devices';
 /** Floor managers, whose MOD page keeps the live table from `live:delta` (staff room besides). */
 export const LIVE_ROOM = 'live';
+/** Staff who hold no ticket codes (officers): also in STAFF_ROOM, for everything else staff hear. */
+export const CODELESS_ROOM = 'codeless-staff';
 
 export function isDevice(actor: Actor): boolean {
   return actor.role === 'kiosk' || actor.role === 'display';
@@ -101,6 +104,7 @@ export function createSocketServer(
     const { actor } = socket.data;
     void socket.join(isDevice(actor) ? DEVICE_ROOM : STAFF_ROOM);
     if (MANAGERS.includes(actor.role)) void socket.join(LIVE_ROOM);
+    if (!isDevice(actor) && !seesTicketCodes(actor)) void socket.join(CODELESS_ROOM);
     silenceAtExpiry(socket, deps);
     socket.emit('hub:hello', {
       lastEventId: deps.lastEventId(),
@@ -137,7 +141,7 @@ function silenceAtExpiry(socket: HubSocket, deps: { auth: AuthService; clock: Cl
   const expiresAt = deps.auth.sessionExpiry(socket.data.token);
   if (expiresAt === null) return;
   const cancel = deps.clock.setTimer(() => {
-    for (const room of [STAFF_ROOM, DEVICE_ROOM, LIVE_ROOM]) void socket.leave(room);
+    for (const room of [STAFF_ROOM, DEVICE_ROOM, LIVE_ROOM, CODELESS_ROOM]) void socket.leave(room);
   }, expiresAt - deps.clock.now());
   socket.on('disconnect', cancel);
 }

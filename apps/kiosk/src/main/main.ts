@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, powerSaveBlocker, screen } from 'electron';
 import { bootShell } from '@giliran/desktop-shell/boot.ts';
 import { createSenderCheck, installNavigationGuard } from '@giliran/desktop-shell/navigation-guard.ts';
+import { trustHallCertificate } from '@giliran/desktop-shell/hall-certificate.ts';
 import { installRelaunchWatchdog } from '@giliran/desktop-shell/relaunch.ts';
 import { chooseDisplayBounds, showErrorWindow } from '@giliran/desktop-shell/shell-window.ts';
 import { loadKioskSettings, resolveConfigPath } from './kiosk-config.ts';
@@ -37,6 +38,7 @@ async function start(): Promise<void> {
     chooseDisplayBounds(screen, settings.displayIndex, LOG_TAG),
   );
   installNavigationGuard(win, hubOrigin, LOG_TAG);
+  trustHallCertificate(win.webContents.session, settings.hubUrl, settings.hubCertificate);
   registerPrinterBridge({ settings, print: printTicket, isTrustedSender: createSenderCheck(win, hubOrigin) });
   const watchdog = installRelaunchWatchdog(win, {
     pageUrl,

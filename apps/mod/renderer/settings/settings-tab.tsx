@@ -4,6 +4,7 @@ import type { TabProps } from '../tab-props.ts';
 import { AccountsSection } from './accounts-section.tsx';
 import { AuditSection } from './audit-section.tsx';
 import { CountersSection } from './counters-section.tsx';
+import { DevicesSection } from './devices-section.tsx';
 import { HoursSection } from './hours-section.tsx';
 import { RunningTextSection } from './running-text-section.tsx';
 import type { SectionProps } from './settings-parts.tsx';
@@ -13,7 +14,8 @@ import { TiersSection } from './tiers-section.tsx';
 import { useSettings } from './use-settings.ts';
 import './settings.css';
 
-type SectionId = 'running-text' | 'counters' | 'hours' | 'standards' | 'tiers' | 'accounts' | 'audit';
+type SectionId =
+  'running-text' | 'counters' | 'hours' | 'standards' | 'tiers' | 'accounts' | 'audit' | 'devices';
 
 // The floor's settings first (what a MOD changes during the day), then the administrator's, then the trail.
 const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
@@ -24,6 +26,7 @@ const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
   { id: 'tiers', label: 'sectionTiers' },
   { id: 'accounts', label: 'sectionAccounts' },
   { id: 'audit', label: 'sectionAudit' },
+  { id: 'devices', label: 'sectionDevices' },
 ];
 
 /**
@@ -81,6 +84,7 @@ export function SettingsTab({ hub, session, lang, timeZone }: TabProps) {
         {section === 'tiers' && <TiersSection {...props} />}
         {section === 'accounts' && <AccountsSection {...props} me={session.username} />}
         {section === 'audit' && <AuditSection {...props} timeZone={timeZone} />}
+        {section === 'devices' && <DevicesSection {...props} />}
       </div>
     </div>
   );

@@ -9,6 +9,20 @@ export const SETTINGS_TEXTS = {
   sectionTiers: { id: 'Ambang kompensasi', en: 'Compensation thresholds' },
   sectionAccounts: { id: 'Akun petugas', en: 'Staff accounts' },
   sectionAudit: { id: 'Jejak perubahan', en: 'Audit trail' },
+  sectionDevices: { id: 'Perangkat', en: 'Devices' },
+  devicesHint: {
+    id: 'Kios, tablet loket atau layar TV dipasangkan dengan kode sekali pakai (berlaku 15 menit): buka halaman perangkat tanpa token, lalu ketik kodenya.',
+    en: 'Kiosks, counter tablets and TV displays pair with a one-time code (valid 15 minutes): open the device’s page without a token and type the code.',
+  },
+  deviceId: { id: 'Nama perangkat', en: 'Device name' },
+  deviceRole: { id: 'Jenis', en: 'Kind' },
+  deviceKiosk: { id: 'Kios / tablet survei', en: 'Kiosk / survey tablet' },
+  deviceDisplay: { id: 'Layar antrian (TV)', en: 'Queue display (TV)' },
+  deviceCounter: { id: 'Tablet di loket', en: 'Tablet at counter' },
+  deviceNoCounter: { id: '— bukan tablet loket —', en: '— not a counter tablet —' },
+  makePairingCode: { id: 'Buat kode pemasangan', en: 'Make a pairing code' },
+  pairingCodeFor: { id: 'Kode untuk {device}:', en: 'Code for {device}:' },
+  pairingCodeExpires: { id: 'berlaku sampai pukul {time}', en: 'valid until {time}' },
 
   adminOnly: {
     id: 'Hanya admin yang dapat mengubah bagian ini. Anda dapat melihatnya.',

@@ -5,7 +5,7 @@ import type { TabProps } from '../tab-props.ts';
 import { SkmBreakdown } from './skm-breakdown.tsx';
 import { downloadSkm } from './skm-download.ts';
 import { SkmNrrTable } from './skm-nrr-table.tsx';
-import type { SkmT } from './skm-number.ts';
+import { decimalText, type SkmT } from './skm-number.ts';
 import {
   presetPeriod,
   SKM_PRESETS,
@@ -247,6 +247,14 @@ export function SkmTab({ hub, session, lang, timeZone }: TabProps) {
           </div>
           <SkmSummary figures={view.figures} lang={lang} t={t} />
           {view.figures.respondents === 0 && <p class="skm-muted">{t('noAnswers')}</p>}
+          {view.counterTablets.respondents > 0 && (
+            <p class="skm-muted skm-counter-tablets" data-testid="skm-counter-tablets">
+              {t('counterTablets', {
+                n: view.counterTablets.respondents,
+                converted: decimalText(view.counterTablets.converted, 2, lang),
+              })}
+            </p>
+          )}
           <div class="skm-columns">
             <SkmNrrTable figures={view.figures} lang={lang} t={t} />
             <SkmProfile view={view} lang={lang} t={t} />

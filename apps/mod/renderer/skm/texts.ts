@@ -32,6 +32,7 @@ export type SkmText =
   | 'notReached'
   | 'noPopulation'
   | 'noAnswers'
+  | 'counterTablets'
   | 'nrrTitle'
   | 'colUnsur'
   | 'colTotal'
@@ -96,6 +97,10 @@ export const SKM_TEXTS: Dictionary<SkmText> = {
   reached: { id: 'Tercapai', en: 'Reached' },
   notReached: { id: 'Belum tercapai', en: 'Not reached' },
   noPopulation: { id: 'Belum ada tiket dilayani', en: 'No tickets served yet' },
+  counterTablets: {
+    id: 'Jawaban di tablet loket (di depan petugas, tidak dihitung dalam IKM): {n} responden, IKM {converted}',
+    en: 'Answers at counter-side tablets (in front of the officer, not counted in the IKM): {n} respondents, IKM {converted}',
+  },
   noAnswers: {
     id: 'Belum ada jawaban survei dalam periode dan cakupan ini.',
     en: 'No survey answers in this period and scope yet.',

@@ -246,12 +246,23 @@ export function reactivate(ticketId: string, minute: number): C.Reactivate {
   return { type: 'Reactivate', ticketId, now: at(minute), by: OFFICER };
 }
 
-export function transfer(ticketId: string, serviceId: string, minute: number): C.TransferTicket {
-  return { type: 'TransferTicket', ticketId, serviceId, now: at(minute), by: OFFICER };
+/** Floor staff's transfer unless `deskCounterId` names the officer's counter it is asked from. */
+export function transfer(
+  ticketId: string,
+  serviceId: string,
+  minute: number,
+  deskCounterId: string | null = null,
+): C.TransferTicket {
+  return { type: 'TransferTicket', ticketId, serviceId, now: at(minute), by: OFFICER, deskCounterId };
 }
 
-export function cancel(ticketId: string, minute: number): C.CancelTicket {
-  return { type: 'CancelTicket', ticketId, now: at(minute), by: OFFICER };
+/** Floor staff's cancellation unless `deskCounterId` names the officer's counter it is asked from. */
+export function cancel(
+  ticketId: string,
+  minute: number,
+  deskCounterId: string | null = null,
+): C.CancelTicket {
+  return { type: 'CancelTicket', ticketId, now: at(minute), by: OFFICER, deskCounterId };
 }
 
 export function pause(counterId: string, reason: string, minute: number): C.PauseCounter {
