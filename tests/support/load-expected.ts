@@ -2,6 +2,8 @@
 // of the README's Reports section: `issued` where a ticket was issued, `transferred` where it was moved from, the
 // rest where it ended (its last counter, the officer whose finish or no-show closed it); waits issue → first call,
 // service first step → finish; whole seconds (floored), mean rounded half up, P90 by nearest rank.
+import { findService, standardsFor, type QueueConfig } from '@giliran/domain';
+import { toQueueConfig } from '../../apps/hub/src/config/site-config.ts';
 import type { SiteConfig } from '../../apps/hub/src/index.ts';
 import type { Ledger, SimTicket } from './load-ledger.ts';
 
@@ -84,17 +86,26 @@ export function durations(values: readonly number[]): Durations {
 
 const wholeSeconds = (fromMs: number, toMs: number) => Math.max(0, Math.floor((toMs - fromMs) / 1000));
 
-/** Minutes a ticket may wait uncalled before it is owed late service: SOP steps 2–3 plus the first tier. */
+const configs = new WeakMap<SiteConfig, QueueConfig>();
+/** The site as the hub's domain sees it, made once per site: the day asks for it at every desk action. */
+function configOf(site: SiteConfig): QueueConfig {
+  let config = configs.get(site);
+  if (!config) configs.set(site, (config = toQueueConfig(site)));
+  return config;
+}
+
+/**
+ * Minutes a ticket may wait uncalled before it is owed late service: SOP steps 2–3 plus the first tier, with the
+ * standards the hub times the service by (a service's own total is fitted over its steps: config/site-config.ts).
+ */
 export function lateAfterMs(site: SiteConfig, serviceId: string): number {
-  const service = site.services.find((s) => s.id === serviceId);
-  const standard = (step: '2' | '3') => {
-    const minutes = service?.sopStandards?.[step] ?? site.sopStandards[step];
-    if (minutes === undefined) throw new Error(`no standard for step ${step} of ${serviceId}`);
-    return minutes;
-  };
+  const config = configOf(site);
+  const service = findService(config, serviceId);
+  if (!service) throw new Error(`no service ${serviceId}`);
+  const standards = standardsFor(config, service);
   const firstTier = site.compensation.lateService[0];
   if (!firstTier) throw new Error('the site has no late-service tier');
-  return (standard('2') + standard('3') + firstTier.minutesLate) * 60_000;
+  return (standards[2] + standards[3] + firstTier.minutesLate) * 60_000;
 }
 
 function isLate(t: SimTicket, site: SiteConfig, endMs: number): boolean {
