@@ -11,6 +11,7 @@ import {
   loadSiteConfig,
   type Clock,
   type Hub,
+  type HubOptions,
   type SiteConfig,
 } from '../../apps/hub/src/index.ts';
 
@@ -49,7 +50,15 @@ export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
 
 /** A real hub on port 0 with a fresh SQLite file in a temporary folder. */
 export async function startTestHub(
-  options: { clock?: Clock; site?: SiteConfig; dataDir?: string; port?: number; logger?: pino.Logger } = {},
+  options: {
+    clock?: Clock;
+    site?: SiteConfig;
+    dataDir?: string;
+    port?: number;
+    logger?: pino.Logger;
+    /** Anything else the hub takes (bind address, public address, network interfaces). */
+    hub?: Partial<Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces'>>;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
   const hub = await createHub({
@@ -58,6 +67,7 @@ export async function startTestHub(
     port: options.port ?? 0,
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...options.hub,
   });
   const sockets: ClientSocket[] = [];
 

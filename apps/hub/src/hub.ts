@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReportChainSigned, Snapshot } from '@giliran/protocol';
+import type { HubWarning, ReportChainSigned, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
@@ -11,6 +12,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
+import { resolvePublicAddress, type PublicAddress } from './config/public-address.ts';
 import { loadSiteConfig, toQueueConfig, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { QueueStore } from './db/queue-store.ts';
@@ -62,12 +64,18 @@ export interface HubOptions {
   /** Folder of the built web pages (Vite output). */
   readonly webRoot?: string;
   readonly printTimeoutMs?: number;
+  /** The address phones reach (`PUBLIC_URL`); over the site file's `publicUrl`. */
+  readonly publicUrl?: string;
+  /** The PC's network interfaces, for tests; os.networkInterfaces() by default. */
+  readonly networkInterfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>;
 }
 
 export interface Hub {
   readonly url: string;
   readonly port: number;
   readonly site: SiteConfig;
+  /** Where the ticket's QR code leads, and the warning shown to MOD when it needs attention. */
+  readonly publicAddress: PublicAddress;
   readonly engine: QueueEngine;
   readonly bus: CommandBus;
   readonly db: Db;
@@ -106,6 +114,11 @@ function listen(server: HttpServer, port: number, host: string): Promise<number>
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+/** What MOD must see on the live screen for as long as it holds (GET /api/hub/warnings). */
+function hubWarnings(address: PublicAddress): HubWarning[] {
+  return address.warning ? [{ kind: 'public-address', message: address.warning }] : [];
 }
 
 /** Builds and starts a hub: used by `npm start` and by every integration test (port 0, temporary folder). */
@@ -150,7 +163,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.
   app.use('/api', apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
-  app.use('/api', dashboardRoutes({ auth, presence }));
+  app.use('/api', dashboardRoutes({ auth, presence, warnings: () => hubWarnings(publicAddress) }));
   app.use('/api', reportRoutes({ auth, engine, site, db }));
   app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
   // Sign-offs of SOP steps 9–13 go to staff screens only (`io` is built below; it exists by the first request).
@@ -168,7 +181,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   app.use('/api', settingsRoutes({ auth, settings: siteSettings }));
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
-  let selfUrl = '';
+  let publicAddress: PublicAddress = { baseUrl: null, warning: null };
   app.use(
     '/api',
     printRoutes({
@@ -177,7 +190,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       engine,
       store,
       site,
-      publicBaseUrl: () => site.publicUrl ?? selfUrl,
+      publicBaseUrl: () => publicAddress.baseUrl,
       ...(options.printTimeoutMs !== undefined ? { printTimeoutMs: options.printTimeoutMs } : {}),
     }),
   );
@@ -249,12 +262,22 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  selfUrl = url;
+  publicAddress = resolvePublicAddress({
+    configured: options.publicUrl ?? site.publicUrl,
+    host,
+    port,
+    demo: site.demo,
+    ...(options.networkInterfaces ? { interfaces: options.networkInterfaces } : {}),
+  });
+  if (publicAddress.warning) logger.warn({ publicUrl: publicAddress.baseUrl }, publicAddress.warning.en);
 
   return {
     url,
     port,
     site,
+    get publicAddress() {
+      return publicAddress;
+    },
     engine,
     bus,
     db,

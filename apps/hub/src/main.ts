@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { createHub } from './hub.ts';
+import { logScreens } from './screens.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 const defaultSite = fileURLToPath(new URL('../../../assets/demo-site/site.json', import.meta.url));
@@ -12,12 +13,14 @@ try {
     site: process.env.SITE_CONFIG ?? defaultSite,
     port: Number(process.env.PORT ?? 8080),
     host: process.env.HOST ?? '127.0.0.1',
+    ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     logger,
   });
   logger.info(
     { url: hub.url, port: hub.port, site: hub.site.id, startupMs: Math.round(performance.now() - started) },
     'hub listening',
   );
+  logScreens(logger, hub.publicAddress.baseUrl ?? hub.url);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'hub stopping');
     void hub.close().then(() => process.exit(0));

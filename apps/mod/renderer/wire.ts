@@ -4,6 +4,7 @@ export type {
   Broadcast,
   CompensationView,
   CounterView,
+  HubWarning,
   PresentOfficer,
   ServiceView,
   SiteView,

@@ -181,6 +181,13 @@ export const LoginResponse = z.object({
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** An officer connected at a counter (from their live connection, not their session). */
+/** A standing problem of the installation that MOD sees on the live screen until it is fixed. */
+export const HubWarning = z.object({
+  kind: z.enum(['public-address']),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type HubWarning = z.infer<typeof HubWarning>;
+
 export const PresentOfficer = z.object({
   counterId: z.string(),
   username: z.string(),
@@ -234,6 +241,7 @@ export const TicketContent = z.object({
   aheadText: z.string(),
   estimateText: z.string().nullable(),
   statusUrl: z.string(),
+  codeText: z.string().nullable(),
   footerLines: z.array(z.string()),
 });
 export type TicketContent = z.infer<typeof TicketContent>;

@@ -1,12 +1,17 @@
-import type { PresentOfficer } from '@giliran/protocol';
+import type { HubWarning, PresentOfficer } from '@giliran/protocol';
 import { Router, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
-import { READERS } from '../auth/roles.ts';
+import { READERS, STAFF } from '../auth/roles.ts';
 import type { CounterPresence } from '../socket/counter-presence.ts';
 import { requireRole } from './auth-middleware.ts';
 
 /** What the MOD's live screen reads besides the queue itself. */
-export function dashboardRoutes(deps: { auth: AuthService; presence: CounterPresence }): Router {
+export function dashboardRoutes(deps: {
+  auth: AuthService;
+  presence: CounterPresence;
+  /** Standing problems of the installation (e.g. no public address for the QR code). */
+  warnings: () => HubWarning[];
+}): Router {
   const router = Router();
   router.get(
     '/counters/presence',
@@ -15,5 +20,8 @@ export function dashboardRoutes(deps: { auth: AuthService; presence: CounterPres
       res.json(deps.presence.list());
     },
   );
+  router.get('/hub/warnings', requireRole(deps.auth, STAFF), (_req, res: Response<HubWarning[]>) => {
+    res.json(deps.warnings());
+  });
   return router;
 }

@@ -20,8 +20,8 @@ export interface PrintDeps {
   readonly engine: QueueEngine;
   readonly store: QueueStore;
   readonly site: SiteConfig;
-  /** Where the QR code points: the site's public address, else the hub's own. */
-  readonly publicBaseUrl: () => string;
+  /** Where the QR code points (config/public-address.ts); null: no address a phone reaches, no QR. */
+  readonly publicBaseUrl: () => string | null;
   readonly printTimeoutMs?: number;
 }
 

@@ -3,6 +3,7 @@ import type {
   Ack,
   CompensationView,
   CounterView,
+  HubWarning,
   PresentOfficer,
   ServiceView,
   Snapshot,
@@ -127,6 +128,10 @@ export class LiveFeed {
       const e = payload as { ticketId: string; number: string };
       this.update({ numbers: new Map(this.view.numbers).set(e.ticketId, e.number) });
     }
+    if (name === 'ticket:print-failed') {
+      const e = payload as { ticketId: string; reason: string; at: string };
+      this.addAlerts([this.printFailedAlert(e.ticketId, e.reason, e.at)]);
+    }
     if (name === 'compensation:raised') {
       const e = payload as { compensationId: string; ticketId: string | null; kind: string; at: string };
       this.addAlerts([this.compensationAlert(e.compensationId, e.ticketId, e.kind, e.at)]);
@@ -150,8 +155,12 @@ export class LiveFeed {
           numbers: new Map(ack.data.tickets.map((t) => [t.id, t.number])),
         });
       }
-      const presence = await this.hub.get<PresentOfficer[]>('/api/counters/presence');
+      const [presence, warnings] = await Promise.all([
+        this.hub.get<PresentOfficer[]>('/api/counters/presence'),
+        this.hub.get<HubWarning[]>('/api/hub/warnings'),
+      ]);
       this.update({ presence });
+      this.addAlerts(warnings.map((w) => warningAlert(w, this.hubNow())));
     } catch {
       // The next reconnect or the safety refresh tries again.
     }
@@ -193,6 +202,11 @@ export class LiveFeed {
     }
   }
 
+  private printFailedAlert(ticketId: string, reason: string, at: string): LiveAlert {
+    const number = this.view.numbers.get(ticketId) ?? null;
+    return { ...hubAlert(`print-failed:${ticketId}:${at}`, Date.parse(at), reason), kind: 'print-failed', number };
+  }
+
   private compensationAlert(id: string, ticketId: string | null, kind: string, at: string): LiveAlert {
     return {
       key: `compensation:${id}`,
@@ -228,6 +242,11 @@ export class LiveFeed {
   private emit(): void {
     for (const listener of this.listeners) listener(this.view);
   }
+}
+
+/** A standing problem of the installation: shown once per page load, keyed by its kind. */
+function warningAlert(warning: HubWarning, at: number): LiveAlert {
+  return { ...hubAlert(`warning:${warning.kind}`, at, warning.message.id), kind: 'warning', textEn: warning.message.en };
 }
 
 function hubAlert(key: string, at: number, text: string): LiveAlert {

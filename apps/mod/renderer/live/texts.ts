@@ -41,6 +41,10 @@ export const LIVE_TEXTS = {
     id: 'Kompensasi baru: {kind} {number}',
     en: 'New compensation: {kind} {number}',
   },
+  alertPrintFailed: {
+    id: 'Tiket {number} gagal dicetak ({reason}): cetak ulang di meja FO',
+    en: 'Ticket {number} was not printed ({reason}): reprint it at the FO desk',
+  },
   todayFigures: { id: 'Angka hari ini', en: "Today's figures" },
   issued: { id: 'Tiket', en: 'Issued' },
   served: { id: 'Dilayani', en: 'Served' },
