@@ -76,6 +76,7 @@ GET  /api/counters/:counterId/figures              401   403   403     403   ok 
 POST /api/auth/logout                              401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 # Readers: staff, Sekdis, Kepala Dinas
 GET  /api/counters/presence                        401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/hub/warnings                             401   403   403     ok    ok      ok   ok   ok    ok    403    403
 GET  /api/reports                                  401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/reports/today                            401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/report-chain                             401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
@@ -331,6 +332,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
 
   'GET /api/counters/presence': { ok: 200 },
+  'GET /api/hub/warnings': { ok: 200 },
   'GET /api/reports': { ok: 200, target: () => ({ query: '?from=2025-03-03&to=2025-03-10' }) },
   'GET /api/reports/today': { ok: 200 },
   'GET /api/report-chain': { ok: 200 },
