@@ -41,7 +41,10 @@ describe('the address in the ticket QR is one a phone can open', () => {
     const mod = await t.login('mod');
     const warnings = await t.api('GET', '/hub/warnings', { token: mod, schema: z.array(HubWarning) });
     expect(warnings.body).toEqual([
-      { kind: 'public-address', message: { id: expect.stringMatching(/belum diatur/), en: expect.any(String) } },
+      {
+        kind: 'public-address',
+        message: { id: expect.stringMatching(/belum diatur/), en: expect.any(String) },
+      },
     ]);
   });
 

@@ -191,6 +191,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       store,
       site,
       publicBaseUrl: () => publicAddress.baseUrl,
+      dataDir: options.dataDir,
       ...(options.printTimeoutMs !== undefined ? { printTimeoutMs: options.printTimeoutMs } : {}),
     }),
   );

@@ -27,8 +27,11 @@ const Consequence = z.enum([
 const ManualRule = z.object({ remedy: Localized, officerConsequence: Consequence });
 
 export const Printer = z.object({
-  /** `tcp://host:9100` or a device file such as `/dev/usb/lp0`. */
-  interface: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|\/[\w./-]+)$/),
+  /**
+   * `tcp://host:9100`, a device file such as `/dev/usb/lp0`, or `spool:<folder>` (each ticket written there as
+   * printer bytes and a PNG; relative to DATA_DIR): the demo's printer, or a print spooler's folder.
+   */
+  interface: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|\/[\w./-]+|spool:(?!.*\.\.)[\w./-]+)$/),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
 });
 
