@@ -40,12 +40,8 @@ describe('the address in the ticket QR is one a phone can open', () => {
     expect(content.codeText).toBe(`Kode survei & status: ${code}`);
     const mod = await t.login('mod');
     const warnings = await t.api('GET', '/hub/warnings', { token: mod, schema: z.array(HubWarning) });
-    expect(warnings.body).toEqual([
-      {
-        kind: 'public-address',
-        message: { id: expect.stringMatching(/belum diatur/), en: expect.any(String) },
-      },
-    ]);
+    expect(warnings.body.map((w) => w.kind)).toEqual(['public-address']);
+    expect(warnings.body[0]?.message.id).toMatch(/belum diatur/);
   });
 
   it('a set PUBLIC_URL goes into the QR and clears the warning', async () => {

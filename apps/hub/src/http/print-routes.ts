@@ -93,7 +93,7 @@ export function printRoutes(deps: PrintDeps): Router {
     try {
       // A kiosk without a printer is a failed print like any other: recorded, and MOD told at once.
       if (target === null)
-        throw new Error('no printer is set for this kiosk (devices[].printer) or desk (printers)');
+        throw new Error('tidak ada printer untuk kiosk ini (devices[].printer) atau meja FO (printers)');
       const paperWidth = body.data.paperWidth ?? target.paperWidth;
       if (isSpool(target.printerInterface)) {
         const folder = spoolFolder(target.printerInterface, deps.dataDir);
