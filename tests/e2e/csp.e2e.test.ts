@@ -8,6 +8,7 @@ const PAGES: readonly [string, string][] = [
   [`/display?token=${DISPLAY_TOKEN}`, '[data-testid="display"]'],
   ['/counter', 'input[name="username"]'],
   ['/mod', 'input[name="username"]'],
+  ['/fo', 'input[name="username"]'],
   [`/survey?lang=id`, 'body *'],
   ['/pengaduan', 'form'],
 ];

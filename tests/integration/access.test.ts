@@ -55,6 +55,7 @@ GET  /survey                                       ok    ok    ok      ok    ok 
 GET  /display                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /counter                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /mod                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /fo                                           ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 # The SKM survey: the public with the ticket's code, or a kiosk device; staff never answer for citizens
 GET  /api/survey/tickets/:ref                      ok    ok    403     403   403     403  403  403   403   403    403
 POST /api/survey/responses                         ok    ok    403     403   403     403  403  403   403   403    403
@@ -151,6 +152,7 @@ const UNDOCUMENTED = [
   'GET /display',
   'GET /kiosk',
   'GET /mod',
+  'GET /fo',
   'GET /pengaduan',
   'GET /pengaduan/:code',
   'GET /survey',
@@ -286,6 +288,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /display': PAGE,
   'GET /counter': PAGE,
   'GET /mod': PAGE,
+  'GET /fo': PAGE,
 
   'GET /api/survey/tickets/:ref': {
     ok: 200,
