@@ -20,7 +20,20 @@ export type DisplayText =
   | 'infoPrepare'
   | 'infoListen'
   | 'defaultRunningText'
-  | 'queue';
+  | 'queue'
+  | 'outcome_called'
+  | 'outcome_serving'
+  | 'outcome_done'
+  | 'outcome_no_show'
+  | 'outcome_transferred'
+  | 'outcome_cancelled'
+  | 'pausedTitle'
+  | 'paused'
+  | 'reason_istirahat'
+  | 'reason_sholat'
+  | 'reason_sholat_jumat'
+  | 'reason_urusan_dinas'
+  | 'noCallNow';
 
 export const TEXTS: Dictionary<DisplayText> = {
   nowCalling: { id: 'Nomor antrian', en: 'Now calling' },
@@ -42,7 +55,10 @@ export const TEXTS: Dictionary<DisplayText> = {
     id: 'Token layar tidak dikenal. Buka /display?token=<token perangkat>.',
     en: 'Unknown display token. Open /display?token=<device token>.',
   },
-  soundBlocked: { id: 'Suara diblokir: sentuh layar sekali', en: 'Sound blocked: touch the screen once' },
+  soundBlocked: {
+    id: 'Suara diblokir: tekan OK di remote atau tombol apa saja di keyboard',
+    en: 'Sound blocked: press OK on the remote or any key on the keyboard',
+  },
   welcome: { id: 'Selamat datang di {site}', en: 'Welcome to {site}' },
   infoPriority: {
     id: 'Lansia, penyandang disabilitas, ibu hamil dan anak mendapat pelayanan prioritas.',
@@ -61,6 +77,19 @@ export const TEXTS: Dictionary<DisplayText> = {
     en: 'Welcome to {site}. Please queue, keep the hall clean and orderly. Public services are free of illegal charges.',
   },
   queue: { id: 'Antrian', en: 'Queue' },
+  outcome_called: { id: 'Dipanggil', en: 'Called' },
+  outcome_serving: { id: 'Dilayani', en: 'Being served' },
+  outcome_done: { id: 'Selesai', en: 'Done' },
+  outcome_no_show: { id: 'Tidak hadir', en: 'No-show' },
+  outcome_transferred: { id: 'Dialihkan', en: 'Transferred' },
+  outcome_cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  pausedTitle: { id: 'Loket berhenti sementara', en: 'Counters paused' },
+  paused: { id: 'Berhenti sementara', en: 'Paused' },
+  reason_istirahat: { id: 'Istirahat', en: 'Break' },
+  reason_sholat: { id: 'Sholat', en: 'Prayer' },
+  reason_sholat_jumat: { id: 'Sholat Jumat', en: 'Friday prayer' },
+  reason_urusan_dinas: { id: 'Urusan dinas', en: 'Official business' },
+  noCallNow: { id: 'Menunggu panggilan berikutnya', en: 'Waiting for the next call' },
 };
 
 export type Translate = (key: DisplayText, vars?: Readonly<Record<string, string | number>>) => string;

@@ -47,7 +47,7 @@ import { dashboardRoutes } from './http/dashboard-routes.ts';
 import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { corsPolicy, securityHeaders } from './http/security.ts';
-import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
+import { callView, compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
 import { findTicketByCode } from './http/ticket-lookup.ts';
 import { PublicTicketWatchers } from './socket/public-watchers.ts';
 import { BackupService } from './backup/backup-service.ts';
@@ -88,6 +88,8 @@ export interface Hub {
 }
 
 export const DATABASE_FILE = 'giliran.sqlite';
+/** Calls a snapshot carries for the displays' history: more than any screen lists. */
+const SNAPSHOT_CALLS = 100;
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
 function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
@@ -103,6 +105,7 @@ function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): S
     tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
     counters: site.counters.map((c) => counterView(site, c.id, state)),
     compensations: [...state.compensations.values()].map(compensationView),
+    calls: state.calls.slice(-SNAPSHOT_CALLS).map((c) => callView(c, state)),
   };
 }
 

@@ -1,3 +1,4 @@
+export * from './call-log.ts';
 export * from './call-order.ts';
 export * from './complaint-deadline.ts';
 export * from './complaint-transitions.ts';

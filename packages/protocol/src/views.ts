@@ -143,6 +143,8 @@ export const SiteView = z.object({
     runningText: z.string(),
     media: z.array(z.object({ type: z.enum(['image', 'video']), url: z.string() })),
     announcement: z.object({ style: z.enum(['words', 'digits']), english: z.boolean() }),
+    /** The TV names a paused counter's reason (a site may prefer only "paused"). */
+    showPauseReason: z.boolean(),
   }),
 });
 export type SiteView = z.infer<typeof SiteView>;
@@ -219,6 +221,19 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
+/** One call of the day for the displays' history: where the ticket was called and what became of the call. */
+export const CallView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  counterId: z.string(),
+  calledAt: Instant,
+  /** The call or its latest recall. */
+  shownAt: Instant,
+  outcome: z.enum(['called', 'serving', 'done', 'no_show', 'transferred', 'cancelled']),
+});
+export type CallView = z.infer<typeof CallView>;
+
 export const Snapshot = z.object({
   lastEventId: z.number().int(),
   /** The hub's clock when it took the snapshot: screens time against it, not against their own PC's clock. */
@@ -227,6 +242,8 @@ export const Snapshot = z.object({
   tickets: z.array(TicketView),
   counters: z.array(CounterView),
   compensations: z.array(CompensationView),
+  /** The day's latest calls, oldest first (at most 100). */
+  calls: z.array(CallView),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

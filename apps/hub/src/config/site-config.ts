@@ -129,6 +129,8 @@ export const SiteConfigSchema = z.object({
         .array(z.enum(['say', 'espeak', 'clips']))
         .min(1)
         .default(['say', 'espeak', 'clips']),
+      /** Whether the TV says why a counter is paused (istirahat, sholat…) or only that it is. */
+      showPauseReason: z.boolean().default(true),
       /** Folder of recorded clips (`<token>.wav`); the default set is generated from espeak-ng. */
       clipsFolder: z.string().optional(),
     })

@@ -7,6 +7,7 @@ import {
   isServiceOpen,
   serviceLoad,
   timeline,
+  type CallRecord,
   type CompensationState,
   type CounterState,
   type QueueConfig,
@@ -15,6 +16,7 @@ import {
   type TicketState,
 } from '@giliran/domain';
 import type {
+  CallView,
   CompensationView,
   CounterView,
   IssuedTicket,
@@ -197,6 +199,23 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
     agencies: site.agencies,
     kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
     warningRatio: site.warningRatio,
-    display: { runningText, media: site.display.media, announcement: site.display.announcement },
+    display: {
+      runningText,
+      media: site.display.media,
+      announcement: site.display.announcement,
+      showPauseReason: site.display.showPauseReason,
+    },
+  };
+}
+
+export function callView(call: CallRecord, state: QueueState): CallView {
+  return {
+    ticketId: call.ticketId,
+    number: state.tickets.get(call.ticketId)?.number ?? '',
+    serviceId: call.serviceId,
+    counterId: call.counterId,
+    calledAt: call.calledAt,
+    shownAt: call.shownAt,
+    outcome: call.outcome,
   };
 }
