@@ -18,7 +18,6 @@ export type DisplayText =
   | 'welcome'
   | 'infoPriority'
   | 'infoPrepare'
-  | 'infoListen'
   | 'defaultRunningText'
   | 'queue'
   | 'outcome_called'
@@ -67,10 +66,6 @@ export const TEXTS: Dictionary<DisplayText> = {
   infoPrepare: {
     id: 'Siapkan dokumen persyaratan sebelum nomor Anda dipanggil.',
     en: 'Have your documents ready before your number is called.',
-  },
-  infoListen: {
-    id: 'Perhatikan layar dan panggilan suara: nomor dipanggil sesuai urutan.',
-    en: 'Watch the screen and listen: numbers are called in order.',
   },
   defaultRunningText: {
     id: 'Selamat datang di {site}. Budayakan antre, jaga kebersihan dan ketertiban. Layanan publik tanpa pungutan liar.',
