@@ -37,12 +37,10 @@ async function post(path: string, body: object = {}): Promise<TicketView> {
 }
 
 const current = () => page.locator('[data-testid="current-call"]').textContent();
+/** The history under the big panel, top to bottom: number@counter:outcome (plain JS, run in the page). */
 const history = () =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('[data-call]')].map(
-      (e) =>
-        `${e.getAttribute('data-call') ?? ''}@${e.getAttribute('data-counter') ?? ''}:${e.getAttribute('data-outcome') ?? ''}`,
-    ),
+  page.evaluate<string[]>(
+    `[...document.querySelectorAll('[data-call]')].map((e) => e.dataset.call + '@' + e.dataset.counter + ':' + e.dataset.outcome)`,
   );
 
 describe('the TV shows live calls only, every call in its history, and paused counters', () => {
@@ -83,7 +81,8 @@ describe('the TV shows live calls only, every call in its history, and paused co
   });
 
   it('at 1920×1080 every text is at least 32 px and meets WCAG AA contrast', async () => {
-    for (const serviceId of ['kk', 'akta-lahir', 'stnk', 'jkn', 'jht', 'skck', 'pdam']) await issue(serviceId);
+    for (const serviceId of ['kk', 'akta-lahir', 'stnk', 'jkn', 'jht', 'skck', 'pdam'])
+      await issue(serviceId);
     for (const counter of ['loket-4', 'loket-6', 'loket-8']) await post(`/counters/${counter}/call-next`);
     await post('/counters/loket-5/pause', { reason: 'istirahat' });
     await page.locator('[data-testid="paused-counters"]').waitFor();
