@@ -105,10 +105,29 @@ describe('counter page: sign-in and the working screen', () => {
     await expect(page.locator('[data-testid="priority-mark"]').textContent()).resolves.toContain('Lansia');
     await press(page, 'step');
     await page.locator('[data-testid="step-timer"][data-status="ok"]').waitFor();
+    // Each step by its name from the site's SOP, with the service's standard (PKB: the site's 2, 2, 5, 5, 1 min).
+    expect(await page.locator('.step-name').textContent()).toBe(
+      'Langkah 4 · Penjelasan layanan & persyaratan',
+    );
+    expect(await page.locator('[data-testid="step-list"] li').allTextContents()).toEqual([
+      '4Penjelasan layanan & persyaratan2 mnt',
+      '5Terima & periksa berkas2 mnt',
+      '6Verifikasi, validasi & retribusi5 mnt',
+      '7Proses layanan5 mnt',
+      '8Serahkan dokumen1 mnt',
+    ]);
     await screenshot(page, 'counter-serving-on-time');
+    const names = [
+      'Terima & periksa berkas',
+      'Verifikasi, validasi & retribusi',
+      'Proses layanan',
+      'Serahkan dokumen',
+    ];
     for (let step = 5; step <= 8; step++) {
       await press(page, 'step');
-      await expect.poll(() => page.locator('.step-name').textContent()).toBe(`Langkah ${step}`);
+      await expect
+        .poll(() => page.locator('.step-name').textContent())
+        .toBe(`Langkah ${step} · ${names[step - 5] ?? ''}`);
     }
     await press(page, 'finish');
     await page.locator('[data-testid="current-ticket"][data-state="idle"]').waitFor();

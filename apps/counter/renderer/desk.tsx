@@ -245,6 +245,7 @@ export function Desk({ session, lang, shortcuts, onLang, onSignOut, t }: Props) 
           ) : (
             <CurrentTicket
               ticket={active}
+              sopSteps={view.site?.sopSteps ?? {}}
               services={view.services}
               hubNow={hubNow}
               warningRatio={view.site?.warningRatio ?? 0.8}

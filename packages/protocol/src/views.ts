@@ -79,6 +79,8 @@ export const ServiceView = z.object({
   waiting: z.number().int(),
   estimatedWaitMinutes: z.number().int().nullable(),
   open: z.boolean(),
+  /** The standard minutes of each counter step, "4" … "8", for this service. */
+  stepStandardMinutes: z.record(z.string(), z.number()),
 });
 export type ServiceView = z.infer<typeof ServiceView>;
 
@@ -139,6 +141,8 @@ export const SiteView = z.object({
   kioskMaxTicketsPerMinute: z.number().int(),
   /** Share of a standard after which a running step turns amber (e.g. 0.8). */
   warningRatio: z.number(),
+  /** The name of each SOP step, "1" … "13" (the site's own, else the seed's). */
+  sopSteps: z.record(z.string(), Localized),
   display: z.object({
     runningText: z.string(),
     media: z.array(z.object({ type: z.enum(['image', 'video']), url: z.string() })),
@@ -311,6 +315,8 @@ const ReportCompensationCounts = z.object({
 /** `GET /api/reports`: the recap of a service day or a range, per agency, service, counter and officer. */
 export const ReportView = z.object({
   site: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  /** The site's name of each SOP step, "1" … "13", for column and row labels. */
+  sopSteps: z.record(z.string(), Localized),
   from: z.string(),
   to: z.string(),
   days: z.number().int(),

@@ -6,6 +6,8 @@ import type { T } from './types.ts';
 
 interface Props {
   readonly ticket: TicketView | null;
+  /** The site's SOP step names, "1" … "13". */
+  readonly sopSteps: Readonly<Record<string, { id: string; en: string }>>;
   readonly services: readonly ServiceView[];
   readonly hubNow: number;
   readonly warningRatio: number;
@@ -21,7 +23,7 @@ const PRIORITY_TEXT = {
   korban_bencana: { id: 'Korban bencana', en: 'Disaster victim' },
 } as const;
 
-export function CurrentTicket({ ticket, services, hubNow, warningRatio, lang, t }: Props) {
+export function CurrentTicket({ ticket, sopSteps, services, hubNow, warningRatio, lang, t }: Props) {
   if (!ticket)
     return (
       <section class="current current-idle" data-testid="current-ticket" data-state="idle">
@@ -55,7 +57,17 @@ export function CurrentTicket({ ticket, services, hubNow, warningRatio, lang, t 
       {ticket.status === 'called' ? (
         <p class="awaiting">{t('awaitingCitizen')}</p>
       ) : (
-        <StepTimer ticket={ticket} hubNow={hubNow} warningRatio={warningRatio} t={t} />
+        <StepTimer
+          ticket={ticket}
+          hubNow={hubNow}
+          warningRatio={warningRatio}
+          stepName={(step) => {
+            const name = sopSteps[String(step)];
+            return name ? pick(name, lang) : '';
+          }}
+          standards={service?.stepStandardMinutes ?? {}}
+          t={t}
+        />
       )}
     </section>
   );

@@ -50,6 +50,8 @@ export const SiteConfigSchema = z.object({
   numberWidth: z.number().int().min(1).max(6).default(3),
   openingHours: Hours,
   sopStandards: z.partialRecord(SiteStep, Minutes).default({}),
+  /** The site's own names of its SOP steps (1–13), shown at the counter and in reports; the seed's by default. */
+  sopStepNames: z.partialRecord(SiteStep, Localized).default({}),
   priorityRatio: z
     .object({ priority: z.number().int().min(1), regular: z.number().int().min(1) })
     .nullable()

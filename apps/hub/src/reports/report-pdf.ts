@@ -83,7 +83,11 @@ function complianceMatrix(view: ReportView): Table {
     title: 'Kepatuhan SOP per layanan (sesuai standar ÷ dinilai)',
     columns: [
       { header: 'Layanan', kind: 'text', width: 3 },
-      ...entries.map((steps) => ({ header: stepLabel(steps), kind: 'share' as const, width: 1.2 })),
+      ...entries.map((steps) => ({
+        header: stepLabel(steps, view.sopSteps),
+        kind: 'share' as const,
+        width: 1.2,
+      })),
     ],
     rows: view.compliance.services.map((s) => [s.name.id, ...s.steps.map((e) => e.share)]),
     total: ['Semua layanan', ...view.compliance.total.map((e) => e.share)],

@@ -7,6 +7,10 @@ import {
   isServiceOpen,
   serviceLoad,
   timeline,
+  COUNTER_STEPS,
+  sopStepNames,
+  standardsFor,
+  type ServiceConfig,
   type CallRecord,
   type CompensationState,
   type CounterState,
@@ -136,6 +140,11 @@ export function compensationFromRow(row: CompensationRow): CompensationView {
   };
 }
 
+function counterStepStandards(config: QueueConfig, service: ServiceConfig): Record<string, number> {
+  const standards = standardsFor(config, service);
+  return Object.fromEntries(COUNTER_STEPS.map((step) => [String(step), standards[step]]));
+}
+
 export function serviceViews(
   site: SiteConfig,
   state: QueueState,
@@ -156,6 +165,7 @@ export function serviceViews(
       waiting: load.waiting,
       estimatedWaitMinutes: load.estimatedWaitMinutes,
       open: isServiceOpen(config, domainService, now),
+      stepStandardMinutes: counterStepStandards(config, domainService),
     };
   });
 }
@@ -199,6 +209,7 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
     agencies: site.agencies,
     kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
     warningRatio: site.warningRatio,
+    sopSteps: sopStepNames(site.sopStepNames),
     display: {
       runningText,
       media: site.display.media,
