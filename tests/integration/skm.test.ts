@@ -77,7 +77,17 @@ describe('SKM survey and IKM report over REST', () => {
       agency: { id: 'disdukcapil' },
     });
     // The public may not use the number printed in big letters: anyone in the hall can read it.
-    expect((await lookUp(ticket.number)).status).toBe(404);
+    // It is refused with what the survey needs instead: the code printed under the QR.
+    for (const printed of [ticket.number, ticket.number.toLowerCase()]) {
+      const refused = await lookUp(printed);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({
+        error: {
+          code: 'SKM_CODE_REQUIRED',
+          message: { id: expect.stringMatching(/kode survei.*di bawah kode QR/) },
+        },
+      });
+    }
 
     const answers = [4, 3, 3, 4, 3, 3, 4, 2, 3];
     const first = await submit({ ticket: ticket.code.toLowerCase(), answers, respondent: RESPONDENT });

@@ -15,7 +15,7 @@ export const SURVEY_WINDOW_DAYS = 7;
 const SURVEYABLE = new Set(['serving', 'done']);
 
 /** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
-const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/;
+const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/i;
 
 /**
  * Who is answering:
@@ -123,8 +123,11 @@ export class SkmSurvey {
 
   private eligibleTicket(channel: SurveyChannel, ref: string): SkmTicketRow {
     const today = this.deps.today();
-    const byNumber = channel.kind === 'kiosk' && TICKET_NUMBER.test(ref);
-    const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref) : this.deps.store.ticketByCode(ref);
+    const looksLikeNumber = TICKET_NUMBER.test(ref);
+    // A phone with only the printed number is told what the survey needs, not that the ticket does not exist.
+    if (looksLikeNumber && channel.kind !== 'kiosk') throw new HubError('SKM_CODE_REQUIRED');
+    const byNumber = channel.kind === 'kiosk' && looksLikeNumber;
+    const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref.toUpperCase()) : this.deps.store.ticketByCode(ref);
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
     if (ticket.service_day < addDays(today, -SURVEY_WINDOW_DAYS)) throw new HubError('SKM_TICKET_EXPIRED');
     if (!SURVEYABLE.has(ticket.status)) throw new HubError('SKM_TICKET_NOT_SERVED');
