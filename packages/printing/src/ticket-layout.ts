@@ -120,8 +120,10 @@ export function layoutTicket(content: TicketContent, paperWidth: PaperWidth): Ti
   feed();
 
   // No QR at all rather than one to an address no phone reaches (see the hub's public address).
-  if (content.statusUrl !== '')
+  if (content.statusUrl !== '') {
     lines.push({ kind: 'qr', data: toQrPayload(content.statusUrl), cellSize: paperWidth === 58 ? 6 : 7 });
+    feed();
+  }
   if (content.codeText !== null) text(content.codeText, { bold: true });
   feed();
   for (const footer of content.footerLines) text(footer);
