@@ -20,7 +20,7 @@ export function ticketPrintout(
 ): TicketContent {
   const service = site.services.find((s) => s.id === ticket.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
-  const ahead = ticketsAhead(state, ticket);
+  const ahead = ticketsAhead(state, ticket, config);
   return composeTicketContent(
     {
       siteName: site.name,

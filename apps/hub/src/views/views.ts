@@ -81,7 +81,7 @@ export function ticketFromRow(row: TicketRow): TicketState {
 export function issuedView(t: TicketState, state: QueueState, config: QueueConfig): IssuedTicket {
   // Just issued (the usual case): the indexes answer at once. A replayed request may be older: count it out.
   const newest = state.sequences.get(t.serviceId) === t.seq && t.status === 'waiting';
-  const ahead = newest ? aheadOfNewest(state, t) : ticketsAhead(state, t);
+  const ahead = newest ? aheadOfNewest(state, t, config) : ticketsAhead(state, t, config);
   return {
     id: t.id,
     code: t.code,
@@ -180,7 +180,7 @@ export function publicTicketStatus(
   const service = site.services.find((s) => s.id === t.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
   const waiting = isWaiting(t) && state.tickets.get(t.id) === t;
-  const ahead = waiting ? ticketsAhead(state, t) : null;
+  const ahead = waiting ? ticketsAhead(state, t, config) : null;
   const counter = t.counterId === null ? undefined : site.counters.find((c) => c.id === t.counterId);
   return {
     code: t.code,
