@@ -28,7 +28,7 @@ function TicketSummary({ ticket, serviceName, t }: { ticket: IssuedTicket; servi
       </p>
       <p class="ticket-service">{serviceName}</p>
       <p class="ticket-ahead">{ticket.ahead === 0 ? t('noneAhead') : t('ahead', { n: ticket.ahead })}</p>
-      {waitText !== null && <p class="ticket-estimate">{waitText}</p>}
+      <p class="ticket-estimate">{waitText}</p>
     </>
   );
 }
