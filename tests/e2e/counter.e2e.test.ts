@@ -248,6 +248,9 @@ describe('two counters on overlapping services', () => {
     await two.fill('input[name="number"]', moved.number.toLowerCase());
     await two.press('input[name="number"]', 'Enter');
     await expect.poll(() => currentNumber(two).textContent()).toBe(moved.number);
+    await expect
+      .poll(() => two.locator('[data-testid="called-ago"]').textContent())
+      .toMatch(/^Dipanggil \d+ detik lalu$/);
     await press(two, 'recall');
     await press(two, 'no-show');
     await two.locator('[data-testid="current-ticket"][data-state="idle"]').waitFor();
@@ -278,6 +281,11 @@ describe('two counters on overlapping services', () => {
       .poll(() => two.locator('[data-testid="peers"] li[data-counter="loket-1"]').textContent())
       .toContain('Siap');
     expect((await hubCounter('loket-1'))?.pausedReason).toBeNull();
+    // "Siap" only where an officer is signed in: loket 1's page goes away, loket 2 sees nobody there.
+    await one.goto('about:blank');
+    await expect
+      .poll(() => two.locator('[data-testid="peers"] li[data-counter="loket-1"]').textContent())
+      .toContain('Tidak ada petugas');
   });
 });
 

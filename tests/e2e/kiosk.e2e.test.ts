@@ -169,13 +169,13 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await page.close();
   });
 
-  it('shows “Mesin antrian sedang tidak terhubung” while the hub is down and recovers by itself', async () => {
+  it('shows “Mesin antrean sedang tidak terhubung” while the hub is down and recovers by itself', async () => {
     const page = await openKiosk(PORTRAIT);
     const port = t.hub.port;
     await t.hub.close();
     await page.locator('[data-screen="offline"]').waitFor({ timeout: 10_000 });
     expect(await page.textContent('[data-screen="offline"]')).toContain(
-      'Mesin antrian sedang tidak terhubung',
+      'Mesin antrean sedang tidak terhubung',
     );
     await screenshot(page, 'kiosk-portrait-6-offline');
 

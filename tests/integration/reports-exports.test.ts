@@ -76,7 +76,7 @@ describe('report files', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      'Agensi',
+      'Instansi',
       'Layanan',
       'Loket',
       'Petugas',

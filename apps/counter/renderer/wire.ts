@@ -6,6 +6,7 @@ export type {
   CounterFigures,
   CounterView,
   LoginResponse,
+  PresentOfficer,
   ServiceView,
   SiteView,
   Snapshot,

@@ -35,12 +35,12 @@ export type DisplayText =
   | 'noCallNow';
 
 export const TEXTS: Dictionary<DisplayText> = {
-  nowCalling: { id: 'Nomor antrian', en: 'Now calling' },
+  nowCalling: { id: 'Nomor antrean', en: 'Now calling' },
   goTo: { id: 'Silakan menuju', en: 'Please go to' },
   recall: { id: 'Panggilan ulang', en: 'Called again' },
   noCallsYet: { id: 'Belum ada panggilan', en: 'No calls yet' },
   noCallsHint: {
-    id: 'Ambil nomor antrian di mesin antrian, lalu tunggu nomor Anda dipanggil.',
+    id: 'Ambil nomor antrean di mesin antrean, lalu tunggu nomor Anda dipanggil.',
     en: 'Take a number at the queue machine and wait for it to be called.',
   },
   previousCalls: { id: 'Panggilan sebelumnya', en: 'Previous calls' },
@@ -49,7 +49,7 @@ export const TEXTS: Dictionary<DisplayText> = {
   closed: { id: 'Tutup', en: 'Closed' },
   noServices: { id: 'Tidak ada layanan di area ini', en: 'No services in this area' },
   offline: { id: 'Koneksi terputus, menyambung ulang…', en: 'Connection lost, reconnecting…' },
-  connecting: { id: 'Menghubungkan ke server antrian…', en: 'Connecting to the queue server…' },
+  connecting: { id: 'Menghubungkan ke server antrean…', en: 'Connecting to the queue server…' },
   unauthorized: {
     id: 'Token layar tidak dikenal. Buka /display?token=<token perangkat>.',
     en: 'Unknown display token. Open /display?token=<device token>.',
@@ -71,7 +71,7 @@ export const TEXTS: Dictionary<DisplayText> = {
     id: 'Selamat datang di {site}. Budayakan antre, jaga kebersihan dan ketertiban. Layanan publik tanpa pungutan liar.',
     en: 'Welcome to {site}. Please queue, keep the hall clean and orderly. Public services are free of illegal charges.',
   },
-  queue: { id: 'Antrian', en: 'Queue' },
+  queue: { id: 'Antrean', en: 'Queue' },
   outcome_called: { id: 'Dipanggil', en: 'Called' },
   outcome_serving: { id: 'Dilayani', en: 'Being served' },
   outcome_done: { id: 'Selesai', en: 'Done' },

@@ -130,7 +130,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   SERVICE_UNCOVERED: {
     status: 409,
     message: {
-      id: 'Masih ada antrian yang menunggu layanan ini dan tidak ada loket lain yang melayaninya. Tambahkan layanan itu ke loket lain dahulu.',
+      id: 'Masih ada antrean yang menunggu layanan ini dan tidak ada loket lain yang melayaninya. Tambahkan layanan itu ke loket lain dahulu.',
       en: 'Tickets still wait for this service and no other counter serves it. Add the service to another counter first.',
     },
   },
@@ -144,7 +144,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   SKM_TICKET_REQUIRED: {
     status: 400,
     message: {
-      id: 'Survei diisi dengan tiket antrian Anda. Pindai kode QR pada tiket.',
+      id: 'Survei diisi dengan tiket antrean Anda. Pindai kode QR pada tiket.',
       en: 'The survey is filled in with your queue ticket. Scan the QR code on the ticket.',
     },
   },

@@ -23,6 +23,11 @@ const PRIORITY_TEXT = {
   korban_bencana: { id: 'Korban bencana', en: 'Disaster victim' },
 } as const;
 
+/** "13 detik", "2 menit": how long ago, as said aloud, not a stopwatch's 0:13. */
+function agoText(seconds: number, t: T): string {
+  return seconds < 60 ? t('seconds', { n: seconds }) : t('minutesAgo', { n: Math.floor(seconds / 60) });
+}
+
 export function CurrentTicket({ ticket, sopSteps, services, hubNow, warningRatio, lang, t }: Props) {
   if (!ticket)
     return (
@@ -49,7 +54,9 @@ export function CurrentTicket({ ticket, sopSteps, services, hubNow, warningRatio
         <div class="current-meta">
           <span>{t('waited', { time: formatTimer(waitedSeconds) })}</span>
           {ticket.calledAt && (
-            <span>{t('calledAgo', { time: formatTimer(secondsSince(ticket.calledAt, hubNow)) })}</span>
+            <span data-testid="called-ago">
+              {t('calledAgo', { time: agoText(secondsSince(ticket.calledAt, hubNow), t) })}
+            </span>
           )}
           {ticket.recalls > 0 && <span>{t('recalled', { recalls: ticket.recalls })}</span>}
         </div>

@@ -133,7 +133,7 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
   drawKeyFigures(page, view);
   drawArrivalsChart(page, view);
   const byName = new Map(reportTables(view).map((t) => [t.name, t]));
-  for (const name of ['Agensi', 'Layanan', 'Loket', 'Petugas', 'Kompensasi']) {
+  for (const name of ['Instansi', 'Layanan', 'Loket', 'Petugas', 'Kompensasi']) {
     const table = byName.get(name);
     if (table) drawTable(page, table);
   }

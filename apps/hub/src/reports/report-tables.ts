@@ -123,7 +123,7 @@ const complianceRow = (
 export function reportTables(view: ReportView): Table[] {
   return [
     {
-      name: 'Agensi',
+      name: 'Instansi',
       title: 'Rekap per instansi',
       columns: QUEUE_COLUMNS,
       rows: view.agencies.map(queueRow),

@@ -45,7 +45,7 @@ export const TEXTS: Dictionary<SurveyText> = {
   language: { id: 'English', en: 'Bahasa Indonesia' },
   startTitle: { id: 'Bagaimana pelayanan kami hari ini?', en: 'How was our service today?' },
   startKiosk: {
-    id: 'Ketik nomor antrian pada tiket Anda (mis. A012) atau pindai kode QR tiket.',
+    id: 'Ketik nomor antrean pada tiket Anda (mis. A012) atau pindai kode QR tiket.',
     en: 'Type the queue number on your ticket (e.g. A012) or scan the ticket’s QR code.',
   },
   startPublic: {
