@@ -9,6 +9,7 @@ const PAGES: readonly [string, string][] = [
   ['/counter', 'input[name="username"]'],
   ['/mod', 'input[name="username"]'],
   ['/fo', 'input[name="username"]'],
+  ['/', '[data-testid="screens"]'],
   [`/survey?lang=id`, 'body *'],
   ['/pengaduan', 'form'],
 ];

@@ -56,6 +56,7 @@ GET  /display                                      ok    ok    ok      ok    ok 
 GET  /counter                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /mod                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /fo                                           ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /                                             ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 # The SKM survey: the public with the ticket's code, or a kiosk device; staff never answer for citizens
 GET  /api/survey/tickets/:ref                      ok    ok    403     403   403     403  403  403   403   403    403
 POST /api/survey/responses                         ok    ok    403     403   403     403  403  403   403   403    403
@@ -148,11 +149,12 @@ const CELLS = parseMatrix(MATRIX);
  * preflight, none of them API operations. Kept explicit so an undescribed API route fails the test.
  */
 const UNDOCUMENTED = [
+  'GET /',
   'GET /counter',
   'GET /display',
+  'GET /fo',
   'GET /kiosk',
   'GET /mod',
-  'GET /fo',
   'GET /pengaduan',
   'GET /pengaduan/:code',
   'GET /survey',
@@ -289,6 +291,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /counter': PAGE,
   'GET /mod': PAGE,
   'GET /fo': PAGE,
+  'GET /': PAGE,
 
   'GET /api/survey/tickets/:ref': {
     ok: 200,

@@ -51,4 +51,12 @@ describe('the address in the ticket QR is one a phone can open', () => {
     const warnings = await t.api('GET', '/hub/warnings', { token: await t.login('mod') });
     expect(warnings.body).toEqual([]);
   });
+
+  it('the landing page at / lists every screen and who it is for', async () => {
+    t = await startTestHub();
+    const page = await fetch(`${t.hub.url}/`).then((r) => r.text());
+    for (const path of ['/kiosk', '/display', '/counter', '/fo', '/mod', '/survey', '/pengaduan'])
+      expect(page).toContain(`<a href="${path}">${path}</a>`);
+    expect(page).toContain('front office desk');
+  });
 });

@@ -19,6 +19,7 @@ import { QueueStore } from './db/queue-store.ts';
 import { apiRoutes } from './http/api-routes.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
+import { landingRoutes } from './http/landing-page.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
@@ -225,6 +226,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     broadcast: (changed) => io.to(STAFF_ROOM).emit('complaint:changed', changed),
   });
   app.use('/api', complaintRoutes({ auth, complaints, clock }));
+  app.use(landingRoutes(site));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT));
   app.use(notFound);
   app.use(errorHandler(logger));
