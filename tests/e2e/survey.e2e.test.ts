@@ -152,7 +152,7 @@ describe('the SKM survey page in Chromium', () => {
     await describeRespondent(page, [
       'gender:perempuan',
       'ageBand:60_plus',
-      'education:sd',
+      'education:tidak_sekolah',
       'occupation:lainnya',
     ]);
     await page.click('[data-testid="submit"]');

@@ -274,6 +274,7 @@ describe('SKM survey and IKM report over REST', () => {
       expect(counts(site.demographics.education)).toEqual({ s1: 1, sma: 1, smp: 1, d3: 1 });
       expect(counts(site.demographics.occupation)).toEqual({ pns: 1, swasta: 1, wirausaha: 1, lainnya: 1 });
       expect(site.demographics.education.map((e) => e.code)).toEqual([
+        'tidak_sekolah',
         'sd',
         'smp',
         'sma',
