@@ -135,6 +135,17 @@ describe('kiosk in Chromium (browser-only kiosk, printing through the hub)', () 
     await page.close();
   });
 
+  it('tells an installer plainly when the hub refuses the kiosk’s token', async () => {
+    const page = await browser.page(PORTRAIT);
+    await page.goto(`${t.hub.url}/kiosk?token=not-a-kiosk-token`);
+    await page.locator('[data-screen="bad-token"]').waitFor();
+    expect(await page.textContent('[data-screen="bad-token"]')).toMatch(
+      /Token kiosk ditolak.*devices\[\]\.tokenSha256/,
+    );
+    await screenshot(page, 'kiosk-portrait-0-bad-token');
+    await page.close();
+  });
+
   it('gives one ticket for a double tap', async () => {
     const page = await openKiosk(PORTRAIT);
     const before = (await t.api<{ lastEventId: number }>('GET', '/health')).body.lastEventId;

@@ -26,6 +26,8 @@ export type KioskText =
   | 'ahead'
   | 'noneAhead'
   | 'soon'
+  | 'badTokenTitle'
+  | 'badTokenBody'
   | 'noQueue'
   | 'priorityMark'
   | 'printFailedTitle'
@@ -71,6 +73,14 @@ export const TEXTS: Dictionary<KioskText> = {
   takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
   ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} people ahead of you' },
   noneAhead: { id: 'Tidak ada antrean di depan Anda', en: 'Nobody is ahead of you' },
+  badTokenTitle: {
+    id: 'Token kiosk ditolak server antrean',
+    en: 'The queue server refused this kiosk’s token',
+  },
+  badTokenBody: {
+    id: 'Untuk petugas pemasang: token di alamat (/kiosk?token=…) atau di kiosk.json tidak cocok dengan perangkat kiosk di berkas situs (devices[].tokenSha256). Perbaiki tokennya, lalu buka kembali halaman ini.',
+    en: 'For the installer: the token in the address (/kiosk?token=…) or in kiosk.json matches no kiosk device of the site file (devices[].tokenSha256). Fix the token, then open this page again.',
+  },
   soon: { id: 'Anda akan segera dipanggil', en: 'You will be called shortly' },
   noQueue: { id: 'Tanpa antre', en: 'No queue' },
   priorityMark: { id: 'PRIORITAS', en: 'PRIORITY' },
