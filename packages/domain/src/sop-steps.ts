@@ -21,9 +21,7 @@ export const DEFAULT_SOP_STEP_NAMES: Readonly<Record<number, LocalizedText>> = {
 };
 
 /** Every step's name, the site's own over the defaults, keyed "1" … "13". */
-export function sopStepNames(
-  site: Partial<Record<string, LocalizedText>>,
-): Record<string, LocalizedText> {
+export function sopStepNames(site: Partial<Record<string, LocalizedText>>): Record<string, LocalizedText> {
   const names: Record<string, LocalizedText> = {};
   for (const [step, name] of Object.entries(DEFAULT_SOP_STEP_NAMES)) names[step] = site[step] ?? name;
   return names;

@@ -20,7 +20,11 @@ describe('layoutTicket', () => {
   it('prints the ticket code as text right under the QR, for the survey without a smartphone', () => {
     const lines = layoutTicket(sampleTicket(), 58).lines;
     const qr = lines.findIndex((line) => line.kind === 'qr');
-    expect(lines[qr + 2]).toMatchObject({ kind: 'text', text: 'Kode survei & status: 7QX2-A012', bold: true });
+    expect(lines[qr + 2]).toMatchObject({
+      kind: 'text',
+      text: 'Kode survei & status: 7QX2-A012',
+      bold: true,
+    });
     expect(textLines(layoutTicket(sampleTicket({}, 'en'), 80)).map((l) => l.text)).toContain(
       'Survey & status code: 7QX2-A012',
     );

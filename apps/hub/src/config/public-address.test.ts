@@ -16,7 +16,8 @@ describe('the public address in the ticket QR', () => {
   it('never takes loopback or wildcard addresses for reachable ones', () => {
     for (const host of ['127.0.0.1', '127.8.0.1', 'localhost', '0.0.0.0', '::', '[::1]', '::1'])
       expect(isUnreachableHost(host)).toBe(true);
-    for (const host of ['192.168.10.23', 'antrean.mpp.go.id', '10.0.0.2']) expect(isUnreachableHost(host)).toBe(false);
+    for (const host of ['192.168.10.23', 'antrean.mpp.go.id', '10.0.0.2'])
+      expect(isUnreachableHost(host)).toBe(false);
   });
 
   it('uses a reachable configured address as given, without warning', () => {
@@ -52,7 +53,12 @@ describe('the public address in the ticket QR', () => {
   });
 
   it('the demo on loopback prints a QR for this PC only, and says so', () => {
-    const address = resolvePublicAddress({ configured: undefined, host: '127.0.0.1', port: 8080, demo: true });
+    const address = resolvePublicAddress({
+      configured: undefined,
+      host: '127.0.0.1',
+      port: 8080,
+      demo: true,
+    });
     expect(address.baseUrl).toBe('http://127.0.0.1:8080');
     expect(address.warning?.en).toMatch(/this PC only.*HOST=0\.0\.0\.0/);
   });

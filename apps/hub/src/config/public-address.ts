@@ -39,7 +39,8 @@ function hostOf(url: string): string {
 export function firstLanAddress(interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>): string | null {
   for (const list of Object.values(interfaces)) {
     for (const info of list ?? []) {
-      if (info.family === 'IPv4' && !info.internal && !info.address.startsWith('169.254.')) return info.address;
+      if (info.family === 'IPv4' && !info.internal && !info.address.startsWith('169.254.'))
+        return info.address;
     }
   }
   return null;
@@ -62,7 +63,8 @@ function warn(id: string, en: string) {
 export function resolvePublicAddress(input: PublicAddressInput): PublicAddress {
   const configured = input.configured?.trim();
   if (configured) {
-    if (!isUnreachableHost(hostOf(configured))) return { baseUrl: configured.replace(/\/$/, ''), warning: null };
+    if (!isUnreachableHost(hostOf(configured)))
+      return { baseUrl: configured.replace(/\/$/, ''), warning: null };
     if (!input.demo) {
       return {
         baseUrl: null,

@@ -127,7 +127,9 @@ export class SkmSurvey {
     // A phone with only the printed number is told what the survey needs, not that the ticket does not exist.
     if (looksLikeNumber && channel.kind !== 'kiosk') throw new HubError('SKM_CODE_REQUIRED');
     const byNumber = channel.kind === 'kiosk' && looksLikeNumber;
-    const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref.toUpperCase()) : this.deps.store.ticketByCode(ref);
+    const ticket = byNumber
+      ? this.deps.store.ticketByNumber(today, ref.toUpperCase())
+      : this.deps.store.ticketByCode(ref);
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
     if (ticket.service_day < addDays(today, -SURVEY_WINDOW_DAYS)) throw new HubError('SKM_TICKET_EXPIRED');
     if (!SURVEYABLE.has(ticket.status)) throw new HubError('SKM_TICKET_NOT_SERVED');

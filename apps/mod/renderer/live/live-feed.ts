@@ -204,7 +204,11 @@ export class LiveFeed {
 
   private printFailedAlert(ticketId: string, reason: string, at: string): LiveAlert {
     const number = this.view.numbers.get(ticketId) ?? null;
-    return { ...hubAlert(`print-failed:${ticketId}:${at}`, Date.parse(at), reason), kind: 'print-failed', number };
+    return {
+      ...hubAlert(`print-failed:${ticketId}:${at}`, Date.parse(at), reason),
+      kind: 'print-failed',
+      number,
+    };
   }
 
   private compensationAlert(id: string, ticketId: string | null, kind: string, at: string): LiveAlert {
@@ -246,7 +250,11 @@ export class LiveFeed {
 
 /** A standing problem of the installation: shown once per page load, keyed by its kind. */
 function warningAlert(warning: HubWarning, at: number): LiveAlert {
-  return { ...hubAlert(`warning:${warning.kind}`, at, warning.message.id), kind: 'warning', textEn: warning.message.en };
+  return {
+    ...hubAlert(`warning:${warning.kind}`, at, warning.message.id),
+    kind: 'warning',
+    textEn: warning.message.en,
+  };
 }
 
 function hubAlert(key: string, at: number, text: string): LiveAlert {
