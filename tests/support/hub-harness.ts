@@ -11,6 +11,7 @@ import {
   loadSiteConfig,
   type Clock,
   type Hub,
+  type HubOptions,
   type SiteConfig,
 } from '../../apps/hub/src/index.ts';
 
@@ -56,6 +57,8 @@ export async function startTestHub(
     port?: number;
     logger?: pino.Logger;
     speechPlatform?: NodeJS.Platform;
+    /** Anything else the hub takes (bind address, public address, network interfaces). */
+    hub?: Partial<Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces'>>;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
@@ -66,6 +69,7 @@ export async function startTestHub(
     logger: options.logger ?? pino({ level: 'silent' }),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.speechPlatform ? { speechPlatform: options.speechPlatform } : {}),
+    ...options.hub,
   });
   const sockets: ClientSocket[] = [];
 

@@ -22,7 +22,7 @@ type Key =
   | 'survey';
 
 const TEXTS: Dictionary<Key> = {
-  number: { id: 'Nomor antrian Anda', en: 'Your queue number' },
+  number: { id: 'Nomor antrean Anda', en: 'Your queue number' },
   ahead: { id: '{n} orang di depan Anda', en: '{n} people ahead of you' },
   estimate: { id: 'Perkiraan dipanggil ± {m} menit lagi', en: 'Expected call in about {m} min' },
   goTo: { id: 'Silakan menuju {counter}', en: 'Please go to {counter}' },

@@ -9,5 +9,5 @@ if (root) {
   if (config) {
     document.documentElement.lang = config.lang;
     render(<DisplayApp config={config} />, root);
-  } else root.textContent = 'Layar antrian belum dikonfigurasi: buka /display?token=<token perangkat>.';
+  } else root.textContent = 'Layar antrean belum dikonfigurasi: buka /display?token=<token perangkat>.';
 }

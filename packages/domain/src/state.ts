@@ -1,3 +1,4 @@
+import { logCall, logOutcome, logRecall, type CallRecord } from './call-log.ts';
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
 import type { FinishOutcome, IssueChannel, PrintStatus, PriorityCategory, QueueEvent } from './events.ts';
 
@@ -82,6 +83,8 @@ export interface QueueState {
   readonly waitingPriority: Map<string, Set<string>>;
   /** Service seconds of the last finished tickets per service, newest last, for the wait estimate. */
   readonly recentService: Map<string, number[]>;
+  /** The day's last calls, oldest first, with what became of each: the displays' history (call-log.ts). */
+  readonly calls: CallRecord[];
 }
 
 export function initialState(): QueueState {
@@ -94,6 +97,7 @@ export function initialState(): QueueState {
     waiting: new Map(),
     waitingPriority: new Map(),
     recentService: new Map(),
+    calls: [],
   };
 }
 
@@ -191,6 +195,7 @@ function applyCall(
   ticket.calledAt = at;
   ticket.firstCalledAt ??= at;
   ticket.recalls = 0;
+  logCall(state.calls, { ticketId, counterId, serviceId: ticket.serviceId, calledAt: at });
   const counter = counterOf(state, counterId);
   counter.activeTicketId = ticketId;
   if (via === 'next') {
@@ -209,6 +214,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     state.waiting.clear();
     state.waitingPriority.clear();
     state.recentService.clear();
+    state.calls.length = 0;
     // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
     for (const counter of state.counters.values()) {
       counter.streak = null;
@@ -274,11 +280,13 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       break;
     case 'ticket:recalled':
       mustGet(state, event.ticketId).recalls = event.recalls;
+      logRecall(state.calls, event.ticketId, event.at);
       break;
     case 'ticket:step-started': {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       ticket.status = 'serving';
+      logOutcome(state.calls, ticket.id, 'serving');
       ticket.steps.push({ step: event.step, startedAt: event.at, endedAt: null });
       break;
     }
@@ -287,6 +295,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       endCurrentStep(ticket, event.at);
       releaseCounter(state, ticket);
       ticket.status = 'done';
+      logOutcome(state.calls, ticket.id, 'done');
       ticket.finishedAt = event.at;
       ticket.outcome = event.outcome;
       recordServiceTime(state, ticket, event.at);
@@ -296,6 +305,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       const ticket = mustGet(state, event.ticketId);
       releaseCounter(state, ticket);
       ticket.status = 'no_show';
+      logOutcome(state.calls, ticket.id, 'no_show');
       break;
     }
     case 'ticket:reactivated': {
@@ -312,6 +322,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       releaseCounter(state, ticket);
+      logOutcome(state.calls, ticket.id, 'transferred');
       transition(state, ticket, () => {
         ticket.serviceId = event.toServiceId;
         ticket.status = 'transferred';
@@ -324,6 +335,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       releaseCounter(state, ticket);
+      logOutcome(state.calls, ticket.id, 'cancelled');
       transition(state, ticket, () => {
         ticket.status = 'cancelled';
       });

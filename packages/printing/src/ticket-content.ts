@@ -18,8 +18,10 @@ export interface TicketContent {
   readonly aheadText: string;
   /** e.g. `Perkiraan waktu tunggu ± 12 menit`; `null` when no estimate is known. */
   readonly estimateText: string | null;
-  /** Encoded in the QR code: where the citizen follows the queue on a phone. */
+  /** Encoded in the QR code: where the citizen follows the queue on a phone; empty when no public address is known. */
   readonly statusUrl: string;
+  /** The ticket's code in words under the QR (for the survey without a smartphone), e.g. `Kode survei: 7QX2-A012`. */
+  readonly codeText: string | null;
   readonly footerLines: readonly string[];
 }
 
@@ -38,6 +40,8 @@ export interface TicketContentInput {
   readonly ahead: number;
   readonly estimatedWaitMinutes: number | null;
   readonly statusUrl: string;
+  /** The ticket's secret code (`7QX2-A012`): the survey asks for it, the printed number alone is not enough. */
+  readonly code?: string;
   /** Replaces the default footer (service promise, SKM invitation, keep the ticket). */
   readonly footerLines?: readonly string[];
 }
@@ -51,6 +55,7 @@ interface Wording {
   readonly estimate: (duration: string) => string;
   readonly duration: (hours: number, minutes: number) => string;
   readonly footer: readonly string[];
+  readonly code: (code: string) => string;
 }
 
 // Sunday first, as Date.getUTCDay() counts.
@@ -86,6 +91,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
       [hours > 0 ? `${hours} jam` : '', minutes > 0 || hours === 0 ? `${minutes} menit` : '']
         .filter(Boolean)
         .join(' '),
+    code: (code) => `Kode survei & status: ${code}`,
     footer: [
       'Kami melayani dengan cepat, tepat dan ramah.',
       'Mohon isi Survei Kepuasan Masyarakat (SKM) setelah dilayani.',
@@ -128,6 +134,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
       ]
         .filter(Boolean)
         .join(' '),
+    code: (code) => `Survey & status code: ${code}`,
     footer: [
       'We serve quickly, accurately and courteously.',
       'Please fill in the Public Satisfaction Survey (SKM) after your service.',
@@ -215,6 +222,7 @@ export function composeTicketContent(input: TicketContentInput, lang: TicketLang
     aheadText: wording.ahead(Math.max(0, Math.trunc(input.ahead))),
     estimateText: formatEstimate(input.estimatedWaitMinutes, wording),
     statusUrl: input.statusUrl,
+    codeText: input.code ? wording.code(input.code) : null,
     footerLines: input.footerLines ?? wording.footer,
   };
 }

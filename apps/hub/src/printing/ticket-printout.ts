@@ -15,11 +15,12 @@ export function ticketPrintout(
   state: QueueState,
   config: QueueConfig,
   lang: TicketLanguage,
-  publicBaseUrl: string,
+  /** Null when no address a phone reaches is known: the ticket then prints its code without a QR. */
+  publicBaseUrl: string | null,
 ): TicketContent {
   const service = site.services.find((s) => s.id === ticket.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
-  const ahead = ticketsAhead(state, ticket);
+  const ahead = ticketsAhead(state, ticket, config);
   return composeTicketContent(
     {
       siteName: site.name,
@@ -31,7 +32,8 @@ export function ticketPrintout(
       timeZone: site.timeZone,
       ahead,
       estimatedWaitMinutes: estimateWaitMinutes(state, config, ticket.serviceId, ahead),
-      statusUrl: `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
+      statusUrl: publicBaseUrl === null ? '' : `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
+      code: ticket.code,
     },
     lang,
   );

@@ -11,7 +11,7 @@ import { HubError } from '../hub-error.ts';
 import type { SkmStore } from './skm-store.ts';
 
 /** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
-const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/;
+const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/i;
 
 /**
  * Who is answering:
@@ -124,8 +124,13 @@ export class SkmSurvey {
   /** The ticket a survey names, found as this caller may name it (a kiosk may type today's number). */
   private ticketFacts(channel: SurveyChannel, ref: string): SkmTicketFacts {
     const today = this.deps.today();
-    const byNumber = channel.kind === 'kiosk' && TICKET_NUMBER.test(ref);
-    const ticket = byNumber ? this.deps.store.ticketByNumber(today, ref) : this.deps.store.ticketByCode(ref);
+    const looksLikeNumber = TICKET_NUMBER.test(ref);
+    // A phone with only the printed number is told what the survey needs, not that the ticket does not exist.
+    if (looksLikeNumber && channel.kind !== 'kiosk') throw new HubError('SKM_CODE_REQUIRED');
+    const byNumber = channel.kind === 'kiosk' && looksLikeNumber;
+    const ticket = byNumber
+      ? this.deps.store.ticketByNumber(today, ref.toUpperCase())
+      : this.deps.store.ticketByCode(ref);
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');
     return {
       id: ticket.id,

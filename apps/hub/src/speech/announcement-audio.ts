@@ -5,6 +5,7 @@ import {
   chimeWav,
   ClipEngine,
   EspeakEngine,
+  normalizeWavLoudness,
   SayEngine,
   speakWithFallback,
   type SayOptions,
@@ -51,8 +52,9 @@ export class AnnouncementAudio {
     });
   }
 
+  /** Chime and voice at one loudness (loudness.ts): the call must not be quieter than the ding-dong before it. */
   chimeWav(): Buffer {
-    this.chime ??= chimeWav();
+    this.chime ??= normalizeWavLoudness(chimeWav());
     return this.chime;
   }
 
@@ -76,8 +78,9 @@ export class AnnouncementAudio {
       this.onFallback,
     );
     this.onSpoken(engine);
-    this.cache.set(text, wav);
+    const level = normalizeWavLoudness(wav);
+    this.cache.set(text, level);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? text);
-    return wav;
+    return level;
   }
 }

@@ -13,11 +13,12 @@ export function Issuing({ t }: { t: T }) {
 }
 
 function TicketSummary({ ticket, serviceName, t }: { ticket: IssuedTicket; serviceName: string; t: T }) {
+  // No estimate means no counter is open for the service now: never "soon" then.
   const waitText =
-    ticket.ahead === 0
-      ? t('soon')
-      : ticket.estimatedWaitMinutes === null
-        ? null
+    ticket.estimatedWaitMinutes === null
+      ? t('estimateNone')
+      : ticket.ahead === 0
+        ? t('soon')
         : t('estimate', { m: ticket.estimatedWaitMinutes });
   return (
     <>
@@ -27,7 +28,7 @@ function TicketSummary({ ticket, serviceName, t }: { ticket: IssuedTicket; servi
       </p>
       <p class="ticket-service">{serviceName}</p>
       <p class="ticket-ahead">{ticket.ahead === 0 ? t('noneAhead') : t('ahead', { n: ticket.ahead })}</p>
-      {waitText !== null && <p class="ticket-estimate">{waitText}</p>}
+      <p class="ticket-estimate">{waitText}</p>
     </>
   );
 }
