@@ -22,6 +22,7 @@ export default defineConfig({
         display: page('./apps/display/renderer/index.html'),
         counter: page('./apps/counter/renderer/index.html'),
         mod: page('./apps/mod/renderer/index.html'),
+        fo: page('./apps/fo/renderer/index.html'),
       },
     },
   },

@@ -105,10 +105,29 @@ describe('counter page: sign-in and the working screen', () => {
     await expect(page.locator('[data-testid="priority-mark"]').textContent()).resolves.toContain('Lansia');
     await press(page, 'step');
     await page.locator('[data-testid="step-timer"][data-status="ok"]').waitFor();
+    // Each step by its name from the site's SOP, with the service's standard (PKB: the site's 2, 2, 5, 5, 1 min).
+    expect(await page.locator('.step-name').textContent()).toBe(
+      'Langkah 4 · Penjelasan layanan & persyaratan',
+    );
+    expect(await page.locator('[data-testid="step-list"] li').allTextContents()).toEqual([
+      '4Penjelasan layanan & persyaratan2 mnt',
+      '5Terima & periksa berkas2 mnt',
+      '6Verifikasi, validasi & retribusi5 mnt',
+      '7Proses layanan5 mnt',
+      '8Serahkan dokumen1 mnt',
+    ]);
     await screenshot(page, 'counter-serving-on-time');
+    const names = [
+      'Terima & periksa berkas',
+      'Verifikasi, validasi & retribusi',
+      'Proses layanan',
+      'Serahkan dokumen',
+    ];
     for (let step = 5; step <= 8; step++) {
       await press(page, 'step');
-      await expect.poll(() => page.locator('.step-name').textContent()).toBe(`Langkah ${step}`);
+      await expect
+        .poll(() => page.locator('.step-name').textContent())
+        .toBe(`Langkah ${step} · ${names[step - 5] ?? ''}`);
     }
     await press(page, 'finish');
     await page.locator('[data-testid="current-ticket"][data-state="idle"]').waitFor();
@@ -217,7 +236,15 @@ describe('two counters on overlapping services', () => {
     const moved = await issue(t, 'ktp-el');
     await press(one, 'call-next');
     await expect.poll(() => currentNumber(one).textContent()).toBe(moved.number);
+    // Only services open now are offered: MOD has closed Paspor for the whole week.
+    const closing = await t.api('PUT', '/settings/opening-hours/paspor', {
+      token: await t.login('mod'),
+      body: { hours: {} },
+    });
+    expect(closing.status).toBe(200);
     await press(one, 'transfer');
+    await one.locator('.choices-services button[data-service="akta-lahir"]').waitFor();
+    expect(await one.locator('.choices-services button[data-service="paspor"]').count()).toBe(0);
     await click(one, 'button[data-service="akta-lahir"]');
     await one.locator('[data-testid="current-ticket"][data-state="idle"]').waitFor();
     await expect.poll(() => waitingNumbers(two)).toContain(moved.number);
@@ -229,6 +256,9 @@ describe('two counters on overlapping services', () => {
     await two.fill('input[name="number"]', moved.number.toLowerCase());
     await two.press('input[name="number"]', 'Enter');
     await expect.poll(() => currentNumber(two).textContent()).toBe(moved.number);
+    await expect
+      .poll(() => two.locator('[data-testid="called-ago"]').textContent())
+      .toMatch(/^Dipanggil \d+ detik lalu$/);
     await press(two, 'recall');
     await press(two, 'no-show');
     await two.locator('[data-testid="current-ticket"][data-state="idle"]').waitFor();
@@ -259,6 +289,11 @@ describe('two counters on overlapping services', () => {
       .poll(() => two.locator('[data-testid="peers"] li[data-counter="loket-1"]').textContent())
       .toContain('Siap');
     expect((await hubCounter('loket-1'))?.pausedReason).toBeNull();
+    // "Siap" only where an officer is signed in: loket 1's page goes away, loket 2 sees nobody there.
+    await one.goto('about:blank');
+    await expect
+      .poll(() => two.locator('[data-testid="peers"] li[data-counter="loket-1"]').textContent())
+      .toContain('Tidak ada petugas');
   });
 });
 

@@ -11,6 +11,8 @@ const PAGES: readonly [string, string][] = [
   // The survey's own first screen, not any element: an error screen must not count as "came up".
   [`/survey?lang=id`, '[data-screen="start"]'],
   [`/survey?token=${KIOSK_TOKEN}&lang=id`, '[data-screen="start"]'],
+  ['/fo', 'input[name="username"]'],
+  ['/', '[data-testid="screens"]'],
   ['/pengaduan', 'form'],
 ];
 

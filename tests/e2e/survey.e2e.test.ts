@@ -131,6 +131,24 @@ describe('the SKM survey page in Chromium', () => {
     await page.close();
   });
 
+  it('on a phone without the QR: asks for the code printed under it, and says why the number alone is refused', async () => {
+    const ticket = await servedTicket('akta-lahir', 'loket2', 'loket-2');
+    const page = await browser.page(PHONE);
+    await page.goto(`${t.hub.url}/survey`);
+    expect(await page.textContent('label[for="survey-ticket"]')).toBe('Kode survei (di bawah kode QR)');
+    expect(await page.getAttribute('[data-testid="ticket-input"]', 'placeholder')).toBe('10 huruf dan angka');
+    await page.fill('[data-testid="ticket-input"]', ticket.number);
+    await page.click('[data-testid="ticket-next"]');
+    await expect
+      .poll(() => page.textContent('.survey-error'))
+      .toMatch(/Nomor antrean saja tidak cukup.*kode survei yang tercetak di bawah kode QR/);
+    await screenshot(page, 'survey-phone-0-number-refused');
+    await page.fill('[data-testid="ticket-input"]', ticket.code);
+    await page.click('[data-testid="ticket-next"]');
+    await page.locator('[data-screen="question"]').first().waitFor();
+    await page.close();
+  });
+
   it('lets a citizen at the kiosk type the ticket code, answer in English, and take a survey without a ticket', async () => {
     const ticket = await servedTicket('kk', 'loket2', 'loket-2');
     const page = await browser.page(KIOSK_LANDSCAPE);
@@ -141,7 +159,9 @@ describe('the SKM survey page in Chromium', () => {
     for (const key of ticket.number) await page.click(`[data-key="${key}"]`);
     await page.click('[data-testid="ticket-next"]');
     await page.locator('[data-screen="start"] [role="alert"]').waitFor();
-    expect(await page.textContent('[role="alert"]')).toContain('Tiket tidak ditemukan');
+    expect(await page.textContent('[role="alert"]')).toMatch(
+      /Nomor antrean saja tidak cukup.*kode survei yang tercetak di bawah kode QR/,
+    );
     await screenshot(page, 'survey-kiosk-2-not-found');
     await page.click('[data-key="clear"]');
     for (const key of ticket.code) await page.click(`[data-key="${key}"]`);
@@ -170,7 +190,7 @@ describe('the SKM survey page in Chromium', () => {
     await describeRespondent(page, [
       'gender:perempuan',
       'ageBand:60_plus',
-      'education:sd',
+      'education:tidak_sekolah',
       'occupation:lainnya',
     ]);
     await page.click('[data-testid="submit"]');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,25 @@ function soxSeconds(wav: Buffer): number {
     const file = join(dir, 'a.wav');
     writeFileSync(file, wav);
     return Number(execFileSync('sox', ['--i', '-D', file], { encoding: 'utf8' }).trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Loudness as sox measures it: the RMS level (dB) of the parts that carry sound, once sox's own `silence` effect has
+ * cut every pause (below 1 % for 50 ms), so the gaps between spoken words do not count as quiet.
+ */
+function soxActiveRmsDb(wav: Buffer): number {
+  const dir = mkdtempSync(join(tmpdir(), 'giliran-wav-'));
+  try {
+    const file = join(dir, 'a.wav');
+    writeFileSync(file, wav);
+    const args = [file, '-n', 'silence', '-l', '1', '0.05', '1%', '-1', '0.05', '1%', 'stats'];
+    const stats = spawnSync('sox', args, { encoding: 'utf8' }).stderr;
+    const level = /RMS lev dB\s+(-?[\d.]+)/.exec(stats)?.[1];
+    if (level === undefined) throw new Error(`sox stats gave no RMS level:\n${stats}`);
+    return Number(level);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -77,6 +96,22 @@ describe('announcement audio for displays in a plain browser', () => {
     const [alert] = await alerts;
     expect(alert).toMatchObject({ kind: 'speech-fallback' });
     expect(alert?.message).toMatch(/say/);
+  });
+
+  it('plays the spoken call as loud as the chime before it (within 1.5 dB, measured with sox)', async () => {
+    t = await startTestHub({
+      site: demoSite({ display: { ...demoSite().display, speechEngines: ['espeak'] } }),
+    });
+    const issued = await t.api<IssuedTicket>('POST', '/tickets', {
+      token: KIOSK_TOKEN,
+      body: { serviceId: 'kk' },
+    });
+    await t.api('POST', '/counters/loket-2/call-next', { token: await t.login('loket2') });
+    const chime = soxActiveRmsDb((await wavOf(t, '/announcements/chime.wav')).wav);
+    const call = soxActiveRmsDb((await wavOf(t, `/tickets/${issued.body.id}/announcement.wav`)).wav);
+    console.log(`loudness (sox, pauses cut): chime ${chime} dB, spoken call ${call} dB`);
+    expect(Math.abs(chime - call)).toBeLessThanOrEqual(1.5);
+    expect(chime).toBeGreaterThan(-24);
   });
 
   it('answers 503 SPEECH_UNAVAILABLE, not a crash, when no engine can speak, and the hub keeps serving', async () => {

@@ -299,6 +299,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/counters': { as: 'display', query: [], runs: 8 },
   'GET /api/counters/presence': { as: 'mod', query: [], runs: 8 },
   'GET /api/live': { as: 'mod', query: [], runs: 8 },
+  'GET /api/hub/warnings': { as: 'mod', query: [], runs: 4 },
   'GET /api/counters/:counterId/figures': {
     as: 'mod',
     params: () => ({ counterId: 'loket-2' }),
@@ -368,6 +369,8 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /display': { as: 'none', query: ['token', 'agencies', 'counters'], runs: 4 },
   'GET /counter': { as: 'none', query: [], runs: 4 },
   'GET /mod': { as: 'none', query: [], runs: 4 },
+  'GET /fo': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /': { as: 'none', query: [], runs: 4 },
 };
 
 const paramsArbitrary = (valid: Record<string, string>): fc.Arbitrary<Record<string, string>> =>

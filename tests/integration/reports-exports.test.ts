@@ -64,7 +64,7 @@ describe('report files', () => {
     expect(lines[section + 15]).toBe('Total,8,1,5,1,1,1,1,1,2,400,1080,672,1440');
     expect(lines).toContain('Loket 2,1,0,1,1,450,540,300,300');
     expect(lines).toContain('SKCK,Langkah 2–3 (tunggu panggilan),120,1,0,1,0,0,1080');
-    expect(lines).toContain('SKCK,Langkah 7,600,1,0,0,1,,900');
+    expect(lines).toContain('SKCK,Langkah 7 · Proses layanan,600,1,0,0,1,,900');
     expect(lines).toContain('Pelayanan terlambat,2,1,1');
     expect(lines).toContain('08.00–08.59,8,8');
   });
@@ -76,7 +76,7 @@ describe('report files', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
-      'Agensi',
+      'Instansi',
       'Layanan',
       'Loket',
       'Petugas',
@@ -107,7 +107,7 @@ describe('report files', () => {
     const compliance = sheet('Kepatuhan SOP');
     const skck7 = compliance
       .getSheetValues()
-      .findIndex((row) => Array.isArray(row) && row[1] === 'SKCK' && row[2] === 'Langkah 7');
+      .findIndex((row) => Array.isArray(row) && row[1] === 'SKCK' && row[2] === 'Langkah 7 · Proses layanan');
     expect(values('Kepatuhan SOP', skck7).slice(3, 7)).toEqual([1, 0, 0, 1]);
     expect(compliance.getCell(skck7, 8).value).toBeNull();
     const ktpPre = values('Kepatuhan SOP', 5);

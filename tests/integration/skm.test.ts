@@ -80,7 +80,14 @@ describe('SKM survey and IKM report over REST', () => {
       agency: { id: 'disdukcapil' },
     });
     // The public may not use the number printed in big letters: anyone in the hall can read it.
-    expect((await lookUp(ticket.number)).status).toBe(404);
+    // It is refused with what the survey needs instead: the code printed under the QR.
+    for (const printed of [ticket.number, ticket.number.toLowerCase()]) {
+      const refused = await lookUp(printed);
+      expect(refused.status).toBe(400);
+      const { error } = refused.body as { error: { code: string; message: { id: string } } };
+      expect(error.code).toBe('SKM_CODE_REQUIRED');
+      expect(error.message.id).toMatch(/kode survei.*di bawah kode QR/);
+    }
 
     const answers = [4, 3, 3, 4, 3, 3, 4, 2, 3];
     const first = await submit({ ticket: ticket.code.toLowerCase(), answers, respondent: RESPONDENT });
@@ -107,7 +114,9 @@ describe('SKM survey and IKM report over REST', () => {
       error: { code: 'SKM_ALREADY_ANSWERED' },
     });
     // Today's number is no key at a kiosk either: the officer who served the citizen knows it.
-    expect((await lookUp(ticket.number, KIOSK_TOKEN)).status).toBe(404);
+    expect((await lookUp(ticket.number, KIOSK_TOKEN)).body).toMatchObject({
+      error: { code: 'SKM_CODE_REQUIRED' },
+    });
   });
 
   it('refuses what is not a questionnaire, a public survey without a ticket, and staff answering for citizens', async () => {
@@ -272,6 +281,7 @@ describe('SKM survey and IKM report over REST', () => {
       expect(counts(site.demographics.education)).toEqual({ s1: 1, sma: 1, smp: 1, d3: 1 });
       expect(counts(site.demographics.occupation)).toEqual({ pns: 1, swasta: 1, wirausaha: 1, lainnya: 1 });
       expect(site.demographics.education.map((e) => e.code)).toEqual([
+        'tidak_sekolah',
         'sd',
         'smp',
         'sma',

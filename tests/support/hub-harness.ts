@@ -59,6 +59,8 @@ export async function startTestHub(
     logger?: pino.Logger;
     speechPlatform?: NodeJS.Platform;
     centralTiming?: HubOptions['centralTiming'];
+    /** Anything else the hub takes (bind address, public address, network interfaces). */
+    hub?: Partial<Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces'>>;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));
@@ -70,6 +72,7 @@ export async function startTestHub(
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.speechPlatform ? { speechPlatform: options.speechPlatform } : {}),
     ...(options.centralTiming ? { centralTiming: options.centralTiming } : {}),
+    ...options.hub,
   });
   const sockets: ClientSocket[] = [];
 

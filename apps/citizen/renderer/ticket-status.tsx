@@ -23,7 +23,7 @@ type Key =
   | 'survey';
 
 const TEXTS: Dictionary<Key> = {
-  number: { id: 'Nomor antrian Anda', en: 'Your queue number' },
+  number: { id: 'Nomor antrean Anda', en: 'Your queue number' },
   ahead: { id: '{n} orang di depan Anda', en: '{n} people ahead of you' },
   estimate: { id: 'Perkiraan dipanggil: {wait}', en: 'Expected call: {wait}' },
   holdUp: {

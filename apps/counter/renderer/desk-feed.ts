@@ -9,6 +9,7 @@ import type {
   LogAdvanced,
   ServiceView,
   SiteView,
+  PresentOfficer,
   Snapshot,
   TicketView,
 } from './wire.ts';
@@ -26,6 +27,8 @@ export interface DeskView {
   /** The ticket at this desk as the hub reports it, with its SOP timeline. */
   readonly active: TicketView | null;
   readonly figures: CounterFigures | null;
+  /** Counters where an officer is signed in and connected now: only those are "ready". */
+  readonly staffed: ReadonlySet<string>;
   /** Hub clock minus this PC's clock: timers run on the hub's time even when the PC's clock is off. */
   readonly clockOffsetMs: number;
 }
@@ -49,6 +52,7 @@ export class DeskFeed {
     desk: EMPTY_DESK,
     active: null,
     figures: null,
+    staffed: new Set(),
     clockOffsetMs: 0,
   };
   private readonly listeners = new Set<(view: DeskView) => void>();
@@ -69,6 +73,12 @@ export class DeskFeed {
     });
     this.hub.socket.on('connect_error', (error) => {
       if (error.message === 'UNAUTHENTICATED') this.update({ sessionEnded: true });
+    });
+    this.hub.socket.on('counter:presence', ({ counterId, officer }) => {
+      const staffed = new Set(this.view.staffed);
+      if (officer) staffed.add(counterId);
+      else staffed.delete(counterId);
+      this.update({ staffed });
     });
     this.hub.socket.onAny((name: string, payload: unknown) => {
       if (isBroadcast(payload)) this.receive(payload);
@@ -164,12 +174,13 @@ export class DeskFeed {
 
   private async loadLists(): Promise<void> {
     try {
-      const [site, services, counters] = await Promise.all([
+      const [site, services, counters, presence] = await Promise.all([
         this.view.site ? Promise.resolve(this.view.site) : this.hub.get<SiteView>('/api/site'),
         this.hub.get<ServiceView[]>('/api/services'),
         this.hub.get<CounterView[]>('/api/counters'),
+        this.hub.get<PresentOfficer[]>('/api/counters/presence'),
       ]);
-      this.update({ site, services, counters });
+      this.update({ site, services, counters, staffed: new Set(presence.map((p) => p.counterId)) });
     } catch (error) {
       this.noteFailure(error);
     }

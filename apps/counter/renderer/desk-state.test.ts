@@ -22,6 +22,7 @@ const empty: Snapshot = {
     },
   ],
   compensations: [],
+  calls: [],
 };
 
 const issued = (

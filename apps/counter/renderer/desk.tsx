@@ -245,6 +245,7 @@ export function Desk({ session, lang, shortcuts, onLang, onSignOut, t }: Props) 
           ) : (
             <CurrentTicket
               ticket={active}
+              sopSteps={view.site?.sopSteps ?? {}}
               services={view.services}
               hubNow={hubNow}
               warningRatio={view.site?.warningRatio ?? 0.8}
@@ -271,7 +272,13 @@ export function Desk({ session, lang, shortcuts, onLang, onSignOut, t }: Props) 
           lang={lang}
           t={t}
         >
-          <PeersPanel counterId={counterId} counters={view.counters} desk={view.desk} t={t} />
+          <PeersPanel
+            counterId={counterId}
+            counters={view.counters}
+            desk={view.desk}
+            staffed={view.staffed}
+            t={t}
+          />
         </QueuePanel>
       </div>
       {dialog === 'pause' && (

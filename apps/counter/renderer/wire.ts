@@ -7,6 +7,7 @@ export type {
   CounterView,
   LogAdvanced,
   LoginResponse,
+  PresentOfficer,
   ServiceView,
   SiteView,
   Snapshot,

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CurrentCall } from './components/current-call.tsx';
 import { InfoPanel } from './components/info-panel.tsx';
 import { MediaLoop } from './components/media-loop.tsx';
+import { PausedCounters } from './components/paused-counters.tsx';
 import { RecentCalls } from './components/recent-calls.tsx';
 import { RunningText } from './components/running-text.tsx';
 import { StatusBanner } from './components/status-banner.tsx';
@@ -10,11 +11,12 @@ import { TopBar } from './components/top-bar.tsx';
 import { WaitingList } from './components/waiting-list.tsx';
 import { TOKEN_STORAGE, type DisplayConfig } from './display-config.ts';
 import { DisplayFeed, type FeedView } from './display-feed.ts';
+import { currentCall, earlierCalls, flashKey } from './display-state.ts';
 import { TEXTS } from './texts.ts';
 import { callInZone, serviceInZone } from './zone.ts';
 
 /** How many earlier calls the list shows under the current one. */
-const PREVIOUS_CALLS = 8;
+const PREVIOUS_CALLS = 6;
 
 function useFeed(config: DisplayConfig): { feed: DisplayFeed; view: FeedView } {
   const feed = useMemo(() => new DisplayFeed(config), [config]);
@@ -22,8 +24,14 @@ function useFeed(config: DisplayConfig): { feed: DisplayFeed; view: FeedView } {
   useEffect(() => {
     setView(feed.current);
     const unsubscribe = feed.subscribe(setView);
+    // A TV has no touch: a key of its remote (OK, arrows) or of a keyboard lets the browser play sound too.
+    const unlock = () => {
+      feed.unlockSound();
+    };
+    window.addEventListener('keydown', unlock);
     return () => {
       unsubscribe();
+      window.removeEventListener('keydown', unlock);
       feed.close();
     };
   }, [feed]);
@@ -60,7 +68,9 @@ export function DisplayApp({ config }: { config: DisplayConfig }) {
     const found = view.services.find((s) => s.id === id);
     return found ? pick(found.name, lang) : '';
   };
-  const [current, ...earlier] = calls;
+  const current = currentCall(calls);
+  const earlier = earlierCalls(calls, current);
+  const zoneCounters = counters.filter((c) => zone.counterIds.length === 0 || zone.counterIds.includes(c.id));
   const runningText = view.runningText.trim() || t('defaultRunningText', { site: site.name });
 
   return (
@@ -80,7 +90,8 @@ export function DisplayApp({ config }: { config: DisplayConfig }) {
           call={current}
           counterName={current ? counterName(current.counterId) : ''}
           serviceName={current ? serviceName(current.serviceId) : ''}
-          highlight={current !== undefined && current.key === view.board.highlight}
+          highlight={current !== undefined && flashKey(current) === view.board.highlight}
+          idle={calls.length > 0}
           t={t}
         />
         <MediaLoop
@@ -90,7 +101,9 @@ export function DisplayApp({ config }: { config: DisplayConfig }) {
         <RecentCalls calls={earlier.slice(0, PREVIOUS_CALLS)} counterName={counterName} t={t} />
         <WaitingList services={services} lang={lang} t={t} />
       </main>
-      <RunningText text={runningText} />
+      <RunningText text={runningText}>
+        <PausedCounters counters={zoneCounters} showReason={site.display.showPauseReason} t={t} />
+      </RunningText>
     </div>
   );
 }

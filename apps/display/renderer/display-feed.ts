@@ -122,13 +122,28 @@ export class DisplayFeed {
       this.run(() => {
         const known = this.tickets.get(e.ticketId);
         if (known) this.tickets.set(e.ticketId, { ...known, serviceId: e.toServiceId });
-        this.apply({ type: 'released', eventId: e.eventId, ticketId: e.ticketId });
+        this.apply({ type: 'outcome', eventId: e.eventId, ticketId: e.ticketId, outcome: 'transferred' });
       });
     });
-    socket.on('ticket:reactivated', (e) => {
-      this.run(() => {
-        this.apply({ type: 'released', eventId: e.eventId, ticketId: e.ticketId });
+    const outcomes = [
+      ['ticket:step-started', 'serving'],
+      ['ticket:finished', 'done'],
+      ['ticket:no-show', 'no_show'],
+      ['ticket:cancelled', 'cancelled'],
+    ] as const;
+    for (const [event, outcome] of outcomes) {
+      socket.on(event, (e: { eventId: number; ticketId: string }) => {
+        this.run(() => {
+          this.apply({ type: 'outcome', eventId: e.eventId, ticketId: e.ticketId, outcome });
+        });
       });
+    }
+    // A paused counter shows as paused at once; the snapshot after a reconnect brings the rest.
+    socket.on('counter:paused', (e) => {
+      this.patchCounter(e.counterId, { pausedReason: e.reason, pausedSince: e.at });
+    });
+    socket.on('counter:resumed', (e) => {
+      this.patchCounter(e.counterId, { pausedReason: null, pausedSince: null });
     });
     socket.on('display:running-text', ({ text }) => {
       this.update({ runningText: text });
@@ -193,12 +208,17 @@ export class DisplayFeed {
   private applySnapshot(snapshot: Snapshot): void {
     this.tickets.clear();
     for (const t of snapshot.tickets) this.tickets.set(t.id, { number: t.number, serviceId: t.serviceId });
+    this.update({ counters: snapshot.counters });
     this.apply({
       type: 'snapshot',
       lastEventId: snapshot.lastEventId,
       serviceDay: snapshot.serviceDay,
-      tickets: snapshot.tickets,
+      calls: snapshot.calls,
     });
+  }
+
+  private patchCounter(counterId: string, change: Pick<CounterView, 'pausedReason' | 'pausedSince'>): void {
+    this.update({ counters: this.view.counters.map((c) => (c.id === counterId ? { ...c, ...change } : c)) });
   }
 
   private async reload(): Promise<void> {

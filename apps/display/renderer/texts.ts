@@ -18,17 +18,29 @@ export type DisplayText =
   | 'welcome'
   | 'infoPriority'
   | 'infoPrepare'
-  | 'infoListen'
   | 'defaultRunningText'
-  | 'queue';
+  | 'queue'
+  | 'outcome_called'
+  | 'outcome_serving'
+  | 'outcome_done'
+  | 'outcome_no_show'
+  | 'outcome_transferred'
+  | 'outcome_cancelled'
+  | 'pausedTitle'
+  | 'paused'
+  | 'reason_istirahat'
+  | 'reason_sholat'
+  | 'reason_sholat_jumat'
+  | 'reason_urusan_dinas'
+  | 'noCallNow';
 
 export const TEXTS: Dictionary<DisplayText> = {
-  nowCalling: { id: 'Nomor antrian', en: 'Now calling' },
+  nowCalling: { id: 'Nomor antrean', en: 'Now calling' },
   goTo: { id: 'Silakan menuju', en: 'Please go to' },
   recall: { id: 'Panggilan ulang', en: 'Called again' },
   noCallsYet: { id: 'Belum ada panggilan', en: 'No calls yet' },
   noCallsHint: {
-    id: 'Ambil nomor antrian di mesin antrian, lalu tunggu nomor Anda dipanggil.',
+    id: 'Ambil nomor antrean di mesin antrean, lalu tunggu nomor Anda dipanggil.',
     en: 'Take a number at the queue machine and wait for it to be called.',
   },
   previousCalls: { id: 'Panggilan sebelumnya', en: 'Previous calls' },
@@ -37,12 +49,15 @@ export const TEXTS: Dictionary<DisplayText> = {
   closed: { id: 'Tutup', en: 'Closed' },
   noServices: { id: 'Tidak ada layanan di area ini', en: 'No services in this area' },
   offline: { id: 'Koneksi terputus, menyambung ulang…', en: 'Connection lost, reconnecting…' },
-  connecting: { id: 'Menghubungkan ke server antrian…', en: 'Connecting to the queue server…' },
+  connecting: { id: 'Menghubungkan ke server antrean…', en: 'Connecting to the queue server…' },
   unauthorized: {
     id: 'Layar ini tidak dikenal hub. Muat ulang halaman dan masukkan kode pemasangan baru dari admin.',
     en: 'The hub does not know this display. Reload the page and enter a new pairing code from the admin.',
   },
-  soundBlocked: { id: 'Suara diblokir: sentuh layar sekali', en: 'Sound blocked: touch the screen once' },
+  soundBlocked: {
+    id: 'Suara diblokir: tekan OK di remote atau tombol apa saja di keyboard',
+    en: 'Sound blocked: press OK on the remote or any key on the keyboard',
+  },
   welcome: { id: 'Selamat datang di {site}', en: 'Welcome to {site}' },
   infoPriority: {
     id: 'Lansia, penyandang disabilitas, ibu hamil dan anak mendapat pelayanan prioritas.',
@@ -52,15 +67,24 @@ export const TEXTS: Dictionary<DisplayText> = {
     id: 'Siapkan dokumen persyaratan sebelum nomor Anda dipanggil.',
     en: 'Have your documents ready before your number is called.',
   },
-  infoListen: {
-    id: 'Perhatikan layar dan panggilan suara: nomor dipanggil sesuai urutan.',
-    en: 'Watch the screen and listen: numbers are called in order.',
-  },
   defaultRunningText: {
     id: 'Selamat datang di {site}. Budayakan antre, jaga kebersihan dan ketertiban. Layanan publik tanpa pungutan liar.',
     en: 'Welcome to {site}. Please queue, keep the hall clean and orderly. Public services are free of illegal charges.',
   },
-  queue: { id: 'Antrian', en: 'Queue' },
+  queue: { id: 'Antrean', en: 'Queue' },
+  outcome_called: { id: 'Dipanggil', en: 'Called' },
+  outcome_serving: { id: 'Dilayani', en: 'Being served' },
+  outcome_done: { id: 'Selesai', en: 'Done' },
+  outcome_no_show: { id: 'Tidak hadir', en: 'No-show' },
+  outcome_transferred: { id: 'Dialihkan', en: 'Transferred' },
+  outcome_cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
+  pausedTitle: { id: 'Loket berhenti sementara', en: 'Counters paused' },
+  paused: { id: 'Berhenti sementara', en: 'Paused' },
+  reason_istirahat: { id: 'Istirahat', en: 'Break' },
+  reason_sholat: { id: 'Sholat', en: 'Prayer' },
+  reason_sholat_jumat: { id: 'Sholat Jumat', en: 'Friday prayer' },
+  reason_urusan_dinas: { id: 'Urusan dinas', en: 'Official business' },
+  noCallNow: { id: 'Menunggu panggilan berikutnya', en: 'Waiting for the next call' },
 };
 
 export type Translate = (key: DisplayText, vars?: Readonly<Record<string, string | number>>) => string;

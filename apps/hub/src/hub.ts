@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import { isQueueEvent } from '@giliran/domain';
-import type { Snapshot } from '@giliran/protocol';
+import type { HubWarning, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
@@ -13,6 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
+import { resolvePublicAddress, type PublicAddress } from './config/public-address.ts';
 import { loadSiteConfig, toQueueConfig, untimedStandards, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { privateFolder } from './db/private-files.ts';
@@ -22,6 +24,7 @@ import { errorHandler, notFound } from './http/error-handler.ts';
 import { pageRoutes } from './http/page-routes.ts';
 import { deviceRoutes } from './http/device-routes.ts';
 import { DevicePairing } from './auth/device-pairing.ts';
+import { landingRoutes } from './http/landing-page.ts';
 import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { announcementRoutes } from './http/announcement-routes.ts';
@@ -57,7 +60,7 @@ import { dashboardRoutes } from './http/dashboard-routes.ts';
 import { jsonBody } from './http/json-body.ts';
 import { requestLog } from './http/request-log.ts';
 import { corsPolicy, securityHeaders } from './http/security.ts';
-import { compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
+import { callView, compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
 import { findTicketByCode } from './http/ticket-lookup.ts';
 import { PublicTicketWatchers } from './socket/public-watchers.ts';
 import { BackupService } from './backup/backup-service.ts';
@@ -92,6 +95,10 @@ export interface HubOptions {
   readonly centralTiming?: Partial<PusherTiming>;
   /** Certificate and key (PEM) to serve HTTPS with; else the site file's `https` files; else plain HTTP. */
   readonly tls?: TlsFiles;
+  /** The address phones reach (`PUBLIC_URL`); over the site file's `publicUrl`. */
+  readonly publicUrl?: string;
+  /** The PC's network interfaces, for tests; os.networkInterfaces() by default. */
+  readonly networkInterfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>;
 }
 
 export interface TlsFiles {
@@ -103,6 +110,8 @@ export interface Hub {
   readonly url: string;
   readonly port: number;
   readonly site: SiteConfig;
+  /** Where the ticket's QR code leads, and the warning shown to MOD when it needs attention. */
+  readonly publicAddress: PublicAddress;
   readonly engine: QueueEngine;
   readonly bus: CommandBus;
   readonly db: Db;
@@ -121,6 +130,8 @@ export interface Hub {
 export const DATABASE_FILE = 'giliran.sqlite';
 /** How often status pages are refreshed without a commit, for estimates that change with time alone. */
 const STATUS_REFRESH_MS = 60_000;
+/** Calls a snapshot carries for the displays' history: more than any screen lists. */
+const SNAPSHOT_CALLS = 100;
 // From the root, not this file: the bundle (dist/hub/main.js) sits at another depth than this source.
 const DEFAULT_WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
 
@@ -137,6 +148,7 @@ function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): S
     tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
     counters: site.counters.map((c) => counterView(site, c.id, state)),
     compensations: [...state.compensations.values()].map(compensationView),
+    calls: state.calls.slice(-SNAPSHOT_CALLS).map((c) => callView(c, state)),
   };
 }
 
@@ -162,6 +174,11 @@ function listen(server: HttpServer, port: number, host: string): Promise<number>
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+/** What MOD must see on the live screen for as long as it holds (GET /api/hub/warnings). */
+function hubWarnings(address: PublicAddress): HubWarning[] {
+  return address.warning ? [{ kind: 'public-address', message: address.warning }] : [];
 }
 
 /** Builds and starts a hub: used by `npm start` and by every integration test (port 0, temporary folder). */
@@ -222,7 +239,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   );
   // Floor managers' live table: a snapshot, then deltas after each batch (`io` exists by the first batch).
   const live = new LiveDeltas(() => io, engine, store, site);
-  app.use('/api', dashboardRoutes({ auth, presence, live }));
+  app.use('/api', dashboardRoutes({ auth, presence, live, warnings: () => hubWarnings(publicAddress) }));
   const exports = new ExportPool(options.exports);
   app.use('/api', reportRoutes({ auth, engine, site, db, exports, clock }));
   app.use('/api', waitAccuracyRoutes({ auth, engine, site, db }));
@@ -249,7 +266,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   app.use('/api', settingsRoutes({ auth, settings: siteSettings, dates }));
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
-  let selfUrl = '';
+  let publicAddress: PublicAddress = { baseUrl: null, warning: null };
   app.use(
     '/api',
     printRoutes({
@@ -258,7 +275,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       engine,
       store,
       site,
-      publicBaseUrl: () => site.publicUrl ?? selfUrl,
+      publicBaseUrl: () => publicAddress.baseUrl,
+      dataDir: options.dataDir,
       ...(options.printTimeoutMs !== undefined ? { printTimeoutMs: options.printTimeoutMs } : {}),
     }),
   );
@@ -310,6 +328,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     auth.forgetDevices();
   });
   app.use('/api', deviceRoutes({ auth, pairing, clock }));
+  app.use(landingRoutes(site));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT, { tokensInAddress: site.demo }));
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -400,12 +419,23 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  selfUrl = url;
+  publicAddress = resolvePublicAddress({
+    configured: options.publicUrl ?? site.publicUrl,
+    host,
+    port,
+    demo: site.demo,
+    scheme: tls ? 'https' : 'http',
+    ...(options.networkInterfaces ? { interfaces: options.networkInterfaces } : {}),
+  });
+  if (publicAddress.warning) logger.warn({ publicUrl: publicAddress.baseUrl }, publicAddress.warning.en);
 
   return {
     url,
     port,
     site,
+    get publicAddress() {
+      return publicAddress;
+    },
     engine,
     bus,
     db,

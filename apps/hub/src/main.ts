@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createHub, type TlsFiles } from './hub.ts';
 import { repoRoot } from './repo-root.ts';
+import { logScreens } from './screens.ts';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
 // Found from the root: `npm start` runs this file, `npm run start:prod` the bundle in dist/hub.
@@ -24,6 +25,7 @@ try {
     site: process.env.SITE_CONFIG ?? defaultSite,
     port: Number(process.env.PORT ?? 8080),
     host: process.env.HOST ?? '127.0.0.1',
+    ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
     logger,
     ...tlsFromEnv(),
   });
@@ -31,6 +33,7 @@ try {
     { url: hub.url, port: hub.port, site: hub.site.id, startupMs: Math.round(performance.now() - started) },
     'hub listening',
   );
+  logScreens(logger, hub.publicAddress.baseUrl ?? hub.url);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'hub stopping');
     void hub.close().then(() => process.exit(0));

@@ -4,6 +4,7 @@ import {
   pick,
   translator,
   HubClient,
+  HubRequestError,
   type ConnectionState,
   type KioskConfig,
   type Lang,
@@ -37,14 +38,20 @@ function useHub(config: KioskConfig) {
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const [site, setSite] = useState<SiteView | null>(null);
   const [services, setServices] = useState<ServiceView[]>([]);
+  /** The hub refused this kiosk's token: an installer must fix it, retrying will not. */
+  const [badToken, setBadToken] = useState(false);
   const client = useMemo(() => {
     const reload = () => {
       void Promise.all([hub.get<SiteView>('/api/site'), hub.get<ServiceView[]>('/api/services')])
         .then(([s, list]) => {
           setSite(s);
           setServices(list);
+          setBadToken(false);
         })
-        .catch(() => undefined);
+        .catch((error: unknown) => {
+          if (error instanceof HubRequestError && (error.status === 401 || error.status === 403))
+            setBadToken(true);
+        });
     };
     let pending: ReturnType<typeof setTimeout> | null = null;
     const hub = new HubClient({
@@ -52,6 +59,9 @@ function useHub(config: KioskConfig) {
       token: config.deviceToken,
       onConnection: setConnection,
       onResync: reload,
+    });
+    hub.socket.on('connect_error', (error) => {
+      if (error.message === 'UNAUTHENTICATED') setBadToken(true);
     });
     hub.socket.onAny(() => {
       pending ??= setTimeout(() => {
@@ -67,13 +77,13 @@ function useHub(config: KioskConfig) {
     },
     [client],
   );
-  return { client, connection, site, services };
+  return { client, connection, site, services, badToken };
 }
 
 export function KioskApp({ config }: { config: KioskConfig }) {
   const [lang, setLang] = useState<Lang>(config.language);
   const t = useMemo(() => translator(TEXTS, lang), [lang]);
-  const { client, connection, site, services } = useHub(config);
+  const { client, connection, site, services, badToken } = useHub(config);
   const [screen, dispatch] = useReducer(kioskReducer, { name: 'agencies' });
   const [lastTouch, setLastTouch] = useState(Date.now());
   const busy = useRef(false);
@@ -148,7 +158,9 @@ export function KioskApp({ config }: { config: KioskConfig }) {
         </div>
       </header>
       <main class="content">
-        {offline || !site ? (
+        {badToken ? (
+          <Message screen="bad-token" tone="offline" title={t('badTokenTitle')} body={t('badTokenBody')} />
+        ) : offline || !site ? (
           <Message screen="offline" tone="offline" title={t('offlineTitle')} body={t('offlineBody')} />
         ) : screen.name === 'agencies' ? (
           <AgencyGrid

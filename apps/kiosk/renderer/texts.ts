@@ -26,6 +26,8 @@ export type KioskText =
   | 'ahead'
   | 'noneAhead'
   | 'soon'
+  | 'badTokenTitle'
+  | 'badTokenBody'
   | 'noQueue'
   | 'priorityMark'
   | 'printFailedTitle'
@@ -62,7 +64,7 @@ export const TEXTS: Dictionary<KioskText> = {
     id: 'Pelayanan khusus untuk lansia, penyandang disabilitas, ibu hamil dan anak (UU 25/2009).',
     en: 'Priority service for the elderly, people with disabilities, pregnant women and children.',
   },
-  regular: { id: 'Tidak, antrian biasa', en: 'No, regular queue' },
+  regular: { id: 'Tidak, antrean biasa', en: 'No, regular queue' },
   lansia: { id: 'Lansia (60+)', en: 'Elderly (60+)' },
   disabilitas: { id: 'Penyandang disabilitas', en: 'Person with disability' },
   ibu_hamil: { id: 'Ibu hamil', en: 'Pregnant' },
@@ -71,6 +73,14 @@ export const TEXTS: Dictionary<KioskText> = {
   takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
   ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} people ahead of you' },
   noneAhead: { id: 'Tidak ada antrean di depan Anda', en: 'Nobody is ahead of you' },
+  badTokenTitle: {
+    id: 'Token kiosk ditolak server antrean',
+    en: 'The queue server refused this kiosk’s token',
+  },
+  badTokenBody: {
+    id: 'Untuk petugas pemasang: token di alamat (/kiosk?token=…) atau di kiosk.json tidak cocok dengan perangkat kiosk di berkas situs (devices[].tokenSha256). Perbaiki tokennya, lalu buka kembali halaman ini.',
+    en: 'For the installer: the token in the address (/kiosk?token=…) or in kiosk.json matches no kiosk device of the site file (devices[].tokenSha256). Fix the token, then open this page again.',
+  },
   soon: { id: 'Anda akan segera dipanggil', en: 'You will be called shortly' },
   noQueue: { id: 'Tanpa antre', en: 'No queue' },
   priorityMark: { id: 'PRIORITAS', en: 'PRIORITY' },
@@ -79,7 +89,7 @@ export const TEXTS: Dictionary<KioskText> = {
     id: 'Nomor Anda sudah tercatat. Tunjukkan layar ini kepada petugas Front Office untuk mencetak ulang.',
     en: 'Your number is recorded. Show this screen to the Front Office officer to reprint it.',
   },
-  offlineTitle: { id: 'Mesin antrian sedang tidak terhubung', en: 'The queue machine is offline' },
+  offlineTitle: { id: 'Mesin antrean sedang tidak terhubung', en: 'The queue machine is offline' },
   offlineBody: {
     id: 'Mohon tunggu sebentar atau hubungi petugas Front Office. Tidak ada tiket yang dibuat.',
     en: 'Please wait a moment or ask the Front Office officer. No ticket has been issued.',
@@ -94,7 +104,7 @@ export const TEXTS: Dictionary<KioskText> = {
   language: { id: 'English', en: 'Bahasa Indonesia' },
   servicesCount: { id: '{n} layanan', en: '{n} services' },
   scanStatus: {
-    id: 'Pindai kode QR di tiket untuk melihat antrian dari ponsel Anda.',
+    id: 'Pindai kode QR di tiket untuk melihat antrean dari ponsel Anda.',
     en: 'Scan the QR code on the ticket to follow the queue on your phone.',
   },
 };

@@ -21,7 +21,7 @@ export const TEXTS = {
   tabChain: { id: 'Rantai laporan', en: 'Report chain' },
   tabSettings: { id: 'Pengaturan', en: 'Settings' },
   offline: {
-    id: 'Koneksi ke server antrian terputus. Data di layar mungkin tidak terbaru.',
+    id: 'Koneksi ke server antrean terputus. Data di layar mungkin tidak terbaru.',
     en: 'Connection to the queue server lost. What you see may be out of date.',
   },
   sessionEnded: { id: 'Sesi berakhir. Silakan masuk lagi.', en: 'Session ended. Please sign in again.' },

@@ -4,6 +4,7 @@ export type {
   Broadcast,
   CompensationView,
   CounterView,
+  HubWarning,
   LiveDelta,
   LiveSnapshot,
   PresentOfficer,

@@ -1,4 +1,4 @@
-import type { CounterConfig, PriorityRatio } from './config.ts';
+import type { CounterConfig, PriorityRatio, QueueConfig } from './config.ts';
 import type { CounterState, QueueState, TicketState } from './state.ts';
 
 /** Oldest issue time first; a transferred ticket keeps its issue time and so its place. */
@@ -54,20 +54,51 @@ export function aheadOf(state: QueueState, serviceId: string, priority: boolean)
 }
 
 /**
- * Waiting tickets of the same service that will be called before this one: earlier tickets of its own kind,
- * and for a regular ticket every waiting priority ticket as well (strict order; a ratio only shortens that).
+ * The services whose tickets are called by the same counters as `serviceId`'s: every service of every counter that
+ * serves it (itself alone when no counter does). A ticket of any of them can be called before this one.
  */
-export function ticketsAhead(state: QueueState, ticket: TicketState): number {
-  return waitingFor(state, [ticket.serviceId]).filter((t) => {
-    if (t.id === ticket.id) return false;
-    const earlier = byIssueTime(t, ticket) < 0;
-    return ticket.priority !== null ? t.priority !== null && earlier : t.priority !== null || earlier;
-  }).length;
+export function rivalServices(config: Pick<QueueConfig, 'counters'>, serviceId: string): Set<string> {
+  const rivals = new Set([serviceId]);
+  for (const counter of config.counters)
+    if (counter.serviceIds.includes(serviceId)) for (const id of counter.serviceIds) rivals.add(id);
+  return rivals;
 }
 
-/** `ticketsAhead` for the newest ticket of its service, from the indexes alone: the kiosk asks this on every issue. */
-export function aheadOfNewest(state: QueueState, ticket: TicketState): number {
+/** Called before `ticket` at a counter both wait for: a priority ticket before a regular one, then the older. */
+function callsBefore(other: TicketState, ticket: TicketState): boolean {
+  const earlier = byIssueTime(other, ticket) < 0;
+  return ticket.priority !== null ? other.priority !== null && earlier : other.priority !== null || earlier;
+}
+
+/**
+ * Waiting tickets that will be called before this one at the counters that serve its service, in the counters' call
+ * order (priority first, then the oldest across their services): a priority A ticket waits ahead of B001 when one
+ * counter calls both. Strict order; a priority ratio only shortens it.
+ */
+export function ticketsAhead(
+  state: QueueState,
+  ticket: TicketState,
+  config: Pick<QueueConfig, 'counters'>,
+): number {
+  return waitingFor(state, [...rivalServices(config, ticket.serviceId)]).filter(
+    (t) => t.id !== ticket.id && callsBefore(t, ticket),
+  ).length;
+}
+
+/**
+ * `ticketsAhead` for the newest ticket, from the indexes alone: the kiosk asks this on every issue. Everything that
+ * waits at its counters is older, so a regular ticket waits behind all of it and a priority one behind the priority.
+ */
+export function aheadOfNewest(
+  state: QueueState,
+  ticket: TicketState,
+  config: Pick<QueueConfig, 'counters'>,
+): number {
   const index = ticket.priority === null ? state.waiting : state.waitingPriority;
-  const ids = index.get(ticket.serviceId);
-  return ids ? ids.size - (ids.has(ticket.id) ? 1 : 0) : 0;
+  let ahead = 0;
+  for (const serviceId of rivalServices(config, ticket.serviceId)) {
+    const ids = index.get(serviceId);
+    if (ids) ahead += ids.size - (ids.has(ticket.id) ? 1 : 0);
+  }
+  return ahead;
 }

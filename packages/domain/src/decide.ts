@@ -368,7 +368,7 @@ function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Ev
       ticketId: t.id,
       serviceId: t.serviceId,
       channel: cmd.channel,
-      ahead: ticketsAhead(state, t),
+      ahead: ticketsAhead(state, t, config),
       minutes: shown.minutes,
       low: shown.low,
       high: shown.high,

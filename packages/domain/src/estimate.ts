@@ -29,7 +29,9 @@ export function estimateWaitMinutes(
 ): number | null {
   const open = openCountersFor(state, config, serviceId);
   if (open === 0) return null;
-  return Math.ceil((ahead * recentServiceMinutes(state, config, serviceId)) / open);
+  const minutes = Math.ceil((ahead * recentServiceMinutes(state, config, serviceId)) / open);
+  // Services finished in seconds (a quick check, a demo) must not promise "± 0 minutes" to someone with a queue.
+  return ahead > 0 ? Math.max(1, minutes) : minutes;
 }
 
 export interface ServiceLoad {

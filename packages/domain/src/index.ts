@@ -1,3 +1,4 @@
+export * from './call-log.ts';
 export * from './call-order.ts';
 export * from './complaint-deadline.ts';
 export * from './complaint-transitions.ts';
@@ -15,6 +16,7 @@ export * from './opening-hours.ts';
 export * from './report-chain.ts';
 export * from './report-chain-timing.ts';
 export * from './report-chain-view.ts';
+export * from './sop-steps.ts';
 export * from './state.ts';
 export * from './timing.ts';
 export * from './service-standard.ts';

@@ -12,7 +12,8 @@ export type SkmGender = (typeof SKM_GENDERS)[number];
 export const SKM_AGE_BANDS = ['under_20', '20_29', '30_39', '40_49', '50_59', '60_plus'] as const;
 export type SkmAgeBand = (typeof SKM_AGE_BANDS)[number];
 
-export const SKM_EDUCATIONS = ['sd', 'smp', 'sma', 'd3', 's1', 's2', 's3'] as const;
+// PermenPAN-RB 14/2017's respondent profile starts at no schooling: a citizen without any must be able to answer.
+export const SKM_EDUCATIONS = ['tidak_sekolah', 'sd', 'smp', 'sma', 'd3', 's1', 's2', 's3'] as const;
 export type SkmEducation = (typeof SKM_EDUCATIONS)[number];
 
 export const SKM_OCCUPATIONS = ['pns', 'tni', 'polri', 'swasta', 'wirausaha', 'lainnya'] as const;
@@ -42,6 +43,7 @@ export const SKM_AGE_BAND_LABELS: Readonly<Record<SkmAgeBand, LocalizedText>> = 
 };
 
 export const SKM_EDUCATION_LABELS: Readonly<Record<SkmEducation, LocalizedText>> = {
+  tidak_sekolah: l('Tidak sekolah', 'No schooling'),
   sd: l('SD', 'Primary school'),
   smp: l('SMP', 'Junior high school'),
   sma: l('SMA', 'Senior high school'),

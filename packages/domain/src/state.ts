@@ -1,3 +1,4 @@
+import { logCall, logOutcome, logRecall, type CallRecord } from './call-log.ts';
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
 import type {
   FinishOutcome,
@@ -95,6 +96,8 @@ export interface QueueState {
   readonly pauseLengths: Map<string, number[]>;
   /** Per ticket, the wait last shown to its citizen: a promise is logged again only when what is shown changes. */
   readonly quotes: Map<string, WaitQuoted>;
+  /** The day's last calls, oldest first, with what became of each: the displays' history (call-log.ts). */
+  readonly calls: CallRecord[];
 }
 
 export function initialState(): QueueState {
@@ -110,6 +113,7 @@ export function initialState(): QueueState {
     recentCycle: new Map(),
     pauseLengths: new Map(),
     quotes: new Map(),
+    calls: [],
   };
 }
 
@@ -223,6 +227,7 @@ function applyCall(
   ticket.calledAt = at;
   ticket.firstCalledAt ??= at;
   ticket.recalls = 0;
+  logCall(state.calls, { ticketId, counterId, serviceId: ticket.serviceId, calledAt: at });
   const counter = counterOf(state, counterId);
   counter.activeTicketId = ticketId;
   if (via === 'next') {
@@ -244,6 +249,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     state.recentCycle.clear();
     state.pauseLengths.clear();
     state.quotes.clear();
+    state.calls.length = 0;
     // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
     for (const counter of state.counters.values()) {
       counter.streak = null;
@@ -309,11 +315,13 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       break;
     case 'ticket:recalled':
       mustGet(state, event.ticketId).recalls = event.recalls;
+      logRecall(state.calls, event.ticketId, event.at);
       break;
     case 'ticket:step-started': {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       ticket.status = 'serving';
+      logOutcome(state.calls, ticket.id, 'serving');
       ticket.steps.push({ step: event.step, startedAt: event.at, endedAt: null });
       break;
     }
@@ -323,6 +331,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
       ticket.status = 'done';
+      logOutcome(state.calls, ticket.id, 'done');
       ticket.finishedAt = event.at;
       ticket.outcome = event.outcome;
       recordServiceTime(state, ticket, event.at);
@@ -333,6 +342,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
       ticket.status = 'no_show';
+      logOutcome(state.calls, ticket.id, 'no_show');
       break;
     }
     case 'ticket:reactivated': {
@@ -350,6 +360,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       endCurrentStep(ticket, event.at);
       if (event.counterId !== null) recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
+      logOutcome(state.calls, ticket.id, 'transferred');
       transition(state, ticket, () => {
         ticket.serviceId = event.toServiceId;
         ticket.status = 'transferred';
@@ -362,6 +373,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       const ticket = mustGet(state, event.ticketId);
       endCurrentStep(ticket, event.at);
       releaseCounter(state, ticket);
+      logOutcome(state.calls, ticket.id, 'cancelled');
       transition(state, ticket, () => {
         ticket.status = 'cancelled';
       });

@@ -64,5 +64,5 @@ export function estimateNewTicketWait(
 
 /** The textbook estimate on the same ticket, for comparison: people ahead × recent mean service ÷ open counters. */
 export function naiveTicketWait(state: QueueState, config: QueueConfig, ticket: TicketState): number | null {
-  return estimateWaitMinutes(state, config, ticket.serviceId, ticketsAhead(state, ticket));
+  return estimateWaitMinutes(state, config, ticket.serviceId, ticketsAhead(state, ticket, config));
 }

@@ -29,6 +29,7 @@ describe('composeTicketContent in Indonesian', () => {
       aheadText: '3 orang menunggu di depan Anda',
       estimateText: 'Perkiraan waktu tunggu ± 12 menit',
       statusUrl: 'https://antrean.example.go.id/t/A012',
+      codeText: null,
       footerLines: [
         'Kami melayani dengan cepat, tepat dan ramah.',
         'Mohon isi Survei Kepuasan Masyarakat (SKM) setelah dilayani.',

@@ -18,13 +18,13 @@ export interface TicketContent {
   readonly aheadText: string;
   /** e.g. `Perkiraan waktu tunggu ± 12 menit`; `null` when no estimate is known. */
   readonly estimateText: string | null;
-  /** Encoded in the QR code: where the citizen follows the queue on a phone. */
+  /** Encoded in the QR code: where the citizen follows the queue on a phone; empty when no public address is known. */
   readonly statusUrl: string;
   /**
-   * e.g. `Kode tiket: ABCDE-FGHJK`, printed under the QR for typing at the kiosk's survey; absent when the caller
-   * gave no code.
+   * e.g. `Kode survei & status: ABCDE-FGHJK`, printed under the QR (or alone when there is no QR) for typing at the
+   * survey without a smartphone; `null` when the caller gave no code.
    */
-  readonly codeText?: string;
+  readonly codeText: string | null;
   readonly footerLines: readonly string[];
 }
 
@@ -47,7 +47,7 @@ export interface TicketContentInput {
   /** Counters paused or the service closed: said on the paper beside the figure. */
   readonly estimateHoldUp?: 'paused' | 'closed' | null;
   readonly statusUrl: string;
-  /** The ticket's code (the key to its status page and its SKM survey), printed grouped under the QR. */
+  /** The ticket's secret code (the key to its status page and its SKM survey), printed grouped under the QR. */
   readonly code?: string;
   /** Replaces the default footer (service promise, SKM invitation, keep the ticket). */
   readonly footerLines?: readonly string[];
@@ -102,7 +102,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
       [hours > 0 ? `${hours} jam` : '', minutes > 0 || hours === 0 ? `${minutes} menit` : '']
         .filter(Boolean)
         .join(' '),
-    code: (grouped) => `Kode tiket: ${grouped}`,
+    code: (grouped) => `Kode survei & status: ${grouped}`,
     footer: [
       'Kami melayani dengan cepat, tepat dan ramah.',
       'Mohon isi Survei Kepuasan Masyarakat (SKM) setelah dilayani.',
@@ -147,7 +147,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
       ]
         .filter(Boolean)
         .join(' '),
-    code: (grouped) => `Ticket code: ${grouped}`,
+    code: (grouped) => `Survey & status code: ${grouped}`,
     footer: [
       'We serve quickly, accurately and courteously.',
       'Please fill in the Public Satisfaction Survey (SKM) after your service.',
@@ -241,7 +241,7 @@ export function composeTicketContent(input: TicketContentInput, lang: TicketLang
     aheadText: wording.ahead(Math.max(0, Math.trunc(input.ahead))),
     estimateText: formatEstimate(input, wording),
     statusUrl: input.statusUrl,
-    ...(input.code ? { codeText: wording.code(groupedCode(input.code)) } : {}),
+    codeText: input.code ? wording.code(groupedCode(input.code)) : null,
     footerLines: input.footerLines ?? wording.footer,
   };
 }

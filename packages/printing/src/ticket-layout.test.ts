@@ -18,6 +18,27 @@ function expectFits(layout: TicketLayout): void {
 }
 
 describe('layoutTicket', () => {
+  it('prints the ticket code as text right under the QR, for the survey without a smartphone', () => {
+    const lines = layoutTicket(sampleTicket(), 58).lines;
+    const qr = lines.findIndex((line) => line.kind === 'qr');
+    // 58 mm paper wraps the words, never the code.
+    expect(lines.slice(qr + 2, qr + 4)).toMatchObject([
+      { kind: 'text', text: 'Kode survei & status:', bold: true },
+      { kind: 'text', text: 'WA4TU-M3PSX', bold: true },
+    ]);
+    expect(textLines(layoutTicket(sampleTicket({}, 'en'), 80)).map((l) => l.text)).toContain(
+      'Survey & status code: WA4TU-M3PSX',
+    );
+  });
+
+  it('prints no QR when no public address is known, but still the code', () => {
+    const lines = layoutTicket(sampleTicket({ statusUrl: '' }), 80).lines;
+    expect(lines.some((line) => line.kind === 'qr')).toBe(false);
+    expect(textLines({ paperWidth: 80, columns: 48, lines }).map((l) => l.text)).toContain(
+      'Kode survei & status: WA4TU-M3PSX',
+    );
+  });
+
   it('has 32 columns on 58 mm paper and 48 on 80 mm', () => {
     expect(columnsFor(58)).toBe(32);
     expect(columnsFor(80)).toBe(48);
@@ -98,6 +119,7 @@ describe('layoutTicket', () => {
       aheadText: anyTicketText(60),
       estimateText: fc.option(anyTicketText(60)),
       statusUrl: fc.webUrl({ withQueryParameters: true, size: 'large' }),
+      codeText: fc.option(anyTicketText(60)),
       footerLines: fc.array(anyTicketText(100), { maxLength: 4, size: 'max' }),
     });
     const serviceLengths: number[] = [];

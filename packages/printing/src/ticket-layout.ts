@@ -119,11 +119,12 @@ export function layoutTicket(content: TicketContent, paperWidth: PaperWidth): Ti
   if (content.estimateText !== null) text(content.estimateText);
   feed();
 
-  lines.push({ kind: 'qr', data: toQrPayload(content.statusUrl), cellSize: paperWidth === 58 ? 6 : 7 });
-  if (content.codeText !== undefined) {
+  // No QR at all rather than one to an address no phone reaches (see the hub's public address).
+  if (content.statusUrl !== '') {
+    lines.push({ kind: 'qr', data: toQrPayload(content.statusUrl), cellSize: paperWidth === 58 ? 6 : 7 });
     feed();
-    text(toPrintableAscii(content.codeText), { bold: true });
   }
+  if (content.codeText !== null) text(toPrintableAscii(content.codeText), { bold: true });
   feed();
   for (const footer of content.footerLines) text(footer);
   lines.push({ kind: 'cut' });

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'OWN_ACCOUNT'
   | 'SERVICE_UNCOVERED'
   | 'SKM_TICKET_REQUIRED'
+  | 'SKM_CODE_REQUIRED'
   | 'SKM_TICKET_NOT_SERVED'
   | 'SKM_TICKET_EXPIRED'
   | 'SKM_ALREADY_ANSWERED'
@@ -135,14 +136,21 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   SERVICE_UNCOVERED: {
     status: 409,
     message: {
-      id: 'Masih ada antrian yang menunggu layanan ini dan tidak ada loket lain yang melayaninya. Tambahkan layanan itu ke loket lain dahulu.',
+      id: 'Masih ada antrean yang menunggu layanan ini dan tidak ada loket lain yang melayaninya. Tambahkan layanan itu ke loket lain dahulu.',
       en: 'Tickets still wait for this service and no other counter serves it. Add the service to another counter first.',
+    },
+  },
+  SKM_CODE_REQUIRED: {
+    status: 400,
+    message: {
+      id: 'Nomor antrean saja tidak cukup, karena dapat dibaca siapa pun di aula. Ketik kode survei yang tercetak di bawah kode QR tiket Anda.',
+      en: 'The queue number alone is not enough, since anyone in the hall can read it. Type the survey code printed under the QR code of your ticket.',
     },
   },
   SKM_TICKET_REQUIRED: {
     status: 400,
     message: {
-      id: 'Survei diisi dengan tiket antrian Anda. Pindai kode QR pada tiket.',
+      id: 'Survei diisi dengan tiket antrean Anda. Pindai kode QR pada tiket.',
       en: 'The survey is filled in with your queue ticket. Scan the QR code on the ticket.',
     },
   },

@@ -95,6 +95,8 @@ export const ServiceView = z.object({
   estimatedWaitMinutes: z.number().int().nullable(),
   estimate: WaitEstimateView,
   open: z.boolean(),
+  /** The standard minutes of each counter step, "4" … "8", for this service. */
+  stepStandardMinutes: z.record(z.string(), z.number()),
 });
 export type ServiceView = z.infer<typeof ServiceView>;
 
@@ -155,10 +157,14 @@ export const SiteView = z.object({
   kioskMaxTicketsPerMinute: z.number().int(),
   /** Share of a standard after which a running step turns amber (e.g. 0.8). */
   warningRatio: z.number(),
+  /** The name of each SOP step, "1" … "13" (the site's own, else the seed's). */
+  sopSteps: z.record(z.string(), Localized),
   display: z.object({
     runningText: z.string(),
     media: z.array(z.object({ type: z.enum(['image', 'video']), url: z.string() })),
     announcement: z.object({ style: z.enum(['words', 'digits']), english: z.boolean() }),
+    /** The TV names a paused counter's reason (a site may prefer only "paused"). */
+    showPauseReason: z.boolean(),
   }),
 });
 export type SiteView = z.infer<typeof SiteView>;
@@ -199,6 +205,13 @@ export const LoginResponse = z.object({
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 /** An officer connected at a counter (from their live connection, not their session). */
+/** A standing problem of the installation that MOD sees on the live screen until it is fixed. */
+export const HubWarning = z.object({
+  kind: z.enum(['public-address']),
+  message: z.object({ id: z.string(), en: z.string() }),
+});
+export type HubWarning = z.infer<typeof HubWarning>;
+
 export const PresentOfficer = z.object({
   counterId: z.string(),
   username: z.string(),
@@ -230,6 +243,19 @@ export const HealthResponse = z.object({
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
+/** One call of the day for the displays' history: where the ticket was called and what became of the call. */
+export const CallView = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  serviceId: z.string(),
+  counterId: z.string(),
+  calledAt: Instant,
+  /** The call or its latest recall. */
+  shownAt: Instant,
+  outcome: z.enum(['called', 'serving', 'done', 'no_show', 'transferred', 'cancelled']),
+});
+export type CallView = z.infer<typeof CallView>;
+
 export const Snapshot = z.object({
   lastEventId: z.number().int(),
   /** The hub's clock when it took the snapshot: screens time against it, not against their own PC's clock. */
@@ -238,6 +264,8 @@ export const Snapshot = z.object({
   tickets: z.array(TicketView),
   counters: z.array(CounterView),
   compensations: z.array(CompensationView),
+  /** The day's latest calls, oldest first (at most 100). */
+  calls: z.array(CallView),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -252,8 +280,8 @@ export const TicketContent = z.object({
   aheadText: z.string(),
   estimateText: z.string().nullable(),
   statusUrl: z.string(),
-  /** `Kode tiket: ABCDE-FGHJK` under the QR, for typing at the kiosk's SKM survey. */
-  codeText: z.string().optional(),
+  /** `Kode survei & status: ABCDE-FGHJK` under the QR (or alone without one), for typing at the SKM survey. */
+  codeText: z.string().nullable(),
   footerLines: z.array(z.string()),
 });
 export type TicketContent = z.infer<typeof TicketContent>;
@@ -306,6 +334,8 @@ const ReportCompensationCounts = z.object({
 /** `GET /api/reports`: the recap of a service day or a range, per agency, service, counter and officer. */
 export const ReportView = z.object({
   site: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  /** The site's name of each SOP step, "1" … "13", for column and row labels. */
+  sopSteps: z.record(z.string(), Localized),
   from: z.string(),
   to: z.string(),
   days: z.number().int(),

@@ -30,6 +30,12 @@ export { generateClipSet } from './generate-clip-set.ts';
 export type { GenerateClipsOptions } from './generate-clip-set.ts';
 export { chimeWav } from './chime.ts';
 export {
+  activeLoudnessDbfs,
+  normalizeLoudness,
+  normalizeWavLoudness,
+  TARGET_LOUDNESS_DBFS,
+} from './loudness.ts';
+export {
   concatWavs,
   describeFormat,
   encodeWav,

@@ -19,7 +19,7 @@ export const TEXTS = {
   },
   agency: { id: 'Instansi yang diadukan', en: 'Agency concerned' },
   agencyNone: { id: 'Pengelola MPP / tidak tahu', en: 'The hall itself / not sure' },
-  ticket: { id: 'Nomor antrian (jika ada)', en: 'Queue number (if any)' },
+  ticket: { id: 'Nomor antrean (jika ada)', en: 'Queue number (if any)' },
   ticketHint: { id: 'Contoh: A012', en: 'For example: A012' },
   text: { id: 'Isi pengaduan', en: 'Your complaint' },
   textHint: {

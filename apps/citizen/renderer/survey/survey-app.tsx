@@ -50,10 +50,14 @@ export function SurveyApp({ config }: { config: SurveyConfig }) {
       const outcome = await lookUpTicket(config, ref);
       if (outcome.ok) dispatch({ type: 'subject', subject: { kind: 'ticket', ref, ticket: outcome.data } });
       else if (outcome.code === 'NETWORK') dispatch({ type: 'not-found', message: TEXTS.network });
-      else if (TYPO_CODES.has(outcome.code)) dispatch({ type: 'not-found', message: TEXTS.notFound });
+      else if (TYPO_CODES.has(outcome.code))
+        dispatch({ type: 'not-found', message: kiosk ? TEXTS.notFound : TEXTS.codeNotFound });
+      // The printed number typed on a phone: told on the start screen what the survey needs instead.
+      else if (outcome.code === 'SKM_CODE_REQUIRED')
+        dispatch({ type: 'not-found', message: outcome.message ?? TEXTS.codeNotFound });
       else dispatch({ type: 'refused', message: outcome.message ?? TEXTS.network });
     },
-    [config],
+    [config, kiosk],
   );
 
   useEffect(() => {

@@ -8,6 +8,9 @@ export type SurveyText =
   | 'startPublic'
   | 'ticketLabel'
   | 'ticketPlaceholder'
+  | 'codeLabel'
+  | 'codePlaceholder'
+  | 'codeNotFound'
   | 'next'
   | 'clear'
   | 'backspace'
@@ -42,15 +45,21 @@ export const TEXTS: Dictionary<SurveyText> = {
   language: { id: 'English', en: 'Bahasa Indonesia' },
   startTitle: { id: 'Bagaimana pelayanan kami hari ini?', en: 'How was our service today?' },
   startKiosk: {
-    id: 'Ketik kode tiket yang tercetak di bawah kode QR (mis. WA4TU-M3PSX) atau pindai kode QR tiket.',
-    en: 'Type the ticket code printed under the QR code (e.g. WA4TU-M3PSX) or scan the ticket’s QR code.',
+    id: 'Ketik kode survei yang tercetak di bawah kode QR tiket Anda (mis. WA4TU-M3PSX) atau pindai kode QR tiket.',
+    en: 'Type the survey code printed under the QR code of your ticket (e.g. WA4TU-M3PSX) or scan the ticket’s QR code.',
   },
   startPublic: {
-    id: 'Pindai kode QR pada tiket antrian Anda dengan kamera ponsel, lalu buka tautan survei.',
-    en: 'Scan the QR code on your queue ticket with your phone camera, then open the survey link.',
+    id: 'Ketik kode survei yang tercetak di bawah kode QR tiket Anda, atau pindai kode QR itu dengan kamera ponsel. Nomor antrean saja tidak cukup.',
+    en: 'Type the survey code printed under the QR code of your ticket, or scan that QR code with your phone camera. The queue number alone is not enough.',
   },
-  ticketLabel: { id: 'Kode tiket', en: 'Ticket code' },
+  ticketLabel: { id: 'Kode survei (di bawah kode QR)', en: 'Survey code (under the QR code)' },
   ticketPlaceholder: { id: 'mis. WA4TU-M3PSX', en: 'e.g. WA4TU-M3PSX' },
+  codeLabel: { id: 'Kode survei (di bawah kode QR)', en: 'Survey code (under the QR code)' },
+  codePlaceholder: { id: '10 huruf dan angka', en: '10 letters and digits' },
+  codeNotFound: {
+    id: 'Kode tidak ditemukan. Periksa kembali kode di bawah kode QR tiket.',
+    en: 'Code not found. Please check the code under the ticket’s QR code.',
+  },
   next: { id: 'Lanjut ›', en: 'Next ›' },
   clear: { id: 'Hapus', en: 'Clear' },
   backspace: { id: 'Hapus satu huruf', en: 'Delete one character' },

@@ -6,6 +6,8 @@ import type { T } from './types.ts';
 
 interface Props {
   readonly ticket: TicketView | null;
+  /** The site's SOP step names, "1" … "13". */
+  readonly sopSteps: Readonly<Record<string, { id: string; en: string }>>;
   readonly services: readonly ServiceView[];
   readonly hubNow: number;
   readonly warningRatio: number;
@@ -21,7 +23,12 @@ const PRIORITY_TEXT = {
   korban_bencana: { id: 'Korban bencana', en: 'Disaster victim' },
 } as const;
 
-export function CurrentTicket({ ticket, services, hubNow, warningRatio, lang, t }: Props) {
+/** "13 detik", "2 menit": how long ago, as said aloud, not a stopwatch's 0:13. */
+function agoText(seconds: number, t: T): string {
+  return seconds < 60 ? t('seconds', { n: seconds }) : t('minutesAgo', { n: Math.floor(seconds / 60) });
+}
+
+export function CurrentTicket({ ticket, sopSteps, services, hubNow, warningRatio, lang, t }: Props) {
   if (!ticket)
     return (
       <section class="current current-idle" data-testid="current-ticket" data-state="idle">
@@ -47,7 +54,9 @@ export function CurrentTicket({ ticket, services, hubNow, warningRatio, lang, t 
         <div class="current-meta">
           <span>{t('waited', { time: formatTimer(waitedSeconds) })}</span>
           {ticket.calledAt && (
-            <span>{t('calledAgo', { time: formatTimer(secondsSince(ticket.calledAt, hubNow)) })}</span>
+            <span data-testid="called-ago">
+              {t('calledAgo', { time: agoText(secondsSince(ticket.calledAt, hubNow), t) })}
+            </span>
           )}
           {ticket.recalls > 0 && <span>{t('recalled', { recalls: ticket.recalls })}</span>}
         </div>
@@ -55,7 +64,17 @@ export function CurrentTicket({ ticket, services, hubNow, warningRatio, lang, t 
       {ticket.status === 'called' ? (
         <p class="awaiting">{t('awaitingCitizen')}</p>
       ) : (
-        <StepTimer ticket={ticket} hubNow={hubNow} warningRatio={warningRatio} t={t} />
+        <StepTimer
+          ticket={ticket}
+          hubNow={hubNow}
+          warningRatio={warningRatio}
+          stepName={(step) => {
+            const name = sopSteps[String(step)];
+            return name ? pick(name, lang) : '';
+          }}
+          standards={service?.stepStandardMinutes ?? {}}
+          t={t}
+        />
       )}
     </section>
   );

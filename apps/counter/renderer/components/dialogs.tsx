@@ -90,7 +90,7 @@ export function TransferDialog({
     <Dialog title={t('transferTitle', { number })} onClose={onClose} t={t}>
       <div class="choices choices-services">
         {services
-          .filter((s) => s.id !== currentServiceId)
+          .filter((s) => s.id !== currentServiceId && s.open)
           .map((s) => (
             <button
               key={s.id}

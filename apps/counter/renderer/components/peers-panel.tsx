@@ -6,11 +6,13 @@ interface Props {
   readonly counterId: string;
   readonly counters: readonly CounterView[];
   readonly desk: DeskState;
+  /** Counters with an officer signed in now. */
+  readonly staffed: ReadonlySet<string>;
   readonly t: T;
 }
 
 /** The other counters serving the same services: who is paused, who is serving whom. */
-export function PeersPanel({ counterId, counters, desk, t }: Props) {
+export function PeersPanel({ counterId, counters, desk, staffed, t }: Props) {
   const mine = new Set(counters.find((c) => c.id === counterId)?.serviceIds ?? []);
   const peers = counters.filter((c) => c.id !== counterId && c.serviceIds.some((id) => mine.has(id)));
   if (peers.length === 0) return null;
@@ -25,7 +27,9 @@ export function PeersPanel({ counterId, counters, desk, t }: Props) {
             ? t('peerPaused', { reason: t(`reason_${state.pausedReason as PauseReason}`) })
             : ticket
               ? t('peerServing', { number: ticket.number })
-              : t('peerFree');
+              : staffed.has(c.id)
+                ? t('peerFree')
+                : t('peerEmpty');
           return (
             <li key={c.id} data-counter={c.id} class={state?.pausedReason ? 'peer-paused' : ''}>
               <span class="peer-name">{c.name}</span>

@@ -7,13 +7,17 @@ interface Props {
   readonly ticket: TicketView;
   readonly hubNow: number;
   readonly warningRatio: number;
+  /** The site's name of a step (SiteView.sopSteps), in the page's language. */
+  readonly stepName: (step: number) => string;
+  /** The service's standard minutes per counter step (ServiceView.stepStandardMinutes). */
+  readonly standards: Readonly<Record<string, number>>;
   readonly t: T;
 }
 
 const STATUS_TEXT = { ok: 'stepOk', warning: 'stepWarning', late: 'stepLate' } as const;
 
 /** The running SOP step against its standard: green, amber near the standard, red past it. */
-export function StepTimer({ ticket, hubNow, warningRatio, t }: Props) {
+export function StepTimer({ ticket, hubNow, warningRatio, stepName, standards, t }: Props) {
   const entry = ticket.timeline.at(-1);
   if (ticket.status !== 'serving' || ticket.currentStep === null || !entry) return null;
   const elapsed = secondsSince(entry.startedAt, hubNow);
@@ -22,7 +26,9 @@ export function StepTimer({ ticket, hubNow, warningRatio, t }: Props) {
   return (
     <section class={`step-timer step-${status}`} data-testid="step-timer" data-status={status}>
       <div class="step-timer-head">
-        <span class="step-name">{t('step', { step: ticket.currentStep })}</span>
+        <span class="step-name" data-testid="step-name">
+          {t('step', { step: ticket.currentStep })} · {stepName(ticket.currentStep)}
+        </span>
         <span class="step-standard">{t('standard', { time: formatTimer(entry.standardSeconds) })}</span>
       </div>
       <div class="step-clock" data-testid="step-clock">
@@ -32,19 +38,22 @@ export function StepTimer({ ticket, hubNow, warningRatio, t }: Props) {
         <div class="step-bar-fill" style={{ width: `${share * 100}%` }} />
       </div>
       <div class="step-verdict">{t(STATUS_TEXT[status])}</div>
-      <ol class="step-dots" aria-hidden="true">
+      <ol class="step-list" data-testid="step-list">
         {[4, 5, 6, 7, 8].map((step) => (
           <li
             key={step}
             class={
               step < (ticket.currentStep ?? 0)
-                ? 'dot-done'
+                ? 'step-done'
                 : step === ticket.currentStep
-                  ? 'dot-now'
-                  : 'dot-todo'
+                  ? 'step-now'
+                  : 'step-todo'
             }
+            aria-current={step === ticket.currentStep ? 'step' : undefined}
           >
-            {step}
+            <span class="step-number">{step}</span>
+            <span class="step-label">{stepName(step)}</span>
+            <span class="step-minutes">{t('minutes', { m: standards[String(step)] ?? '–' })}</span>
           </li>
         ))}
       </ol>

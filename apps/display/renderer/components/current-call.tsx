@@ -1,4 +1,4 @@
-import type { CallEntry } from '../display-state.ts';
+import { flashKey, type CallEntry } from '../display-state.ts';
 import type { Translate } from '../texts.ts';
 
 interface Props {
@@ -7,21 +7,23 @@ interface Props {
   readonly serviceName: string;
   /** Just arrived live: flash for a few seconds to draw the hall's eyes. */
   readonly highlight: boolean;
+  /** Calls were made today, but the latest has ended: say so rather than show an older call again. */
+  readonly idle: boolean;
   readonly t: Translate;
 }
 
-export function CurrentCall({ call, counterName, serviceName, highlight, t }: Props) {
+export function CurrentCall({ call, counterName, serviceName, highlight, idle, t }: Props) {
   if (!call)
     return (
       <section class="current-call empty" data-testid="current-call">
-        <p class="current-label">{t('noCallsYet')}</p>
+        <p class="current-label">{idle ? t('noCallNow') : t('noCallsYet')}</p>
         <p class="current-hint">{t('noCallsHint')}</p>
       </section>
     );
   return (
     // Keyed by the call, so each new call (or recall) mounts afresh and its flash plays again.
     <section
-      key={call.key}
+      key={flashKey(call)}
       class={`current-call${highlight ? ' flash' : ''}`}
       data-testid="current-call"
       aria-live="polite"

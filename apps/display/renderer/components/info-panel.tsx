@@ -28,7 +28,6 @@ export function InfoPanel({
       <ul class="info-tips">
         <li>{t('infoPrepare')}</li>
         <li>{t('infoPriority')}</li>
-        <li>{t('infoListen')}</li>
       </ul>
     </div>
   );

@@ -16,12 +16,16 @@ export function RecentCalls({ calls, counterName, t }: Props) {
       ) : (
         <ol class="recent-list">
           {calls.map((call) => (
-            <li key={call.key} class="recent-item" data-call={call.number} data-counter={call.counterId}>
+            <li
+              key={call.key}
+              class={`recent-item recent-${call.outcome}`}
+              data-call={call.number}
+              data-counter={call.counterId}
+              data-outcome={call.outcome}
+            >
               <span class="recent-number">{call.number}</span>
-              <span class="recent-arrow" aria-hidden="true">
-                ›
-              </span>
               <span class="recent-counter">{counterName(call.counterId)}</span>
+              <span class="recent-outcome">{t(`outcome_${call.outcome}`)}</span>
             </li>
           ))}
         </ol>

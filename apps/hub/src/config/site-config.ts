@@ -29,8 +29,11 @@ const Consequence = z.enum(OFFICER_CONSEQUENCES);
 const ManualRule = z.object({ remedy: Localized, officerConsequence: Consequence });
 
 export const Printer = z.object({
-  /** `tcp://host:9100` or a device file such as `/dev/usb/lp0`. */
-  interface: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|\/[\w./-]+)$/),
+  /**
+   * `tcp://host:9100`, a device file such as `/dev/usb/lp0`, or `spool:<folder>` (each ticket written there as
+   * printer bytes and a PNG; relative to DATA_DIR): the demo's printer, or a print spooler's folder.
+   */
+  interface: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5}|\/[\w./-]+|spool:(?!.*\.\.)[\w./-]+)$/),
   paperWidth: z.union([z.literal(58), z.literal(80)]).default(80),
 });
 
@@ -51,6 +54,8 @@ export const SiteConfigSchema = z.object({
   numberWidth: z.number().int().min(1).max(6).default(3),
   openingHours: Hours,
   sopStandards: z.partialRecord(SiteStep, Minutes).default({}),
+  /** The site's own names of its SOP steps (1–13), shown at the counter and in reports; the seed's by default. */
+  sopStepNames: z.partialRecord(SiteStep, Localized).default({}),
   priorityRatio: z
     .object({ priority: z.number().int().min(1), regular: z.number().int().min(1) })
     .nullable()
@@ -142,6 +147,8 @@ export const SiteConfigSchema = z.object({
         .array(z.enum(['say', 'espeak', 'clips']))
         .min(1)
         .default(['say', 'espeak', 'clips']),
+      /** Whether the TV says why a counter is paused (istirahat, sholat…) or only that it is. */
+      showPauseReason: z.boolean().default(true),
       /** Folder of recorded clips (`<token>.wav`); the default set is generated from espeak-ng. */
       clipsFolder: z.string().optional(),
     })

@@ -1,7 +1,7 @@
-import type { LiveSnapshot, PresentOfficer } from '@giliran/protocol';
+import type { HubWarning, LiveSnapshot, PresentOfficer } from '@giliran/protocol';
 import { Router, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
-import { MANAGERS, READERS } from '../auth/roles.ts';
+import { MANAGERS, READERS, STAFF } from '../auth/roles.ts';
 import type { CounterPresence } from '../socket/counter-presence.ts';
 import type { LiveDeltas } from '../socket/live-deltas.ts';
 import { requireRole } from './auth-middleware.ts';
@@ -11,6 +11,8 @@ export function dashboardRoutes(deps: {
   auth: AuthService;
   presence: CounterPresence;
   live: LiveDeltas;
+  /** Standing problems of the installation (e.g. no public address for the QR code). */
+  warnings: () => HubWarning[];
 }): Router {
   const router = Router();
   // The live table at one event id; `live:delta` on the socket carries it on from there.
@@ -24,5 +26,8 @@ export function dashboardRoutes(deps: {
       res.json(deps.presence.list());
     },
   );
+  router.get('/hub/warnings', requireRole(deps.auth, STAFF), (_req, res: Response<HubWarning[]>) => {
+    res.json(deps.warnings());
+  });
   return router;
 }

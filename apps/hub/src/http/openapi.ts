@@ -7,6 +7,7 @@ import {
   IssuedTicket,
   LoginRequest,
   LoginResponse,
+  HubWarning,
   PresentOfficer,
   PublicTicketStatus,
   RunningTextRequest,
@@ -66,6 +67,12 @@ const SCREEN_OPERATIONS: readonly Operation[] = [
     path: '/api/counters/presence',
     summary: 'Officers connected at their counters now',
     response: z.array(PresentOfficer),
+  },
+  {
+    method: 'get',
+    path: '/api/hub/warnings',
+    summary: 'Standing problems of the installation for MOD (e.g. no public address for the QR code)',
+    response: z.array(HubWarning),
   },
   {
     method: 'get',

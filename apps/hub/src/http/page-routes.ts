@@ -12,6 +12,7 @@ const PAGES: Readonly<Record<string, string>> = {
   '/display': 'display/renderer/index.html',
   '/counter': 'counter/renderer/index.html',
   '/mod': 'mod/renderer/index.html',
+  '/fo': 'fo/renderer/index.html',
 };
 
 export interface PageOptions {

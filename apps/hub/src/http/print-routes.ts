@@ -10,6 +10,7 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
+import { isSpool, spoolFolder, spoolTicket } from '../printing/spool-printer.ts';
 import { ticketPrintout } from '../printing/ticket-printout.ts';
 import { actorOf, requireRole } from './auth-middleware.ts';
 import { findTicket } from './ticket-lookup.ts';
@@ -20,9 +21,11 @@ export interface PrintDeps {
   readonly engine: QueueEngine;
   readonly store: QueueStore;
   readonly site: SiteConfig;
-  /** Where the QR code points: the site's public address, else the hub's own. */
-  readonly publicBaseUrl: () => string;
+  /** Where the QR code points (config/public-address.ts); null: no address a phone reaches, no QR. */
+  readonly publicBaseUrl: () => string | null;
   readonly printTimeoutMs?: number;
+  /** The hub's data folder: a relative spool folder (`spool:print-spool`) is inside it. */
+  readonly dataDir: string;
 }
 
 const PRINTING_ROLES: readonly Role[] = ['kiosk', 'fo', ...MANAGERS];
@@ -94,14 +97,22 @@ export function printRoutes(deps: PrintDeps): Router {
     if (!body.success) throw validationError(body.error);
     const { actor, ticket, content } = printoutOf(req, body.data.lang ?? 'id');
     const target = printerFor(site, actor, ticket.issuedBy, body.data.printerId);
-    const paperWidth = body.data.paperWidth ?? target.paperWidth;
     let reason: string | null = null;
     try {
-      await printTicket(content, {
-        printerInterface: target.printerInterface,
-        paperWidth,
-        timeoutMs: deps.printTimeoutMs ?? 5000,
-      });
+      // A kiosk without a printer is a failed print like any other: recorded, and MOD told at once.
+      if (target === null)
+        throw new Error('tidak ada printer untuk kiosk ini (devices[].printer) atau meja FO (printers)');
+      const paperWidth = body.data.paperWidth ?? target.paperWidth;
+      if (isSpool(target.printerInterface)) {
+        const folder = spoolFolder(target.printerInterface, deps.dataDir);
+        await spoolTicket(content, paperWidth, folder, `${engine.serviceDay}-${ticket.number}-${ticket.id}`);
+      } else {
+        await printTicket(content, {
+          printerInterface: target.printerInterface,
+          paperWidth,
+          timeoutMs: deps.printTimeoutMs ?? 5000,
+        });
+      }
     } catch (error) {
       reason = error instanceof Error ? error.message : 'print error';
     }
@@ -118,7 +129,13 @@ export function printRoutes(deps: PrintDeps): Router {
   return router;
 }
 
-function printerFor(site: SiteConfig, actor: Actor, issuedBy: string, printerId: string | undefined): Target {
+/** The printer to use; null when the kiosk has none (a chosen printer that does not exist is refused instead). */
+function printerFor(
+  site: SiteConfig,
+  actor: Actor,
+  issuedBy: string,
+  printerId: string | undefined,
+): Target | null {
   if (actor.role !== 'kiosk' && printerId !== undefined) {
     const printer = site.printers.find((p) => p.id === printerId);
     if (!printer) throw new HubError('NO_PRINTER');
@@ -127,6 +144,9 @@ function printerFor(site: SiteConfig, actor: Actor, issuedBy: string, printerId:
   // A kiosk prints on its own printer; a reprint without a chosen printer goes back to the issuing kiosk's.
   const deviceId = (actor.role === 'kiosk' ? actor.id : issuedBy).replace(/^device:/, '');
   const device = site.devices.find((d) => d.id === deviceId);
-  if (!device?.printer) throw new HubError('NO_PRINTER');
-  return { printerInterface: device.printer.interface, paperWidth: device.printer.paperWidth };
+  if (device?.printer)
+    return { printerInterface: device.printer.interface, paperWidth: device.printer.paperWidth };
+  // A ticket the front office issued for a citizen prints on the desk's printer, the first the site lists.
+  const desk = actor.role === 'kiosk' ? undefined : site.printers[0];
+  return desk ? { printerInterface: desk.interface, paperWidth: desk.paperWidth } : null;
 }

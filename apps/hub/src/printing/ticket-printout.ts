@@ -15,12 +15,13 @@ export function ticketPrintout(
   state: QueueState,
   config: QueueConfig,
   lang: TicketLanguage,
-  publicBaseUrl: string,
+  /** Null when no address a phone reaches is known: the ticket then prints its code without a QR. */
+  publicBaseUrl: string | null,
   now: string,
 ): TicketContent {
   const service = site.services.find((s) => s.id === ticket.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
-  const ahead = ticketsAhead(state, ticket);
+  const ahead = ticketsAhead(state, ticket, config);
   // The first print shows the promise logged at issue; a reprint of a ticket still waiting the current estimate.
   const quoted = state.quotes.get(ticket.id);
   const estimate =
@@ -39,7 +40,7 @@ export function ticketPrintout(
       estimateRange:
         estimate.low !== null && estimate.high !== null ? { low: estimate.low, high: estimate.high } : null,
       estimateHoldUp: estimate.holdUp,
-      statusUrl: `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
+      statusUrl: publicBaseUrl === null ? '' : `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
       code: ticket.code,
     },
     lang,

@@ -83,7 +83,11 @@ function complianceMatrix(view: ReportView): Table {
     title: 'Kepatuhan SOP per layanan (sesuai standar ÷ dinilai)',
     columns: [
       { header: 'Layanan', kind: 'text', width: 3 },
-      ...entries.map((steps) => ({ header: stepLabel(steps), kind: 'share' as const, width: 1.2 })),
+      ...entries.map((steps) => ({
+        header: stepLabel(steps, view.sopSteps),
+        kind: 'share' as const,
+        width: 1.2,
+      })),
     ],
     rows: view.compliance.services.map((s) => [s.name.id, ...s.steps.map((e) => e.share)]),
     total: ['Semua layanan', ...view.compliance.total.map((e) => e.share)],
@@ -129,7 +133,7 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
   drawKeyFigures(page, view);
   drawArrivalsChart(page, view);
   const byName = new Map(reportTables(view).map((t) => [t.name, t]));
-  for (const name of ['Agensi', 'Layanan', 'Loket', 'Petugas', 'Kompensasi']) {
+  for (const name of ['Instansi', 'Layanan', 'Loket', 'Petugas', 'Kompensasi']) {
     const table = byName.get(name);
     if (table) drawTable(page, table);
   }

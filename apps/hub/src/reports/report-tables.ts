@@ -97,13 +97,20 @@ const DESK_NOTE =
   'Tiket dihitung pada loket terakhir yang memegangnya dan petugas yang menyelesaikan atau menandainya tidak hadir; ' +
   'Dialihkan: pengalihan yang dilakukan di loket atau oleh petugas tersebut.';
 
-export function stepLabel(steps: readonly number[]): string {
-  return steps.length > 1 ? `Langkah ${steps.join('–')} (tunggu panggilan)` : `Langkah ${steps.join('')}`;
+/** "Langkah 4 · Penjelasan layanan & persyaratan": the number and the site's name of the step. */
+export function stepLabel(steps: readonly number[], names: Readonly<Record<string, { id: string }>>): string {
+  if (steps.length > 1) return `Langkah ${steps.join('–')} (tunggu panggilan)`;
+  const name = names[steps.join('')]?.id;
+  return name ? `Langkah ${steps.join('')} · ${name}` : `Langkah ${steps.join('')}`;
 }
 
-const complianceRow = (service: string, s: ReportStepCompliance): CellValue[] => [
+const complianceRow = (
+  service: string,
+  s: ReportStepCompliance,
+  names: Readonly<Record<string, { id: string }>>,
+): CellValue[] => [
   service,
-  stepLabel(s.steps),
+  stepLabel(s.steps, names),
   s.standardSeconds,
   s.measured,
   s.withinStandard,
@@ -116,7 +123,7 @@ const complianceRow = (service: string, s: ReportStepCompliance): CellValue[] =>
 export function reportTables(view: ReportView): Table[] {
   return [
     {
-      name: 'Agensi',
+      name: 'Instansi',
       title: 'Rekap per instansi',
       columns: QUEUE_COLUMNS,
       rows: view.agencies.map(queueRow),
@@ -161,7 +168,9 @@ export function reportTables(view: ReportView): Table[] {
         col('Kepatuhan', 'share'),
         col('Rata-rata', 'duration'),
       ],
-      rows: view.compliance.services.flatMap((s) => s.steps.map((step) => complianceRow(s.name.id, step))),
+      rows: view.compliance.services.flatMap((s) =>
+        s.steps.map((step) => complianceRow(s.name.id, step, view.sopSteps)),
+      ),
       total: null,
       note:
         'Kepatuhan = sesuai standar ÷ (sesuai + terlambat); tepat pada standar dihitung sesuai. Langkah 7 yang ' +
@@ -224,7 +233,7 @@ export function complianceTotalTable(view: ReportView): Table {
       col('Rata-rata', 'duration'),
     ],
     rows: view.compliance.total.map((s) => [
-      stepLabel(s.steps),
+      stepLabel(s.steps, view.sopSteps),
       s.measured,
       s.withinStandard,
       s.late,

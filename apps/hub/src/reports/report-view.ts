@@ -1,4 +1,10 @@
-import { UNKNOWN_AGENCY, type CompensationKind, type Recap, type RecapRow } from '@giliran/domain';
+import {
+  sopStepNames,
+  UNKNOWN_AGENCY,
+  type CompensationKind,
+  type Recap,
+  type RecapRow,
+} from '@giliran/domain';
 import type { ReportRow, ReportView } from '@giliran/protocol';
 import type { SiteConfig } from '../config/site-config.ts';
 import { COMPENSATION_KIND_NAMES, TOTAL_NAME, UNKNOWN_NAME, type Localized } from './report-labels.ts';
@@ -30,6 +36,7 @@ export function reportView(
   };
   return {
     site: { id: site.id, name: site.name, timeZone: site.timeZone },
+    sopSteps: sopStepNames(site.sopStepNames),
     from: recap.from,
     to: recap.to,
     days: recap.days,

@@ -10,6 +10,9 @@ import { RateLimiter } from '../commands/rate-limiter.ts';
 import { HubError } from '../hub-error.ts';
 import type { SkmStore } from './skm-store.ts';
 
+/** Today's number on the ticket (A012, AB0042); anything longer is the code behind the QR. */
+const TICKET_NUMBER = /^[A-Z]{1,2}\d{1,6}$/i;
+
 /**
  * Who is answering:
  * - a kiosk device (the kiosk, or a counter-side tablet with a kiosk token and a counter): the citizen types or
@@ -123,6 +126,8 @@ export class SkmSurvey {
 
   /** The ticket a survey names, by its code only: today's number is known to the officer at the desk. */
   private ticketFacts(ref: string): SkmTicketFacts {
+    // The printed number typed at any device: the caller is told what the survey needs, not "no such ticket".
+    if (TICKET_NUMBER.test(ref.trim())) throw new HubError('SKM_CODE_REQUIRED');
     // Typed on a keypad or read off the printout as `ABCDE-FGHJK`: the code, whatever the grouping and case.
     const ticket = this.deps.store.ticketByCode(ref.replace(/[\s-]/g, '').toUpperCase());
     if (!ticket) throw new HubError('TICKET_NOT_FOUND');

@@ -5,6 +5,7 @@ import {
   chimeWav,
   ClipEngine,
   EspeakEngine,
+  normalizeWavLoudness,
   SayEngine,
   speakWithFallback,
   type SayOptions,
@@ -62,8 +63,9 @@ export class AnnouncementAudio {
     });
   }
 
+  /** Chime and voice at one loudness (loudness.ts): the call must not be quieter than the ding-dong before it. */
   chimeWav(): Buffer {
-    this.chime ??= chimeWav();
+    this.chime ??= normalizeWavLoudness(chimeWav());
     return this.chime;
   }
 
@@ -96,9 +98,10 @@ export class AnnouncementAudio {
       this.onFallback,
     );
     this.onSpoken(engine);
-    this.cache.set(text, wav);
+    const level = normalizeWavLoudness(wav);
+    this.cache.set(text, level);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? text);
-    return wav;
+    return level;
   }
 
   /** Speech processes running now and calls waiting for one. */

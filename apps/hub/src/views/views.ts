@@ -11,6 +11,11 @@ import {
   timeline,
   type Forecast,
   type WaitEstimate,
+  COUNTER_STEPS,
+  sopStepNames,
+  standardsFor,
+  type ServiceConfig,
+  type CallRecord,
   type CompensationState,
   type CounterState,
   type QueueConfig,
@@ -19,6 +24,7 @@ import {
   type TicketState,
 } from '@giliran/domain';
 import type {
+  CallView,
   CompensationView,
   CounterView,
   IssuedTicket,
@@ -90,7 +96,7 @@ export function issuedView(
 ): IssuedTicket {
   // Just issued (the usual case): the indexes answer at once. A replayed request may be older: count it out.
   const newest = state.sequences.get(t.serviceId) === t.seq && t.status === 'waiting';
-  const ahead = newest ? aheadOfNewest(state, t) : ticketsAhead(state, t);
+  const ahead = newest ? aheadOfNewest(state, t, config) : ticketsAhead(state, t, config);
   // The answer shows the promise logged with the issue (and a replay the same one), so paper and log agree.
   const shown =
     state.quotes.get(t.id) ?? (estimate ? estimateTicketWait(state, config, t, now) : NO_ESTIMATE);
@@ -153,6 +159,11 @@ export function compensationFromRow(row: CompensationRow): CompensationView {
   };
 }
 
+function counterStepStandards(config: QueueConfig, service: ServiceConfig): Record<string, number> {
+  const standards = standardsFor(config, service);
+  return Object.fromEntries(COUNTER_STEPS.map((step) => [String(step), standards[step]]));
+}
+
 /** Every service's view, or only those in `only` (a live delta names the services its batch touched). */
 export function serviceViews(
   site: SiteConfig,
@@ -178,6 +189,7 @@ export function serviceViews(
       estimatedWaitMinutes: estimate.minutes,
       estimate: estimateView(estimate),
       open: isServiceOpen(config, domainService, now),
+      stepStandardMinutes: counterStepStandards(config, domainService),
     };
   });
 }
@@ -194,7 +206,7 @@ export function publicTicketStatus(
   const service = site.services.find((s) => s.id === t.serviceId);
   const agency = site.agencies.find((a) => a.id === service?.agencyId);
   const waiting = isWaiting(t) && state.tickets.get(t.id) === t;
-  const ahead = waiting ? ticketsAhead(state, t) : null;
+  const ahead = waiting ? ticketsAhead(state, t, config) : null;
   const estimate = waiting ? estimateTicketWait(state, config, t, now, forecast) : null;
   const counter = t.counterId === null ? undefined : site.counters.find((c) => c.id === t.counterId);
   return {
@@ -225,6 +237,24 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
     agencies: site.agencies,
     kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
     warningRatio: site.warningRatio,
-    display: { runningText, media: site.display.media, announcement: site.display.announcement },
+    sopSteps: sopStepNames(site.sopStepNames),
+    display: {
+      runningText,
+      media: site.display.media,
+      announcement: site.display.announcement,
+      showPauseReason: site.display.showPauseReason,
+    },
+  };
+}
+
+export function callView(call: CallRecord, state: QueueState): CallView {
+  return {
+    ticketId: call.ticketId,
+    number: state.tickets.get(call.ticketId)?.number ?? '',
+    serviceId: call.serviceId,
+    counterId: call.counterId,
+    calledAt: call.calledAt,
+    shownAt: call.shownAt,
+    outcome: call.outcome,
   };
 }

@@ -33,6 +33,7 @@ const TICKET: TicketContent = {
   aheadText: '3 orang menunggu di depan Anda',
   estimateText: 'Perkiraan waktu tunggu ± 12 menit',
   statusUrl: 'http://hub.mpp.local:8080/t/K7Q2M9',
+  codeText: 'Kode survei & status: K7Q2M9',
   footerLines: ['Terima kasih'],
 };
 

@@ -83,7 +83,7 @@ export const CHAIN_TEXTS = {
   role_sekdis: { id: 'Sekdis', en: 'Sekdis' },
   role_kadis: { id: 'Kepala Dinas', en: 'Kepala Dinas' },
   networkError: {
-    id: 'Server antrian tidak terjangkau. Coba lagi.',
+    id: 'Server antrean tidak terjangkau. Coba lagi.',
     en: 'The queue server cannot be reached. Try again.',
   },
 } satisfies Dictionary<string>;

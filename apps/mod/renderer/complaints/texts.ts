@@ -97,7 +97,7 @@ export const COMPLAINT_TEXTS = {
     en: 'Reference (e-mail subject, letter number; optional)',
   },
   name: { id: 'Nama', en: 'Name' },
-  ticketOptional: { id: 'Nomor antrian (opsional)', en: 'Queue number (optional)' },
+  ticketOptional: { id: 'Nomor antrean (opsional)', en: 'Queue number (optional)' },
   category: { id: 'Kategori', en: 'Category' },
   enter: { id: 'Catat di Buku Pengaduan', en: 'Record in the register' },
   entered: { id: 'Tercatat sebagai {no}, kode {code}.', en: 'Recorded as {no}, code {code}.' },

@@ -1,6 +1,6 @@
 import type { TimingView } from '../wire.ts';
 
-export type AlertKind = 'step-late' | 'soon-late' | 'compensation' | 'hub';
+export type AlertKind = 'step-late' | 'soon-late' | 'compensation' | 'hub' | 'print-failed' | 'warning';
 
 export interface LiveAlert {
   /** One alert per happening: the same ticket, step and deadline never alert twice. */
@@ -14,6 +14,8 @@ export interface LiveAlert {
   /** For `soon-late`: whole minutes left, rounded up. */
   readonly minutesLeft: number | null;
   readonly text: string | null;
+  /** The English of `text` when the hub gives both (standing warnings). */
+  readonly textEn?: string;
 }
 
 /** A waiting ticket is announced this long before it becomes owed late-service compensation. */

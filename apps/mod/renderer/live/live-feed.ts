@@ -2,6 +2,7 @@ import type { ConnectionState, HubClient } from '@giliran/ui';
 import type {
   CompensationView,
   CounterView,
+  HubWarning,
   LiveDelta,
   LiveSnapshot,
   PresentOfficer,
@@ -98,6 +99,9 @@ export class LiveFeed {
     socket.on('ticket:issued', (e) => {
       this.update({ numbers: new Map(this.view.numbers).set(e.ticketId, e.number) });
     });
+    socket.on('ticket:print-failed', (e) => {
+      this.addAlerts([this.printFailedAlert(e.ticketId, e.reason, e.at)]);
+    });
     socket.on('compensation:raised', (e) => {
       this.addAlerts([this.compensationAlert(e.compensationId, e.ticketId, e.kind, e.at)]);
       this.reloadCompensations();
@@ -182,8 +186,12 @@ export class LiveFeed {
     try {
       const snapshot = await this.hub.get<LiveSnapshot>('/api/live');
       this.takeSnapshot(snapshot);
-      const presence = await this.hub.get<PresentOfficer[]>('/api/counters/presence');
+      const [presence, warnings] = await Promise.all([
+        this.hub.get<PresentOfficer[]>('/api/counters/presence'),
+        this.hub.get<HubWarning[]>('/api/hub/warnings'),
+      ]);
       this.update({ presence });
+      this.addAlerts(warnings.map((w) => warningAlert(w, this.hubNow())));
     } catch {
       // Still connected but the snapshot failed (a hub restarting, say): try again shortly.
       this.held = null;
@@ -254,6 +262,15 @@ export class LiveFeed {
     }, FIGURES_EVERY_MS);
   }
 
+  private printFailedAlert(ticketId: string, reason: string, at: string): LiveAlert {
+    const number = this.view.numbers.get(ticketId) ?? null;
+    return {
+      ...hubAlert(`print-failed:${ticketId}:${at}`, Date.parse(at), reason),
+      kind: 'print-failed',
+      number,
+    };
+  }
+
   private compensationAlert(id: string, ticketId: string | null, kind: string, at: string): LiveAlert {
     return {
       key: `compensation:${id}`,
@@ -301,6 +318,15 @@ function replaceById<T extends { readonly id: string }>(
   const result = list.map((item) => byId.get(item.id) ?? item);
   const known = new Set(list.map((item) => item.id));
   return [...result, ...changed.filter((item) => !known.has(item.id))];
+}
+
+/** A standing problem of the installation: shown once per page load, keyed by its kind. */
+function warningAlert(warning: HubWarning, at: number): LiveAlert {
+  return {
+    ...hubAlert(`warning:${warning.kind}`, at, warning.message.id),
+    kind: 'warning',
+    textEn: warning.message.en,
+  };
 }
 
 function hubAlert(key: string, at: number, text: string): LiveAlert {

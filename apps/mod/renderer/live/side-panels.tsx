@@ -93,7 +93,7 @@ interface AlertsProps {
   readonly t: T;
 }
 
-function alertText(a: LiveAlert, counterName: (id: string | null) => string, t: T): string {
+function alertText(a: LiveAlert, counterName: (id: string | null) => string, t: T, lang: Lang): string {
   switch (a.kind) {
     case 'step-late':
       return t('alertStepLate', {
@@ -105,6 +105,10 @@ function alertText(a: LiveAlert, counterName: (id: string | null) => string, t: 
       return t('alertSoonLate', { number: a.number ?? '', minutes: a.minutesLeft ?? '' });
     case 'compensation':
       return t('alertCompensation', { kind: t(`kind_${a.text ?? ''}` as LiveText), number: a.number ?? '' });
+    case 'print-failed':
+      return t('alertPrintFailed', { number: a.number ?? '', reason: a.text ?? '' });
+    case 'warning':
+      return (lang === 'en' ? a.textEn : a.text) ?? '';
     case 'hub':
       return a.text ?? '';
   }
@@ -120,7 +124,7 @@ export function AlertsPanel({ alerts, counterName, timeZone, lang, t }: AlertsPr
         {alerts.map((a) => (
           <li key={a.key} class={`live-alert live-alert-${a.kind}`} data-kind={a.kind}>
             <span class="live-alert-time">{formatClock(a.at, timeZone, lang)}</span>
-            <span>{alertText(a, counterName, t)}</span>
+            <span>{alertText(a, counterName, t, lang)}</span>
           </li>
         ))}
       </ul>

@@ -24,7 +24,7 @@ export const LIVE_TEXTS = {
   counterIdle: { id: 'Siap', en: 'Idle' },
   counterPaused: { id: 'Jeda · {reason} · sejak {time}', en: 'Paused · {reason} · since {time}' },
   noOfficer: { id: 'Tidak ada petugas', en: 'No officer' },
-  waiting: { id: 'Antrian per layanan', en: 'Waiting per service' },
+  waiting: { id: 'Antrean per layanan', en: 'Waiting per service' },
   waitingCount: { id: '{count} menunggu', en: '{count} waiting' },
   longest: { id: 'terlama {time}', en: 'longest {time}' },
   alerts: { id: 'Peringatan', en: 'Alerts' },
@@ -40,6 +40,10 @@ export const LIVE_TEXTS = {
   alertCompensation: {
     id: 'Kompensasi baru: {kind} {number}',
     en: 'New compensation: {kind} {number}',
+  },
+  alertPrintFailed: {
+    id: 'Tiket {number} gagal dicetak ({reason}): cetak ulang di meja FO',
+    en: 'Ticket {number} was not printed ({reason}): reprint it at the FO desk',
   },
   todayFigures: { id: 'Angka hari ini', en: "Today's figures" },
   issued: { id: 'Tiket', en: 'Issued' },

@@ -84,8 +84,12 @@ export function RecapTable(
   );
 }
 
-function stepName(steps: readonly number[], t: T): string {
-  return steps.length > 1 ? t('stepPre') : t('step', { step: steps.join('') });
+/** "Langkah 4 · Penjelasan layanan & persyaratan": the number and the site's name of the step. */
+function stepName(steps: readonly number[], view: ReportView, lang: Lang, t: T): string {
+  if (steps.length > 1) return t('stepPre');
+  const name = view.sopSteps[steps.join('')];
+  const label = t('step', { step: steps.join('') });
+  return name ? `${label} · ${pick(name, lang)}` : label;
 }
 
 /** Amber under 80 % within standard, red under half: where a manager looks first. */
@@ -109,7 +113,7 @@ export function ComplianceTable({ view, cells, lang, t }: Common & { readonly vi
               <th scope="col">{t('colService')}</th>
               {entries.map((e) => (
                 <th key={e.steps.join('-')} scope="col">
-                  {stepName(e.steps, t)}
+                  {stepName(e.steps, view, lang, t)}
                 </th>
               ))}
             </tr>
@@ -144,7 +148,7 @@ export function ComplianceTable({ view, cells, lang, t }: Common & { readonly vi
         <tbody>
           {entries.map((e) => (
             <tr key={e.steps.join('-')}>
-              <th scope="row">{stepName(e.steps, t)}</th>
+              <th scope="row">{stepName(e.steps, view, lang, t)}</th>
               <td>{cells.count(e.measured)}</td>
               <td>{cells.count(e.withinStandard)}</td>
               <td>{cells.count(e.late)}</td>

@@ -40,7 +40,7 @@ export const SETTINGS_TEXTS = {
     id: 'Pengaturan diubah di layar lain; tampilan sudah diperbarui.',
     en: 'Settings were changed on another screen; this view is up to date.',
   },
-  networkError: { id: 'Server antrian tidak terjangkau.', en: 'The queue server cannot be reached.' },
+  networkError: { id: 'Server antrean tidak terjangkau.', en: 'The queue server cannot be reached.' },
 
   runningTextHint: {
     id: 'Tampil bergulir di bagian bawah semua layar TV ruang tunggu. Kosongkan untuk tidak menampilkan apa pun.',

@@ -13,6 +13,7 @@ export const sampleTicketInput: TicketContentInput = {
   ahead: 3,
   estimatedWaitMinutes: 12,
   statusUrl: 'https://antrean.mpp-kuburaya.go.id/t/7QX2-A012',
+  code: 'WA4TUM3PSX',
 };
 
 export function sampleTicket(
@@ -33,6 +34,7 @@ export function samplePriorityTicket(lang: 'id' | 'en' = 'id'): TicketContent {
       ahead: 0,
       estimatedWaitMinutes: 4,
       statusUrl: 'https://antrean.mpp-kuburaya.go.id/t/9KD4-F007',
+      code: '9KD4-F007',
     },
     lang,
   );

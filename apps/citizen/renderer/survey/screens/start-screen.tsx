@@ -34,7 +34,7 @@ export function StartScreen({ kiosk, letters, error, lang, t, onTicket, onWithou
         }}
       >
         <label class="survey-ticket-label" for="survey-ticket">
-          {t('ticketLabel')}
+          {kiosk ? t('ticketLabel') : t('codeLabel')}
         </label>
         <div class="survey-ticket-row">
           <input
@@ -42,7 +42,7 @@ export function StartScreen({ kiosk, letters, error, lang, t, onTicket, onWithou
             class="survey-ticket-input"
             data-testid="ticket-input"
             value={value}
-            placeholder={t('ticketPlaceholder')}
+            placeholder={kiosk ? t('ticketPlaceholder') : t('codePlaceholder')}
             autocomplete="off"
             autocapitalize="characters"
             spellcheck={false}

@@ -1,0 +1,213 @@
+import { HubClient, pick, translator, type Lang } from '@giliran/ui';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { cancelTicket, reactivate, reprint, type ActionResult } from './desk-actions.ts';
+import { DeskFeed, type DeskView } from './desk-feed.ts';
+import { IssuePanel } from './issue-panel.tsx';
+import { QueuesPanel } from './queues-panel.tsx';
+import { initialLang, saveLang, signOut, storedSession, type DeskSession } from './session.ts';
+import { SignIn } from './sign-in.tsx';
+import { FO_TEXTS } from './texts.ts';
+import { TicketRow, type RowContext } from './ticket-row.tsx';
+import type { SiteView, TicketView } from './wire.ts';
+
+export function FoApp() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [session, setSession] = useState<DeskSession | null>(storedSession);
+  const t = useMemo(() => translator(FO_TEXTS, lang), [lang]);
+  const toggleLang = () => {
+    const next = lang === 'id' ? 'en' : 'id';
+    saveLang(next);
+    setLang(next);
+  };
+  if (!session) return <SignIn onSignedIn={setSession} onLang={toggleLang} lang={lang} t={t} />;
+  return (
+    <Desk
+      session={session}
+      lang={lang}
+      onLang={toggleLang}
+      onSignOut={() => {
+        void signOut(session);
+        setSession(null);
+      }}
+    />
+  );
+}
+
+interface DeskProps {
+  readonly session: DeskSession;
+  readonly lang: Lang;
+  readonly onLang: () => void;
+  readonly onSignOut: () => void;
+}
+
+function useDesk(session: DeskSession) {
+  const hub = useMemo(() => new HubClient({ hubUrl: session.hubUrl, token: session.token }), [session]);
+  const feed = useMemo(() => new DeskFeed(hub), [hub]);
+  const [view, setView] = useState<DeskView>(feed.current);
+  const [site, setSite] = useState<SiteView | null>(null);
+  useEffect(() => {
+    const off = feed.subscribe(setView);
+    void hub.get<SiteView>('/api/site').then(setSite, () => undefined);
+    return () => {
+      off();
+      feed.close();
+      hub.close();
+    };
+  }, [hub, feed]);
+  return { hub, feed, view, site };
+}
+
+function Desk({ session, lang, onLang, onSignOut }: DeskProps) {
+  const t = useMemo(() => translator(FO_TEXTS, lang), [lang]);
+  const { hub, feed, view, site } = useDesk(session);
+  const [query, setQuery] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const act = (ticket: TicketView, action: () => Promise<ActionResult>) => {
+    void action().then((result) => {
+      setMessage(
+        result.ok
+          ? { ok: true, text: t('done', { number: ticket.number }) }
+          : { ok: false, text: t('failed', { message: result.message }) },
+      );
+      feed.schedule();
+    });
+  };
+  const ctx: RowContext = {
+    serviceName: (id) => {
+      const service = view.services.find((s) => s.id === id);
+      return service ? pick(service.name, lang) : id;
+    },
+    counterName: (id) => view.counters.find((c) => c.id === id)?.name ?? id ?? '',
+    timeZone: site?.timeZone ?? 'Asia/Jakarta',
+    lang,
+    t,
+    onReprint: (ticket) => {
+      act(ticket, () => reprint(hub, ticket, lang));
+    },
+    onCancel: (ticket) => {
+      if (confirm(t('confirmCancel', { number: ticket.number })))
+        act(ticket, () => cancelTicket(hub, ticket, lang));
+    },
+    onReactivate: (ticket) => {
+      act(ticket, () => reactivate(hub, ticket, lang));
+    },
+  };
+  const wanted = query.trim().toUpperCase();
+  const found = wanted ? view.tickets.filter((x) => x.number === wanted) : [];
+  const unprinted = view.tickets.filter(
+    (x) => x.printStatus === 'print_failed' && (x.status === 'waiting' || x.status === 'called'),
+  );
+  const noShows = view.tickets.filter((x) => x.status === 'no_show');
+
+  return (
+    <div class="fo-page">
+      <header class="fo-top">
+        <h1>
+          {t('title')} <span class="fo-site">{site?.name}</span>
+        </h1>
+        <span class="fo-who">{session.name}</span>
+        <button type="button" class="fo-btn fo-btn-ghost" onClick={onLang}>
+          {t('language')}
+        </button>
+        <button type="button" class="fo-btn fo-btn-ghost" onClick={onSignOut}>
+          {t('signOut')}
+        </button>
+      </header>
+      {view.connection === 'offline' && (
+        <p class="fo-offline" role="alert">
+          {t('offline')}
+        </p>
+      )}
+      {message && (
+        <p
+          class={message.ok ? 'fo-ok fo-message' : 'fo-error fo-message'}
+          role="status"
+          data-testid="action-result"
+        >
+          {message.text}
+        </p>
+      )}
+      <main class="fo-grid">
+        <div class="fo-column">
+          <IssuePanel
+            hub={hub}
+            services={view.services}
+            lang={lang}
+            t={t}
+            onDone={() => {
+              feed.schedule();
+            }}
+          />
+          <section class="fo-card" aria-labelledby="fo-lookup-title">
+            <h2 id="fo-lookup-title">{t('lookupTitle')}</h2>
+            <input
+              class="fo-lookup"
+              name="lookup"
+              placeholder={t('lookupPlaceholder')}
+              value={query}
+              onInput={(e) => {
+                setQuery(e.currentTarget.value);
+              }}
+            />
+            {wanted && found.length === 0 && <p class="fo-muted">{t('lookupNone', { number: wanted })}</p>}
+            <ul class="fo-tickets" data-testid="lookup-results">
+              {found.map((x) => (
+                <TicketRow key={x.id} ticket={x} ctx={ctx} />
+              ))}
+            </ul>
+          </section>
+        </div>
+        <div class="fo-column">
+          <TicketList
+            title={t('printFailedTitle')}
+            empty={t('printFailedNone')}
+            tickets={unprinted}
+            ctx={ctx}
+            id="unprinted"
+          />
+          <TicketList
+            title={t('noShowsTitle')}
+            empty={t('noShowsNone')}
+            tickets={noShows}
+            ctx={ctx}
+            id="no-shows"
+          />
+        </div>
+        <div class="fo-column">
+          <QueuesPanel
+            tickets={view.tickets}
+            services={view.services}
+            counters={view.counters}
+            lang={lang}
+            t={t}
+          />
+        </div>
+      </main>
+    </div>
+  );
+}
+
+interface ListProps {
+  readonly id: string;
+  readonly title: string;
+  readonly empty: string;
+  readonly tickets: readonly TicketView[];
+  readonly ctx: RowContext;
+}
+
+function TicketList({ id, title, empty, tickets, ctx }: ListProps) {
+  return (
+    <section class="fo-card" aria-labelledby={`fo-${id}-title`}>
+      <h2 id={`fo-${id}-title`}>
+        {title} {tickets.length > 0 && <span class="fo-badge">{tickets.length}</span>}
+      </h2>
+      {tickets.length === 0 && <p class="fo-muted">{empty}</p>}
+      <ul class="fo-tickets" data-testid={id}>
+        {tickets.map((x) => (
+          <TicketRow key={x.id} ticket={x} ctx={ctx} />
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { FoApp } from './app.tsx';
+import './fo.css';
+
+const root = document.getElementById('app');
+if (root) render(<FoApp />, root);
