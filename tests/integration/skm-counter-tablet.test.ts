@@ -58,9 +58,11 @@ describe('SKM answers at a counter-side tablet', () => {
         ...(token ? { token } : {}),
       });
 
-    // The officer types the number the citizen was called by: refused, at the tablet as anywhere.
+    // The officer types the number the citizen was called by: refused, at the tablet as anywhere, saying the code
+    // under the QR is what it takes.
     const byNumber = await submit(first.number, [4, 4, 4, 4, 4, 4, 4, 4, 4], TABLET_TOKEN);
-    expect(byNumber.status).toBe(404);
+    expect(byNumber.status).toBe(400);
+    expect(byNumber.body).toMatchObject({ error: { code: 'SKM_CODE_REQUIRED' } });
     // The citizen's own code at the tablet: taken, but as a tablet answer.
     expect((await submit(first.code, [4, 4, 4, 4, 4, 4, 4, 4, 4], TABLET_TOKEN)).status).toBe(201);
     // The other citizen answers from their phone.
