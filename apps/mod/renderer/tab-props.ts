@@ -1,14 +1,8 @@
 import type { HubClient, Lang } from '@giliran/ui';
+import type { StaffSession } from '@giliran/ui/staff-session';
 
 /** A signed-in manager (MOD, coordinator, admin) or reader (Sekdis, Kepala Dinas). */
-export interface StaffSession {
-  readonly hubUrl: string;
-  readonly token: string;
-  readonly username: string;
-  readonly name: string;
-  readonly role: string;
-  readonly expiresAt: string;
-}
+export type { StaffSession };
 
 /**
  * What every tab of the /mod page receives. A tab owns its texts (its own `texts.ts` with id/en), its data
