@@ -25,11 +25,11 @@ import {
   ticketView,
 } from '../views/views.ts';
 import { findTicket, findTicketByCode } from './ticket-lookup.ts';
-import { runningTextOf } from './display-routes.ts';
+import { runningTextOf } from '../settings/display-routes.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
 import { codeFor } from '../auth/ticket-codes.ts';
-import { actorOf, bearerToken, requireRole } from './auth-middleware.ts';
-import { buildOpenApi } from './openapi.ts';
+import { actorOf, bearerToken, requireRole } from '../http/auth-middleware.ts';
+import { buildOpenApi } from '../http/openapi.ts';
 
 export interface RouteDeps {
   readonly auth: AuthService;
