@@ -74,6 +74,9 @@ import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
 import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
 import { centralStatusRoutes } from './central/central-routes.ts';
+import { CentralFeedPuller } from './central/feed-puller.ts';
+import { centralFeedRoutes } from './central/feed-routes.ts';
+import { CentralFeedStore } from './central/feed-store.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -119,6 +122,8 @@ export interface Hub {
   readonly scheduler: DeadlineScheduler;
   readonly backups: BackupService;
   readonly pusher: CentralPusher;
+  /** Central's site feed: features register the kinds they apply with `feed.kinds.handle`. */
+  readonly feed: CentralFeedPuller;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
@@ -324,6 +329,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.centralTiming,
   );
   app.use('/api', centralStatusRoutes({ auth, pusher }));
+  const feed = new CentralFeedPuller(
+    centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]),
+    new CentralFeedStore(db),
+    bus,
+    clock,
+    logger,
+    options.centralTiming,
+  );
+  app.use('/api', centralFeedRoutes({ auth, feed }));
   const pairing = new DevicePairing(db, site, clock, bus, () => {
     auth.forgetDevices();
   });
@@ -415,6 +429,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await complaints.start();
   backups.start();
   pusher.start();
+  feed.start();
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
@@ -443,11 +458,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     pusher,
+    feed,
     app,
     exports,
     audio,
     async close() {
       await pusher.stop();
+      await feed.stop();
       clearInterval(statusTimer);
       stopWaitHistory();
       scheduler.stop();
