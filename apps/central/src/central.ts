@@ -18,6 +18,9 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
+import { ExportPool } from './report-engine.ts';
+import { RegionReports } from './reports/region-report.ts';
+import { regionRoutes } from './reports/region-routes.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
 import { SiteViews } from './views/site-views.ts';
@@ -121,6 +124,8 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
+  const exports = new ExportPool();
+  app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
   app.use(notFound);
   app.use(errorHandler(logger));
 
@@ -134,6 +139,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     io,
     async close() {
       await io.close();
+      await exports.close();
       await pool.end();
     },
   };

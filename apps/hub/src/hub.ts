@@ -73,6 +73,7 @@ import { backupRoutes } from './backup/backup-routes.ts';
 import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
 import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
+import { siteProfile } from './central/central-profile.ts';
 import { centralStatusRoutes } from './central/central-routes.ts';
 
 export interface HubOptions {
@@ -323,6 +324,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
     options.centralTiming,
   );
+  pusher.describeSite(() => siteProfile(site, engine.config, new ReportStore(db).accountNames()));
   app.use('/api', centralStatusRoutes({ auth, pusher }));
   const pairing = new DevicePairing(db, site, clock, bus, () => {
     auth.forgetDevices();

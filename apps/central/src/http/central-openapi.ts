@@ -2,7 +2,10 @@ import {
   CentralSiteView,
   CentralTicketView,
   LoginRequest,
+  RegionSections,
+  ReportView,
   SiteCreateRequest,
+  SiteProfile,
   SiteCreated,
   SyncAck,
   SyncBatch,
@@ -10,7 +13,7 @@ import {
 import { z } from 'zod';
 
 interface CentralOperation {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -83,6 +86,23 @@ const OPERATIONS: readonly CentralOperation[] = [
     body: SyncBatch,
     response: SyncAck,
     auth: 'site',
+  },
+  {
+    method: 'put',
+    path: '/api/central/profile',
+    summary: 'The site’s names and SOP standards for its reports, sent by its hub when they change',
+    body: SiteProfile,
+    status: 204,
+    auth: 'site',
+  },
+  {
+    method: 'get',
+    path: '/api/central/reports',
+    summary:
+      'The region’s report (?from&to&format=json|csv|xlsx|pdf&site): the hall’s recap per site or combined, with ' +
+      'each site’s totals, SKM/IKM and complaints',
+    response: ReportView.extend({ region: RegionSections }),
+    auth: 'session',
   },
 ];
 

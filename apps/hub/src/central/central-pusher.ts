@@ -4,6 +4,7 @@ import {
   SyncAck,
   type CentralPushStatus,
   type ErrorCode,
+  type SiteProfile,
   type SyncBatch,
 } from '@giliran/protocol';
 import type { Logger } from 'pino';
@@ -66,6 +67,9 @@ export class CentralPusher {
   private readonly timing: PusherTiming;
   /** The newest sequence sent (kept in memory: one disk write per push is enough, and that is the ack). */
   private lastPushedSeq = 0;
+  /** The site's profile for central's reports, and the last one central took (sent again only when it changes). */
+  private profile: (() => SiteProfile) | null = null;
+  private profileSent = '';
 
   constructor(
     private readonly target: CentralTarget | null,
@@ -76,6 +80,11 @@ export class CentralPusher {
   ) {
     this.timing = { ...DEFAULT_PUSHER_TIMING, ...timing };
     if (target) store.open(target.siteId);
+  }
+
+  /** Names and standards central's reports of this site need; sent before the events whenever they change. */
+  describeSite(profile: () => SiteProfile): void {
+    this.profile = profile;
   }
 
   start(): void {
@@ -158,6 +167,7 @@ export class CentralPusher {
 
   /** Sends the next batch; answers whether more events wait. */
   private async pushOnce(target: CentralTarget): Promise<boolean> {
+    await this.sendProfile(target);
     const after = this.store.state().acked_seq;
     const events = this.store.batch(after, this.timing.batchEvents, BATCH_BYTES);
     const head = this.store.head();
@@ -177,6 +187,23 @@ export class CentralPusher {
       }
       throw error;
     }
+  }
+
+  private async sendProfile(target: CentralTarget): Promise<void> {
+    if (!this.profile) return;
+    const body = JSON.stringify(this.profile());
+    if (body === this.profileSent) return;
+    const response = await fetch(new URL('/api/central/profile', target.url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(this.timing.requestTimeoutMs),
+    });
+    if (!response.ok) {
+      const code = errorCodeOf(await response.json().catch(() => null));
+      throw new PushRefused(response.status, isErrorCode(code) ? code : `HTTP_${response.status}`);
+    }
+    this.profileSent = body;
   }
 
   private async send(target: CentralTarget, method: 'GET' | 'POST', batch?: SyncBatch): Promise<SyncAck> {
