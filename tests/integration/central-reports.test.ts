@@ -122,7 +122,7 @@ describe(
       const xlsx = await fetchFile(`${base}&format=xlsx`, admin);
       expect(xlsx.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx.body);
+      await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
       expect(workbook.worksheets.slice(0, 3).map((s) => s.name)).toEqual(['Situs', 'SKM', 'Pengaduan']);
       const pdf = await fetchFile(`${base}&format=pdf`, admin);
       expect(pdf.type).toBe('application/pdf');

@@ -18,6 +18,7 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
+import { pusatPage } from './http/pusat-page.ts';
 import { ExportPool } from './report-engine.ts';
 import { RegionReports } from './reports/region-report.ts';
 import { regionRoutes } from './reports/region-routes.ts';
@@ -126,6 +127,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   );
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
+  app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));
 

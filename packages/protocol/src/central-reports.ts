@@ -90,3 +90,16 @@ export const RegionSections = z.object({
   openComplaints: z.array(RegionOpenComplaint),
 });
 export type RegionSections = z.infer<typeof RegionSections>;
+
+/** `GET /api/central/sites/:id/compensations?date=`: a site's compensations raised that day, as central holds them. */
+export const CentralCompensationView = z.object({
+  compensationId: z.string(),
+  kind: z.string(),
+  ticketId: z.string().nullable(),
+  /** The ticket's number, when central holds the ticket. */
+  number: z.string().nullable(),
+  counterId: z.string().nullable(),
+  raisedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+export type CentralCompensationView = z.infer<typeof CentralCompensationView>;

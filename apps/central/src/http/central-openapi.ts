@@ -1,4 +1,5 @@
 import {
+  CentralCompensationView,
   CentralSiteView,
   CentralTicketView,
   LoginRequest,
@@ -102,6 +103,13 @@ const OPERATIONS: readonly CentralOperation[] = [
       'The region’s report (?from&to&format=json|csv|xlsx|pdf&site): the hall’s recap per site or combined, with ' +
       'each site’s totals, SKM/IKM and complaints',
     response: ReportView.extend({ region: RegionSections }),
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/compensations',
+    summary: 'A site’s compensations raised on a service day (?date=YYYY-MM-DD), with the ticket numbers',
+    response: z.array(CentralCompensationView),
     auth: 'session',
   },
 ];

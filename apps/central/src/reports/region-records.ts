@@ -36,7 +36,7 @@ export async function regionSkm(
     };
   };
   return [
-    ...sites.map((s) => row(s.id, { id: s.profile.name, en: s.profile.name }, bySite.get(s.id) ?? [])),
+    ...sites.map((s) => row(s.id, { id: s.name, en: s.name }, bySite.get(s.id) ?? [])),
     row(
       'total',
       REGION,
@@ -121,13 +121,13 @@ export async function regionComplaints(
     open: list.filter((c) => !ANSWERED.has(c.status)).length,
     late: list.filter(late).length,
   });
-  const names = new Map(sites.map((s) => [s.id, s.profile.name]));
+  const names = new Map(sites.map((s) => [s.id, s.name]));
   return {
     rows: [
       ...sites.map((s) =>
         row(
           s.id,
-          { id: s.profile.name, en: s.profile.name },
+          { id: s.name, en: s.name },
           inPeriod.filter((c) => c.siteId === s.id),
         ),
       ),

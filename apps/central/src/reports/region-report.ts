@@ -8,7 +8,13 @@ import {
   type ReportConfig,
   type Totals,
 } from '@giliran/domain';
-import type { RegionSections, ReportRow, ReportView, SiteProfile } from '@giliran/protocol';
+import type {
+  CentralCompensationView,
+  RegionSections,
+  ReportRow,
+  ReportView,
+  SiteProfile,
+} from '@giliran/protocol';
 import type pg from 'pg';
 import { CentralError, type Clock } from '../hub-shared.ts';
 import { reportView, type ReportFileView, type ReportSite } from '../report-engine.ts';
@@ -50,8 +56,8 @@ function regionProfile(sites: readonly ProfiledSite[]): SiteProfile {
   const agencies = new Map<string, SiteProfile['agencies'][number]>();
   for (const s of sites) for (const a of s.profile.agencies) if (!agencies.has(a.id)) agencies.set(a.id, a);
   const named = (site: ProfiledSite, name: { id: string; en: string }) => ({
-    id: `${site.profile.name} · ${name.id}`,
-    en: `${site.profile.name} · ${name.en}`,
+    id: `${site.name} · ${name.id}`,
+    en: `${site.name} · ${name.en}`,
   });
   return {
     name: 'Wilayah',
@@ -71,14 +77,14 @@ function regionProfile(sites: readonly ProfiledSite[]): SiteProfile {
     counters: sites.flatMap((s) =>
       s.profile.counters.map((c) => ({
         id: `${s.id}/${c.id}`,
-        name: `${s.profile.name} · ${c.name}`,
+        name: `${s.name} · ${c.name}`,
         serviceIds: c.serviceIds.map((id) => `${s.id}/${id}`),
       })),
     ),
     officers: sites.flatMap((s) =>
       s.profile.officers.map((o) => ({
         username: `${s.id}/${o.username}`,
-        name: `${o.name} (${s.profile.name})`,
+        name: `${o.name} (${s.name})`,
       })),
     ),
   };
@@ -160,6 +166,36 @@ export class RegionReports {
     return { site, days, compensations, view };
   }
 
+  /** A site's compensations raised on a service day, with the ticket's number: the drill-down of /pusat. */
+  async compensations(siteId: string, day: string): Promise<CentralCompensationView[]> {
+    const site = await this.pool.query('SELECT 1 FROM sites WHERE id = $1', [siteId]);
+    if (site.rowCount === 0) throw new CentralError('CENTRAL_SITE_NOT_FOUND');
+    const { rows } = await this.pool.query<{
+      compensation_id: string;
+      kind: string;
+      ticket_id: string | null;
+      number: string | null;
+      counter_id: string | null;
+      raised_at: Date;
+      resolved_at: Date | null;
+    }>(
+      `SELECT c.compensation_id, c.kind, c.ticket_id, t.number, c.counter_id, c.raised_at, c.resolved_at
+       FROM site_compensations c
+       LEFT JOIN site_tickets t ON t.site_id = c.site_id AND t.ticket_id = c.ticket_id
+       WHERE c.site_id = $1 AND c.service_day = $2 ORDER BY c.raised_at, c.compensation_id`,
+      [siteId, day],
+    );
+    return rows.map((r) => ({
+      compensationId: r.compensation_id,
+      kind: r.kind,
+      ticketId: r.ticket_id,
+      number: r.number,
+      counterId: r.counter_id,
+      raisedAt: r.raised_at.toISOString(),
+      resolvedAt: r.resolved_at?.toISOString() ?? null,
+    }));
+  }
+
   /** Compensations raised in the range by kind, resolved by now: central's copy of the hub's register. */
   private async compensationCounts(siteId: string, from: string, to: string): Promise<CompensationCount[]> {
     const { rows } = await this.pool.query<{ kind: string; raised: number; resolved: number }>(
@@ -181,7 +217,7 @@ export class RegionReports {
       sites: recaps.map((r): ReportRow => ({
         ...r.view.total,
         key: r.site.id,
-        name: { id: r.site.profile.name, en: r.site.profile.name },
+        name: { id: r.site.name, en: r.site.name },
       })),
       skm,
       complaints: complaints.rows,

@@ -1,5 +1,11 @@
 import { addDays } from '@giliran/domain';
-import { CentralReportQuery, SiteProfile } from '@giliran/protocol';
+import {
+  CentralReportQuery,
+  CentralTicketsQuery,
+  SiteProfile,
+  type CentralCompensationView,
+} from '@giliran/protocol';
+import { z } from 'zod';
 import { Router, type Request, type Response } from 'express';
 import { REGIONAL_READERS, type CentralAuth } from '../auth/central-auth.ts';
 import { bearerToken, CentralError, parse, type Clock } from '../hub-shared.ts';
@@ -64,5 +70,14 @@ export function regionRoutes(deps: RegionRouteDeps): Router {
           );
     res.status(200).type(FILE_TYPES[query.format]).attachment(name).send(body);
   });
+  router.get(
+    '/central/sites/:id/compensations',
+    deps.auth.require(REGIONAL_READERS),
+    async (req: Request, res: Response<CentralCompensationView[]>) => {
+      const { id } = parse(z.strictObject({ id: z.string().min(1).max(64) }), req.params);
+      const { date } = parse(CentralTicketsQuery, req.query);
+      res.json(await deps.reports.compensations(id, date));
+    },
+  );
   return router;
 }

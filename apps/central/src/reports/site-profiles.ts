@@ -7,6 +7,7 @@ import type { ReportSite } from '../report-engine.ts';
 /** A site as its reports see it: the hub's profile, or plain ids until its hub has sent one. */
 export interface ProfiledSite {
   readonly id: string;
+  /** The name the region enrolled it under (the hub's own name is in its profile, on its own reports). */
   readonly name: string;
   /** The newest service day central holds events of (null before the first). */
   readonly serviceDay: string | null;
