@@ -59,6 +59,8 @@ const isErrorCode = (code: string): code is ErrorCode => code in ERRORS;
  */
 export class CentralPusher {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the pending timer fires (wall clock), so a commit can bring a far heartbeat forward. */
+  private timerDue = 0;
   private running: Promise<void> | null = null;
   private failures = 0;
   private stopped = true;
@@ -97,7 +99,10 @@ export class CentralPusher {
   nudge(): void {
     if (this.stopped || this.failures > 0) return;
     this.commits += 1;
-    if (this.running === null && this.timer === null) this.schedule(this.timing.nudgeDelayMs);
+    // Between rounds the heartbeat's timer waits (up to 15 s): a commit brings the push forward to the nudge delay.
+    const soon = Date.now() + this.timing.nudgeDelayMs;
+    if (this.running === null && (this.timer === null || this.timerDue > soon))
+      this.schedule(this.timing.nudgeDelayMs);
   }
 
   async stop(): Promise<void> {
@@ -123,6 +128,7 @@ export class CentralPusher {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDue = Date.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.round().finally(() => {
