@@ -8,6 +8,8 @@ import { pino, type Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { CentralAuth } from './auth/central-auth.ts';
 import { migrate } from './db/migrate.ts';
+import { feedRoutes } from './feed/feed-routes.ts';
+import { SiteFeed } from './feed/site-feed.ts';
 import { centralRoutes } from './http/central-routes.ts';
 import {
   errorHandler,
@@ -125,6 +127,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
+  app.use('/api', feedRoutes({ pool, auth, sites, feed: new SiteFeed(pool), clock }));
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
   app.use(pusatPage());

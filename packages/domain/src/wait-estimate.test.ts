@@ -152,13 +152,14 @@ describe('pauses, opening hours and breaks', () => {
 });
 
 describe('history and today', () => {
-  const history = (meanMinutes: number, priorityPerHour = 0): WaitHistory => ({
+  const history = (meanMinutes: number, priorityPerHour = 0, hourFactor = 1): WaitHistory => ({
     days: 20,
     services: {
       ktp: {
         all: { count: 400, meanMinutes, sdMinutes: 3 },
         byWeekday: {},
         priorityPerHour: new Array<number>(24).fill(priorityPerHour),
+        hourFactor: new Array<number>(24).fill(hourFactor),
       },
     },
   });
@@ -166,6 +167,12 @@ describe('history and today', () => {
   it('given a history of 29-min KTP services, when nothing was served today, then a cycle is 30 min', () => {
     const config = { ...testConfig, waitHistory: history(29) };
     expect(callAt([ktp(1, 0), ktp(2, 0), ktp(3, 0)], 'k3', 0, config)).toBeCloseTo(30, 5);
+  });
+
+  it('given history says this hour runs slower, when nothing was served today, then its pace is used', () => {
+    // The day's mean is 29 min; services started in this hour took 20 % longer: 34.8 min + 1 min walk.
+    const config = { ...testConfig, waitHistory: history(29, 0, 1.2) };
+    expect(callAt([ktp(1, 0), ktp(2, 0), ktp(3, 0)], 'k3', 0, config)).toBeCloseTo(35.8, 5);
   });
 
   it("given today's services run faster than history, when asked, then today's pace weighs in", () => {
