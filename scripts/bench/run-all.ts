@@ -43,6 +43,7 @@ const BENCHES = [
   'hub-bundle',
   'exports-under-load',
   'central-ingest',
+  'central-dashboard',
   'wait-accuracy',
   'pin-hash',
 ] as const;

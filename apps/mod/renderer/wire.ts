@@ -2,6 +2,7 @@
 export type {
   Ack,
   Broadcast,
+  CentralPushStatus,
   CompensationView,
   CounterView,
   HubWarning,

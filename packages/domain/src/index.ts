@@ -25,6 +25,7 @@ export * from './report-dates.ts';
 export * from './report-histogram.ts';
 export * from './report-local-hour.ts';
 export * from './report-recap.ts';
+export * from './report-replay.ts';
 export * from './report-summarize.ts';
 export * from './report-totals.ts';
 export type * from './report-types.ts';

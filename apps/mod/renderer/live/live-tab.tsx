@@ -5,6 +5,7 @@ import type { SiteView } from '../wire.ts';
 import { ActiveTable } from './active-table.tsx';
 import { FiguresPanel } from './figures-panel.tsx';
 import type { LiveFeed } from './live-feed.ts';
+import { CentralStatusCard } from './central-status-card.tsx';
 import { AlertsPanel, CountersPanel, WaitingPanel } from './side-panels.tsx';
 import { LIVE_TEXTS } from './texts.ts';
 import { useLive } from './use-live.ts';
@@ -54,6 +55,7 @@ export function LiveTab({ feed, site, hub, lang, timeZone }: Props) {
           t={t}
         />
         <WaitingPanel services={view.services} timings={view.timings} hubNow={hubNow} lang={lang} t={t} />
+        <CentralStatusCard hub={hub} timeZone={timeZone} lang={lang} />
       </div>
     </div>
   );
