@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
-import { isQueueEvent } from '@giliran/domain';
+import { isQueueEvent, type MessageChannel } from '@giliran/domain';
 import type { HubWarning, Snapshot } from '@giliran/protocol';
 import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
@@ -74,6 +74,8 @@ import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
 import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
 import { centralStatusRoutes } from './central/central-routes.ts';
+import { registerMessages } from './messages/register-messages.ts';
+import type { Channel } from './messages/channels/channel.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -99,6 +101,8 @@ export interface HubOptions {
   readonly publicUrl?: string;
   /** The PC's network interfaces, for tests; os.networkInterfaces() by default. */
   readonly networkInterfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** Message channels for tests (a provider that never answers); else the site file's `messages`. */
+  readonly messageChannels?: ReadonlyMap<MessageChannel, Channel>;
 }
 
 export interface TlsFiles {
@@ -328,6 +332,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     auth.forgetDevices();
   });
   app.use('/api', deviceRoutes({ auth, pairing, clock }));
+  const messages = registerMessages({
+    db,
+    store,
+    bus,
+    engine,
+    auth,
+    site,
+    clock,
+    logger,
+    publicBaseUrl: () => publicAddress.baseUrl,
+    alertStaff: (alert) => io.to(STAFF_ROOM).emit('hub:alert', alert),
+    env: process.env,
+    ...(options.messageChannels ? { channels: options.messageChannels } : {}),
+  });
+  app.use('/api', messages.router);
   app.use(landingRoutes(site));
   app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT, { tokensInAddress: site.demo }));
   app.use(notFound);
@@ -415,6 +434,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await complaints.start();
   backups.start();
   pusher.start();
+  messages.start();
 
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
@@ -448,6 +468,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     audio,
     async close() {
       await pusher.stop();
+      await messages.stop();
       clearInterval(statusTimer);
       stopWaitHistory();
       scheduler.stop();

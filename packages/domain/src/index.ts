@@ -42,3 +42,6 @@ export * from './wait-estimate.ts';
 export * from './wait-forecast.ts';
 export * from './wait-history.ts';
 export * from './wait-profile.ts';
+export type * from './message-events.ts';
+export * from './message-policy.ts';
+export * from './message-templates.ts';

@@ -9,6 +9,7 @@ import type { QueueEvent } from './events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
 import type { SkmRespondent } from './skm-respondent.ts';
 import type { SkmScore } from './skm-unsur.ts';
+import type { MessageContactGiven } from './message-events.ts';
 
 /*
  * The events of every feature besides the live queue: the register, the survey, the report chain, settings,
@@ -238,7 +239,8 @@ export type RecordEvent =
   | AccountPinRehashed
   | DeviceRegistered
   | DevicePaired
-  | LegacyRowImported;
+  | LegacyRowImported
+  | MessageContactGiven;
 
 /** Everything the log holds. */
 export type HubEvent = QueueEvent | RecordEvent;

@@ -345,7 +345,9 @@ export function projectRecord(db: Db, event: RecordEvent): void {
   if (
     projectComplaint(db, event) ||
     projectSettingsAndAccounts(db, event) ||
-    projectSurveyAndChain(db, event)
+    projectSurveyAndChain(db, event) ||
+    // Its number is kept beside the log (messages/), to be erased after the visit: no row of the log's own.
+    event.type === 'message:contact-given'
   )
     return;
   throw new Error(`no projection for ${(event as { type: string }).type}`);

@@ -1,0 +1,243 @@
+import {
+  messagesFor,
+  type HubEvent,
+  type MessageChannel,
+  type QueueState,
+  type TicketContact,
+} from '@giliran/domain';
+import { maskPhone, MessagesQuery, type MessagesView, type MessageSettingsView } from '@giliran/protocol';
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { AuthService } from '../auth/auth-service.ts';
+import { MANAGERS } from '../auth/roles.ts';
+import type { Clock } from '../clock.ts';
+import { parse, type CommandBus } from '../commands/command-bus.ts';
+import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+import type { Db } from '../db/database.ts';
+import type { QueueStore } from '../db/queue-store.ts';
+import { HubError } from '../hub-error.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { mayEdit } from '../settings/permissions.ts';
+import type { Channel } from './channels/channel.ts';
+import { contactCommand, CONTACT_ROLES, type ContactAnswer } from './contact-command.ts';
+import { channelsFor } from './message-channels.ts';
+import { OutboxSender } from './outbox-sender.ts';
+import { OutboxStore, type OutboxRow } from './outbox-store.ts';
+import { PrivacyEraser } from './privacy-eraser.ts';
+
+export interface MessagesDeps {
+  readonly db: Db;
+  readonly store: QueueStore;
+  readonly bus: CommandBus;
+  readonly engine: QueueEngine;
+  readonly auth: AuthService;
+  /** The live site: templates and options changed by MOD are read from it at each commit. */
+  readonly site: SiteConfig;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly publicBaseUrl: () => string | null;
+  /** Tells the floor's screens that a message was given up. */
+  readonly alertStaff: (alert: { kind: string; message: string; at: string }) => void;
+  /** Credentials the site file leaves out (`GILIRAN_WHATSAPP_TOKEN`, `GILIRAN_SMS_AUTH`, `GILIRAN_SMTP_PASS`). */
+  readonly env: NodeJS.ProcessEnv;
+  /** Tests give their own channels (a provider that never answers); else from the site file. */
+  readonly channels?: ReadonlyMap<MessageChannel, Channel>;
+}
+
+export interface Messages {
+  readonly router: Router;
+  readonly outbox: OutboxStore;
+  readonly sender: OutboxSender;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+const view = (row: OutboxRow): MessagesView['messages'][number] => ({
+  id: row.id,
+  kind: row.kind as MessagesView['messages'][number]['kind'],
+  channel: row.channel,
+  to: maskPhone(row.recipient),
+  status: row.status,
+  attempts: row.attempts,
+  createdAt: row.created_at,
+  notBefore: row.not_before,
+  sentAt: row.sent_at,
+  lastError: row.last_error,
+  ref: row.ref,
+});
+
+/** Today's contacts in memory (the policy reads them at every commit), reloaded when the day turns. */
+class ContactBook {
+  private day = '';
+  private contacts = new Map<string, TicketContact>();
+
+  constructor(private readonly outbox: OutboxStore) {}
+
+  of(day: string): ReadonlyMap<string, TicketContact> {
+    if (day !== this.day) this.reload(day);
+    return this.contacts;
+  }
+
+  reload(day: string): void {
+    this.day = day;
+    this.contacts = new Map(this.outbox.contactsOf(day).map((c) => [c.ticketId, c]));
+  }
+
+  remember(contact: TicketContact): void {
+    this.contacts.set(contact.ticketId, contact);
+  }
+}
+
+/**
+ * Messages to citizens (issue 18), one registration: the outbox written by the message policy inside every
+ * transaction that appends events, the sender after commit, the kiosk's contact command, MOD's routes, and the
+ * eraser of numbers past their keeping period.
+ */
+export function registerMessages(deps: MessagesDeps): Messages {
+  const { site, engine, logger } = deps;
+  const outbox = new OutboxStore(deps.db);
+  const channels = deps.channels ?? channelsFor(site, deps.env);
+  const phoneChannel = (): 'whatsapp' | 'sms' | null =>
+    channels.has('whatsapp') ? 'whatsapp' : channels.has('sms') ? 'sms' : null;
+  const book = new ContactBook(outbox);
+  const sender = new OutboxSender(
+    outbox,
+    channels,
+    deps.clock,
+    logger,
+    {
+      maxAttempts: site.messages.maxAttempts,
+      retryBaseMs: site.messages.retryBaseSeconds * 1000,
+      retryMaxMs: site.messages.retryMaxSeconds * 1000,
+      concurrency: site.messages.concurrency,
+    },
+    (row, error) => {
+      deps.alertStaff({
+        kind: 'message-failed',
+        message: `Pesan ${row.kind} ke ${maskPhone(row.recipient)} gagal dikirim: ${error}`,
+        at: new Date(deps.clock.now()).toISOString(),
+      });
+    },
+  );
+
+  const serviceName = (id: string, locale: 'id' | 'en'): string =>
+    site.services.find((s) => s.id === id)?.name[locale] ?? id;
+  const counterName = (id: string): string => site.counters.find((c) => c.id === id)?.name ?? id;
+
+  /** Runs inside the appending transaction: what it writes commits or rolls back with the events. */
+  const decide = (events: readonly { id: number; event: HubEvent }[], state: QueueState | null): void => {
+    const live = state ?? engine.state;
+    const day = live.serviceDay ?? engine.serviceDay;
+    if (events.some((e) => e.event.type === 'message:contact-given')) book.reload(day);
+    const contacts = book.of(day);
+    const now = engine.nowIso();
+    let actions: ReturnType<typeof messagesFor>;
+    // A fault in deciding messages must never stop the hall's commands: it is reported, the command goes on.
+    try {
+      actions = decideFor(events, live, contacts, now);
+    } catch (error) {
+      logger.error({ err: error }, 'deciding the messages of committed events failed');
+      return;
+    }
+    if (actions.length === 0) return;
+    outbox.write(actions, events[events.length - 1]?.id ?? 0, now);
+    sender.nudge();
+  };
+  const decideFor = (
+    events: readonly { id: number; event: HubEvent }[],
+    live: QueueState,
+    contacts: ReadonlyMap<string, TicketContact>,
+    now: string,
+  ) =>
+    messagesFor(events, {
+      now,
+      siteName: site.shortName,
+      timeZone: site.timeZone,
+      templates: site.messages.templates,
+      baseUrl: deps.publicBaseUrl(),
+      nearAhead: site.messages.nearAhead,
+      phoneChannel: phoneChannel(),
+      emailOn: channels.has('email'),
+      state: live,
+      config: engine.config,
+      contacts,
+      serviceName,
+      counterName,
+    });
+  deps.store.onAppend(decide);
+
+  const eraser = new PrivacyEraser(outbox, deps.clock, logger, () => ({
+    keepDays: site.messages.keepContactDays,
+    today: engine.serviceDay,
+  }));
+
+  const router = Router();
+  const managers = requireRole(deps.auth, MANAGERS);
+  router.post(
+    '/messages/contacts',
+    requireRole(deps.auth, CONTACT_ROLES),
+    async (req: Request, res: Response<ContactAnswer>) => {
+      const command = contactCommand({
+        engine,
+        outbox,
+        phoneChannelOn: () => phoneChannel() !== null,
+        remember: (contact) => {
+          book.remember(contact);
+        },
+      });
+      const body: unknown = req.body;
+      const key =
+        typeof body === 'object' &&
+        body !== null &&
+        'idempotencyKey' in body &&
+        typeof body.idempotencyKey === 'string'
+          ? body.idempotencyKey
+          : undefined;
+      res.status(201).json(await deps.bus.record(actorOf(req), command, body, key));
+    },
+  );
+  router.get('/messages', managers, (req, res: Response<MessagesView>) => {
+    const query = parse(MessagesQuery, req.query);
+    res.json({
+      counts: outbox.counts(),
+      messages: outbox.list(query.status ?? null, query.limit).map(view),
+      channels: {
+        whatsapp: channels.has('whatsapp'),
+        sms: channels.has('sms'),
+        email: channels.has('email'),
+      },
+    });
+  });
+  router.post('/messages/:id/retry', managers, (req, res: Response<{ id: number }>) => {
+    const id = Number(req.params.id);
+    if (!Number.isSafeInteger(id) || !outbox.retry(id, new Date(deps.clock.now()).toISOString()))
+      throw new HubError('MESSAGE_NOT_FOUND');
+    logger.info({ message: id, by: actorOf(req).id }, 'failed message sent again by MOD');
+    sender.nudge();
+    res.json({ id });
+  });
+  router.get('/messages/settings', managers, (req, res: Response<MessageSettingsView>) => {
+    res.json({
+      templates: site.messages.templates,
+      nearAhead: site.messages.nearAhead,
+      keepContactDays: site.messages.keepContactDays,
+      editable: mayEdit(actorOf(req).role, 'messages'),
+    });
+  });
+
+  return {
+    router,
+    outbox,
+    sender,
+    start() {
+      book.reload(engine.serviceDay);
+      eraser.start();
+      sender.start();
+    },
+    async stop() {
+      eraser.stop();
+      await sender.stop();
+    },
+  };
+}
