@@ -74,7 +74,7 @@ import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
 import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
 import { centralStatusRoutes } from './central/central-routes.ts';
-import { registerMessages } from './messages/register-messages.ts';
+import { registerMessages, type Messages } from './messages/register-messages.ts';
 import type { Channel } from './messages/channels/channel.ts';
 
 export interface HubOptions {
@@ -123,6 +123,8 @@ export interface Hub {
   readonly scheduler: DeadlineScheduler;
   readonly backups: BackupService;
   readonly pusher: CentralPusher;
+  /** Messages to citizens: the outbox and its sender. */
+  readonly messages: Messages;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
@@ -463,6 +465,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     pusher,
+    messages,
     app,
     exports,
     audio,

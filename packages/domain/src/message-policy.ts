@@ -287,13 +287,7 @@ function nearActions(input: MessagePolicyInput): MessageAction[] {
 }
 
 /** Events that can change who waits before a ticket. */
-const MOVES_THE_LINE = new Set([
-  'ticket:called',
-  'ticket:cancelled',
-  'ticket:transferred',
-  'ticket:no-show',
-  'message:contact-given',
-]);
+const MOVES_THE_LINE = new Set(['ticket:called', 'ticket:cancelled', 'ticket:transferred', 'ticket:no-show']);
 
 /**
  * The messages a batch of committed events causes, in order. A key already in the outbox is skipped there, so the

@@ -67,8 +67,8 @@ export const DEFAULT_MESSAGE_TEMPLATES: MessageTemplates = {
     en: '{site}: {ahead} more people before you (number {number}). Please get ready near the counters. {link}',
   },
   'ticket-called': {
-    id: '{site}: nomor {number} dipanggil ke loket {counter}. Silakan menuju loket sekarang.',
-    en: '{site}: number {number} is called to counter {counter}. Please go to the counter now.',
+    id: '{site}: nomor {number} dipanggil ke {counter}. Silakan menuju loket sekarang.',
+    en: '{site}: number {number} is called to {counter}. Please go to the counter now.',
   },
   'ticket-survey': {
     id: '{site}: terima kasih. Mohon nilai layanan kami (Survei Kepuasan Masyarakat): {link}',

@@ -15,7 +15,7 @@ import { parse, type CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
-import type { QueueStore } from '../db/queue-store.ts';
+import type { AppendHook, QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
 import { actorOf, requireRole } from '../http/auth-middleware.ts';
 import { mayEdit } from '../settings/permissions.ts';
@@ -49,6 +49,8 @@ export interface Messages {
   readonly router: Router;
   readonly outbox: OutboxStore;
   readonly sender: OutboxSender;
+  /** What the store calls in each appending transaction (tests append another feature's events through it). */
+  readonly onAppended: AppendHook;
   start(): void;
   stop(): Promise<void>;
 }
@@ -230,6 +232,7 @@ export function registerMessages(deps: MessagesDeps): Messages {
     router,
     outbox,
     sender,
+    onAppended: decide,
     start() {
       book.reload(engine.serviceDay);
       eraser.start();
