@@ -106,13 +106,8 @@ describe('a hub killed while sending', () => {
         pin: '1234',
       })
     ).token;
-    let view: MessagesView = {
-      counts: {},
-      messages: [],
-      channels: { whatsapp: true, sms: false, email: false },
-    };
     await until('every message sent', async () => {
-      view = MessagesView.parse(await call(second, 'GET', '/messages?limit=500', mod));
+      const view = MessagesView.parse(await call(second, 'GET', '/messages?limit=500', mod));
       return view.messages.length === TICKETS && view.messages.every((m) => m.status === 'sent');
     });
 

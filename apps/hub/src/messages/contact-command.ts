@@ -29,13 +29,13 @@ export function contactCommand(deps: {
     allowed: (actor) => CONTACT_ROLES.includes(actor.role),
     schema: ContactRequest,
     decide: (payload, ctx) => {
-      if (!deps.phoneChannelOn()) throw new HubError('MESSAGES_OFF');
       const ticket = deps.engine.state.tickets.get(payload.ticketId);
       if (!ticket) throw new HubError('TICKET_NOT_FOUND');
       // A kiosk speaks for the ticket it printed, not for anybody else's.
       if (ctx.actor.role === 'kiosk' && ticket.issuedBy !== ctx.actor.id) throw new HubError('FORBIDDEN');
       if (ticket.status === 'done' || ticket.status === 'cancelled' || ticket.status === 'no_show')
         throw new HubError('TICKET_NOT_FOUND');
+      if (!deps.phoneChannelOn()) throw new HubError('MESSAGES_OFF');
       const address = internationalPhone(payload.phone);
       if (address === null) throw new HubError('PHONE_INVALID');
       const contact: TicketContact = { ticketId: ticket.id, address, locale: payload.locale };
