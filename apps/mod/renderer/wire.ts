@@ -7,6 +7,7 @@ export type {
   HubWarning,
   LiveDelta,
   LiveSnapshot,
+  MessagesView,
   PresentOfficer,
   ServiceView,
   SiteView,

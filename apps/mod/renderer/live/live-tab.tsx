@@ -5,6 +5,7 @@ import type { SiteView } from '../wire.ts';
 import { ActiveTable } from './active-table.tsx';
 import { FiguresPanel } from './figures-panel.tsx';
 import type { LiveFeed } from './live-feed.ts';
+import { MessagesPanel } from './messages-panel.tsx';
 import { AlertsPanel, CountersPanel, WaitingPanel } from './side-panels.tsx';
 import { LIVE_TEXTS } from './texts.ts';
 import { useLive } from './use-live.ts';
@@ -45,6 +46,7 @@ export function LiveTab({ feed, site, hub, lang, timeZone }: Props) {
       </div>
       <div class="live-side">
         <AlertsPanel alerts={view.alerts} counterName={counterName} timeZone={timeZone} lang={lang} t={t} />
+        <MessagesPanel hub={hub} lang={lang} timeZone={timeZone} />
         <CountersPanel
           counters={view.counters}
           presence={view.presence}
