@@ -110,7 +110,7 @@ export function MessagesSection({ hub, lang, t }: SectionProps) {
           </button>
         )}
       </div>
-      <fieldset class="settings-fieldset">
+      <fieldset class="settings-fieldset messages-options">
         <legend>{t('messageOptions')}</legend>
         <label class="settings-label">
           {t('nearAhead')}{' '}
