@@ -133,7 +133,9 @@ describe('message policy: bookings', () => {
   });
 
   it('ignores a booking event lacking what a message needs', () => {
-    expect(messagesFor([{ id: 2, event: { type: 'booking:made', code: 'X' } }], input())).toEqual([]);
+    expect(messagesFor([{ id: 2, event: booking('booking:made', { start: undefined }) }], input())).toEqual(
+      [],
+    );
   });
 });
 

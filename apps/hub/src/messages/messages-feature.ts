@@ -1,58 +1,26 @@
-import {
-  messagesFor,
-  type HubEvent,
-  type MessageChannel,
-  type QueueState,
-  type TicketContact,
-} from '@giliran/domain';
+import { messagesFor, type HubEvent, type QueueState, type TicketContact } from '@giliran/domain';
 import { maskPhone, MessagesQuery, type MessagesView, type MessageSettingsView } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
-import type { Logger } from 'pino';
-import type { AuthService } from '../auth/auth-service.ts';
+import type { HubContext } from '../hub-context.ts';
+import { STAFF_ROOM } from '../socket/socket-server.ts';
 import { MANAGERS } from '../auth/roles.ts';
-import type { Clock } from '../clock.ts';
-import { parse, type CommandBus } from '../commands/command-bus.ts';
-import type { QueueEngine } from '../commands/queue-engine.ts';
-import type { SiteConfig } from '../config/site-config.ts';
-import type { Db } from '../db/database.ts';
-import type { AppendHook, QueueStore } from '../db/queue-store.ts';
+import { parse } from '../commands/command-bus.ts';
+import type { AppendHook } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
 import { actorOf, requireRole } from '../http/auth-middleware.ts';
 import { mayEdit } from '../settings/permissions.ts';
-import type { Channel } from './channels/channel.ts';
 import { contactCommand, CONTACT_ROLES, type ContactAnswer } from './contact-command.ts';
 import { channelsFor } from './message-channels.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { OutboxStore, type OutboxRow } from './outbox-store.ts';
 import { PrivacyEraser } from './privacy-eraser.ts';
 
-export interface MessagesDeps {
-  readonly db: Db;
-  readonly store: QueueStore;
-  readonly bus: CommandBus;
-  readonly engine: QueueEngine;
-  readonly auth: AuthService;
-  /** The live site: templates and options changed by MOD are read from it at each commit. */
-  readonly site: SiteConfig;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly publicBaseUrl: () => string | null;
-  /** Tells the floor's screens that a message was given up. */
-  readonly alertStaff: (alert: { kind: string; message: string; at: string }) => void;
-  /** Credentials the site file leaves out (`GILIRAN_WHATSAPP_TOKEN`, `GILIRAN_SMS_AUTH`, `GILIRAN_SMTP_PASS`). */
-  readonly env: NodeJS.ProcessEnv;
-  /** Tests give their own channels (a provider that never answers); else from the site file. */
-  readonly channels?: ReadonlyMap<MessageChannel, Channel>;
-}
-
 export interface Messages {
-  readonly router: Router;
   readonly outbox: OutboxStore;
   readonly sender: OutboxSender;
+  readonly eraser: PrivacyEraser;
   /** What the store calls in each appending transaction (tests append another feature's events through it). */
   readonly onAppended: AppendHook;
-  start(): void;
-  stop(): Promise<void>;
 }
 
 const view = (row: OutboxRow): MessagesView['messages'][number] => ({
@@ -92,21 +60,21 @@ class ContactBook {
 }
 
 /**
- * Messages to citizens (issue 18), one registration: the outbox written by the message policy inside every
+ * Messages to citizens (issue 18), one registration (`registerMessages(ctx)`): the outbox written by the message policy inside every
  * transaction that appends events, the sender after commit, the kiosk's contact command, MOD's routes, and the
  * eraser of numbers past their keeping period.
  */
-export function registerMessages(deps: MessagesDeps): Messages {
-  const { site, engine, logger } = deps;
-  const outbox = new OutboxStore(deps.db);
-  const channels = deps.channels ?? channelsFor(site, deps.env);
+export function registerMessages(ctx: HubContext): Messages {
+  const { site, engine, logger } = ctx;
+  const outbox = new OutboxStore(ctx.db);
+  const channels = ctx.options.messageChannels ?? channelsFor(site, process.env);
   const phoneChannel = (): 'whatsapp' | 'sms' | null =>
     channels.has('whatsapp') ? 'whatsapp' : channels.has('sms') ? 'sms' : null;
   const book = new ContactBook(outbox);
   const sender = new OutboxSender(
     outbox,
     channels,
-    deps.clock,
+    ctx.clock,
     logger,
     {
       maxAttempts: site.messages.maxAttempts,
@@ -115,10 +83,10 @@ export function registerMessages(deps: MessagesDeps): Messages {
       concurrency: site.messages.concurrency,
     },
     (row, error) => {
-      deps.alertStaff({
+      ctx.io.to(STAFF_ROOM).emit('hub:alert', {
         kind: 'message-failed',
         message: `Pesan ${row.kind} ke ${maskPhone(row.recipient)} gagal dikirim: ${error}`,
-        at: new Date(deps.clock.now()).toISOString(),
+        at: new Date(ctx.clock.now()).toISOString(),
       });
     },
   );
@@ -157,7 +125,7 @@ export function registerMessages(deps: MessagesDeps): Messages {
       siteName: site.shortName,
       timeZone: site.timeZone,
       templates: site.messages.templates,
-      baseUrl: deps.publicBaseUrl(),
+      baseUrl: ctx.publicAddress().baseUrl,
       nearAhead: site.messages.nearAhead,
       phoneChannel: phoneChannel(),
       emailOn: channels.has('email'),
@@ -167,18 +135,18 @@ export function registerMessages(deps: MessagesDeps): Messages {
       serviceName,
       counterName,
     });
-  deps.store.onAppend(decide);
+  ctx.store.onAppend(decide);
 
-  const eraser = new PrivacyEraser(outbox, deps.clock, logger, () => ({
+  const eraser = new PrivacyEraser(outbox, ctx.clock, logger, () => ({
     keepDays: site.messages.keepContactDays,
     today: engine.serviceDay,
   }));
 
   const router = Router();
-  const managers = requireRole(deps.auth, MANAGERS);
+  const managers = requireRole(ctx.auth, MANAGERS);
   router.post(
     '/messages/contacts',
-    requireRole(deps.auth, CONTACT_ROLES),
+    requireRole(ctx.auth, CONTACT_ROLES),
     async (req: Request, res: Response<ContactAnswer>) => {
       const command = contactCommand({
         engine,
@@ -196,7 +164,7 @@ export function registerMessages(deps: MessagesDeps): Messages {
         typeof body.idempotencyKey === 'string'
           ? body.idempotencyKey
           : undefined;
-      res.status(201).json(await deps.bus.record(actorOf(req), command, body, key));
+      res.status(201).json(await ctx.bus.record(actorOf(req), command, body, key));
     },
   );
   router.get('/messages', managers, (req, res: Response<MessagesView>) => {
@@ -213,7 +181,7 @@ export function registerMessages(deps: MessagesDeps): Messages {
   });
   router.post('/messages/:id/retry', managers, (req, res: Response<{ id: number }>) => {
     const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || !outbox.retry(id, new Date(deps.clock.now()).toISOString()))
+    if (!Number.isSafeInteger(id) || !outbox.retry(id, new Date(ctx.clock.now()).toISOString()))
       throw new HubError('MESSAGE_NOT_FOUND');
     logger.info({ message: id, by: actorOf(req).id }, 'failed message sent again by MOD');
     sender.nudge();
@@ -228,19 +196,15 @@ export function registerMessages(deps: MessagesDeps): Messages {
     });
   });
 
-  return {
-    router,
-    outbox,
-    sender,
-    onAppended: decide,
-    start() {
-      book.reload(engine.serviceDay);
-      eraser.start();
-      sender.start();
-    },
-    async stop() {
-      eraser.stop();
-      await sender.stop();
-    },
-  };
+  ctx.api(router);
+  ctx.onStart(() => {
+    book.reload(engine.serviceDay);
+    eraser.start();
+    sender.start();
+  });
+  ctx.onClose(async () => {
+    eraser.stop();
+    await sender.stop();
+  });
+  return { outbox, sender, eraser, onAppended: decide };
 }
