@@ -111,7 +111,7 @@ describe('messages in Chromium', () => {
     await page.goto(`${t.hub.url}/t/${mine.code}`);
     await page.locator('[data-testid="status-number"]').waitFor();
     expect(await page.evaluate('Notification.permission')).toBe('granted');
-    const seen = () => page.evaluate('window.seen') as Promise<unknown[]>;
+    const seen = () => page.evaluate<unknown[]>('window.seen');
     const officers = { 'loket-3': await t.login('loket3'), 'loket-4': await t.login('loket4') };
     const callNext = async (counter: keyof typeof officers) => {
       const res = await t.api<{ id: string }>('POST', `/counters/${counter}/call-next`, {

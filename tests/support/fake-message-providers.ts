@@ -36,7 +36,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => resolve(body));
+    req.on('end', () => {
+      resolve(body);
+    });
     req.on('error', reject);
   });
 }
@@ -80,14 +82,21 @@ async function httpFake(
   const { server, url } = await listenHttp(async (req, res) => {
     const body = await readBody(req);
     const parsed = parse(req, body);
-    if (parsed === null) return json(res, 400, { error: { message: 'bad request', code: 100 } });
-    if (!parsed.authorised)
-      return json(res, 401, { error: { message: 'Invalid OAuth access token', code: 190 } });
+    if (parsed === null) {
+      json(res, 400, { error: { message: 'bad request', code: 100 } });
+      return;
+    }
+    if (!parsed.authorised) {
+      json(res, 401, { error: { message: 'Invalid OAuth access token', code: 190 } });
+      return;
+    }
     const n = received.length;
     const behaviour = rule(n, parsed.text);
     received.push({ text: parsed.text, to: parsed.to, behaviour, headers: req.headers });
     if (behaviour === 'hang') {
-      hanging.push(() => answer(res, 'accept', n, parsed));
+      hanging.push(() => {
+        answer(res, 'accept', n, parsed);
+      });
       return;
     }
     answer(res, behaviour, n, parsed);
@@ -105,7 +114,9 @@ async function httpFake(
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
@@ -141,12 +152,14 @@ export function fakeWhatsApp(phoneNumberId: string, token: string): Promise<Fake
       };
     },
     (res, behaviour, n, parsed) => {
-      if (behaviour === 'accept' || behaviour === 'hang')
-        return json(res, 200, {
+      if (behaviour === 'accept' || behaviour === 'hang') {
+        json(res, 200, {
           messaging_product: 'whatsapp',
           contacts: [{ input: parsed.to, wa_id: parsed.to }],
           messages: [{ id: `wamid.FAKE${String(n)}` }],
         });
+        return;
+      }
       const [status, code, message] = GRAPH_ERRORS[behaviour];
       json(
         res,
@@ -168,8 +181,10 @@ export function fakeSmsGateway(apiKey: string): Promise<FakeProvider> {
       return { text: message.text, to: message.to, authorised: req.headers['x-api-key'] === apiKey };
     },
     (res, behaviour, n) => {
-      if (behaviour === 'accept' || behaviour === 'hang')
-        return json(res, 200, { status: 'queued', messageId: `sms-${String(n)}` });
+      if (behaviour === 'accept' || behaviour === 'hang') {
+        json(res, 200, { status: 'queued', messageId: `sms-${String(n)}` });
+        return;
+      }
       const status = behaviour === 'refuse' ? 400 : behaviour === 'throttle' ? 429 : 503;
       json(
         res,
@@ -243,6 +258,11 @@ export async function smtpSink(user: string, pass: string): Promise<SmtpSink> {
     releaseHanging() {
       // SMTP answers at once: nothing hangs.
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 }

@@ -49,8 +49,10 @@ export function signal(alert: TurnAlert, text: AlertText, tag: string): void {
   try {
     new Notification(text.title, options);
   } catch {
+    // Absent on plain HTTP (not a secure context), though the DOM types say it is always there.
+    if (!('serviceWorker' in navigator)) return;
     void navigator.serviceWorker
-      ?.getRegistration()
+      .getRegistration()
       .then((registration) => registration?.showNotification(text.title, options));
   }
 }

@@ -201,7 +201,7 @@ describe('message policy: a walk-in ticket with a number', () => {
       {
         message: {
           kind: 'ticket-survey',
-          body: expect.stringContaining('https://antrean.example.id/survey?ticket=code-t4'),
+          body: expect.stringContaining('https://antrean.example.id/survey?ticket=code-t4') as unknown,
         },
       },
     ]);

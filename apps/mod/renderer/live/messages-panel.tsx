@@ -59,15 +59,13 @@ export function MessagesPanel({ hub, lang, timeZone }: { hub: HubClient; lang: L
   }, [hub, load]);
   if (view === null) return null;
   const on = view.channels.whatsapp || view.channels.sms || view.channels.email;
-  const failed = view.counts.failed ?? 0;
+  const failed = view.counts.failed;
   if (!on && failed === 0) return null;
   return (
     <section class="live-panel messages-panel" data-testid="messages-panel">
       <h2>{t('title', { count: failed })}</h2>
       <p class="messages-counts">
-        {on
-          ? t('counts', { sent: view.counts.sent ?? 0, pending: view.counts.pending ?? 0, failed })
-          : t('off')}
+        {on ? t('counts', { sent: view.counts.sent, pending: view.counts.pending, failed }) : t('off')}
       </p>
       {view.messages.length === 0 ? (
         <p class="messages-none">{t('none')}</p>

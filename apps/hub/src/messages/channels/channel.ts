@@ -40,6 +40,14 @@ export function retryAfterMs(header: string | null, now: number): number | null 
   return Number.isFinite(at) ? Math.max(0, at - now) : null;
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** A provider's HTTP answer as the outbox understands it: 2xx sent, 408/425/429/5xx again later, other 4xx refused. */
 export async function httpResult(
   response: Response,
@@ -47,12 +55,7 @@ export async function httpResult(
   describe: (json: unknown) => string | null,
 ): Promise<SendResult> {
   const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
+  const json = parseJson(text);
   if (response.ok) return { ok: true, providerId: providerId(json) };
   const said = describe(json) ?? text.slice(0, 200).replace(/\s+/g, ' ').trim();
   const transient = [408, 425, 429].includes(response.status) || response.status >= 500;
