@@ -45,6 +45,7 @@ const BENCHES = [
   'central-ingest',
   'wait-accuracy',
   'pin-hash',
+  'message-call-latency',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { frontOfLine, ticketsAhead } from './call-order.ts';
 import {
   messagesFor,
   type MessageAction,
@@ -212,6 +214,35 @@ describe('renderTemplate', () => {
   it('fills known placeholders, leaves unknown words, empties missing values', () => {
     expect(renderTemplate('{site}: {number} {unknown} {link}.', { site: 'MPP', number: 'A001' })).toBe(
       'MPP: A001 {unknown} .',
+    );
+  });
+});
+
+describe('frontOfLine', () => {
+  it('gives each ticket at the front the same count as ticketsAhead, whatever the mix of services and priorities', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ skck: fc.boolean(), priority: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+        fc.nat({ max: 12 }),
+        (tickets, count) => {
+          const state = fold(
+            tickets.map((t, i) =>
+              issued(`t${String(i)}`, `X${String(i)}`, i + 1, i, {
+                serviceId: t.skck ? 'skck' : 'ktp',
+                priority: t.priority ? 'lansia' : null,
+              }),
+            ),
+          );
+          for (const serviceId of ['ktp', 'skck']) {
+            const front = frontOfLine(state, testConfig, serviceId, count);
+            for (const [id, index] of front) {
+              const ticket = state.tickets.get(id);
+              if (!ticket) throw new Error(id);
+              expect(index).toBe(ticketsAhead(state, ticket, testConfig));
+            }
+          }
+        },
+      ),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { ticketsAhead } from './call-order.ts';
+import { frontOfLine } from './call-order.ts';
 import type { QueueConfig } from './config.ts';
 import { parseClock } from './local-time.ts';
 import { localInstant } from './report-chain-timing.ts';
@@ -79,6 +79,8 @@ export interface MessagePolicyInput {
   readonly config: Pick<QueueConfig, 'counters'>;
   /** Today's tickets whose citizen left a number. */
   readonly contacts: ReadonlyMap<string, TicketContact>;
+  /** Tickets already told their turn is near: not looked at again (the outbox would skip them anyway). */
+  readonly toldNear?: ReadonlySet<string>;
   readonly serviceName: (serviceId: string, locale: MessageLocale) => string;
   readonly counterName: (counterId: string) => string;
 }
@@ -276,11 +278,19 @@ function ticketActions(input: MessagePolicyInput, event: Readonly<Record<string,
 function nearActions(input: MessagePolicyInput): MessageAction[] {
   if (input.nearAhead <= 0) return [];
   const actions: MessageAction[] = [];
+  // Each line's front is sorted once per batch, however many of its tickets have a number.
+  const fronts = new Map<string, Map<string, number>>();
   for (const contact of input.contacts.values()) {
+    if (input.toldNear?.has(contact.ticketId)) continue;
     const ticket = input.state.tickets.get(contact.ticketId);
     if (ticket?.status !== 'waiting') continue;
-    const ahead = ticketsAhead(input.state, ticket, input.config);
-    if (ahead > 0 && ahead <= input.nearAhead)
+    let front = fronts.get(ticket.serviceId);
+    if (!front) {
+      front = frontOfLine(input.state, input.config, ticket.serviceId, input.nearAhead + 1);
+      fronts.set(ticket.serviceId, front);
+    }
+    const ahead = front.get(ticket.id);
+    if (ahead !== undefined && ahead > 0)
       actions.push(...ticketDraft(input, ticket, contact, 'ticket-near', 'near', { ahead }));
   }
   return actions;

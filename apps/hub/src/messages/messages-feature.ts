@@ -1,5 +1,6 @@
 import { messagesFor, type HubEvent, type QueueState, type TicketContact } from '@giliran/domain';
 import { maskPhone, MessagesQuery, type MessagesView, type MessageSettingsView } from '@giliran/protocol';
+import Database from 'better-sqlite3';
 import { Router, type Request, type Response } from 'express';
 import type { HubContext } from '../hub-context.ts';
 import { STAFF_ROOM } from '../socket/socket-server.ts';
@@ -41,6 +42,8 @@ const view = (row: OutboxRow): MessagesView['messages'][number] => ({
 class ContactBook {
   private day = '';
   private contacts = new Map<string, TicketContact>();
+  /** Tickets already told "N orang lagi": the policy need not measure their place again. */
+  readonly toldNear = new Set<string>();
 
   constructor(private readonly outbox: OutboxStore) {}
 
@@ -52,6 +55,8 @@ class ContactBook {
   reload(day: string): void {
     this.day = day;
     this.contacts = new Map(this.outbox.contactsOf(day).map((c) => [c.ticketId, c]));
+    this.toldNear.clear();
+    for (const ticketId of this.outbox.refsOfKind('ticket-near', day)) this.toldNear.add(ticketId);
   }
 
   remember(contact: TicketContact): void {
@@ -71,8 +76,15 @@ export function registerMessages(ctx: HubContext): Messages {
   const phoneChannel = (): 'whatsapp' | 'sms' | null =>
     channels.has('whatsapp') ? 'whatsapp' : channels.has('sms') ? 'sms' : null;
   const book = new ContactBook(outbox);
+  // The sender's own connection to the same file, committing without an fsync each (synchronous=NORMAL): its
+  // bookkeeping never stalls the queue's loop on the disk. A process killed loses none of it (WAL); a power cut may
+  // lose the last outcomes, and those messages go out once more, which the outbox allows.
+  const senderDb = new Database(ctx.db.name);
+  senderDb.pragma('journal_mode = WAL');
+  senderDb.pragma('synchronous = NORMAL');
+  senderDb.pragma('busy_timeout = 5000');
   const sender = new OutboxSender(
-    outbox,
+    new OutboxStore(senderDb),
     channels,
     ctx.clock,
     logger,
@@ -112,6 +124,9 @@ export function registerMessages(ctx: HubContext): Messages {
     }
     if (actions.length === 0) return;
     outbox.write(actions, events[events.length - 1]?.id ?? 0, now);
+    for (const action of actions)
+      if (action.do === 'send' && action.message.kind === 'ticket-near')
+        book.toldNear.add(action.message.ref);
     sender.nudge();
   };
   const decideFor = (
@@ -132,6 +147,7 @@ export function registerMessages(ctx: HubContext): Messages {
       state: live,
       config: engine.config,
       contacts,
+      toldNear: book.toldNear,
       serviceName,
       counterName,
     });
@@ -205,6 +221,7 @@ export function registerMessages(ctx: HubContext): Messages {
   ctx.onClose(async () => {
     eraser.stop();
     await sender.stop();
+    senderDb.close();
   });
   return { outbox, sender, eraser, onAppended: decide };
 }

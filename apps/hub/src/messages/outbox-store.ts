@@ -153,6 +153,18 @@ export class OutboxStore {
     return counts;
   }
 
+  /** What a kind of message of a day was about (the tickets already told their turn is near). */
+  refsOfKind(kind: string, visitDay: string): string[] {
+    return (
+      sql(this.db, 'SELECT DISTINCT ref FROM message_outbox WHERE kind = ? AND visit_day = ?').all(
+        kind,
+        visitDay,
+      ) as {
+        ref: string;
+      }[]
+    ).map((r) => r.ref);
+  }
+
   saveContact(contact: TicketContact, serviceDay: string, at: string): void {
     sql(
       this.db,
