@@ -45,3 +45,4 @@ export * from './wait-profile.ts';
 export type * from './message-events.ts';
 export * from './message-policy.ts';
 export * from './message-templates.ts';
+export type * from './central-feed-events.ts';

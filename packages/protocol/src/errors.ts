@@ -1,6 +1,8 @@
 import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
+import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
+import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -8,6 +10,8 @@ export type ErrorCode =
   | ComplaintErrorCode
   | CentralErrorCode
   | MessageErrorCode
+  | FeedErrorCode
+  | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -375,6 +379,8 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   },
   ...CENTRAL_ERRORS,
   ...MESSAGE_ERRORS,
+  ...FEED_ERRORS,
+  ...RESTORE_ERRORS,
 };
 
 export interface ApiError {
