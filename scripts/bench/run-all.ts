@@ -46,6 +46,7 @@ const BENCHES = [
   'central-dashboard',
   'wait-accuracy',
   'pin-hash',
+  'message-call-latency',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

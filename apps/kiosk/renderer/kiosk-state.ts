@@ -7,7 +7,9 @@ export type Screen =
   | { readonly name: 'issuing'; readonly serviceId: string }
   | { readonly name: 'done'; readonly ticket: IssuedTicket }
   | { readonly name: 'print-failed'; readonly ticket: IssuedTicket }
-  | { readonly name: 'refused'; readonly reason: 'too-many' | 'other' };
+  | { readonly name: 'refused'; readonly reason: 'too-many' | 'other' }
+  | { readonly name: 'contact'; readonly ticket: IssuedTicket }
+  | { readonly name: 'contact-sent'; readonly to: string };
 
 export type KioskAction =
   | { readonly type: 'home' }
@@ -17,7 +19,9 @@ export type KioskAction =
   | { readonly type: 'issue'; readonly priority: PriorityCategory | null }
   | { readonly type: 'printed'; readonly ticket: IssuedTicket }
   | { readonly type: 'print-failed'; readonly ticket: IssuedTicket }
-  | { readonly type: 'refused'; readonly reason: 'too-many' | 'other' };
+  | { readonly type: 'refused'; readonly reason: 'too-many' | 'other' }
+  | { readonly type: 'contact' }
+  | { readonly type: 'contact-sent'; readonly to: string };
 
 /** The kiosk's screens as a small state machine: a second tap while a ticket is being issued changes nothing. */
 export function kioskReducer(screen: Screen, action: KioskAction): Screen {
@@ -41,6 +45,10 @@ export function kioskReducer(screen: Screen, action: KioskAction): Screen {
       return screen.name === 'issuing' ? { name: 'print-failed', ticket: action.ticket } : screen;
     case 'refused':
       return screen.name === 'issuing' ? { name: 'refused', reason: action.reason } : screen;
+    case 'contact':
+      return screen.name === 'done' ? { name: 'contact', ticket: screen.ticket } : screen;
+    case 'contact-sent':
+      return screen.name === 'contact' ? { name: 'contact-sent', to: action.to } : screen;
   }
 }
 
@@ -51,7 +59,10 @@ export function idleTimeoutMs(screen: Screen): number | null {
     case 'issuing':
       return null;
     case 'done':
+    case 'contact-sent':
       return 8_000;
+    case 'contact':
+      return 60_000;
     case 'refused':
       return 10_000;
     case 'print-failed':

@@ -8,6 +8,7 @@ export type {
   HubWarning,
   LiveDelta,
   LiveSnapshot,
+  MessagesView,
   PresentOfficer,
   ServiceView,
   SiteView,

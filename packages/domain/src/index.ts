@@ -43,4 +43,7 @@ export * from './wait-estimate.ts';
 export * from './wait-forecast.ts';
 export * from './wait-history.ts';
 export * from './wait-profile.ts';
+export type * from './message-events.ts';
+export * from './message-policy.ts';
+export * from './message-templates.ts';
 export type * from './central-feed-events.ts';

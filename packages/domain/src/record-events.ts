@@ -10,6 +10,7 @@ import type { QueueEvent } from './events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
 import type { SkmRespondent } from './skm-respondent.ts';
 import type { SkmScore } from './skm-unsur.ts';
+import type { MessageContactGiven } from './message-events.ts';
 
 /*
  * The events of every feature besides the live queue: the register, the survey, the report chain, settings,
@@ -240,6 +241,7 @@ export type RecordEvent =
   | DeviceRegistered
   | DevicePaired
   | LegacyRowImported
+  | MessageContactGiven
   | CentralFeedApplied
   | CentralFeedRefused;
 

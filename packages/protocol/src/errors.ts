@@ -1,5 +1,6 @@
 import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
+import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
@@ -8,6 +9,7 @@ export type ErrorCode =
   | ReportChainErrorCode
   | ComplaintErrorCode
   | CentralErrorCode
+  | MessageErrorCode
   | FeedErrorCode
   | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
@@ -376,6 +378,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     },
   },
   ...CENTRAL_ERRORS,
+  ...MESSAGE_ERRORS,
   ...FEED_ERRORS,
   ...RESTORE_ERRORS,
 };

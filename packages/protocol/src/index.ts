@@ -12,6 +12,7 @@ export * from './skm.ts';
 export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
+export * from './messages.ts';
 export * from './central-feed.ts';
 export * from './central-restore.ts';
 export * from './central-reports.ts';

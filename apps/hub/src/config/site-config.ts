@@ -11,6 +11,7 @@ import { BackupSettings } from '../backup/backup-settings.ts';
 import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { CentralSettings } from '../central/central-settings.ts';
+import { MessageSettings } from '../messages/message-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -168,6 +169,8 @@ export const SiteConfigSchema = z.object({
   complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
+  /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (messages/message-settings.ts). */
+  messages: MessageSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -28,6 +28,7 @@ import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
 import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
+import { MESSAGE_OPERATIONS } from '../messages/message-openapi.ts';
 
 export interface Operation {
   readonly method: 'get' | 'post' | 'put';
@@ -279,6 +280,7 @@ const OPERATIONS: readonly Operation[] = [
   ...DEVICE_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
+  ...MESSAGE_OPERATIONS,
 ];
 
 const ERROR_BODY = {

@@ -1,10 +1,16 @@
-import { DEFAULT_REPORT_CHAIN_STANDARDS, DEFAULT_SOP_STANDARDS } from '@giliran/domain';
+import {
+  DEFAULT_REPORT_CHAIN_STANDARDS,
+  DEFAULT_SOP_STANDARDS,
+  type MessageTemplates,
+} from '@giliran/domain';
 import {
   CounterServiceIds,
   CounterServicesSetting,
   LateServiceSetting,
   LateServiceTiers,
   OpeningHours,
+  MessageOptionsBody,
+  MessageTemplatesBody,
   RunningTextSetting,
   ServiceHoursSetting,
   ServiceStandards,
@@ -19,6 +25,11 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { SiteConfig } from '../config/site-config.ts';
+import {
+  MessageOptionsSchema,
+  MessageTemplatesSchema,
+  type MessageOptions,
+} from '../messages/message-settings.ts';
 
 /** A setting is the site's own, or one service's, or one counter's (named in the path). */
 export type SettingScope = 'site' | 'service' | 'counter';
@@ -54,6 +65,8 @@ export interface SettingValues {
   'counter-services': string[];
   'opening-hours': OpeningHours;
   'service-hours': OpeningHours | null;
+  'message-templates': MessageTemplates;
+  'message-options': MessageOptions;
 }
 export type SettingKind = keyof SettingValues;
 
@@ -186,6 +199,28 @@ export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingV
     read: (site, id) => serviceOf(site, id).openingHours ?? null,
     write: (site, id, hours) => {
       replaceService(site, id, (s) => ({ ...s, openingHours: hours ?? undefined }));
+    },
+  },
+  'message-templates': {
+    area: 'messages',
+    scope: 'site',
+    value: MessageTemplatesSchema,
+    body: MessageTemplatesBody.transform((b) => b.templates),
+    movesDeadlines: false,
+    read: (site) => site.messages.templates,
+    write: (site, _target, templates) => {
+      site.messages = { ...site.messages, templates: { ...templates } };
+    },
+  },
+  'message-options': {
+    area: 'messages',
+    scope: 'site',
+    value: MessageOptionsSchema,
+    body: MessageOptionsBody,
+    movesDeadlines: false,
+    read: (site) => ({ nearAhead: site.messages.nearAhead, keepContactDays: site.messages.keepContactDays }),
+    write: (site, _target, options) => {
+      site.messages = { ...site.messages, ...options };
     },
   },
 };

@@ -225,6 +225,7 @@ export function publicTicketStatus(
     estimate: estimate === null ? null : estimateView(estimate),
     counterName: t.status === 'called' || t.status === 'serving' ? (counter?.name ?? null) : null,
     calledAt: t.calledAt,
+    nearAhead: site.messages.nearAhead,
   };
 }
 
@@ -244,6 +245,7 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
       announcement: site.display.announcement,
       showPauseReason: site.display.showPauseReason,
     },
+    phoneMessages: site.messages.whatsapp !== undefined || site.messages.sms !== undefined,
   };
 }
 
