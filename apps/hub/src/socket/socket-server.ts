@@ -1,11 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import {
   COMMAND_NAMES,
+  RECORD_SOCKET_EVENTS,
   SyncRequest,
   apiError,
   type Ack,
   type ClientToServerEvents,
   type CommandName,
+  type RecordCommandName,
   type ServerToClientEvents,
   type Snapshot,
 } from '@giliran/protocol';
@@ -17,6 +19,7 @@ import { originAllowed } from '../http/security.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
+import type { RecordDispatcher } from '../commands/record-dispatch.ts';
 import { HubError } from '../hub-error.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import { seesTicketCodes } from '../auth/ticket-codes.ts';
@@ -64,6 +67,8 @@ export function createSocketServer(
   deps: {
     auth: AuthService;
     bus: CommandBus;
+    /** The features' commands (complaints, survey, report chain, settings, accounts, devices). */
+    records: RecordDispatcher;
     snapshot: (actor: Actor) => Snapshot;
     logger: Logger;
     lastEventId: () => number;
@@ -113,6 +118,7 @@ export function createSocketServer(
     });
     trackPresence(io, socket, deps);
     for (const name of COMMAND_NAMES) registerCommand(socket, name, deps);
+    for (const name of RECORD_SOCKET_EVENTS) registerRecordCommand(socket, name, deps);
     socket.on('sync:snapshot', (rawPayload: unknown, rawAck: unknown) => {
       const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
       const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
@@ -168,6 +174,37 @@ function trackPresence(
   socket.on('disconnect', () => {
     if (deps.presence.leave(socket.id) !== null) announce();
   });
+}
+
+/** A feature's command (RECORD_COMMANDS): the same dispatcher, role gate and coded errors as its REST route. */
+function registerRecordCommand(
+  socket: HubSocket,
+  name: RecordCommandName,
+  deps: { auth: AuthService; records: RecordDispatcher; logger: Logger },
+): void {
+  (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
+    name,
+    (rawPayload, rawAck) => {
+      const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
+      const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
+      const actor = deps.auth.authenticate(socket.data.token);
+      if (!actor) {
+        ack({ ok: false, error: apiError('UNAUTHENTICATED') });
+        socket.disconnect(true);
+        return;
+      }
+      const run = async () =>
+        deps.records.fromSocket(actor, name, payloadIsAck ? undefined : rawPayload, socket.handshake.address);
+      run().then(
+        (data) => {
+          ack({ ok: true, data });
+        },
+        (error: unknown) => {
+          ack(failure(error, deps.logger));
+        },
+      );
+    },
+  );
 }
 
 function registerCommand(
