@@ -79,7 +79,7 @@ const RECORD_VALID: Readonly<Record<string, () => Record<string, unknown>>> = {
   'account:reset-pin': () => ({ username: 'loket12', pin: '1234' }),
   'device:create-pairing-code': () => ({ deviceId: 'kiosk-9', role: 'kiosk' }),
 };
-const RECORD_RUNS = 30;
+const RECORD_RUNS = 20;
 
 /** A payload each event accepts, for the fuzz to bend. */
 const VALID: Readonly<Record<string, () => Record<string, unknown>>> = {
