@@ -67,6 +67,7 @@ export class LiveDeltas {
     return {
       lastEventId: this.store.lastEventId(),
       serviceDay: this.engine.serviceDay,
+      dayEndsAt: this.engine.dayEndsAtIso,
       now,
       timings: [...state.tickets.values()].flatMap((t) => timingOf(t, config, now) ?? []),
       counters: this.site.counters.map((c) => counterView(this.site, c.id, state)),
