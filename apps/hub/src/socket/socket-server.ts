@@ -176,26 +176,34 @@ function trackPresence(
   });
 }
 
-/** A feature's command (RECORD_COMMANDS): the same dispatcher, role gate and coded errors as its REST route. */
-function registerRecordCommand(
+/**
+ * One command event: the ack (a client may omit it), the session still valid, then `run` (the bus for the queue's
+ * commands, the dispatcher for the features'), answered with its data or its coded error.
+ */
+function onCommand(
   socket: HubSocket,
-  name: RecordCommandName,
-  deps: { auth: AuthService; records: RecordDispatcher; logger: Logger },
+  name: string,
+  deps: { auth: AuthService; logger: Logger },
+  run: (actor: Actor, payload: unknown) => Promise<unknown>,
 ): void {
+  // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated later.
   (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
     name,
     (rawPayload, rawAck) => {
+      // `emitWithAck(name)` without a payload hands the ack over in the payload's place.
       const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
       const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
+      const payload = payloadIsAck ? undefined : rawPayload;
+      // A socket lives longer than a session: a token that expired or was revoked since connecting acts no more.
       const actor = deps.auth.authenticate(socket.data.token);
       if (!actor) {
         ack({ ok: false, error: apiError('UNAUTHENTICATED') });
         socket.disconnect(true);
         return;
       }
-      const run = async () =>
-        deps.records.fromSocket(actor, name, payloadIsAck ? undefined : rawPayload, socket.handshake.address);
-      run().then(
+      // Async, so that a synchronous throw is answered like a rejection.
+      const answer = async () => run(actor, payload);
+      answer().then(
         (data) => {
           ack({ ok: true, data });
         },
@@ -212,29 +220,16 @@ function registerCommand(
   name: CommandName,
   deps: { auth: AuthService; bus: CommandBus; logger: Logger },
 ): void {
-  // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated by the bus.
-  (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
-    name,
-    (rawPayload, rawAck) => {
-      // `emitWithAck(name)` without a payload hands the ack over in the payload's place.
-      const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
-      const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
-      const payload = payloadIsAck ? undefined : rawPayload;
-      // A socket lives longer than a session: a token that expired or was revoked since connecting acts no more.
-      const actor = deps.auth.authenticate(socket.data.token);
-      if (!actor) {
-        ack({ ok: false, error: apiError('UNAUTHENTICATED') });
-        socket.disconnect(true);
-        return;
-      }
-      deps.bus.execute(actor, name, payload).then(
-        (data) => {
-          ack({ ok: true, data });
-        },
-        (error: unknown) => {
-          ack(failure(error, deps.logger));
-        },
-      );
-    },
+  onCommand(socket, name, deps, (actor, payload) => deps.bus.execute(actor, name, payload));
+}
+
+/** A feature's command (RECORD_COMMANDS): the same dispatcher, role gate and coded errors as its REST route. */
+function registerRecordCommand(
+  socket: HubSocket,
+  name: RecordCommandName,
+  deps: { auth: AuthService; records: RecordDispatcher; logger: Logger },
+): void {
+  onCommand(socket, name, deps, (actor, payload) =>
+    deps.records.fromSocket(actor, name, payload, socket.handshake.address),
   );
 }
