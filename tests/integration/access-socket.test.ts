@@ -1,4 +1,11 @@
-import { COMMAND_NAMES, Snapshot } from '@giliran/protocol';
+import {
+  COMMAND_NAMES,
+  RECORD_COMMANDS,
+  RECORD_SOCKET_EVENTS,
+  SettingsView,
+  Snapshot,
+} from '@giliran/protocol';
+import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import { io as connect } from 'socket.io-client';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +18,10 @@ import {
   routeOfRow,
   type ActorName,
   type Prepared,
+  type ChainStage,
   type QueueFixture,
 } from '../support/access-world.ts';
+import { routeInventory } from '../support/route-inventory.ts';
 import { command, type ClientSocket } from '../support/hub-harness.ts';
 
 /**
@@ -45,13 +54,45 @@ ticket:print-result [mod's]       401   403   403     403   403     ok   ok   ok
 compensation:raise                401   403   403     403   403     403  ok   ok    ok    403    403
 compensation:resolve              401   403   403     403   ok      403  ok   ok    ok    403    403
 sync:snapshot                     401   ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+# The features' commands (RECORD_COMMANDS): the same rules as their REST routes in access.test.ts
+complaint:file                    401   403   403     403   403     ok   ok   ok    ok    403    403
+complaint:change-status           401   403   403     403   403     403  ok   ok    ok    403    403
+complaint:recategorise            401   403   403     403   403     403  ok   ok    ok    403    403
+calendar:set-holidays             401   403   403     403   403     403  ok   ok    ok    403    403
+calendar:confirm-year             401   403   403     403   403     403  ok   ok    ok    403    403
+complaint:set-categories          401   403   403     403   403     403  403  403   ok    403    403
+skm:answer                        401   ok    403     403   403     403  403  403   403   403    403
+report-chain:sign-step [9]        401   403   403     403   ok      ok   ok   403   403   403    403
+report-chain:sign-step [10]       401   403   403     403   403     ok   403  403   403   403    403
+report-chain:sign-step [11]       401   403   403     403   403     403  ok   403   403   403    403
+report-chain:sign-step [12]       401   403   403     403   403     403  403  ok    403   403    403
+report-chain:sign-step [13]       401   403   403     403   403     403  403  403   403   ok     403
+report-chain:sign-receipt         401   403   403     403   403     403  403  403   403   403    ok
+setting:running-text              401   403   403     403   403     403  ok   ok    ok    403    403
+display:set-running-text          401   403   403     403   403     403  ok   ok    ok    403    403
+setting:counter-services          401   403   403     403   403     403  ok   ok    ok    403    403
+setting:opening-hours             401   403   403     403   403     403  ok   ok    ok    403    403
+setting:service-hours             401   403   403     403   403     403  ok   ok    ok    403    403
+setting:message-templates         401   403   403     403   403     403  ok   ok    ok    403    403
+setting:message-options           401   403   403     403   403     403  ok   ok    ok    403    403
+setting:sop-standards             401   403   403     403   403     403  403  403   ok    403    403
+setting:service-standards         401   403   403     403   403     403  403  403   ok    403    403
+setting:late-service              401   403   403     403   403     403  403  403   ok    403    403
+account:create                    401   403   403     403   403     403  403  403   ok    403    403
+account:update                    401   403   403     403   403     403  403  403   ok    403    403
+account:reset-pin                 401   403   403     403   403     403  403  403   ok    403    403
+device:create-pairing-code        401   403   403     403   403     403  403  403   ok    403    403
 `;
 
 const CELLS = parseMatrix(MATRIX);
 
 interface Probe {
   readonly fixture: QueueFixture;
-  readonly payload: (p: Prepared) => Record<string, unknown>;
+  readonly payload: (p: Prepared, w: AccessWorld, actor: ActorName) => Promise<object> | object;
+  /** Refusal codes besides FORBIDDEN (the report chain's own "not your step"). */
+  readonly denied?: readonly string[];
+  /** Let through, the command appends to the log (a pairing code is a one-time secret, kept out of it). */
+  readonly appendsEvent?: boolean;
 }
 
 const atLoket1 = (fixture: QueueFixture, extra: (p: Prepared) => object = () => ({})): Probe => ({
@@ -62,6 +103,73 @@ const onTicket = (fixture: QueueFixture, extra: () => object = () => ({})): Prob
   fixture,
   payload: (p) => ({ ticketId: p.ticketId, ...extra() }),
 });
+
+/** The features' commands: each payload is its REST route's path parameters and body in one object. */
+const record = (payload: Probe['payload'], more: Partial<Probe> = {}): Probe => ({
+  fixture: 'none',
+  payload,
+  ...more,
+});
+const chain = (stage: ChainStage, body: object): Probe =>
+  record(
+    async (_p, w) => ({
+      date: await w.chainDayReadyFor(stage),
+      ...(stage === 'receipt' ? {} : { step: String(stage) }),
+      ...body,
+    }),
+    { denied: ['REPORT_CHAIN_NOT_SIGNER'] },
+  );
+const freshComplaint = (body: object): Probe =>
+  record(async (_p, w) => ({ id: (await w.complaint()).id, ...body }));
+const SURVEY_ANSWERS = {
+  answers: [4, 4, 3, 4, 3, 4, 4, 3, 4],
+  respondent: { gender: 'perempuan', ageBand: '30_39', education: 's1', occupation: 'swasta' },
+};
+const standing = { settings: undefined as SettingsView | undefined, categories: [] as unknown[] };
+const settingsNow = (): SettingsView => {
+  if (!standing.settings) throw new Error('settings not read yet');
+  return standing.settings;
+};
+
+const RECORD_PROBES: Readonly<Record<string, Probe>> = {
+  'complaint:file': record(() => ({ channel: 'complaint_box', name: 'Anonim', text: 'Toilet kotor.' })),
+  'complaint:change-status': freshComplaint({ to: 'verified', note: 'Dicek di loket.' }),
+  'complaint:recategorise': freshComplaint({ category: 'ringan' }),
+  'calendar:set-holidays': record(() => ({
+    year: 2026,
+    holidays: [{ date: '2026-01-01', kind: 'libur_nasional', name: 'Tahun Baru' }],
+  })),
+  'calendar:confirm-year': record(() => ({ year: 2026 })),
+  'complaint:set-categories': record(() => ({ categories: standing.categories })),
+  'skm:answer': record(() => ({ serviceId: 'kk', ...SURVEY_ANSWERS })),
+  'report-chain:sign-step [9]': chain(9, { agencyId: 'disdukcapil' }),
+  'report-chain:sign-step [10]': chain(10, {}),
+  'report-chain:sign-step [11]': chain(11, { report: 'Laporan MPP hari ini.' }),
+  'report-chain:sign-step [12]': chain(12, {}),
+  'report-chain:sign-step [13]': chain(13, { note: 'Diteruskan ke Kepala Dinas.' }),
+  'report-chain:sign-receipt': chain('receipt', {}),
+  'setting:running-text': record(() => ({ text: 'Selamat datang di MPP.' })),
+  'display:set-running-text': record(() => ({ text: 'Selamat datang di MPP.' })),
+  'setting:counter-services': record(() => ({ id: 'loket-12', serviceIds: ['izin-keramaian', 'nib'] })),
+  'setting:opening-hours': record(() => ({ hours: settingsNow().openingHours })),
+  'setting:service-hours': record(() => ({ id: 'pdam', hours: null })),
+  'setting:message-templates': record(() => ({ templates: DEFAULT_MESSAGE_TEMPLATES })),
+  'setting:message-options': record(() => ({ nearAhead: 3, keepContactDays: 30 })),
+  'setting:sop-standards': record(() => ({ standards: settingsNow().sopStandards })),
+  'setting:service-standards': record(() => ({ id: 'pdam', standards: {} })),
+  'setting:late-service': record(() => ({ tiers: settingsNow().lateService })),
+  'account:create': record((_p, _w, actor) => ({
+    username: `uji-socket-${actor}`,
+    name: `Uji ${actor}`,
+    role: 'fo',
+    pin: '582913',
+  })),
+  'account:update': record(() => ({ username: 'loket12', name: 'Petugas Loket 12' })),
+  'account:reset-pin': record(() => ({ username: 'loket12', pin: '1234' })),
+  'device:create-pairing-code': record(() => ({ deviceId: 'kiosk-9', role: 'kiosk' }), {
+    appendsEvent: false,
+  }),
+};
 
 const PROBES: Readonly<Record<string, Probe>> = {
   'ticket:issue': { fixture: 'none', payload: () => ({ serviceId: 'ktp-el' }) },
@@ -89,6 +197,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
     payload: (p) => ({ compensationId: p.compensationId, remedyGiven: 'Permohonan maaf dan kopi' }),
   },
   'sync:snapshot': { fixture: 'none', payload: () => ({}) },
+  ...RECORD_PROBES,
 };
 
 const Ack = z.union([
@@ -117,6 +226,8 @@ describe('access: every Socket.IO event against every caller', () => {
 
   beforeAll(async () => {
     w = await AccessWorld.start();
+    standing.settings = SettingsView.parse(await w.as('admin', 'GET', '/settings'));
+    standing.categories = z.array(z.unknown()).parse(await w.as('admin', 'GET', '/complaints/categories'));
     for (const actor of ACTORS) {
       const token = w.tokenOf(actor);
       if (token !== undefined) sockets.set(actor, await w.t.socket(token));
@@ -128,7 +239,7 @@ describe('access: every Socket.IO event against every caller', () => {
 
   it('the matrix lists every event the hub listens to on a socket, once, and each row has its probe', () => {
     const listed = [...new Set(CELLS.map((c) => routeOfRow(c.key)))].sort();
-    expect(listed).toEqual([...COMMAND_NAMES, 'sync:snapshot'].sort());
+    expect(listed).toEqual([...COMMAND_NAMES, ...RECORD_SOCKET_EVENTS, 'sync:snapshot'].sort());
     // What a connected socket really listens to, less Socket.IO's reserved events (not a client's to send).
     const reserved = new Set(['connect', 'connect_error', 'disconnect', 'disconnecting', 'error']);
     const heard = [...w.t.hub.io.sockets.sockets.values()]
@@ -139,11 +250,49 @@ describe('access: every Socket.IO event against every caller', () => {
     expect(Object.keys(PROBES).sort()).toEqual([...new Set(CELLS.map((c) => c.key))].sort());
   });
 
+  it("serves every feature command at its table's REST route too", () => {
+    const served = routeInventory(w.t.hub.app).map((r) => `${r.method} ${r.path}`);
+    for (const def of Object.values(RECORD_COMMANDS))
+      expect(served).toContain(`${def.rest.method.toUpperCase()} /api${def.rest.path}`);
+  });
+
+  it('answers a bad payload of a feature command over the socket with the coded error REST gives', async () => {
+    // Syntactically wrong parameters where a command has them, a field no body schema knows otherwise.
+    const wrong: Readonly<Record<string, string>> = {
+      id: 'tidak-ada',
+      username: 'tidak-ada',
+      year: 'tahun',
+      date: '2026-02-30',
+      step: '99',
+    };
+    const admin = sockets.get('admin');
+    if (!admin) throw new Error('no admin socket');
+    for (const name of RECORD_SOCKET_EVENTS) {
+      const def = RECORD_COMMANDS[name];
+      const params = Object.fromEntries(Object.keys(def.params.shape).map((k) => [k, wrong[k] ?? 'x']));
+      const path = def.rest.path.replace(/:(\w+)/g, (_m, k: string) => params[k] ?? '');
+      const rest = await w.request(w.tokenOf('admin'), def.rest.method.toUpperCase(), `/api${path}`, {
+        body: { bogus: 1 },
+      });
+      const ack = Ack.parse(await command(admin, name, { ...params, bogus: 1 }));
+      expect(ack.ok, name).toBe(false);
+      expect(rest.status, name).toBeGreaterThanOrEqual(400);
+      const error = ack.ok ? null : ack.error;
+      expect(error, name).toEqual((rest.body as { error: unknown }).error);
+      // Coded, in Indonesian and in English.
+      z.object({
+        code: z.string(),
+        message: z.object({ id: z.string().min(1), en: z.string().min(1) }),
+      }).parse(error);
+    }
+    expect(admin.connected).toBe(true);
+  });
+
   it.each(named(CELLS))('%s', async (_name, { key, actor, expected }) => {
     const probe = PROBES[key];
     if (!probe) throw new Error(`no probe for ${key}`);
     const event = routeOfRow(key);
-    const payload = probe.payload(await w.prepareQueue(probe.fixture));
+    const payload = await probe.payload(await w.prepareQueue(probe.fixture), w, actor);
     await w.settle();
     const before = w.fingerprint();
     const lastEvent = w.lastEventId();
@@ -163,12 +312,12 @@ describe('access: every Socket.IO event against every caller', () => {
     if (expected === 'ok') {
       expect(ack, JSON.stringify(ack)).toMatchObject({ ok: true });
       if (event === 'sync:snapshot') Snapshot.parse(ack.ok ? ack.data : null);
-      else expect(w.lastEventId()).toBeGreaterThan(lastEvent);
+      else if (probe.appendsEvent !== false) expect(w.lastEventId()).toBeGreaterThan(lastEvent);
       return;
     }
     expect(ack.ok).toBe(false);
     const code = codedError(403, { error: ack.ok ? null : ack.error });
-    expect(code).toBe('FORBIDDEN');
+    expect(['FORBIDDEN', ...(probe.denied ?? [])]).toContain(code);
     await w.settle();
     expect(w.fingerprint()).toEqual(before);
     expect(socket.connected).toBe(true);

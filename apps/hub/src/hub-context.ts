@@ -4,6 +4,7 @@ import type { AuthService } from './auth/auth-service.ts';
 import type { Clock } from './clock.ts';
 import type { CommandBus } from './commands/command-bus.ts';
 import type { QueueEngine } from './commands/queue-engine.ts';
+import type { RecordDispatcher } from './commands/record-dispatch.ts';
 import type { PublicAddress } from './config/public-address.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import type { Db } from './db/database.ts';
@@ -37,6 +38,8 @@ export interface HubContext {
   readonly engine: QueueEngine;
   /** The one write path: every command of every feature, and the one place committed events are broadcast from. */
   readonly bus: CommandBus;
+  /** Serves a feature's commands from the protocol's RECORD_COMMANDS table, over REST and Socket.IO alike. */
+  readonly commands: RecordDispatcher;
   readonly auth: AuthService;
   readonly io: HubSocketServer;
   /** Officers signed in at counters, from their sockets. */

@@ -16,6 +16,7 @@ import type { CentralFeedPuller } from './central/feed-puller.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
+import { RecordDispatcher } from './commands/record-dispatch.ts';
 import { registerCompensation } from './compensation/compensation-feature.ts';
 import type { DeadlineScheduler } from './compensation/deadline-scheduler.ts';
 import { registerComplaints } from './complaints/complaints-feature.ts';
@@ -194,9 +195,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const httpServer = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
   if (!tls && !site.demo) logger.warn('serving plain HTTP: PINs and tokens cross the hall network readable');
   const presence = new CounterPresence();
+  const commands = new RecordDispatcher(auth);
   const io: HubSocketServer = createSocketServer(httpServer, {
     auth,
     bus,
+    records: commands,
     logger,
     snapshot: (actor) => {
       const full = snapshotOf(engine, store, site);
@@ -230,6 +233,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     settings: new SettingsStore(db),
     engine,
     bus,
+    commands,
     auth,
     io,
     presence,

@@ -37,6 +37,7 @@ export * from './skm-unsur.ts';
 export * from './record-events.ts';
 export * from './complaint-decide.ts';
 export * from './record-decide.ts';
+export * from './setting-decide.ts';
 export * from './value-lists.ts';
 export * from './wait-accuracy.ts';
 export * from './wait-estimate.ts';

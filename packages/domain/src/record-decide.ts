@@ -4,7 +4,6 @@ import type {
   AccountPinSet,
   AccountUpdated,
   ChangedBy,
-  SettingChanged,
   SkmAnswered,
 } from './record-events.ts';
 import type { SkmRespondent } from './skm-respondent.ts';
@@ -87,31 +86,6 @@ export function decideSkmAnswer(command: AnswerSkm, today: string, at: string): 
     respondent: command.respondent,
     suggestion: command.suggestion === '' ? null : command.suggestion,
     ...(command.counterId ? { counterId: command.counterId } : {}),
-  };
-}
-
-export interface SettingChange {
-  readonly kind: string;
-  readonly area: string;
-  readonly target: string | null;
-  readonly before: unknown;
-  readonly after: unknown;
-  /** True when the new value equals the site file's: the file governs the setting again. */
-  readonly backToFile: boolean;
-  readonly storedValue: string;
-}
-
-export function decideSettingChange(change: SettingChange, by: ChangedBy): SettingChanged {
-  return {
-    type: 'setting:changed',
-    ...by,
-    kind: change.kind,
-    area: change.area,
-    target: change.target,
-    stored: !change.backToFile,
-    storedValue: change.storedValue,
-    before: change.before,
-    after: change.after,
   };
 }
 

@@ -2,6 +2,7 @@ import type { QueueEvent } from '@giliran/domain';
 import type { ComplaintChanged } from './complaints.ts';
 import type { LiveDelta } from './live.ts';
 import type { ApiError } from './errors.ts';
+import type { RECORD_COMMANDS, RecordCommandName } from './record-commands.ts';
 import type { ReportChainSigned } from './report-chain.ts';
 import type { CommandName, CommandPayload, SyncRequest } from './schemas.ts';
 import type { SettingsChanged } from './settings.ts';
@@ -42,7 +43,16 @@ type CommandHandlers = {
   [K in CommandName]: (payload: CommandPayload<K>, ack: (result: Ack<CommandResults[K]>) => void) => void;
 };
 
-export interface ClientToServerEvents extends CommandHandlers {
+/** The features' commands a signed-in socket may send (RECORD_COMMANDS with a socket event). */
+type RecordCommandHandlers = {
+  [K in RecordCommandName as (typeof RECORD_COMMANDS)[K]['socket'] extends string ? K : never]: (
+    /** The REST route's path parameters and body fields in one object, and `idempotencyKey`. */
+    payload: Readonly<Record<string, unknown>>,
+    ack: (result: Ack<unknown>) => void,
+  ) => void;
+};
+
+export interface ClientToServerEvents extends CommandHandlers, RecordCommandHandlers {
   /** Full state to rebuild from after a (re)connect; `afterEventId` lets a client check it missed nothing. */
   'sync:snapshot': (payload: SyncRequest, ack: (result: Ack<Snapshot>) => void) => void;
 }

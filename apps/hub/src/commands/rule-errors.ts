@@ -1,4 +1,10 @@
-import { ComplaintRuleError, DomainError, RecordRuleError, ReportChainError } from '@giliran/domain';
+import {
+  ComplaintRuleError,
+  DomainError,
+  RecordRuleError,
+  ReportChainError,
+  SettingRuleError,
+} from '@giliran/domain';
 import { HubError } from '../hub-error.ts';
 
 /** A domain rule's coded refusal becomes the wire's (the codes are the same); anything else is a bug and stays one. */
@@ -12,6 +18,8 @@ export function toHubError<T>(decide: () => T): T {
       error instanceof RecordRuleError
     )
       throw new HubError(error.code);
+    if (error instanceof SettingRuleError)
+      throw new HubError(error.code, error.issues.length > 0 ? [...error.issues] : undefined);
     if (error instanceof ReportChainError)
       throw new HubError(error.code, error.detail ? [{ path: '', message: error.detail }] : undefined);
     throw error;

@@ -2,14 +2,14 @@ import { IdempotencyKey, type Role } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { AuthService } from '../auth/auth-service.ts';
-import { ADMINS, MANAGERS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
 import { parse } from '../commands/command-bus.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
+import { signedIn, type RecordDispatcher } from '../commands/record-dispatch.ts';
 import { FILERS, type ComplaintService } from './complaint-service.ts';
 import { ProofOfWork } from './proof-of-work.ts';
 import { HubError } from '../hub-error.ts';
-import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { requireRole } from '../http/auth-middleware.ts';
 import { checkYear, type DateWindow } from '../http/date-window.ts';
 
 /** The Sekdis and Kepala Dinas read the register (it goes into their reports) but do not handle complaints. */
@@ -34,6 +34,7 @@ function keyOf(req: Request): string | undefined {
 /** The public form and follow-up page (no sign-in), the staff register and the holiday calendar. */
 export function complaintRoutes(deps: {
   auth: AuthService;
+  commands: RecordDispatcher;
   complaints: ComplaintService;
   clock: Clock;
   /** Today's service day in the site's zone. */
@@ -43,7 +44,7 @@ export function complaintRoutes(deps: {
   /** The sane window of dates (site opening to a year ahead); unchecked when left out. */
   dates?: () => DateWindow;
 }): Router {
-  const { auth, complaints } = deps;
+  const { auth, complaints, commands } = deps;
   const router = Router();
   const filings = new RateLimiter(PUBLIC_FILINGS_PER_10_MIN, 10 * 60_000, deps.clock);
   const deviceFilings = new RateLimiter(PUBLIC_FILINGS_PER_DEVICE_10_MIN, 10 * 60_000, deps.clock);
@@ -67,8 +68,6 @@ export function complaintRoutes(deps: {
     next(limiter.tryTake(req.ip ?? 'unknown') ? undefined : new HubError('COMPLAINT_RATE_LIMITED'));
   };
   const readers = requireRole(auth, READERS);
-  const filers = requireRole(auth, FILERS);
-  const managers = requireRole(auth, MANAGERS);
 
   router.get('/public/complaints/form', (_req, res) => {
     res.json(complaints.form());
@@ -77,9 +76,14 @@ export function complaintRoutes(deps: {
     res.setHeader('Cache-Control', 'no-store');
     res.json(work.issue());
   });
-  router.post('/public/complaints', proofOfWork, perDevice, limit(filings), async (req, res) => {
-    res.status(201).json(await complaints.filePublic(req.body, keyOf(req), req.ip));
-  });
+  commands.serve(
+    router,
+    'complaint:file-public',
+    (call) => complaints.filePublic(call.body, call.key, call.address),
+    proofOfWork,
+    perDevice,
+    limit(filings),
+  );
   router.get('/public/complaints/:code', limit(reads), (req, res) => {
     res.json(complaints.publicStatus(String(req.params.code)));
   });
@@ -87,25 +91,25 @@ export function complaintRoutes(deps: {
   router.get('/complaints', readers, (req, res) => {
     res.json(complaints.list(req.query));
   });
-  router.post('/complaints', filers, async (req, res) => {
-    res.status(201).json(await complaints.fileByStaff(actorOf(req), req.body, keyOf(req)));
-  });
+  commands.serve(router, 'complaint:file', (call) =>
+    complaints.fileByStaff(signedIn(call), call.body, call.key),
+  );
   // Before `/complaints/:id`, which would take "categories" for an id.
   router.get('/complaints/categories', readers, (_req, res) => {
     res.json(complaints.calendar.categories());
   });
-  router.put('/complaints/categories', requireRole(auth, ADMINS), async (req, res) => {
-    res.json(await complaints.calendar.setCategories(actorOf(req), req.body));
-  });
+  commands.serve(router, 'complaint:set-categories', (call) =>
+    complaints.calendar.setCategories(signedIn(call), call.body),
+  );
   router.get('/complaints/:id', readers, (req, res) => {
     res.json(complaints.detail(String(req.params.id)));
   });
-  router.post('/complaints/:id/status', managers, async (req, res) => {
-    res.json(await complaints.changeStatus(actorOf(req), String(req.params.id), req.body, keyOf(req)));
-  });
-  router.post('/complaints/:id/category', managers, async (req, res) => {
-    res.json(await complaints.recategorise(actorOf(req), String(req.params.id), req.body, keyOf(req)));
-  });
+  commands.serve(router, 'complaint:change-status', (call) =>
+    complaints.changeStatus(signedIn(call), call.params.id, call.body, call.key),
+  );
+  commands.serve(router, 'complaint:recategorise', (call) =>
+    complaints.recategorise(signedIn(call), call.params.id, call.body, call.key),
+  );
 
   router.get('/calendar/holidays', readers, (req, res) => {
     res.json(complaints.calendar.holidays(parse(Year, req.query.year)));
@@ -114,16 +118,16 @@ export function complaintRoutes(deps: {
   router.get('/calendar/years', readers, (_req, res) => {
     res.json(complaints.calendar.yearsView(deps.today()));
   });
-  router.post('/calendar/years/:year/confirm', managers, async (req, res) => {
-    const year = parse(z.coerce.number().int(), req.params.year);
+  commands.serve(router, 'calendar:confirm-year', async (call) => {
+    const { year } = call.params;
     if (deps.dates) checkYear(deps.dates(), 'year', year);
-    res.json(await complaints.calendar.confirmYear(actorOf(req), year, deps.today(), keyOf(req)));
+    return complaints.calendar.confirmYear(signedIn(call), year, deps.today(), call.key);
   });
-  router.put('/calendar/holidays', managers, async (req, res) => {
-    const body: unknown = req.body;
+  commands.serve(router, 'calendar:set-holidays', async (call) => {
+    const { body } = call;
     if (deps.dates && typeof body === 'object' && body !== null && 'year' in body)
       checkYear(deps.dates(), 'year', body.year);
-    res.json(await complaints.calendar.setHolidays(actorOf(req), req.body));
+    return complaints.calendar.setHolidays(signedIn(call), body);
   });
   return router;
 }

@@ -19,6 +19,7 @@ import {
   type ComplaintView,
   type PublicComplaintForm,
   type PublicComplaintStatus,
+  COMPLAINT_FILERS,
   type Role,
 } from '@giliran/protocol';
 import type { Logger } from 'pino';
@@ -55,7 +56,7 @@ export interface ComplaintDeps {
 }
 
 /** FO enters complaints from the desk, the phone and the box; MOD and above handle them. */
-export const FILERS: readonly Role[] = ['fo', ...MANAGERS];
+export const FILERS: readonly Role[] = COMPLAINT_FILERS;
 const FILE = 'complaint:file';
 const STATUS = 'complaint:status';
 const CATEGORY = 'complaint:category';

@@ -13,6 +13,7 @@ export function registerComplaints(ctx: HubContext): void {
   ctx.api(
     complaintRoutes({
       auth: ctx.auth,
+      commands: ctx.commands,
       complaints,
       clock,
       dates: ctx.dates,

@@ -1,17 +1,17 @@
-import { CreatePairingCodeRequest, type PairedDevice, type PairingCodeView } from '@giliran/protocol';
-import { Router, type Response } from 'express';
+import { CreatePairingCodeRequest } from '@giliran/protocol';
+import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { DevicePairing } from './device-pairing.ts';
-import { ADMINS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
-import { validationError } from '../commands/command-bus.ts';
+import { parse } from '../commands/command-bus.ts';
+import { signedIn, type RecordDispatcher } from '../commands/record-dispatch.ts';
 import { HubError } from '../hub-error.ts';
-import { actorOf, requireRole } from '../http/auth-middleware.ts';
 
 export interface DeviceRouteDeps {
   readonly auth: AuthService;
   readonly pairing: DevicePairing;
+  readonly commands: RecordDispatcher;
   readonly clock: Clock;
 }
 
@@ -24,19 +24,12 @@ export function deviceRoutes(deps: DeviceRouteDeps): Router {
   const router = Router();
   const pairings = new RateLimiter(20, 60_000, deps.clock);
 
-  router.post(
-    '/devices/pairing-codes',
-    requireRole(deps.auth, ADMINS),
-    (req, res: Response<PairingCodeView>) => {
-      const parsed = CreatePairingCodeRequest.safeParse(req.body);
-      if (!parsed.success) throw validationError(parsed.error);
-      res.status(201).json(deps.pairing.create(actorOf(req), parsed.data));
-    },
+  deps.commands.serve(router, 'device:create-pairing-code', (call) =>
+    Promise.resolve(deps.pairing.create(signedIn(call), parse(CreatePairingCodeRequest, call.body))),
   );
-
-  router.post('/devices/pair', async (req, res: Response<PairedDevice>) => {
-    if (!pairings.tryTake(req.ip ?? 'unknown')) throw new HubError('RATE_LIMITED');
-    res.status(201).json(await deps.pairing.pair(req.body));
-  });
+  const perAddress = (req: Request, _res: Response, next: (error?: unknown) => void) => {
+    next(pairings.tryTake(req.ip ?? 'unknown') ? undefined : new HubError('RATE_LIMITED'));
+  };
+  deps.commands.serve(router, 'device:pair', (call) => deps.pairing.pair(call.body), perAddress);
   return router;
 }

@@ -8,5 +8,5 @@ export function registerDevices(ctx: HubContext): void {
   const pairing = new DevicePairing(db, site, clock, bus, () => {
     auth.forgetDevices();
   });
-  ctx.api(deviceRoutes({ auth, pairing, clock }));
+  ctx.api(deviceRoutes({ auth, pairing, clock, commands: ctx.commands }));
 }

@@ -14,7 +14,7 @@ export function registerReportChain(ctx: HubContext): void {
     now: () => engine.nowIso(),
     today: () => engine.serviceDay,
   });
-  ctx.api(reportChainRoutes({ auth: ctx.auth, engine, chain, site }));
+  ctx.api(reportChainRoutes({ auth: ctx.auth, commands: ctx.commands, engine, chain, site }));
   bus.onBroadcast((batch) => {
     for (const { event } of batch)
       if (event.type === 'report-chain:step-signed')

@@ -1,19 +1,14 @@
 import type { ReportChainStage } from '@giliran/domain';
-import {
-  IdempotencyKey,
-  ReportChainStepParam,
-  ReportChainDate,
-  type ReportChainSignResult,
-  type ReportChainView,
-} from '@giliran/protocol';
-import { Router, type Request, type Response } from 'express';
+import { ReportChainDate, type ReportChainView } from '@giliran/protocol';
+import { Router, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import { READERS } from '../auth/roles.ts';
 import { parse } from '../commands/command-bus.ts';
+import { signedIn, type RecordCall, type RecordDispatcher } from '../commands/record-dispatch.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { ReportChainService } from './report-chain-service.ts';
-import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { requireRole } from '../http/auth-middleware.ts';
 import { checkDates, dateWindow } from '../http/date-window.ts';
 
 /**
@@ -24,9 +19,10 @@ export function reportChainRoutes(deps: {
   auth: AuthService;
   engine: QueueEngine;
   chain: ReportChainService;
+  commands: RecordDispatcher;
   site: SiteConfig;
 }): Router {
-  const { auth, engine, chain } = deps;
+  const { auth, engine, chain, commands } = deps;
   const today = () => engine.serviceDay;
   const router = Router();
   const readers = requireRole(auth, READERS);
@@ -37,26 +33,17 @@ export function reportChainRoutes(deps: {
     res.json(chain.view(date));
   });
 
-  const sign =
-    (stageOf: (req: Request) => ReportChainStage) =>
-    async (req: Request, res: Response<ReportChainSignResult>) => {
-      const date = parse(ReportChainDate, req.params.date);
-      checkDates(dateWindow(deps.site, today()), { date });
-      const stage = stageOf(req);
-      const key = parse(IdempotencyKey.optional(), req.header('idempotency-key'));
-      const result = await chain.sign(actorOf(req), date, stage, req.body, key);
-      // A replay answers exactly as the first request did, status included.
-      res.status(201).json(result);
-    };
-  router.post(
-    '/report-chain/:date/steps/:step',
-    readers,
-    sign((req) => parse(ReportChainStepParam, req.params.step) as ReportChainStage),
+  const sign = (
+    call: RecordCall<'report-chain:sign-step' | 'report-chain:sign-receipt'>,
+    stage: ReportChainStage,
+  ) => {
+    checkDates(dateWindow(deps.site, today()), { date: call.params.date });
+    // A replay answers exactly as the first request did, status included.
+    return chain.sign(signedIn(call), call.params.date, stage, call.body, call.key);
+  };
+  commands.serve(router, 'report-chain:sign-step', (call) =>
+    sign(call, call.params.step as ReportChainStage),
   );
-  router.post(
-    '/report-chain/:date/receipt',
-    readers,
-    sign(() => 'receipt'),
-  );
+  commands.serve(router, 'report-chain:sign-receipt', (call) => sign(call, 'receipt'));
   return router;
 }

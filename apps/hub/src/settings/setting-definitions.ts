@@ -2,6 +2,7 @@ import {
   DEFAULT_REPORT_CHAIN_STANDARDS,
   DEFAULT_SOP_STANDARDS,
   type MessageTemplates,
+  type SettingScope,
 } from '@giliran/domain';
 import {
   CounterServiceIds,
@@ -18,7 +19,6 @@ import {
   SiteHoursSetting,
   SiteStandards,
   SiteStandardsSetting,
-  type ApiError,
   type LateServiceTier,
   type SettingsArea,
   type SopStepKey,
@@ -31,10 +31,7 @@ import {
   type MessageOptions,
 } from '../messages/message-settings.ts';
 
-/** A setting is the site's own, or one service's, or one counter's (named in the path). */
-export type SettingScope = 'site' | 'service' | 'counter';
-
-type Issue = NonNullable<ApiError['details']>[number];
+export type { SettingScope };
 
 /**
  * One runtime setting: how its request body and its stored value are validated, and how it is read from and
@@ -53,8 +50,6 @@ export interface SettingDefinition<T> {
   readonly movesDeadlines: boolean;
   read(site: SiteConfig, target: string | null): T;
   write(site: SiteConfig, target: string | null, value: T): void;
-  /** Ids in the value that the site does not know. */
-  check?(value: T, site: SiteConfig): Issue[];
 }
 
 export interface SettingValues {
@@ -174,10 +169,6 @@ export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingV
     write: (site, id, serviceIds) => {
       site.counters = site.counters.map((c) => (c.id === id ? { ...c, serviceIds: [...serviceIds] } : c));
     },
-    check: (serviceIds, site) =>
-      serviceIds
-        .filter((id) => !site.services.some((s) => s.id === id))
-        .map((id) => ({ path: 'serviceIds', message: `unknown service ${id}` })),
   },
   'opening-hours': {
     area: 'opening-hours',

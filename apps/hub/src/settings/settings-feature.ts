@@ -21,8 +21,8 @@ export function registerSettings(ctx: HubContext, scheduler: DeadlineScheduler):
     scheduler: () => scheduler,
     bus,
   });
-  ctx.api(settingsRoutes({ auth, settings, dates: ctx.dates }));
-  ctx.api(displayRoutes({ auth, settings }));
+  ctx.api(settingsRoutes({ auth, settings, commands: ctx.commands, dates: ctx.dates }));
+  ctx.api(displayRoutes({ auth, settings, commands: ctx.commands }));
   bus.onBroadcast((batch) => {
     for (const { event } of batch) settings.announce(event);
   });

@@ -20,15 +20,8 @@ import type { DeadlineScheduler } from '../compensation/deadline-scheduler.ts';
 import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
 import { listAudit } from './audit-log.ts';
-import { requireWaitingServicesCovered } from './live-guards.ts';
 import { editableAreas, mayEdit } from './permissions.ts';
-import {
-  canonicalJson,
-  SETTINGS,
-  type SettingDefinition,
-  type SettingKind,
-  type SettingScope,
-} from './setting-definitions.ts';
+import { canonicalJson, SETTINGS, type SettingDefinition, type SettingKind } from './setting-definitions.ts';
 import { encode } from './stored-settings.ts';
 
 export interface SettingsDeps {
@@ -87,31 +80,26 @@ export class SettingsService {
     // Seen as untyped: the value below only ever comes from this same definition's own schema.
     const definition: SettingDefinition<unknown> = SETTINGS[kind];
     if (!mayEdit(actor.role, definition.area)) throw new HubError('FORBIDDEN');
-    this.requireTarget(definition.scope, target);
     const command: RecordCommand<unknown, SettingsView> = {
       name: `setting:${kind}`,
       allowed: (a) => mayEdit(a.role, definition.area),
       schema: definition.body,
       decide: (value, ctx) => {
-        const problems = definition.check?.(value, site) ?? [];
-        if (problems.length > 0) throw new HubError('VALIDATION_FAILED', problems);
-        const candidate = structuredClone(site);
-        definition.write(candidate, target, value);
-        if (kind === 'counter-services') requireWaitingServicesCovered(site, candidate, engine.state);
-        const after = definition.read(candidate, target);
-        const event = decideSettingChange(
-          {
-            kind,
-            area: definition.area,
-            target,
+        const request = { kind, area: definition.area, scope: definition.scope, target, value };
+        const hall = { config: engine.config, state: engine.state };
+        // Read once the domain has found the target: a change against a copy of the live site.
+        const outcome = () => {
+          const candidate = structuredClone(site);
+          definition.write(candidate, target, value);
+          const after = definition.read(candidate, target);
+          return {
             before: definition.read(site, target),
             after,
             backToFile: canonicalJson(after) === canonicalJson(definition.read(siteFile, target)),
             storedValue: encode(kind, after),
-          },
-          ctx.by,
-        );
-        return { events: [event], ref: kind };
+          };
+        };
+        return { events: [decideSettingChange(request, hall, ctx.by, outcome)], ref: kind };
       },
       applied: async (_events, _ctx, value) => {
         definition.write(site, target, value);
@@ -178,14 +166,6 @@ export class SettingsService {
 
   private requireAccountsEditor(actor: Actor): void {
     if (!mayEdit(actor.role, 'accounts')) throw new HubError('FORBIDDEN');
-  }
-
-  private requireTarget(scope: SettingScope, target: string | null): void {
-    const { site } = this.deps;
-    if (scope === 'service' && !site.services.some((s) => s.id === target))
-      throw new HubError('SERVICE_NOT_FOUND');
-    if (scope === 'counter' && !site.counters.some((c) => c.id === target))
-      throw new HubError('COUNTER_NOT_FOUND');
   }
 
   /** A socket outlives the request that signed it in: one whose session just ended is closed now, not later. */

@@ -1,3 +1,4 @@
+import { unknownIdsIn } from '@giliran/domain';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { RUNNING_TEXT } from '../db/settings-store.ts';
@@ -64,7 +65,7 @@ function applyOne(db: Db, site: SiteConfig, kind: SettingKind, onSkipped: (key: 
     if (!row) continue;
     const stored = decode(kind, row.value);
     // The site file may have changed since (a service removed): a stale change must not stop the hall opening.
-    if (!stored || (definition.check?.(stored.value, site) ?? []).length > 0) onSkipped(key);
+    if (!stored || unknownIdsIn(kind, stored.value, site).length > 0) onSkipped(key);
     else definition.write(site, target, stored.value);
   }
 }

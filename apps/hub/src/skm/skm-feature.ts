@@ -3,6 +3,6 @@ import { skmRoutes } from './skm-routes.ts';
 
 /** The SKM survey (citizens' answers) and the IKM report. */
 export function registerSkm(ctx: HubContext): void {
-  const { auth, db, site, engine, clock, bus, exports } = ctx;
-  ctx.api(skmRoutes({ auth, db, site, engine, clock, bus, exports }));
+  const { auth, db, site, engine, clock, bus, commands, exports } = ctx;
+  ctx.api(skmRoutes({ auth, db, site, engine, clock, bus, commands, exports }));
 }

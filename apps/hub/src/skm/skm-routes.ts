@@ -1,10 +1,8 @@
 import {
   SkmReportQuery,
   SkmTicketRef,
-  IdempotencyKey,
   type Role,
   type SkmReportView,
-  type SkmSubmitted,
   type SkmTicketView,
 } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
@@ -12,6 +10,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
 import { parse, type CommandBus } from '../commands/command-bus.ts';
+import type { RecordDispatcher } from '../commands/record-dispatch.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
@@ -36,6 +35,7 @@ export interface SkmRouteDeps {
   readonly engine: QueueEngine;
   readonly clock: Clock;
   readonly bus: CommandBus;
+  readonly commands: RecordDispatcher;
   /** Renders PDF and XLSX off the event loop, a few at a time. */
   readonly exports: ExportPool;
 }
@@ -71,10 +71,12 @@ export function skmRoutes(deps: SkmRouteDeps): Router {
     res.json(survey.lookUp(channel, parse(SkmTicketRef, req.params.ref)));
   });
 
-  router.post('/survey/responses', async (req, res: Response<SkmSubmitted>) => {
-    const channel = channelOf(req);
-    const key = parse(IdempotencyKey.optional(), req.header('idempotency-key'));
-    res.status(201).json(await survey.submit(channel, req.body, key));
+  // A kiosk device answers with its token (REST or its socket); without one, the public with the ticket's code.
+  deps.commands.serve(router, 'skm:answer', (call) => {
+    const channel: SurveyChannel = call.actor
+      ? { kind: 'kiosk', actor: call.actor }
+      : { kind: 'public', ip: call.address };
+    return survey.submit(channel, call.body, call.key);
   });
 
   router.get('/skm', requireRole(auth, SKM_READERS), async (req, res: Response<SkmReportView | Buffer>) => {

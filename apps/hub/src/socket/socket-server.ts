@@ -1,11 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import {
   COMMAND_NAMES,
+  RECORD_SOCKET_EVENTS,
   SyncRequest,
   apiError,
   type Ack,
   type ClientToServerEvents,
   type CommandName,
+  type RecordCommandName,
   type ServerToClientEvents,
   type Snapshot,
 } from '@giliran/protocol';
@@ -17,6 +19,7 @@ import { originAllowed } from '../http/security.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
+import type { RecordDispatcher } from '../commands/record-dispatch.ts';
 import { HubError } from '../hub-error.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import { seesTicketCodes } from '../auth/ticket-codes.ts';
@@ -64,6 +67,8 @@ export function createSocketServer(
   deps: {
     auth: AuthService;
     bus: CommandBus;
+    /** The features' commands (complaints, survey, report chain, settings, accounts, devices). */
+    records: RecordDispatcher;
     snapshot: (actor: Actor) => Snapshot;
     logger: Logger;
     lastEventId: () => number;
@@ -113,6 +118,7 @@ export function createSocketServer(
     });
     trackPresence(io, socket, deps);
     for (const name of COMMAND_NAMES) registerCommand(socket, name, deps);
+    for (const name of RECORD_SOCKET_EVENTS) registerRecordCommand(socket, name, deps);
     socket.on('sync:snapshot', (rawPayload: unknown, rawAck: unknown) => {
       const payloadIsAck = typeof rawPayload === 'function' && rawAck === undefined;
       const ack = ackOf(payloadIsAck ? rawPayload : rawAck);
@@ -170,12 +176,17 @@ function trackPresence(
   });
 }
 
-function registerCommand(
+/**
+ * One command event: the ack (a client may omit it), the session still valid, then `run` (the bus for the queue's
+ * commands, the dispatcher for the features'), answered with its data or its coded error.
+ */
+function onCommand(
   socket: HubSocket,
-  name: CommandName,
-  deps: { auth: AuthService; bus: CommandBus; logger: Logger },
+  name: string,
+  deps: { auth: AuthService; logger: Logger },
+  run: (actor: Actor, payload: unknown) => Promise<unknown>,
 ): void {
-  // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated by the bus.
+  // Socket.IO's typed `on` cannot express one handler for a union of event names; the payload is validated later.
   (socket as unknown as { on(event: string, handler: (payload: unknown, ack: unknown) => void): void }).on(
     name,
     (rawPayload, rawAck) => {
@@ -190,7 +201,9 @@ function registerCommand(
         socket.disconnect(true);
         return;
       }
-      deps.bus.execute(actor, name, payload).then(
+      // Async, so that a synchronous throw is answered like a rejection.
+      const answer = async () => run(actor, payload);
+      answer().then(
         (data) => {
           ack({ ok: true, data });
         },
@@ -199,5 +212,24 @@ function registerCommand(
         },
       );
     },
+  );
+}
+
+function registerCommand(
+  socket: HubSocket,
+  name: CommandName,
+  deps: { auth: AuthService; bus: CommandBus; logger: Logger },
+): void {
+  onCommand(socket, name, deps, (actor, payload) => deps.bus.execute(actor, name, payload));
+}
+
+/** A feature's command (RECORD_COMMANDS): the same dispatcher, role gate and coded errors as its REST route. */
+function registerRecordCommand(
+  socket: HubSocket,
+  name: RecordCommandName,
+  deps: { auth: AuthService; records: RecordDispatcher; logger: Logger },
+): void {
+  onCommand(socket, name, deps, (actor, payload) =>
+    deps.records.fromSocket(actor, name, payload, socket.handshake.address),
   );
 }
