@@ -159,12 +159,18 @@ describe('REST API', () => {
           401,
           'INVALID_CREDENTIALS',
         );
-      expectError(await post('/auth/login', '', { username: 'loket4', pin: '1234' }), 429, 'LOCKED_OUT');
+      const locked = await post('/auth/login', '', { username: 'loket4', pin: '1234' });
+      expectError(locked, 429, 'LOCKED_OUT');
+      // The form is told when to try again: the whole minute, in seconds.
+      expect(locked.headers.get('retry-after')).toBe('60');
       expectError(await post('/auth/login', '', { username: 'LOKET4', pin: '1234' }), 429, 'LOCKED_OUT');
       // Other accounts are not affected.
       expectStatus(await post('/auth/login', '', { username: 'loket5', pin: '1234' }), 200);
-      clock.advance(MINUTE - 1000);
-      expectError(await post('/auth/login', '', { username: 'loket4', pin: '1234' }), 429, 'LOCKED_OUT');
+      clock.advance(MINUTE - 1500);
+      const lastSeconds = await post('/auth/login', '', { username: 'loket4', pin: '1234' });
+      expectError(lastSeconds, 429, 'LOCKED_OUT');
+      expect(lastSeconds.headers.get('retry-after')).toBe('2');
+      clock.advance(500);
       clock.advance(1000);
       expectStatus(await post('/auth/login', '', { username: 'loket4', pin: '1234' }), 200);
     });
