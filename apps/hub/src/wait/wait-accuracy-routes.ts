@@ -16,6 +16,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { HubError } from '../hub-error.ts';
 import { requireRole } from '../http/auth-middleware.ts';
+import { checkDates, dateWindow } from '../http/date-window.ts';
 import { MAX_REPORT_DAYS } from '../http/report-routes.ts';
 import { waitAccuracyCsv } from './wait-accuracy-csv.ts';
 import { quoteAndCallEvents } from './wait-accuracy-store.ts';
@@ -41,6 +42,8 @@ function rangeOf(query: WaitAccuracyQuery, today: string): { from: string; to: s
 /** The promised waits of a range judged against the real calls, estimator beside naive, per service and day. */
 export function waitAccuracyView(deps: WaitAccuracyDeps, query: WaitAccuracyQuery): WaitAccuracyView {
   const { from, to } = rangeOf(query, deps.engine.serviceDay);
+  // The same sane window as every other report: no day before the site opened, none more than a year ahead.
+  checkDates(dateWindow(deps.site, deps.engine.serviceDay), { from, to });
   if (query.serviceId !== undefined && !deps.site.services.some((s) => s.id === query.serviceId))
     throw new HubError('SERVICE_NOT_FOUND');
   // Today's promises and calls decided but not yet committed go to disk first: the figures are those of now.
