@@ -31,6 +31,7 @@ import { announcementRoutes } from './http/announcement-routes.ts';
 import { repoRoot } from './repo-root.ts';
 import { speechAlerts } from './speech/voice-alert.ts';
 import { AnnouncementAudio } from './speech/announcement-audio.ts';
+import { SpeechThread } from './speech/speech-thread.ts';
 import { printRoutes } from './http/print-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { settingsRoutes } from './http/settings-routes.ts';
@@ -223,10 +224,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     toAll: (alert) => io.emit('hub:alert', alert),
     toStaff: (alert) => io.to(STAFF_ROOM).emit('hub:alert', alert),
   });
+  const speechThread = new SpeechThread();
   const audio = new AnnouncementAudio(site, options.dataDir, speech.onFallback, {
     ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
     onVoice: speech.onVoice,
     onSpoken: speech.onSpoken,
+    work: speechThread,
   });
   const presence = new CounterPresence();
   // The queue's own routes first: every ticket and call of the hall goes through them.
@@ -455,6 +458,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       await backups.stop();
       await io.close();
       await exports.close();
+      await speechThread.close();
       engine.close();
       db.close();
     },

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { HubError } from '../hub-error.ts';
-import type { ExportJob } from './export-worker.ts';
+import type { ExportJob, ExportTask } from './export-worker.ts';
 
 export interface ExportPoolOptions {
   /** Worker threads rendering at once; one leaves the other core of a small hub PC to the queue. */
@@ -14,9 +14,14 @@ export interface ExportPoolOptions {
 const WORKER = new URL('./export-worker.ts', import.meta.url);
 /** Seconds a refused export is told to wait: about one PDF's render time with a few ahead of it. */
 const RETRY_AFTER_SECONDS = 5;
+/**
+ * The one refusal, made once: an error built per refusal captures a stack trace each time, and sixty browsers
+ * retrying every second make hundreds of refusals a minute on the loop that issues tickets.
+ */
+const BUSY = new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
 
 /** Worker threads load TypeScript through tsx, as the hub itself runs (a dependency of the hub). */
-function tsxLoader(): string {
+export function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
 
@@ -28,6 +33,9 @@ export class ExportPool {
   private readonly pool: Piscina;
   private readonly maxInFlight: number;
   private inFlight = 0;
+  private readonly encoded = new WeakMap<ExportJob['view'], Uint8Array>();
+  /** Views encoded for the worker so far: for tests. */
+  viewsEncoded = 0;
 
   constructor(options: ExportPoolOptions = {}) {
     const threads = options.threads ?? 1;
@@ -49,7 +57,7 @@ export class ExportPool {
    * must cost the hub's loop nothing, or sixty retrying browsers would stall the hall through their refusals.
    */
   async exclusive<T>(work: (render: (job: ExportJob) => Promise<Buffer>) => Promise<T>): Promise<T> {
-    if (this.inFlight >= this.maxInFlight) throw new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
+    if (this.inFlight >= this.maxInFlight) throw BUSY;
     this.inFlight++;
     try {
       return await work((job) => this.render(job));
@@ -60,8 +68,24 @@ export class ExportPool {
 
   /** Renders one file in a worker thread. */
   private async render(job: ExportJob): Promise<Buffer> {
-    const bytes = (await this.pool.run(job)) as Uint8Array;
+    const task: ExportTask = { kind: job.kind, view: this.encode(job.view) };
+    const bytes = (await this.pool.run(task)) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /**
+   * A view as JSON in shared memory, encoded once however many files are rendered from it: sixty exports of the
+   * same figures would otherwise copy the whole view into the worker sixty times, each copy made on the hub's loop.
+   */
+  private encode(view: ExportJob['view']): Uint8Array {
+    const known = this.encoded.get(view);
+    if (known) return known;
+    const json = Buffer.from(JSON.stringify(view));
+    const shared = new Uint8Array(new SharedArrayBuffer(json.byteLength));
+    shared.set(json);
+    this.encoded.set(view, shared);
+    this.viewsEncoded++;
+    return shared;
   }
 
   /** Files rendered by the worker threads so far. */
