@@ -85,6 +85,7 @@ export const STATUS_LABELS: Dictionary<ComplaintStatus> = {
   in_follow_up: { id: 'Ditindaklanjuti', en: 'In follow-up' },
   answered: { id: 'Dijawab', en: 'Answered' },
   closed: { id: 'Selesai', en: 'Closed' },
+  spam: { id: 'Ditolak: bukan pengaduan', en: 'Refused: not a complaint' },
 };
 
 export const CATEGORY_LABELS: Dictionary<ComplaintCategory> = COMPLAINT_CATEGORY_NAMES;
