@@ -193,4 +193,46 @@ describe('complaints in Chromium', () => {
     const { body } = await t.api<ComplaintList>('GET', '/complaints?status=open', { token: mod });
     expect(body.complaints.find((c) => c.code === filed.body.code)?.deadlineProvisional).toBe(false);
   });
+
+  it('marks a filing as spam: its own status, out of the register until filtered for, refused on the status page', async () => {
+    const fo = await t.login('fo');
+    const filed = await t.api<{ code: string }>('POST', '/complaints', {
+      token: fo,
+      body: { channel: 'phone', name: 'Anonim', text: 'asdfgh qwerty zxcvb', category: 'ringan' },
+    });
+    const desk = await browser.page({ width: 1366, height: 768 });
+    await desk.clock.install({ time: clock.now() });
+    await desk.goto(`${t.hub.url}/mod`);
+    await desk.fill('input[name="username"]', 'mod');
+    await desk.fill('input[name="pin"]', '1234');
+    await desk.click('button[type="submit"]');
+    await desk.locator('[data-testid="live"]').waitFor();
+    await desk.click('button[data-tab="complaints"]');
+    const row = desk.locator(`[data-testid="complaint-register"] tr[data-code="${filed.body.code}"]`);
+    await row.click();
+    const form = desk.locator('[data-testid="status-form"]');
+    await form.locator('input[name="to"][value="spam"]').check();
+    await form.locator('textarea[name="note"]').fill('Isi tidak bermakna');
+    await form.locator('button[type="submit"]').click();
+    const detail = desk.locator('[data-testid="complaint-detail"]');
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('spam');
+    await screenshot(desk, 'complaint-mod-spam');
+    // Out of the register's list and counts; the Spam filter shows it, struck through, with no deadline.
+    await desk.reload();
+    await desk.locator('[data-testid="live"]').waitFor();
+    await desk.click('button[data-tab="complaints"]');
+    await desk.locator('[data-testid="complaint-register"]').waitFor();
+    expect(await row.count()).toBe(0);
+    await desk.selectOption('select[name="status"]', 'spam');
+    await expect.poll(() => row.locator('[data-deadline]').getAttribute('data-deadline')).toBe('spam');
+    await screenshot(desk, 'complaint-mod-spam-filter');
+
+    await phone.goto(`${t.hub.url}/pengaduan/${filed.body.code}`);
+    const status = phone.locator('[data-testid="complaint-status"]');
+    await expect.poll(() => status.getAttribute('data-status')).toBe('spam');
+    expect(await phone.locator('li[data-step="spam"]').textContent()).toContain('Ditolak: bukan pengaduan');
+    expect(await phone.locator('[data-testid="complaint-answer"]').textContent()).toContain('tidak akan dijawab');
+    expect(await phone.locator('[data-testid="complaint-deadline"]').count()).toBe(0);
+    await fullPage(phone, 'complaint-follow-spam');
+  });
 });

@@ -109,7 +109,7 @@ export function ComplaintFollow({ code, lang, t }: Props) {
             </p>
           </>
         ) : (
-          <p class="pgd-muted">{t('noAnswerYet')}</p>
+          <p class="pgd-muted">{t(status.status === 'spam' ? 'spamNoAnswer' : 'noAnswerYet')}</p>
         )}
         <button
           type="button"
