@@ -231,7 +231,9 @@ describe('complaints in Chromium', () => {
     const status = phone.locator('[data-testid="complaint-status"]');
     await expect.poll(() => status.getAttribute('data-status')).toBe('spam');
     expect(await phone.locator('li[data-step="spam"]').textContent()).toContain('Ditolak: bukan pengaduan');
-    expect(await phone.locator('[data-testid="complaint-answer"]').textContent()).toContain('tidak akan dijawab');
+    expect(await phone.locator('[data-testid="complaint-answer"]').textContent()).toContain(
+      'tidak akan dijawab',
+    );
     expect(await phone.locator('[data-testid="complaint-deadline"]').count()).toBe(0);
     await fullPage(phone, 'complaint-follow-spam');
   });
