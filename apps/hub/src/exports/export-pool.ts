@@ -11,7 +11,7 @@ export interface ExportPoolOptions {
   readonly maxInFlight?: number;
 }
 
-const WORKER = new URL('./export-worker.ts', import.meta.url);
+const WORKER = workerUrl('export-worker', import.meta.url);
 /** Seconds a refused export is told to wait: about one PDF's render time with a few ahead of it. */
 const RETRY_AFTER_SECONDS = 5;
 /**
@@ -19,6 +19,14 @@ const RETRY_AFTER_SECONDS = 5;
  * retrying every second make hundreds of refusals a minute on the loop that issues tickets.
  */
 const BUSY = new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
+
+/**
+ * A worker thread's file: beside this module in the sources (`./name.ts`), or beside the bundle's main.js, where
+ * `npm run build:hub` writes each worker as an entry of its own (`./name.js`).
+ */
+export function workerUrl(name: string, here: string): URL {
+  return new URL(here.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`, here);
+}
 
 /** Worker threads load TypeScript through tsx, as the hub itself runs (a dependency of the hub). */
 export function tsxLoader(): string {

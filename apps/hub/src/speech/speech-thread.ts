@@ -1,9 +1,9 @@
 import type { ProcessRunner } from '@giliran/speech';
 import { Piscina } from 'piscina';
-import { tsxLoader } from '../exports/export-pool.ts';
+import { tsxLoader, workerUrl } from '../exports/export-pool.ts';
 import type { SpeechJob } from './speech-worker.ts';
 
-const WORKER = new URL('./speech-worker.ts', import.meta.url);
+const WORKER = workerUrl('speech-worker', import.meta.url);
 
 /** What an announcement's rendering hands off: running the speech program, and levelling its WAV. */
 export interface SpeechWork {
