@@ -1,11 +1,15 @@
 import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
+import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
+import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
 export type ErrorCode =
   | DomainErrorCode
   | ReportChainErrorCode
   | ComplaintErrorCode
   | CentralErrorCode
+  | FeedErrorCode
+  | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -372,6 +376,8 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     },
   },
   ...CENTRAL_ERRORS,
+  ...FEED_ERRORS,
+  ...RESTORE_ERRORS,
 };
 
 export interface ApiError {

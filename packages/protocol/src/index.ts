@@ -12,3 +12,5 @@ export * from './skm.ts';
 export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
+export * from './central-feed.ts';
+export * from './central-restore.ts';
