@@ -101,8 +101,10 @@ export function reportRoutes(deps: ReportDeps): Router {
     const schema = today ? TodayQuery : ReportQuery;
     const parsed = schema.safeParse(req.query);
     if (!parsed.success) throw validationError(parsed.error);
-    const { from, to } = reportRange(parsed.data, deps.engine.serviceDay, deps.site);
-    const { format } = parsed.data;
+    // Today's report has no range of its own: today, as the defaults give it.
+    const query: Pick<ReportQuery, 'format'> & Partial<ReportQuery> = parsed.data;
+    const { from, to } = reportRange(query, deps.engine.serviceDay, deps.site);
+    const { format } = query;
     const viewOf = async () => reportView(await service.recap(from, to), deps.site, store.accountNames());
     if (format === 'json') {
       res.json(await viewOf());
