@@ -36,6 +36,17 @@ async function fullPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** The MOD page on a 1366 × 768 desk PC, on the hub's clock, signed in as MOD. */
+async function modDesk(): Promise<Page> {
+  const desk = await browser.page({ width: 1366, height: 768 });
+  await desk.clock.install({ time: clock.now() });
+  await desk.goto(`${t.hub.url}/mod`);
+  await desk.fill('input[name="username"]', 'mod');
+  await desk.fill('input[name="pin"]', '1234');
+  await desk.click('button[type="submit"]');
+  return desk;
+}
+
 async function modToken(): Promise<string> {
   return t.login('mod');
 }
@@ -110,12 +121,7 @@ describe('complaints in Chromium', () => {
     expect(late[0]?.note).toContain(`${code.slice(0, 5)}-${code.slice(5)}`);
 
     // MOD sees it on the dashboard, raised by the hub itself.
-    const desk = await browser.page({ width: 1366, height: 768 });
-    await desk.clock.install({ time: clock.now() });
-    await desk.goto(`${t.hub.url}/mod`);
-    await desk.fill('input[name="username"]', 'mod');
-    await desk.fill('input[name="pin"]', '1234');
-    await desk.click('button[type="submit"]');
+    const desk = await modDesk();
     await desk.locator('[data-testid="live"]').waitFor();
     await desk.click('button[data-tab="compensations"]');
     const card = desk.locator('[data-testid="open-compensations"] li[data-kind="complaint_late"]');
@@ -166,12 +172,7 @@ describe('complaints in Chromium', () => {
     });
     expect(filed.body.deadlineProvisional).toBe(true);
 
-    const desk = await browser.page({ width: 1366, height: 768 });
-    await desk.clock.install({ time: clock.now() });
-    await desk.goto(`${t.hub.url}/mod`);
-    await desk.fill('input[name="username"]', 'mod');
-    await desk.fill('input[name="pin"]', '1234');
-    await desk.click('button[type="submit"]');
+    const desk = await modDesk();
     const warning = desk.locator('[data-testid="calendar-warning"]');
     await expect.poll(() => warning.textContent()).toContain('Kalender libur 2027 belum dimasukkan');
     await desk.click('button[data-tab="complaints"]');
@@ -200,12 +201,7 @@ describe('complaints in Chromium', () => {
       token: fo,
       body: { channel: 'phone', name: 'Anonim', text: 'asdfgh qwerty zxcvb', category: 'ringan' },
     });
-    const desk = await browser.page({ width: 1366, height: 768 });
-    await desk.clock.install({ time: clock.now() });
-    await desk.goto(`${t.hub.url}/mod`);
-    await desk.fill('input[name="username"]', 'mod');
-    await desk.fill('input[name="pin"]', '1234');
-    await desk.click('button[type="submit"]');
+    const desk = await modDesk();
     await desk.locator('[data-testid="live"]').waitFor();
     await desk.click('button[data-tab="complaints"]');
     const row = desk.locator(`[data-testid="complaint-register"] tr[data-code="${filed.body.code}"]`);
