@@ -1,24 +1,31 @@
 /**
- * Bundles the hub for production: apps/hub/src/main.ts → dist/hub/main.js (ES module) with its source map,
+ * Bundles the hub for production: apps/hub/src/main.ts → dist/hub/main.js (ES module) with its source map, and
+ * its worker threads' files beside it (export-worker.js, speech-worker.js),
  * so a hall's hub PC runs plain `node` instead of compiling TypeScript through tsx at every start.
  * Run with `npm run build:hub`; start with `npm run start:prod` (or `node --enable-source-maps dist/hub/main.js`).
  *
  * Left outside the bundle, loaded from node_modules at run time:
  * - better-sqlite3 and @resvg/resvg-js: native modules, built or downloaded for the PC by `npm ci`;
- * - pdfkit: reads its standard fonts from files beside its own code (`__dirname`).
+ * - pdfkit: reads its standard fonts from files beside its own code (`__dirname`);
+ * - piscina: starts its worker threads from its own worker.js, found beside its code (`__dirname`).
  */
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const HUB_EXTERNALS = ['better-sqlite3', '@resvg/resvg-js', 'pdfkit'];
+const HUB_EXTERNALS = ['better-sqlite3', '@resvg/resvg-js', 'pdfkit', 'piscina'];
 const OUT_DIR = `${ROOT}dist/hub`;
 
 await rm(OUT_DIR, { recursive: true, force: true });
 await build({
-  entryPoints: [`${ROOT}apps/hub/src/main.ts`],
-  outfile: `${OUT_DIR}/main.js`,
+  // The worker threads' files are entries of their own beside main.js (export-pool.ts, workerUrl).
+  entryPoints: {
+    main: `${ROOT}apps/hub/src/main.ts`,
+    'export-worker': `${ROOT}apps/hub/src/exports/export-worker.ts`,
+    'speech-worker': `${ROOT}apps/hub/src/speech/speech-worker.ts`,
+  },
+  outdir: OUT_DIR,
   bundle: true,
   platform: 'node',
   format: 'esm',

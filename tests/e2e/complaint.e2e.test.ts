@@ -36,6 +36,17 @@ async function fullPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** The MOD page on a 1366 × 768 desk PC, on the hub's clock, signed in as MOD. */
+async function modDesk(): Promise<Page> {
+  const desk = await browser.page({ width: 1366, height: 768 });
+  await desk.clock.install({ time: clock.now() });
+  await desk.goto(`${t.hub.url}/mod`);
+  await desk.fill('input[name="username"]', 'mod');
+  await desk.fill('input[name="pin"]', '1234');
+  await desk.click('button[type="submit"]');
+  return desk;
+}
+
 async function modToken(): Promise<string> {
   return t.login('mod');
 }
@@ -110,12 +121,7 @@ describe('complaints in Chromium', () => {
     expect(late[0]?.note).toContain(`${code.slice(0, 5)}-${code.slice(5)}`);
 
     // MOD sees it on the dashboard, raised by the hub itself.
-    const desk = await browser.page({ width: 1366, height: 768 });
-    await desk.clock.install({ time: clock.now() });
-    await desk.goto(`${t.hub.url}/mod`);
-    await desk.fill('input[name="username"]', 'mod');
-    await desk.fill('input[name="pin"]', '1234');
-    await desk.click('button[type="submit"]');
+    const desk = await modDesk();
     await desk.locator('[data-testid="live"]').waitFor();
     await desk.click('button[data-tab="compensations"]');
     const card = desk.locator('[data-testid="open-compensations"] li[data-kind="complaint_late"]');
@@ -166,12 +172,7 @@ describe('complaints in Chromium', () => {
     });
     expect(filed.body.deadlineProvisional).toBe(true);
 
-    const desk = await browser.page({ width: 1366, height: 768 });
-    await desk.clock.install({ time: clock.now() });
-    await desk.goto(`${t.hub.url}/mod`);
-    await desk.fill('input[name="username"]', 'mod');
-    await desk.fill('input[name="pin"]', '1234');
-    await desk.click('button[type="submit"]');
+    const desk = await modDesk();
     const warning = desk.locator('[data-testid="calendar-warning"]');
     await expect.poll(() => warning.textContent()).toContain('Kalender libur 2027 belum dimasukkan');
     await desk.click('button[data-tab="complaints"]');
@@ -192,5 +193,44 @@ describe('complaints in Chromium', () => {
     const mod = await modToken();
     const { body } = await t.api<ComplaintList>('GET', '/complaints?status=open', { token: mod });
     expect(body.complaints.find((c) => c.code === filed.body.code)?.deadlineProvisional).toBe(false);
+  });
+
+  it('marks a filing as spam: its own status, out of the register until filtered for, refused on the status page', async () => {
+    const fo = await t.login('fo');
+    const filed = await t.api<{ code: string }>('POST', '/complaints', {
+      token: fo,
+      body: { channel: 'phone', name: 'Anonim', text: 'asdfgh qwerty zxcvb', category: 'ringan' },
+    });
+    const desk = await modDesk();
+    await desk.locator('[data-testid="live"]').waitFor();
+    await desk.click('button[data-tab="complaints"]');
+    const row = desk.locator(`[data-testid="complaint-register"] tr[data-code="${filed.body.code}"]`);
+    await row.click();
+    const form = desk.locator('[data-testid="status-form"]');
+    await form.locator('input[name="to"][value="spam"]').check();
+    await form.locator('textarea[name="note"]').fill('Isi tidak bermakna');
+    await form.locator('button[type="submit"]').click();
+    const detail = desk.locator('[data-testid="complaint-detail"]');
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('spam');
+    await screenshot(desk, 'complaint-mod-spam');
+    // Out of the register's list and counts; the Spam filter shows it, struck through, with no deadline.
+    await desk.reload();
+    await desk.locator('[data-testid="live"]').waitFor();
+    await desk.click('button[data-tab="complaints"]');
+    await desk.locator('[data-testid="complaint-register"]').waitFor();
+    expect(await row.count()).toBe(0);
+    await desk.selectOption('select[name="status"]', 'spam');
+    await expect.poll(() => row.locator('[data-deadline]').getAttribute('data-deadline')).toBe('spam');
+    await screenshot(desk, 'complaint-mod-spam-filter');
+
+    await phone.goto(`${t.hub.url}/pengaduan/${filed.body.code}`);
+    const status = phone.locator('[data-testid="complaint-status"]');
+    await expect.poll(() => status.getAttribute('data-status')).toBe('spam');
+    expect(await phone.locator('li[data-step="spam"]').textContent()).toContain('Ditolak: bukan pengaduan');
+    expect(await phone.locator('[data-testid="complaint-answer"]').textContent()).toContain(
+      'tidak akan dijawab',
+    );
+    expect(await phone.locator('[data-testid="complaint-deadline"]').count()).toBe(0);
+    await fullPage(phone, 'complaint-follow-spam');
   });
 });

@@ -149,22 +149,59 @@ describe('a complaint past its deadline raises the complaint_late compensation',
     for (let i = 0; i < 5; i++) flood.push(await file(t, false));
     clock.advance(UNTIL_DEADLINE + 10 * 24 * HOUR);
     expect(await lateCompensations(t)).toEqual([]);
-    // MOD marks four as spam (closed unanswered, with the reason): their clocks stop.
+    // MOD marks four as spam: their clocks stop.
     const mod = await t.login('mod');
     const { body } = await t.api<{ complaints: ComplaintView[] }>('GET', '/complaints', { token: mod });
     const [genuine, ...spam] = body.complaints;
     for (const row of spam) {
-      const closed = await t.api<ComplaintView>('POST', `/complaints/${row.id}/status`, {
+      const marked = await t.api<ComplaintView>('POST', `/complaints/${row.id}/status`, {
         token: mod,
-        body: { to: 'closed', note: 'Spam' },
+        body: { to: 'spam' },
       });
-      expect(closed.body).toMatchObject({ status: 'closed', late: false });
+      expect(marked.body).toMatchObject({ status: 'spam', late: false });
     }
     // The genuine one, verified late, is owed its compensation now.
     await t.api('POST', `/complaints/${genuine?.id ?? ''}/status`, { token: mod, body: { to: 'verified' } });
     await expect.poll(async () => (await lateCompensations(t as TestHub)).length).toBe(1);
     clock.advance(30 * 24 * HOUR);
     expect(await lateCompensations(t)).toHaveLength(1);
+  });
+
+  it('spam has a status of its own: no deadline, no sanction, out of the register’s counts unless asked for', async () => {
+    const clock = new ManualClock(WEDNESDAY_1000);
+    t = await startTestHub({ clock });
+    const mod = await t.login('mod');
+    // Entered by FO from a phone call: a staff filing runs on its deadline from receipt, verified or not.
+    const entered = await t.api<ComplaintView>('POST', '/complaints', {
+      token: await t.login('fo'),
+      body: { channel: 'phone', name: 'Anonim', text: 'asdf asdf asdf', category: 'ringan' },
+    });
+    expect(entered.status).toBe(201);
+    const genuine = await file(t);
+    const marked = await t.api<ComplaintView>('POST', `/complaints/${entered.body.id}/status`, {
+      token: mod,
+      body: { to: 'spam', note: 'Isi tidak bermakna' },
+    });
+    expect(marked.body).toMatchObject({ status: 'spam', late: false });
+    clock.advance(UNTIL_DEADLINE + 10 * 24 * HOUR);
+    // Its 3-hour deadline passed long ago: no complaint_late, no officer sanctioned.
+    expect(await lateCompensations(t)).toHaveLength(1); // the genuine one's
+    const reader = await t.login('mod'); // a new shift: the morning's session has ended
+    const ids = async (query: string) =>
+      (
+        await t?.api<{ complaints: ComplaintView[] }>('GET', `/complaints${query}`, { token: reader })
+      )?.body.complaints.map((c) => c.id);
+    const genuineId = (
+      await t.api<{ complaints: ComplaintView[] }>('GET', `/complaints?q=${genuine.code}`, { token: reader })
+    ).body.complaints[0]?.id;
+    expect(await ids('')).toEqual([genuineId]);
+    expect(await ids('?status=open')).toEqual([genuineId]);
+    expect(await ids('?status=spam')).toEqual([entered.body.id]);
+    const publicView = await t.api<PublicComplaintStatus>('GET', `/public/complaints/${entered.body.code}`);
+    expect(publicView.body.status).toBe('spam');
+    // A mark made in error is undone by verifying: the deadline it always had is long past, so it is raised now.
+    await t.api('POST', `/complaints/${entered.body.id}/status`, { token: reader, body: { to: 'verified' } });
+    await expect.poll(async () => (await lateCompensations(t as TestHub)).length).toBe(2);
   });
 
   it('raises a ringan complaint at once when its new category puts the deadline in the past', async () => {

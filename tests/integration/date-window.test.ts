@@ -59,6 +59,16 @@ describe('date fields outside the site’s sane window', () => {
     expect((await get('/audit?to=2031-01-01T00:00:00Z')).status).toBe(400);
   });
 
+  it('refuses wait-accuracy ranges outside the window, as the other reports do', async () => {
+    expect((await get(`/reports/wait-accuracy?from=${OPENED}&to=2026-11-25`)).status).toBe(200);
+    const early = await get('/reports/wait-accuracy?from=2026-01-04');
+    expect(early.status).toBe(400);
+    expect(early.body.error.details?.some((d) => d.path === 'from' && d.message.includes(OPENED))).toBe(true);
+    const late = await get('/reports/wait-accuracy?from=2027-11-01&to=2027-11-27&format=csv');
+    expect(late.status).toBe(400);
+    expect(late.body.error.details?.[0]?.path).toBe('to');
+  });
+
   it('takes next year’s holidays (the SKB comes out in the autumn) but not the year after, nor before opening', async () => {
     const put = (year: number) =>
       t.api<Refusal>('PUT', '/calendar/holidays', {

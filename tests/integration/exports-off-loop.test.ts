@@ -56,6 +56,15 @@ describe('report exports rendered in worker threads, capped and cached', () => {
     }
   });
 
+  it('hands today’s figures to the worker once for every file made from them, not once per file', async () => {
+    const { hub, mod } = await start();
+    await hub.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
+    for (const format of ['pdf', 'xlsx', 'pdf'])
+      expect((await download(hub, mod, `/today?format=${format}`)).status).toBe(200);
+    expect(hub.hub.exports.rendered).toBe(3);
+    expect(hub.hub.exports.viewsEncoded).toBe(1);
+  });
+
   it('renders a closed day once and answers the next readers from the cache; today is rendered afresh', async () => {
     const { hub, mod } = await start();
     for (let i = 0; i < 3; i++)

@@ -2,7 +2,14 @@ import type { CompensationRaised } from '@giliran/domain';
 import type { Broadcast, CompensationView, IssuedTicket, TicketView, TimingView } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
-import { collect, demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import {
+  collect,
+  demoSite,
+  KIOSK_TOKEN,
+  sopTableSite,
+  startTestHub,
+  type TestHub,
+} from '../support/hub-harness.ts';
 
 // 09:00 WIB (Asia/Pontianak) on a Wednesday.
 const START = '2026-11-25T02:00:00.000Z';
@@ -15,7 +22,7 @@ describe('late service raises compensation by itself', () => {
 
   it('raises at issue + 2 min (steps 2–3) + 15 min, broadcasts it to MOD, once, and it can be resolved', async () => {
     const clock = new ManualClock(START);
-    t = await startTestHub({ clock });
+    t = await startTestHub({ clock, site: sopTableSite() });
     const mod = await t.login('mod');
     const modSocket = await t.socket(mod);
     const issued = await t.api<IssuedTicket>('POST', '/tickets', {
@@ -69,7 +76,7 @@ describe('late service raises compensation by itself', () => {
 
   it('does not raise for a ticket called in time', async () => {
     const clock = new ManualClock(START);
-    t = await startTestHub({ clock });
+    t = await startTestHub({ clock, site: sopTableSite() });
     const mod = await t.login('mod');
     await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'ktp-el' } });
     clock.advance(16 * 60_000);
@@ -83,13 +90,13 @@ describe('late service raises compensation by itself', () => {
 
   it('raises on start-up for tickets that became late while the hub was down', async () => {
     const clock = new ManualClock(START);
-    t = await startTestHub({ clock });
+    t = await startTestHub({ clock, site: sopTableSite() });
     const dataDir = t.dataDir;
     await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
     await t.hub.close();
 
     clock.advance(40 * 60_000);
-    const restarted = await startTestHub({ clock, dataDir });
+    const restarted = await startTestHub({ clock, dataDir, site: sopTableSite() });
     t = restarted;
     const mod = await restarted.login('mod');
     const list = await restarted.api<CompensationView[]>('GET', '/compensations', { token: mod });
@@ -106,7 +113,7 @@ describe('SOP step timing', () => {
 
   it('times each counter step against its standard and marks the late one', async () => {
     const clock = new ManualClock(START);
-    t = await startTestHub({ clock });
+    t = await startTestHub({ clock, site: sopTableSite() });
     const officer = await t.login('loket8');
     const issued = await t.api<IssuedTicket>('POST', '/tickets', {
       token: KIOSK_TOKEN,
@@ -143,7 +150,7 @@ describe('local midnight', () => {
 
   it('restarts numbering at 00:00 WIB and treats yesterday’s tickets as history', async () => {
     const clock = new ManualClock('2026-11-25T16:58:00.000Z'); // 23:58 WIB
-    t = await startTestHub({ clock });
+    t = await startTestHub({ clock, site: sopTableSite() });
     const officer = await t.login('loket1');
     const late = await t.api<IssuedTicket>('POST', '/tickets', {
       token: KIOSK_TOKEN,

@@ -41,7 +41,7 @@ const step = fc.oneof(
   fc.record({
     kind: fc.constant('complaint-status' as const),
     pick: fc.nat(),
-    to: fc.constantFrom('verified', 'in_follow_up', 'answered', 'closed'),
+    to: fc.constantFrom('verified', 'in_follow_up', 'answered', 'closed', 'spam'),
   }),
   fc.record({
     kind: fc.constant('complaint-category' as const),

@@ -7,6 +7,7 @@ import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import {
   command,
   KIOSK_TOKEN,
+  sopTableSite,
   startTestHub,
   type ClientSocket,
   type TestHub,
@@ -64,7 +65,7 @@ export async function getReport(t: TestHub, token: string, query: string): Promi
  */
 export async function runScript(): Promise<Script> {
   const clock = new ManualClock(OPENING[DAY1] ?? 0);
-  const t = await startTestHub({ clock });
+  const t = await startTestHub({ clock, site: sopTableSite() });
   // Sessions last 12 hours: everyone signs in again on DAY2, and loket-3's socket reconnects with its new token.
   const signIn = async () => ({
     mod: await t.login('mod'),

@@ -159,12 +159,18 @@ describe('REST API', () => {
           401,
           'INVALID_CREDENTIALS',
         );
-      expectError(await post('/auth/login', '', { username: 'loket4', pin: '1234' }), 429, 'LOCKED_OUT');
+      const locked = await post('/auth/login', '', { username: 'loket4', pin: '1234' });
+      expectError(locked, 429, 'LOCKED_OUT');
+      // The form is told when to try again: the whole minute, in seconds.
+      expect(locked.headers.get('retry-after')).toBe('60');
       expectError(await post('/auth/login', '', { username: 'LOKET4', pin: '1234' }), 429, 'LOCKED_OUT');
       // Other accounts are not affected.
       expectStatus(await post('/auth/login', '', { username: 'loket5', pin: '1234' }), 200);
-      clock.advance(MINUTE - 1000);
-      expectError(await post('/auth/login', '', { username: 'loket4', pin: '1234' }), 429, 'LOCKED_OUT');
+      clock.advance(MINUTE - 1500);
+      const lastSeconds = await post('/auth/login', '', { username: 'loket4', pin: '1234' });
+      expectError(lastSeconds, 429, 'LOCKED_OUT');
+      expect(lastSeconds.headers.get('retry-after')).toBe('2');
+      clock.advance(500);
       clock.advance(1000);
       expectStatus(await post('/auth/login', '', { username: 'loket4', pin: '1234' }), 200);
     });
@@ -246,8 +252,9 @@ describe('REST API', () => {
       const j1 = await issue('skck');
       const j2 = await issue('skck');
       expect(j1.number).toBe('J001');
-      // One SKCK desk: J002 waits for J001's whole visit, its SOP standard (step 7 takes 10 min: 20) plus the walk.
-      expect(j2).toMatchObject({ number: 'J002', ahead: 1, estimatedWaitMinutes: 21 });
+      // One SKCK desk: J002 waits for J001's whole visit at the desk plus the walk. SKCK publishes 20 minutes with
+      // its own 10-minute step 7, so the desk steps 4–8 are 10 + 7¾ of the 10 minutes left for the other steps.
+      expect(j2).toMatchObject({ number: 'J002', ahead: 1, estimatedWaitMinutes: 19 });
     });
 
     it('returns a ticket with its SOP timeline as it moves through the counter', async () => {

@@ -135,9 +135,10 @@ describe('a changed setting takes effect at once', () => {
     expect(
       (await t.api('PUT', '/settings/sop-standards', { token: admin, body: { standards: table } })).status,
     ).toBe(200);
-    const kk = await issue(t, 'kk');
-    const kkView = await t.api<TicketView>('GET', `/tickets/${kk.id}`, { token: admin });
-    expect(kkView.body.timeline[0]?.standardSeconds).toBe(240);
+    // NIB states no minutes of its own (KK's 15 minutes would be fitted over the new table instead).
+    const nib = await issue(t, 'nib');
+    const nibView = await t.api<TicketView>('GET', `/tickets/${nib.id}`, { token: admin });
+    expect(nibView.body.timeline[0]?.standardSeconds).toBe(240);
     expect(await waitEntry()).toMatchObject({ standardSeconds: 600 });
     // Steps 9–13 of the same table time the end-of-day report chain.
     const chain = await t.api<{ steps: { step: number; standardSeconds: number }[] }>(

@@ -21,7 +21,7 @@ function signIn(
   from: string,
   username: string,
   pin: string,
-): Promise<{ status: number; code: string }> {
+): Promise<{ status: number; code: string; retryAfter?: string }> {
   const url = new URL('/api/auth/login', t.hub.url);
   const body = JSON.stringify({ username, pin });
   return new Promise((resolve, reject) => {
@@ -37,7 +37,12 @@ function signIn(
         res.on('data', (chunk: Buffer) => (text += chunk.toString()));
         res.on('end', () => {
           const parsed = JSON.parse(text) as { error?: { code: string } };
-          resolve({ status: res.statusCode ?? 0, code: parsed.error?.code ?? 'OK' });
+          const retryAfter = res.headers['retry-after'];
+          resolve({
+            status: res.statusCode ?? 0,
+            code: parsed.error?.code ?? 'OK',
+            ...(retryAfter === undefined ? {} : { retryAfter }),
+          });
         });
       },
     );
@@ -100,7 +105,11 @@ describe.skipIf(process.platform !== 'linux')(
       for (let i = 10; i < 20; i++)
         expect((await signIn(t, `127.0.0.${String(i)}`, 'loket4', '0000')).code).toBe('INVALID_CREDENTIALS');
       // A fresh address is held back even with the right PIN …
-      expect((await signIn(t, '127.0.0.30', 'loket4', '1234')).code).toBe('LOCKED_OUT');
+      // … and told to come back when the account-wide minute is over.
+      expect(await signIn(t, '127.0.0.30', 'loket4', '1234')).toMatchObject({
+        code: 'LOCKED_OUT',
+        retryAfter: '60',
+      });
       // … while the PC the officer signs in from keeps working: the attacker cannot lock everyone out.
       expect((await signIn(t, OFFICER_PC, 'loket4', '1234')).status).toBe(200);
       // Other accounts are untouched.

@@ -131,4 +131,34 @@ describe("the previous release's data folder on this release's bundled hub", () 
     // The write-ahead log is created by the running hub itself.
     expect((await stat(join(dataDir, 'giliran.sqlite-wal'))).uid).toBe(owner);
   });
+
+  // Last: it issues a ticket of its own.
+  it('renders exports and speaks calls in its worker threads, bundled beside it', async () => {
+    const url = hub?.url ?? '';
+    const token = await staffToken(url);
+    const pdf = await fetch(`${url}/api/reports/today?format=pdf`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const issued = await fetch(`${url}/api/tickets`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
+      body: JSON.stringify({ serviceId: 'kk' }),
+    });
+    const { id } = (await issued.json()) as { id: string };
+    const wav = await fetch(`${url}/api/tickets/${id}/announcement.wav?counter=loket-1`, {
+      headers: { authorization: 'Bearer demo-display' },
+    });
+    expect(wav.status).toBe(200);
+    expect(
+      Buffer.from(await wav.arrayBuffer())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe('RIFF');
+  });
 });

@@ -1,7 +1,7 @@
 import { WaitAccuracyView } from '@giliran/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
-import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import { KIOSK_TOKEN, sopTableSite, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 /** Monday 10 March 2025, 09:00 in Pontianak (UTC+7). */
 const MONDAY_0900 = '2025-03-10T02:00:00.000Z';
@@ -19,7 +19,7 @@ describe('GET /api/reports/wait-accuracy', () => {
 
   beforeAll(async () => {
     clock = new ManualClock(MONDAY_0900);
-    t = await startTestHub({ clock });
+    t = await startTestHub({ clock, site: sopTableSite() });
     mod = await t.login('mod');
     const loket5 = await t.login('loket5');
     const issue = async () =>

@@ -49,6 +49,16 @@ export function demoSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
   };
 }
 
+/**
+ * The demo site with its services timed by the site's SOP step table alone, as before services stated their own
+ * totals (only izin-keramaian keeps its 15 minutes): for tests whose figures are worked out from the table's minutes.
+ */
+export function sopTableSite(overrides: Partial<SiteConfig> = {}): SiteConfig {
+  const site = demoSite(overrides);
+  for (const service of site.services) if (service.id !== 'izin-keramaian') delete service.standardMinutes;
+  return site;
+}
+
 /** A real hub on port 0 with a fresh SQLite file in a temporary folder. */
 export async function startTestHub(
   options: {

@@ -30,7 +30,10 @@ export function spawnHub(
   user?: { readonly uid: number; readonly gid: number },
 ): Promise<HubProcess> {
   const entry = build === 'tsx' ? ['--import', 'tsx', HUB_MAIN] : ['--enable-source-maps', HUB_BUNDLE];
-  const child = spawn(process.execPath, entry, {
+  // Node options for the hub alone, e.g. `HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=.tmp/prof'` to profile a
+  // bench's hub (NODE_OPTIONS refuses --cpu-prof, and would profile every process).
+  const nodeArgs = (process.env.HUB_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -14,6 +14,8 @@ const ALLOWED: readonly (readonly [ComplaintStatus, ComplaintStatus])[] = [
   ['verified', 'answered'],
   ['in_follow_up', 'answered'],
   ['answered', 'closed'],
+  ['received', 'spam'],
+  ['spam', 'verified'],
 ];
 
 function codeOf(action: () => void): string | null {
@@ -56,6 +58,20 @@ describe('complaint status transitions', () => {
         checkComplaintTransition('answered', 'closed', null);
       }),
     ).toBeNull();
+  });
+
+  it('mark spam without a reason, and stop its clock: it is owed no answer and takes no category', () => {
+    expect(
+      codeOf(() => {
+        checkComplaintTransition('received', 'spam', null);
+      }),
+    ).toBeNull();
+    expect(awaitsAnswer('spam')).toBe(false);
+    expect(
+      codeOf(() => {
+        checkRecategorise('spam');
+      }),
+    ).toBe('COMPLAINT_ALREADY_ANSWERED');
   });
 
   it('let the category change only while the answer is owed', () => {

@@ -2,15 +2,17 @@ import type { ComplaintStatus } from './complaint-types.ts';
 
 /*
  * received → verified → in_follow_up → answered → closed. A complaint settled at once may be answered straight
- * after verification. Only a received one may be closed without an answer (spam, a duplicate, not a complaint),
- * and then with the reason in the note; anything verified is owed an answer, so it cannot be closed away.
+ * after verification. Only a received one may be closed without an answer (a duplicate, withdrawn), and then with
+ * the reason in the note; anything verified is owed an answer, so it cannot be closed away. Only a received one
+ * may be marked spam; a mark made in error is undone by verifying it, and its deadline is the one it always had.
  */
 export const COMPLAINT_TRANSITIONS: Readonly<Record<ComplaintStatus, readonly ComplaintStatus[]>> = {
-  received: ['verified', 'closed'],
+  received: ['verified', 'closed', 'spam'],
   verified: ['in_follow_up', 'answered'],
   in_follow_up: ['answered'],
   answered: ['closed'],
   closed: [],
+  spam: ['verified'],
 };
 
 export type ComplaintErrorCode =

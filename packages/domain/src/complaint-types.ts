@@ -15,7 +15,19 @@ export const COMPLAINT_CHANNELS = [
 ] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 
-export const COMPLAINT_STATUSES = ['received', 'verified', 'in_follow_up', 'answered', 'closed'] as const;
+/**
+ * `spam`: marked by MOD as no complaint at all (a script's flood, nonsense): its clock stops, it raises no
+ * complaint_late and no sanction, and it is left out of the register's counts. Not "closed": a closed complaint
+ * was a complaint, settled or withdrawn.
+ */
+export const COMPLAINT_STATUSES = [
+  'received',
+  'verified',
+  'in_follow_up',
+  'answered',
+  'closed',
+  'spam',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const COMPLAINT_CATEGORIES = [

@@ -87,6 +87,8 @@ export const ComplaintStatusRequest = z.discriminatedUnion('to', [
     answerChannel: ComplaintChannel.nullish(),
   }),
   z.strictObject({ to: z.literal('closed'), note: Note }),
+  /** No complaint at all: the clock stops, nothing is raised, the register's counts leave it out. */
+  z.strictObject({ to: z.literal('spam'), note: Note }),
 ]);
 export type ComplaintStatusRequest = z.input<typeof ComplaintStatusRequest>;
 

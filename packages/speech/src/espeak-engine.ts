@@ -1,6 +1,6 @@
 import type { SpeechEngine } from './speech-engine.ts';
 import type { SpeechLang } from './speech-lang.ts';
-import { runProcess } from './run-process.ts';
+import { runProcess, type ProcessRunner } from './run-process.ts';
 import { encodeWav, parseWav, wavDuration } from './wav.ts';
 
 export interface EspeakOptions {
@@ -12,6 +12,11 @@ export interface EspeakOptions {
   readonly voices?: Partial<Record<SpeechLang, string>>;
   readonly timeoutMs?: number;
   readonly name?: string;
+  /**
+   * Runs espeak-ng (default: here, with `runProcess`). A hub passes one that starts it from a worker thread: starting
+   * a process blocks the thread that starts it until the program is running, which a busy PC makes milliseconds.
+   */
+  readonly run?: ProcessRunner;
 }
 
 export const DEFAULT_ESPEAK_SPEED = 140;
@@ -24,6 +29,7 @@ export class EspeakEngine implements SpeechEngine {
   readonly #speed: number;
   readonly #voices: Readonly<Record<SpeechLang, string>>;
   readonly #timeoutMs: number;
+  readonly #run: ProcessRunner;
 
   constructor(options: EspeakOptions = {}) {
     const speed = options.speed ?? DEFAULT_ESPEAK_SPEED;
@@ -35,6 +41,7 @@ export class EspeakEngine implements SpeechEngine {
     this.#speed = speed;
     this.#voices = { ...DEFAULT_VOICES, ...options.voices };
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#run = options.run ?? runProcess;
   }
 
   /** Once found, espeak-ng stays installed: later checks cost no process (a missing one is looked for again). */
@@ -43,7 +50,7 @@ export class EspeakEngine implements SpeechEngine {
   async isAvailable(): Promise<boolean> {
     if (this.#found) return true;
     try {
-      await runProcess(this.#binary, ['--version'], { timeoutMs: this.#timeoutMs });
+      await this.#run(this.#binary, ['--version'], { timeoutMs: this.#timeoutMs });
       this.#found = true;
       return true;
     } catch {
@@ -55,7 +62,7 @@ export class EspeakEngine implements SpeechEngine {
     if (text.trim() === '') throw new TypeError('Nothing to say: the text is empty');
     // "--" ends the options, so a text that starts with "-" is still read as text.
     const args = ['-v', this.#voices[lang], '-s', String(this.#speed), '--stdout', '--', text];
-    const stdout = await runProcess(this.#binary, args, { timeoutMs: this.#timeoutMs });
+    const stdout = await this.#run(this.#binary, args, { timeoutMs: this.#timeoutMs });
     // Re-encoding fixes the placeholder sizes espeak-ng writes when streaming to stdout.
     const wav = parseWav(stdout);
     if (wavDuration(wav) === 0) throw new Error(`${this.#binary} produced no audio for "${text}"`);

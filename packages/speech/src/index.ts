@@ -13,6 +13,8 @@ export type { AnnouncementInput, AnnouncementOptions, NumberStyle } from './anno
 export type { SpeechEngine } from './speech-engine.ts';
 export { DEFAULT_ESPEAK_SPEED, EspeakEngine } from './espeak-engine.ts';
 export type { EspeakOptions } from './espeak-engine.ts';
+export { runProcess } from './run-process.ts';
+export type { ProcessRunner, RunOptions } from './run-process.ts';
 export { NO_INDONESIAN_VOICE, NoIndonesianVoiceError, SayEngine } from './say-engine.ts';
 export type { SayOptions } from './say-engine.ts';
 export {

@@ -9,6 +9,13 @@ export interface RunOptions {
   readonly timeoutMs: number;
 }
 
+/** Runs a program and gives its standard output: `runProcess`, or the same done elsewhere (a worker thread). */
+export type ProcessRunner = (
+  command: string,
+  args: readonly string[],
+  options: RunOptions,
+) => Promise<Buffer>;
+
 function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;

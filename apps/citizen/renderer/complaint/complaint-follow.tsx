@@ -12,6 +12,8 @@ import { CATEGORY_LABELS, CHANNEL_LABELS, STATUS_LABELS, type Key } from './text
 type T = ReturnType<typeof translator<Key>>;
 
 const STEPS: readonly ComplaintStatus[] = ['received', 'verified', 'in_follow_up', 'answered', 'closed'];
+/** A filing MOD marked as no complaint: received, then refused, and nothing further. */
+const SPAM_STEPS: readonly ComplaintStatus[] = ['received', 'spam'];
 // A phone left on the page sees the answer arrive; a minute is plenty for an answer counted in hours or days.
 const REFRESH_MS = 60_000;
 
@@ -82,7 +84,7 @@ export function ComplaintFollow({ code, lang, t }: Props) {
         </p>
         <DeadlineLine status={status} lang={lang} t={t} />
         <ol class="pgd-steps">
-          {STEPS.map((step) => {
+          {(status.status === 'spam' ? SPAM_STEPS : STEPS).map((step) => {
             const at = reached(step);
             return (
               <li key={step} class={at ? 'pgd-step-done' : ''} data-step={step}>
@@ -107,7 +109,7 @@ export function ComplaintFollow({ code, lang, t }: Props) {
             </p>
           </>
         ) : (
-          <p class="pgd-muted">{t('noAnswerYet')}</p>
+          <p class="pgd-muted">{t(status.status === 'spam' ? 'spamNoAnswer' : 'noAnswerYet')}</p>
         )}
         <button
           type="button"

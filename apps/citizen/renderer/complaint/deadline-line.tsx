@@ -10,6 +10,8 @@ type T = ReturnType<typeof translator<Key>>;
  */
 export function DeadlineLine({ status, lang, t }: { status: PublicComplaintStatus; lang: Lang; t: T }) {
   const zone = status.timeZone;
+  // Refused as no complaint: there is no deadline to show, and none to miss (the answer card says why).
+  if (status.status === 'spam') return null;
   if (status.answeredAt !== null) {
     return status.late ? <p class="pgd-late">{t('answeredLate')}</p> : null;
   }

@@ -73,6 +73,10 @@ export const TEXTS = {
     id: 'Tidak dapat terhubung. Periksa koneksi Anda lalu coba lagi.',
     en: 'Cannot connect. Check your connection and try again.',
   },
+  spamNoAnswer: {
+    id: 'Kiriman ini ditolak karena bukan pengaduan, dan tidak akan dijawab.',
+    en: 'This filing was refused as not a complaint, and will not be answered.',
+  },
   refresh: { id: 'Perbarui', en: 'Refresh' },
   category: { id: 'Kategori: {category}', en: 'Category: {category}' },
 } as const satisfies Dictionary<string>;
@@ -85,6 +89,7 @@ export const STATUS_LABELS: Dictionary<ComplaintStatus> = {
   in_follow_up: { id: 'Ditindaklanjuti', en: 'In follow-up' },
   answered: { id: 'Dijawab', en: 'Answered' },
   closed: { id: 'Selesai', en: 'Closed' },
+  spam: { id: 'Ditolak: bukan pengaduan', en: 'Refused: not a complaint' },
 };
 
 export const CATEGORY_LABELS: Dictionary<ComplaintCategory> = COMPLAINT_CATEGORY_NAMES;

@@ -5,6 +5,7 @@ import {
   resolveConfigPath,
   SHELL_SETTINGS,
   type ConfigFileLoad,
+  type TokenVault,
 } from '@giliran/desktop-shell/config-file.ts';
 import { COUNTER_ACTIONS as ACTIONS } from '@giliran/ui/counter-bridge';
 import { CounterId } from './counter-state.ts';
@@ -90,14 +91,18 @@ export function resolveCounterConfigPath(
 }
 
 /** Reads and checks the config file; every failure becomes a message for the screen, never an exception. */
-export function loadCounterSettings(path: string): Promise<CounterConfigLoad> {
-  return loadConfigFile(path, {
-    schema: CounterSettings,
-    deviceName: 'aplikasi loket',
-    envVar: CONFIG_PATH_ENV,
-    fileName: CONFIG_FILE_NAME,
-    example: EXAMPLE_CONFIG,
-  });
+export function loadCounterSettings(path: string, vault?: TokenVault): Promise<CounterConfigLoad> {
+  return loadConfigFile(
+    path,
+    {
+      schema: CounterSettings,
+      deviceName: 'aplikasi loket',
+      envVar: CONFIG_PATH_ENV,
+      fileName: CONFIG_FILE_NAME,
+      example: EXAMPLE_CONFIG,
+    },
+    vault,
+  );
 }
 
 /** What the page gets from `getConfig()`: the counter remembered last wins over the technician's preset. */

@@ -15,6 +15,7 @@ import {
   focusOnSecondInstance,
   showCounterErrorWindow,
 } from './counter-window.ts';
+import { electronTokenVault } from '@giliran/desktop-shell/token-vault.ts';
 
 // Wiring only: each feature module installs its own handlers (the electron/fiddle layout).
 
@@ -22,7 +23,10 @@ const LOG_TAG = 'counter';
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
-  const loaded = await loadCounterSettings(resolveCounterConfigPath(process.env, userData));
+  const loaded = await loadCounterSettings(
+    resolveCounterConfigPath(process.env, userData),
+    electronTokenVault(),
+  );
   if (!loaded.ok) {
     console.error(`[${LOG_TAG}] ${loaded.problem.title}\n${loaded.problem.detail}`);
     showCounterErrorWindow(configErrorPageUrl(loaded.problem.title, loaded.problem.detail));

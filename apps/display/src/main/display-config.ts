@@ -5,6 +5,7 @@ import {
   resolveConfigPath,
   SHELL_SETTINGS,
   type ConfigFileLoad,
+  type TokenVault,
 } from '@giliran/desktop-shell/config-file.ts';
 
 /** Overrides where the config file is read from (a test rig, or several displays sharing one image). */
@@ -66,14 +67,18 @@ export function resolveDisplayConfigPath(
 }
 
 /** Reads and checks the config file; every failure becomes a message for the screen, never an exception. */
-export function loadDisplaySettings(path: string): Promise<DisplayConfigLoad> {
-  return loadConfigFile(path, {
-    schema: DisplaySettings,
-    deviceName: 'layar antrian',
-    envVar: CONFIG_PATH_ENV,
-    fileName: CONFIG_FILE_NAME,
-    example: EXAMPLE_CONFIG,
-  });
+export function loadDisplaySettings(path: string, vault?: TokenVault): Promise<DisplayConfigLoad> {
+  return loadConfigFile(
+    path,
+    {
+      schema: DisplaySettings,
+      deviceName: 'layar antrian',
+      envVar: CONFIG_PATH_ENV,
+      fileName: CONFIG_FILE_NAME,
+      example: EXAMPLE_CONFIG,
+    },
+    vault,
+  );
 }
 
 /** What the page gets from `getConfig()`: the fields of its URL, and nothing about speech or the monitor. */

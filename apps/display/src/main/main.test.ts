@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SynthesizeOutcome } from '@giliran/ui';
@@ -72,6 +72,12 @@ describe('display main', () => {
     expect(app.setPath).toHaveBeenCalledWith('userData', '/fake/appData/giliran-display');
     expect(app.requestSingleInstanceLock).toHaveBeenCalledOnce();
     expect(app.quit).not.toHaveBeenCalled();
+  });
+
+  it('keeps its device token sealed with safeStorage in its config file from the first start', async () => {
+    const onDisk = await readFile(join(dir, 'display.json'), 'utf8');
+    expect(onDisk).not.toContain('display-token-secret');
+    expect(JSON.parse(onDisk)).toHaveProperty('deviceTokenEncrypted');
   });
 
   it('opens full screen on the configured monitor with the bundled preload, and loads the hub page', () => {

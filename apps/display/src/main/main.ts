@@ -7,6 +7,7 @@ import { installRelaunchWatchdog } from '@giliran/desktop-shell/relaunch.ts';
 import { chooseDisplayBounds, showErrorWindow } from '@giliran/desktop-shell/shell-window.ts';
 import { registerDisplayBridge, type Synthesize } from './display-bridge.ts';
 import { loadDisplaySettings, resolveDisplayConfigPath, type SpeechSettings } from './display-config.ts';
+import { electronTokenVault } from '@giliran/desktop-shell/token-vault.ts';
 import { configErrorPageUrl, DISPLAY_BACKGROUND, offlinePageUrl } from './display-pages.ts';
 import { createDisplayWindow, displayPageUrl } from './display-window.ts';
 
@@ -34,7 +35,10 @@ function lazySynthesize(settings: SpeechSettings): Synthesize {
 }
 
 async function start(): Promise<void> {
-  const loaded = await loadDisplaySettings(resolveDisplayConfigPath(process.env, app.getPath('userData')));
+  const loaded = await loadDisplaySettings(
+    resolveDisplayConfigPath(process.env, app.getPath('userData')),
+    electronTokenVault(),
+  );
   if (!loaded.ok) {
     console.error(`[${LOG_TAG}] ${loaded.problem.title}\n${loaded.problem.detail}`);
     showErrorWindow(configErrorPageUrl(loaded.problem.title, loaded.problem.detail), DISPLAY_BACKGROUND);

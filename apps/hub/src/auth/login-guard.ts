@@ -67,6 +67,11 @@ export function nextAttemptAt(
   return lastAt + Math.min(maxMs, baseMs * 2 ** Math.min(failures - free, 30));
 }
 
+/** The refusal tells the sign-in form when to try again (Retry-After, whole seconds rounded up). */
+function lockedOut(until: number, now: number): HubError {
+  return new HubError('LOCKED_OUT', undefined, Math.ceil((until - now) / 1000));
+}
+
 /** Persisted sign-in failure counts (SQLite `login_failures`); every method runs synchronously, so none interleave. */
 export class LoginGuard {
   private lastPruned = 0;
@@ -85,8 +90,8 @@ export class LoginGuard {
     const p = this.policy;
     const pair = this.row(username, address, now);
     const account = this.row(username, ANY_ADDRESS, now);
-    if (now < nextAttemptAt(pair.failures, pair.last_failed_at, p.pairFree, p.pairBaseMs, p.pairMaxMs))
-      throw new HubError('LOCKED_OUT');
+    const pairWait = nextAttemptAt(pair.failures, pair.last_failed_at, p.pairFree, p.pairBaseMs, p.pairMaxMs);
+    if (now < pairWait) throw lockedOut(pairWait, now);
     const trusted = pair.last_success_at !== null && now - pair.last_success_at < p.trustedForMs;
     const accountWait = nextAttemptAt(
       account.failures,
@@ -95,7 +100,7 @@ export class LoginGuard {
       p.accountBaseMs,
       p.accountMaxMs,
     );
-    if (!trusted && now < accountWait) throw new HubError('LOCKED_OUT');
+    if (!trusted && now < accountWait) throw lockedOut(accountWait, now);
     this.db.transaction(() => {
       this.write(username, address, pair.failures + 1, now, pair.last_success_at);
       this.write(username, ANY_ADDRESS, account.failures + 1, now, account.last_success_at);

@@ -55,7 +55,7 @@ export const COMPLAINT_OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/complaints',
     summary:
-      'The register (newest first, with the hub time): ?status=received|verified|in_follow_up|answered|closed|open, category, channel, agencyId, late=true|false, q',
+      'The register (newest first, with the hub time): ?status=received|verified|in_follow_up|answered|closed|spam|open, category, channel, agencyId, late=true|false, q',
     response: ComplaintList,
   },
   {
@@ -75,7 +75,8 @@ export const COMPLAINT_OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/complaints/{id}/status',
-    summary: 'Move a complaint on (MOD): verified, in_follow_up, answered (answer and its channel), closed',
+    summary:
+      'Move a complaint on (MOD): verified, in_follow_up, answered (answer and its channel), closed, spam',
     body: ComplaintStatusRequest,
     response: ComplaintView,
   },

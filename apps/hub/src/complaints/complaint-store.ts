@@ -58,11 +58,14 @@ export function factsOf(row: ComplaintRow): ComplaintFacts {
 const AWAITING = "status IN ('received', 'verified', 'in_follow_up')";
 /**
  * Owed an answer and able to raise complaint_late (an officer's sanction): a filing from the public form counts
- * once MOD has verified it. Until then it may be spam: a script's flood of filings sanctions nobody, and MOD closes
- * spam unanswered with its reason, which stops its clock. A verified one past its deadline is raised at once.
+ * once MOD has verified it. Until then it may be spam: a script's flood of filings sanctions nobody, and MOD marks
+ * it `spam`, which stops its clock. A verified one past its deadline is raised at once.
  */
 const RAISES_LATE =
   "(status IN ('verified', 'in_follow_up') OR (status = 'received' AND channel <> 'website'))";
+
+/** Marked by MOD as no complaint at all: out of the register's counts unless asked for by its status. */
+const NOT_SPAM = "status <> 'spam'";
 
 /** The register's rows and their history, as the log's projection wrote them (db/record-projection.ts). */
 export class ComplaintStore {
@@ -91,7 +94,7 @@ export class ComplaintStore {
     else if (query.status) {
       where.push('status = ?');
       params.push(query.status);
-    }
+    } else where.push(NOT_SPAM); // the register and its counts are complaints; spam is seen by asking for it
     for (const [column, value] of [
       ['category', query.category],
       ['channel', query.channel],

@@ -48,9 +48,18 @@ describe("a service's own standard is what its tickets are timed against", () =>
     );
   });
 
-  it('lists the services that still publish minutes they are not timed against', () => {
-    const kk = untimedStandards(site).find((s) => s.id === 'kk');
-    expect(kk).toEqual({ id: 'kk', stated: 15, timed: 18 });
-    expect(untimedStandards(site).map((s) => s.id)).not.toContain('izin-keramaian');
+  it('times every demo service that publishes minutes at exactly those minutes', () => {
+    expect(untimedStandards(site)).toEqual([]);
+    const timed = Object.fromEntries(site.services.map((s) => [s.id, timedMinutes(site, s)]));
+    expect(timed).toMatchObject({ kk: 15, 'akta-lahir': 15, stnk: 15, pkb: 10, jkn: 15, skck: 20, npwp: 15 });
+    // SKCK keeps its own 10-minute step 7 inside its 20 minutes.
+    expect(standardsOf('skck').standards[7]).toBe(10);
+  });
+
+  it('lists a service that publishes minutes it is not timed against', () => {
+    const untimed = structuredClone(site);
+    const kk = untimed.services.find((s) => s.id === 'kk');
+    if (kk) delete kk.standardMinutes;
+    expect(untimedStandards(untimed)).toEqual([{ id: 'kk', stated: 15, timed: 18 }]);
   });
 });

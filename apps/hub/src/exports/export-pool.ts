@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { HubError } from '../hub-error.ts';
-import type { ExportJob } from './export-worker.ts';
+import type { ExportJob, ExportTask } from './export-worker.ts';
 
 export interface ExportPoolOptions {
   /** Worker threads rendering at once; one leaves the other core of a small hub PC to the queue. */
@@ -11,12 +11,25 @@ export interface ExportPoolOptions {
   readonly maxInFlight?: number;
 }
 
-const WORKER = new URL('./export-worker.ts', import.meta.url);
+const WORKER = workerUrl('export-worker', import.meta.url);
 /** Seconds a refused export is told to wait: about one PDF's render time with a few ahead of it. */
 const RETRY_AFTER_SECONDS = 5;
+/**
+ * The one refusal, made once: an error built per refusal captures a stack trace each time, and sixty browsers
+ * retrying every second make hundreds of refusals a minute on the loop that issues tickets.
+ */
+const BUSY = new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
+
+/**
+ * A worker thread's file: beside this module in the sources (`./name.ts`), or beside the bundle's main.js, where
+ * `npm run build:hub` writes each worker as an entry of its own (`./name.js`).
+ */
+export function workerUrl(name: string, here: string): URL {
+  return new URL(here.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`, here);
+}
 
 /** Worker threads load TypeScript through tsx, as the hub itself runs (a dependency of the hub). */
-function tsxLoader(): string {
+export function tsxLoader(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
 
@@ -28,6 +41,9 @@ export class ExportPool {
   private readonly pool: Piscina;
   private readonly maxInFlight: number;
   private inFlight = 0;
+  private readonly encoded = new WeakMap<ExportJob['view'], Uint8Array>();
+  /** Views encoded for the worker so far: for tests. */
+  viewsEncoded = 0;
 
   constructor(options: ExportPoolOptions = {}) {
     const threads = options.threads ?? 1;
@@ -49,7 +65,7 @@ export class ExportPool {
    * must cost the hub's loop nothing, or sixty retrying browsers would stall the hall through their refusals.
    */
   async exclusive<T>(work: (render: (job: ExportJob) => Promise<Buffer>) => Promise<T>): Promise<T> {
-    if (this.inFlight >= this.maxInFlight) throw new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
+    if (this.inFlight >= this.maxInFlight) throw BUSY;
     this.inFlight++;
     try {
       return await work((job) => this.render(job));
@@ -60,8 +76,24 @@ export class ExportPool {
 
   /** Renders one file in a worker thread. */
   private async render(job: ExportJob): Promise<Buffer> {
-    const bytes = (await this.pool.run(job)) as Uint8Array;
+    const task: ExportTask = { kind: job.kind, view: this.encode(job.view) };
+    const bytes = (await this.pool.run(task)) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /**
+   * A view as JSON in shared memory, encoded once however many files are rendered from it: sixty exports of the
+   * same figures would otherwise copy the whole view into the worker sixty times, each copy made on the hub's loop.
+   */
+  private encode(view: ExportJob['view']): Uint8Array {
+    const known = this.encoded.get(view);
+    if (known) return known;
+    const json = Buffer.from(JSON.stringify(view));
+    const shared = new Uint8Array(new SharedArrayBuffer(json.byteLength));
+    shared.set(json);
+    this.encoded.set(view, shared);
+    this.viewsEncoded++;
+    return shared;
   }
 
   /** Files rendered by the worker threads so far. */

@@ -10,6 +10,17 @@ export type ExportJob =
   | { readonly kind: 'report-pdf' | 'report-xlsx'; readonly view: ReportFileView }
   | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView };
 
+/** What crosses to the worker thread: the view as JSON bytes in shared memory (export-pool.ts says why). */
+export interface ExportTask {
+  readonly kind: ExportJob['kind'];
+  readonly view: Uint8Array;
+}
+
+function decode(task: ExportTask): ExportJob {
+  const view: unknown = JSON.parse(Buffer.from(task.view).toString('utf8'));
+  return { kind: task.kind, view } as ExportJob;
+}
+
 async function render(job: ExportJob): Promise<Buffer> {
   switch (job.kind) {
     case 'report-pdf':
@@ -24,7 +35,7 @@ async function render(job: ExportJob): Promise<Buffer> {
 }
 
 /** Runs in a worker thread (Piscina calls the default export): PDF and XLSX layout never blocks the hub's loop. */
-export default async function renderExport(job: ExportJob): Promise<Uint8Array> {
-  const file = await render(job);
+export default async function renderExport(task: ExportTask): Promise<Uint8Array> {
+  const file = await render(decode(task));
   return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
 }

@@ -24,6 +24,12 @@ function clientError(error: unknown): ApiError | null {
 }
 
 /**
+ * Refusals that are the hub shedding load as designed, not a client's mistake: sixty browsers retrying refused
+ * exports would write a warning line per retry on the loop that issues tickets.
+ */
+const QUIET_REFUSALS: ReadonlySet<ApiError['code']> = new Set(['EXPORT_BUSY']);
+
+/**
  * Maps any failure to the wire error shape and logs it: a refusal at warn with its code, an unexpected failure at
  * error with the error, answered as INTERNAL without details. Method and path only: never headers or bodies.
  */
@@ -37,7 +43,11 @@ export function errorHandler(logger: Logger) {
     const request = { method: req.method, url: logUrl(req.originalUrl) };
     if (body.code === 'INTERNAL')
       logger.error({ err: error, req: request, res: { statusCode } }, 'unhandled error');
-    else logger.warn({ req: request, res: { statusCode }, code: body.code }, 'request refused');
+    else
+      logger[QUIET_REFUSALS.has(body.code) ? 'debug' : 'warn'](
+        { req: request, res: { statusCode }, code: body.code },
+        'request refused',
+      );
     if (error instanceof HubError && error.retryAfterSeconds !== undefined) {
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
     }

@@ -40,6 +40,9 @@ async function serve(level: Level): Promise<{ get: (path: string) => Promise<voi
   api.get('/forbidden', () => {
     throw new HubError('FORBIDDEN');
   });
+  api.get('/busy', () => {
+    throw new HubError('EXPORT_BUSY', undefined, 5);
+  });
   api.get('/broken', () => {
     throw new Error('disk on fire');
   });
@@ -79,6 +82,7 @@ describe('request log and error handler', () => {
     const { get, lines } = await serve('info');
     await get('/api/tickets/t1');
     await get('/api/forbidden');
+    await get('/api/busy'); // load shed as designed: sixty retrying browsers must not write a warning each
     await get('/api/broken');
     await expect.poll(() => lines.length).toBe(2);
     expect(lines.map((l) => [l.level, l.msg, l.res.statusCode])).toEqual([

@@ -6,6 +6,7 @@ import {
   ClipEngine,
   EspeakEngine,
   normalizeWavLoudness,
+  runProcess,
   SayEngine,
   speakWithFallback,
   type SayOptions,
@@ -14,6 +15,10 @@ import {
 } from '@giliran/speech';
 import pLimit from 'p-limit';
 import type { SiteConfig } from '../config/site-config.ts';
+import type { SpeechWork } from './speech-thread.ts';
+
+/** Everything on the calling thread: for tests and tools; the hub hands the work to its SpeechThread. */
+const HERE: SpeechWork = { run: runProcess, normalize: (wav) => Promise.resolve(normalizeWavLoudness(wav)) };
 
 const CACHE_SIZE = 200;
 /**
@@ -42,6 +47,7 @@ export class AnnouncementAudio {
   renders = 0;
   private chime: Buffer | null = null;
   private readonly onSpoken: (engine: string) => void;
+  private readonly work: SpeechWork;
 
   constructor(
     private readonly site: SiteConfig,
@@ -49,16 +55,21 @@ export class AnnouncementAudio {
     private readonly onFallback: (engine: string, reason: string) => void,
     /**
      * The system voice's report of the voice it speaks with (`onVoice`); `platform` for tests; `onSpoken`: the
-     * engine that spoke a call, so that an engine's failure is reported again after it has recovered.
+     * engine that spoke a call, so that an engine's failure is reported again after it has recovered; `work`:
+     * where espeak-ng is started and the WAV levelled (the hub's speech thread; this thread by default).
      */
-    options: Pick<SayOptions, 'onVoice' | 'platform'> & { readonly onSpoken?: (engine: string) => void } = {},
+    options: Pick<SayOptions, 'onVoice' | 'platform'> & {
+      readonly onSpoken?: (engine: string) => void;
+      readonly work?: SpeechWork;
+    } = {},
   ) {
-    const { onSpoken, ...sayOptions } = options;
+    const { onSpoken, work, ...sayOptions } = options;
     this.onSpoken = onSpoken ?? (() => undefined);
+    this.work = work ?? HERE;
     const clipsFolder = site.display.clipsFolder ?? join(dataDir, 'voice');
     this.engines = site.display.speechEngines.map((name) => {
       if (name === 'say') return new SayEngine(sayOptions);
-      if (name === 'espeak') return new EspeakEngine();
+      if (name === 'espeak') return new EspeakEngine({ run: this.work.run });
       return new ClipEngine(clipsFolder);
     });
   }
@@ -98,7 +109,7 @@ export class AnnouncementAudio {
       this.onFallback,
     );
     this.onSpoken(engine);
-    const level = normalizeWavLoudness(wav);
+    const level = await this.work.normalize(wav);
     this.cache.set(text, level);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value ?? text);
     return level;

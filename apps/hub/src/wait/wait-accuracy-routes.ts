@@ -1,6 +1,5 @@
 import {
   accuracyReport,
-  addDays,
   judgeQuotes,
   TOLERANCE_MINUTES,
   TOLERANCE_SHARE,
@@ -16,7 +15,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { HubError } from '../hub-error.ts';
 import { requireRole } from '../http/auth-middleware.ts';
-import { MAX_REPORT_DAYS } from '../reports/report-routes.ts';
+import { reportRange } from '../reports/report-routes.ts';
 import { waitAccuracyCsv } from './wait-accuracy-csv.ts';
 import { quoteAndCallEvents } from './wait-accuracy-store.ts';
 
@@ -27,20 +26,10 @@ export interface WaitAccuracyDeps {
   readonly db: Db;
 }
 
-function rangeOf(query: WaitAccuracyQuery, today: string): { from: string; to: string } {
-  const from = query.from ?? today;
-  const to = query.to ?? from;
-  if (to < from) throw new HubError('VALIDATION_FAILED', [{ path: 'to', message: 'to is before from' }]);
-  if (addDays(from, MAX_REPORT_DAYS - 1) < to)
-    throw new HubError('VALIDATION_FAILED', [
-      { path: 'to', message: `a range is at most ${String(MAX_REPORT_DAYS)} days` },
-    ]);
-  return { from, to };
-}
-
 /** The promised waits of a range judged against the real calls, estimator beside naive, per service and day. */
 export function waitAccuracyView(deps: WaitAccuracyDeps, query: WaitAccuracyQuery): WaitAccuracyView {
-  const { from, to } = rangeOf(query, deps.engine.serviceDay);
+  // The same rules as every other report: at most a year, none before the site opened or a year ahead.
+  const { from, to } = reportRange(query, deps.engine.serviceDay, deps.site);
   if (query.serviceId !== undefined && !deps.site.services.some((s) => s.id === query.serviceId))
     throw new HubError('SERVICE_NOT_FOUND');
   // Today's promises and calls decided but not yet committed go to disk first: the figures are those of now.

@@ -5,6 +5,7 @@ import {
   resolveConfigPath as resolveShellConfigPath,
   SHELL_SETTINGS,
   type ConfigFileLoad,
+  type TokenVault,
 } from '@giliran/desktop-shell/config-file.ts';
 import { parsePrinterTarget } from './printer-target.ts';
 
@@ -62,12 +63,16 @@ export function pageConfig(settings: KioskSettings): KioskConfig {
 }
 
 /** Reads and checks the config file; every failure becomes a message for the screen, never an exception. */
-export function loadKioskSettings(path: string): Promise<ConfigLoad> {
-  return loadConfigFile(path, {
-    schema: KioskSettings,
-    deviceName: 'kios',
-    envVar: CONFIG_PATH_ENV,
-    fileName: CONFIG_FILE_NAME,
-    example: EXAMPLE_CONFIG,
-  });
+export function loadKioskSettings(path: string, vault?: TokenVault): Promise<ConfigLoad> {
+  return loadConfigFile(
+    path,
+    {
+      schema: KioskSettings,
+      deviceName: 'kios',
+      envVar: CONFIG_PATH_ENV,
+      fileName: CONFIG_FILE_NAME,
+      example: EXAMPLE_CONFIG,
+    },
+    vault,
+  );
 }

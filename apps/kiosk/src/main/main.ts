@@ -9,6 +9,7 @@ import { loadKioskSettings, resolveConfigPath } from './kiosk-config.ts';
 import { createKioskWindow, KIOSK_BACKGROUND, kioskPageUrl } from './kiosk-window.ts';
 import { configErrorPageUrl, offlinePageUrl } from './local-pages.ts';
 import { registerPrinterBridge, type PrintFn } from './printer-bridge.ts';
+import { electronTokenVault } from '@giliran/desktop-shell/token-vault.ts';
 
 // Wiring only: each feature module installs its own handlers (the electron/fiddle layout).
 
@@ -22,7 +23,10 @@ const printTicket: PrintFn = async (content, options) => {
 };
 
 async function start(): Promise<void> {
-  const loaded = await loadKioskSettings(resolveConfigPath(process.env, app.getPath('userData')));
+  const loaded = await loadKioskSettings(
+    resolveConfigPath(process.env, app.getPath('userData')),
+    electronTokenVault(),
+  );
   if (!loaded.ok) {
     console.error(`[${LOG_TAG}] ${loaded.problem.title}\n${loaded.problem.detail}`);
     showErrorWindow(configErrorPageUrl(loaded.problem.title, loaded.problem.detail), KIOSK_BACKGROUND);

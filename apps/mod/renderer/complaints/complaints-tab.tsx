@@ -1,5 +1,5 @@
 import { translator } from '@giliran/ui';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
 import { ComplaintDetail } from './complaint-detail.tsx';
 import { ComplaintEntryForm } from './complaint-entry-form.tsx';
@@ -7,7 +7,7 @@ import { ComplaintTable } from './complaint-table.tsx';
 import { HolidayEditor } from './holiday-editor.tsx';
 import { COMPLAINT_TEXTS, type ComplaintText } from './texts.ts';
 import { NO_FILTER, useComplaints, type Filter } from './use-complaints.ts';
-import type { ComplaintCategoryRule } from './wire.ts';
+import type { ComplaintCategoryRule, ComplaintSummary } from './wire.ts';
 import './complaints.css';
 
 type View = 'register' | 'new' | 'calendar';
@@ -29,6 +29,7 @@ export function ComplaintsTab({ hub, session, lang, timeZone }: TabProps) {
   const [view, setView] = useState<View>('register');
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
+  const lastChosen = useRef<ComplaintSummary | null>(null);
   const [rules, setRules] = useState<ComplaintCategoryRule[]>([]);
   const [agencies, setAgencies] = useState<readonly Agency[]>([]);
   const [, setTick] = useState(0);
@@ -54,7 +55,10 @@ export function ComplaintsTab({ hub, session, lang, timeZone }: TabProps) {
 
   const hubNow = register.hubNow();
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric' }).format(hubNow));
-  const chosen = register.complaints?.find((c) => c.id === selected) ?? null;
+  const listed = register.complaints?.find((c) => c.id === selected) ?? null;
+  // One just marked spam leaves the list (spam is out of the register until filtered for): it stays open here.
+  const chosen = listed ?? (lastChosen.current?.id === selected ? lastChosen.current : null);
+  lastChosen.current = chosen;
   const tab = (id: View, label: ComplaintText, vars: Record<string, number> = {}) => (
     <button
       type="button"

@@ -48,6 +48,9 @@ export function DeadlineCell({ complaint, hubNow, timeZone, lang, t, short = fal
     case 'closed':
       label = t('closedUnanswered');
       break;
+    case 'spam':
+      label = t('spamNoDeadline');
+      break;
   }
   // Under a day left: amber, so it is seen before it turns red.
   const soon = state.kind === 'left' && state.minutes < SOON_MINUTES ? ' complaints-deadline-soon' : '';

@@ -34,6 +34,7 @@ export const COMPLAINT_TEXTS = {
   answeredOnTime: { id: 'dijawab tepat waktu', en: 'answered in time' },
   answeredLate: { id: 'dijawab terlambat', en: 'answered late' },
   closedUnanswered: { id: 'ditutup', en: 'closed' },
+  spamNoDeadline: { id: 'spam · tanpa tenggat', en: 'spam · no deadline' },
   endOfDay: { id: 's.d. akhir {date}', en: 'by the end of {date}' },
   provisional: {
     id: 'sementara: kalender libur tahun itu belum dikonfirmasi',
@@ -132,6 +133,7 @@ export const STATUS_LABELS: Dictionary<ComplaintStatus> = {
   in_follow_up: { id: 'Ditindaklanjuti', en: 'In follow-up' },
   answered: { id: 'Dijawab', en: 'Answered' },
   closed: { id: 'Ditutup', en: 'Closed' },
+  spam: { id: 'Spam', en: 'Spam' },
 };
 
 export const CATEGORY_LABELS: Dictionary<ComplaintCategory> = COMPLAINT_CATEGORY_NAMES;

@@ -4,7 +4,7 @@ import type { ComplaintSummary } from './wire.ts';
 
 export type DeadlineState =
   | { readonly kind: 'left' | 'overdue'; readonly minutes: number }
-  | { readonly kind: 'answered' | 'answered_late' | 'closed' };
+  | { readonly kind: 'answered' | 'answered_late' | 'closed' | 'spam' };
 
 /** Where a complaint stands against its deadline on the hub's clock (never the PC's). */
 export function deadlineState(
@@ -14,6 +14,7 @@ export function deadlineState(
   const deadline = Date.parse(c.deadlineAt);
   if (c.answeredAt !== null)
     return { kind: Date.parse(c.answeredAt) >= deadline ? 'answered_late' : 'answered' };
+  if (c.status === 'spam') return { kind: 'spam' };
   if (!awaitsAnswer(c.status)) return { kind: 'closed' };
   // Late from the deadline instant on, as the hub counts it.
   if (hubNowMs >= deadline) return { kind: 'overdue', minutes: Math.floor((hubNowMs - deadline) / 60_000) };

@@ -228,6 +228,29 @@ export const globalShortcut = {
   },
 };
 
+/**
+ * Electron's safeStorage with a reversible stand-in for the OS key store: the sealed bytes are the text in base64
+ * behind a marker, so a test can see that the file no longer holds the token. `backend` and `available` as the OS
+ * would set them (Linux without a keyring: `basic_text`); `otherMachine` makes decryption fail, as on another PC.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as string,
+  otherMachine: false,
+  isEncryptionAvailable: vi.fn((): boolean => safeStorage.available),
+  getSelectedStorageBackend: vi.fn((): string => safeStorage.backend),
+  encryptString: vi.fn((plain: string): Buffer => {
+    if (!safeStorage.available) throw new Error('Encryption is not available.');
+    return Buffer.from(`sealed:${Buffer.from(plain).toString('base64')}`);
+  }),
+  decryptString: vi.fn((sealed: Buffer): string => {
+    const text = sealed.toString();
+    if (safeStorage.otherMachine || !text.startsWith('sealed:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(text.slice('sealed:'.length), 'base64').toString();
+  }),
+};
+
 export { FakeBrowserWindow as BrowserWindow };
 
 /** The fake as the type the code under test expects. */
@@ -255,7 +278,20 @@ export function resetFakeElectron(): void {
   app.isPackaged = false;
   screen.displays = [PRIMARY_DISPLAY];
   screen.primary = PRIMARY_DISPLAY;
-  const fakes = [app, Menu, contextBridge, ipcRenderer, ipcMain, screen, powerSaveBlocker, globalShortcut];
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.otherMachine = false;
+  const fakes = [
+    app,
+    Menu,
+    contextBridge,
+    ipcRenderer,
+    ipcMain,
+    screen,
+    powerSaveBlocker,
+    globalShortcut,
+    safeStorage,
+  ];
   for (const fake of fakes) {
     for (const member of Object.values(fake)) {
       // Back to the implementation given to `vi.fn`, dropping calls and any per-test override.
