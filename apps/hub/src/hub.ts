@@ -35,6 +35,7 @@ import { printRoutes } from './http/print-routes.ts';
 import { reportRoutes } from './http/report-routes.ts';
 import { settingsRoutes } from './http/settings-routes.ts';
 import { SettingsService } from './settings/settings-service.ts';
+import { registerHallSetup } from './hall-setup/hall-routes.ts';
 import { applyStoredSettings } from './settings/stored-settings.ts';
 import { reportChainRoutes } from './http/report-chain-routes.ts';
 import { ReportChainService } from './report-chain/report-chain-service.ts';
@@ -146,7 +147,7 @@ function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): S
     now,
     serviceDay: engine.serviceDay,
     tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
-    counters: site.counters.map((c) => counterView(site, c.id, state)),
+    counters: site.counters.filter((c) => !c.retired).map((c) => counterView(site, c.id, state)),
     compensations: [...state.compensations.values()].map(compensationView),
     calls: state.calls.slice(-SNAPSHOT_CALLS).map((c) => callView(c, state)),
   };
@@ -265,6 +266,14 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     bus,
   });
   app.use('/api', settingsRoutes({ auth, settings: siteSettings, dates }));
+  registerHallSetup(app, {
+    auth,
+    site,
+    engine,
+    bus,
+    rearm: () => scheduler.fire(),
+    view: (actor) => siteSettings.view(actor.role),
+  });
   app.use('/api', displayRoutes({ auth, settings: siteSettings }));
   let publicAddress: PublicAddress = { baseUrl: null, warning: null };
   app.use(

@@ -42,3 +42,4 @@ export * from './wait-estimate.ts';
 export * from './wait-forecast.ts';
 export * from './wait-history.ts';
 export * from './wait-profile.ts';
+export * from './hall-setup.ts';

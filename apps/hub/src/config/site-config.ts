@@ -65,7 +65,13 @@ export const SiteConfigSchema = z.object({
   callAnswerMinutes: Minutes.default(2),
   agencies: z
     .array(
-      z.object({ id: z.string().min(1), name: Localized, shortName: z.string().min(1).max(10).optional() }),
+      z.object({
+        id: z.string().min(1),
+        name: Localized,
+        shortName: z.string().min(1).max(10).optional(),
+        /** Retired from the screens: no longer offered; kept for its past tickets and reports. */
+        retired: z.boolean().optional(),
+      }),
     )
     .min(1),
   services: z
@@ -83,12 +89,20 @@ export const SiteConfigSchema = z.object({
         standardMinutes: Minutes.optional(),
         sopStandards: Standards.optional(),
         openingHours: Hours.optional(),
+        /** Takes no new tickets; today's keep their number and are served as usual. */
+        retired: z.boolean().optional(),
       }),
     )
     .min(1),
   counters: z
     .array(
-      z.object({ id: z.string().min(1), name: z.string().min(1), serviceIds: z.array(z.string()).min(1) }),
+      z.object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        serviceIds: z.array(z.string()).min(1),
+        /** Out of the hall: not opened, not listed; its name stays in the reports of its days. */
+        retired: z.boolean().optional(),
+      }),
     )
     .min(1),
   compensation: z.object({
@@ -173,7 +187,7 @@ export const SiteConfigSchema = z.object({
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
 /** Cross-references a schema cannot see: every id a record points at must exist, prefixes must be unique. */
-function checkReferences(site: SiteConfig): string[] {
+export function checkReferences(site: SiteConfig): string[] {
   const problems: string[] = [];
   const agencies = new Set(site.agencies.map((a) => a.id));
   const services = new Set(site.services.map((s) => s.id));
@@ -297,10 +311,11 @@ export function toQueueConfig(site: SiteConfig): QueueConfig {
         agencyId: s.agencyId,
         prefix: s.prefix,
         ...(sopStandards ? { sopStandards } : {}),
-        ...(s.openingHours ? { openingHours: s.openingHours } : {}),
+        // A retired service is closed for good: no new tickets, while today's are still called and served.
+        ...(s.retired ? { openingHours: {} } : s.openingHours ? { openingHours: s.openingHours } : {}),
       };
     }),
-    counters: site.counters.map((c) => ({ id: c.id, serviceIds: c.serviceIds })),
+    counters: site.counters.filter((c) => !c.retired).map((c) => ({ id: c.id, serviceIds: c.serviceIds })),
     openingHours: site.openingHours,
     priorityRatio: site.priorityRatio,
     noShowAfterRecalls: site.noShowAfterRecalls,

@@ -15,6 +15,8 @@ const EDITORS: Readonly<Record<SettingsArea, readonly Role[]>> = {
   'sop-standards': ADMINS,
   'late-service': ADMINS,
   accounts: ADMINS,
+  // Which agencies, services and counters the hall has, and what the kiosk tells citizens of them (issue 14).
+  hall: ADMINS,
 };
 
 export function mayEdit(role: Role, area: SettingsArea): boolean {
@@ -29,5 +31,6 @@ export function editableAreas(role: Role): Record<SettingsArea, boolean> {
     'sop-standards': mayEdit(role, 'sop-standards'),
     'late-service': mayEdit(role, 'late-service'),
     accounts: mayEdit(role, 'accounts'),
+    hall: mayEdit(role, 'hall'),
   };
 }

@@ -1,4 +1,10 @@
-import { DEFAULT_REPORT_CHAIN_STANDARDS, DEFAULT_SOP_STANDARDS } from '@giliran/domain';
+import {
+  DEFAULT_REPORT_CHAIN_STANDARDS,
+  DEFAULT_SOP_STANDARDS,
+  type AgencyRecord,
+  type CounterRecord,
+  type ServiceRecord,
+} from '@giliran/domain';
 import {
   CounterServiceIds,
   CounterServicesSetting,
@@ -19,9 +25,20 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { SiteConfig } from '../config/site-config.ts';
+import {
+  readAgency,
+  readCounter,
+  readService,
+  StoredAgency,
+  StoredCounter,
+  StoredService,
+  writeAgency,
+  writeCounter,
+  writeService,
+} from '../hall-setup/hall-definitions.ts';
 
 /** A setting is the site's own, or one service's, or one counter's (named in the path). */
-export type SettingScope = 'site' | 'service' | 'counter';
+export type SettingScope = 'site' | 'service' | 'counter' | 'agency';
 
 type Issue = NonNullable<ApiError['details']>[number];
 
@@ -44,9 +61,14 @@ export interface SettingDefinition<T> {
   write(site: SiteConfig, target: string | null, value: T): void;
   /** Ids in the value that the site does not know. */
   check?(value: T, site: SiteConfig): Issue[];
+  /** A record added from the screens (issue 14): its targets are the stored rows, not only the file's. */
+  readonly creates?: boolean;
 }
 
 export interface SettingValues {
+  agency: AgencyRecord | null;
+  service: ServiceRecord | null;
+  counter: CounterRecord | null;
   'running-text': string;
   'late-service': LateServiceTier[];
   'sop-standards': SiteStandards;
@@ -103,7 +125,38 @@ function siteStandardsOf(site: SiteConfig): SiteStandards {
   };
 }
 
+/** A hall record's definition: read from and written into the site's own list; never null once stored. */
+function hallRecord<T>(
+  scope: SettingScope,
+  value: z.ZodType<T>,
+  read: (site: SiteConfig, id: string | null) => T | null,
+  write: (site: SiteConfig, id: string, record: T) => void,
+  check?: (record: T, site: SiteConfig) => Issue[],
+): SettingDefinition<T | null> {
+  return {
+    area: 'hall',
+    scope,
+    value: value.nullable(),
+    body: value.nullable(),
+    movesDeadlines: scope === 'service',
+    creates: true,
+    read,
+    write: (site, id, record) => {
+      if (id !== null && record !== null) write(site, id, record);
+    },
+    check: (record, site) => (record === null ? [] : (check?.(record, site) ?? [])),
+  };
+}
+
+// The hall's records come first: each later setting of a service or counter needs it to exist.
 export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingValues[K]> } = {
+  agency: hallRecord('agency', StoredAgency, readAgency, writeAgency),
+  service: hallRecord('service', StoredService, readService, writeService, (service, site) =>
+    site.agencies.some((a) => a.id === service.agencyId)
+      ? []
+      : [{ path: 'agencyId', message: `unknown agency ${service.agencyId}` }],
+  ),
+  counter: hallRecord('counter', StoredCounter, readCounter, writeCounter),
   'running-text': {
     area: 'running-text',
     scope: 'site',
@@ -196,6 +249,7 @@ export const SETTING_KINDS = Object.keys(SETTINGS) as SettingKind[];
 export function targetsOf(scope: SettingScope, site: SiteConfig): (string | null)[] {
   if (scope === 'service') return site.services.map((s) => s.id);
   if (scope === 'counter') return site.counters.map((c) => c.id);
+  if (scope === 'agency') return site.agencies.map((a) => a.id);
   return [null];
 }
 

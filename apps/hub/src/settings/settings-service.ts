@@ -21,12 +21,14 @@ import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
 import { listAudit } from './audit-log.ts';
 import { requireWaitingServicesCovered } from './live-guards.ts';
+import { hallView } from '../hall-setup/hall-setup.ts';
 import { editableAreas, mayEdit } from './permissions.ts';
 import {
   canonicalJson,
   SETTINGS,
   type SettingDefinition,
   type SettingKind,
+  targetsOf,
   type SettingScope,
 } from './setting-definitions.ts';
 import { encode } from './stored-settings.ts';
@@ -74,6 +76,7 @@ export class SettingsService {
       })),
       counters: site.counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.serviceIds })),
       editable: editableAreas(role),
+      hall: hallView(site),
     };
   }
 
@@ -106,7 +109,9 @@ export class SettingsService {
             target,
             before: definition.read(site, target),
             after,
-            backToFile: canonicalJson(after) === canonicalJson(definition.read(siteFile, target)),
+            backToFile:
+              this.inFile(definition.scope, target) &&
+              canonicalJson(after) === canonicalJson(definition.read(siteFile, target)),
             storedValue: encode(kind, after),
           },
           ctx.by,
@@ -186,6 +191,11 @@ export class SettingsService {
       throw new HubError('SERVICE_NOT_FOUND');
     if (scope === 'counter' && !site.counters.some((c) => c.id === target))
       throw new HubError('COUNTER_NOT_FOUND');
+  }
+
+  /** A service or counter added from the screens has no value in the file to go back to. */
+  private inFile(scope: SettingScope, target: string | null): boolean {
+    return target === null || targetsOf(scope, this.deps.siteFile).includes(target);
   }
 
   /** A socket outlives the request that signed it in: one whose session just ended is closed now, not later. */

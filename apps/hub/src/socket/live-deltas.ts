@@ -69,7 +69,7 @@ export class LiveDeltas {
       serviceDay: this.engine.serviceDay,
       now,
       timings: [...state.tickets.values()].flatMap((t) => timingOf(t, config, now) ?? []),
-      counters: this.site.counters.map((c) => counterView(this.site, c.id, state)),
+      counters: this.site.counters.filter((c) => !c.retired).map((c) => counterView(this.site, c.id, state)),
       services: serviceViews(this.site, state, config, now),
     };
   }
