@@ -60,7 +60,11 @@ describe('the hall is set up from the screens (issue 14)', () => {
     const heard = collect<SettingsChanged>(kiosk, 'settings:changed', 1);
     const agency = await t.api<SettingsView>('POST', '/settings/agencies', {
       token: admin,
-      body: { id: 'kemenag', name: NAME('Kementerian Agama', 'Ministry of Religious Affairs'), shortName: 'KUA' },
+      body: {
+        id: 'kemenag',
+        name: NAME('Kementerian Agama', 'Ministry of Religious Affairs'),
+        shortName: 'KUA',
+      },
       schema: SettingsViewSchema,
     });
     expect(agency.status).toBe(201);
@@ -107,7 +111,13 @@ describe('the hall is set up from the screens (issue 14)', () => {
     expect(counter.status).toBe(201);
     const account = await t.api('POST', '/accounts', {
       token: admin,
-      body: { username: 'loket13', name: 'Petugas KUA', role: 'officer', counterIds: ['loket-13'], pin: '582913' },
+      body: {
+        username: 'loket13',
+        name: 'Petugas KUA',
+        role: 'officer',
+        counterIds: ['loket-13'],
+        pin: '582913',
+      },
     });
     expect(account.status).toBe(201);
     const officer = await t.login('loket13', '582913');
@@ -119,7 +129,11 @@ describe('the hall is set up from the screens (issue 14)', () => {
       token: admin,
       body: {
         name: NAME('KTP Elektronik', 'Electronic ID card'),
-        summary: { requirements: [NAME('Kartu Keluarga asli', 'Original family card')], fee: NAME('Gratis', 'Free'), duration: NAME('Hari itu juga', 'Same day') },
+        summary: {
+          requirements: [NAME('Kartu Keluarga asli', 'Original family card')],
+          fee: NAME('Gratis', 'Free'),
+          duration: NAME('Hari itu juga', 'Same day'),
+        },
       },
     });
     expect(renamed.status).toBe(200);
@@ -168,7 +182,9 @@ describe('the hall is set up from the screens (issue 14)', () => {
     ).toBe(200);
     const counters = await t.api<CounterView[]>('GET', '/counters', { token: mod });
     expect(counters.body.map((c) => c.id)).not.toContain('loket-13');
-    expect((await t.api<ServiceView[]>('GET', '/services', { token: KIOSK_TOKEN })).body.map((s) => s.id)).not.toContain('nikah');
+    expect(
+      (await t.api<ServiceView[]>('GET', '/services', { token: KIOSK_TOKEN })).body.map((s) => s.id),
+    ).not.toContain('nikah');
 
     const audit = await t.api<AuditEntry[]>('GET', '/audit?area=hall', { token: admin });
     expect(audit.body.filter((e) => e.action === 'create').map((e) => e.target)).toEqual(
@@ -179,8 +195,14 @@ describe('the hall is set up from the screens (issue 14)', () => {
     expectFolderLogIsTruth(join(dataDir, DATABASE_FILE));
     t = await startTestHub({ clock, dataDir });
     const after = await t.api<SettingsView>('GET', '/settings', { token: await t.login('admin') });
-    expect(after.body.hall.agencies.find((a) => a.id === 'kemenag')).toMatchObject({ retired: true, shortName: 'KUA' });
-    expect(after.body.hall.services.find((s) => s.id === 'nikah')).toMatchObject({ retired: true, prefix: 'P' });
+    expect(after.body.hall.agencies.find((a) => a.id === 'kemenag')).toMatchObject({
+      retired: true,
+      shortName: 'KUA',
+    });
+    expect(after.body.hall.services.find((s) => s.id === 'nikah')).toMatchObject({
+      retired: true,
+      prefix: 'P',
+    });
     expect(after.body.hall.counters.find((c) => c.id === 'loket-13')).toMatchObject({
       retired: true,
       serviceIds: ['nikah'],
@@ -191,8 +213,12 @@ describe('the hall is set up from the screens (issue 14)', () => {
     expect(again.body.find((s) => s.id === 'ktp-el')?.name.id).toBe('KTP Elektronik');
     // Brought back, the counter is listed again and still serves its service.
     expect(
-      (await t.api('PUT', '/settings/counters/loket-13/details', { token: await t.login('admin'), body: { retired: false } }))
-        .status,
+      (
+        await t.api('PUT', '/settings/counters/loket-13/details', {
+          token: await t.login('admin'),
+          body: { retired: false },
+        })
+      ).status,
     ).toBe(200);
     await t.stop();
     rmSync(dataDir, { recursive: true, force: true });

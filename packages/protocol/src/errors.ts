@@ -1,4 +1,9 @@
-import type { ComplaintErrorCode, DomainErrorCode, HallRuleCode, ReportChainErrorCode } from '@giliran/domain';
+import type {
+  ComplaintErrorCode,
+  DomainErrorCode,
+  HallRuleCode,
+  ReportChainErrorCode,
+} from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 
 export type ErrorCode =
@@ -51,7 +56,9 @@ interface ErrorSpec {
 
 /** The one catalogue of error codes: HTTP status and what an officer or citizen reads, in Indonesian first. */
 /** Setting up the hall from the screens (issue 14). */
-const HALL_ERRORS: Readonly<Record<Exclude<HallRuleCode, 'SERVICE_NOT_FOUND' | 'COUNTER_NOT_FOUND'>, ErrorSpec>> = {
+const HALL_ERRORS: Readonly<
+  Record<Exclude<HallRuleCode, 'SERVICE_NOT_FOUND' | 'COUNTER_NOT_FOUND'>, ErrorSpec>
+> = {
   AGENCY_EXISTS: {
     status: 409,
     message: { id: 'Kode instansi sudah dipakai.', en: 'This agency id is already in use.' },
@@ -93,8 +100,8 @@ const HALL_ERRORS: Readonly<Record<Exclude<HallRuleCode, 'SERVICE_NOT_FOUND' | '
   COUNTER_IN_USE: {
     status: 409,
     message: {
-      id: 'Loket masih dibuka. Petugas menutup loket dahulu.',
-      en: 'The counter is still open. Its officer closes it first.',
+      id: 'Loket masih melayani tiket. Selesaikan tiketnya dahulu.',
+      en: 'The counter is still serving a ticket. Finish it first.',
     },
   },
 };

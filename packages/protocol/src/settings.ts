@@ -244,7 +244,11 @@ export const CreateAgencyRequest = z.strictObject({
 });
 export type CreateAgencyRequest = z.input<typeof CreateAgencyRequest>;
 export const UpdateAgencyRequest = z
-  .strictObject({ name: HallLocalized.optional(), shortName: cleanText(10).optional(), retired: z.boolean().optional() })
+  .strictObject({
+    name: HallLocalized.optional(),
+    shortName: cleanText(10).optional(),
+    retired: z.boolean().optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 
 export const CreateServiceRequest = z.strictObject({

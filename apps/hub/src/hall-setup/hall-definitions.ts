@@ -34,11 +34,13 @@ type Service = SiteConfig['services'][number];
 type Counter = SiteConfig['counters'][number];
 
 /** Replaces the record with that id, or adds it at the end (new ones list after the file's). */
-function upsert<T extends { readonly id: string }>(list: readonly T[], id: string, make: (old?: T) => T): T[] {
+function upsert<T extends { readonly id: string }>(
+  list: readonly T[],
+  id: string,
+  make: (old?: T) => T,
+): T[] {
   const index = list.findIndex((item) => item.id === id);
-  return index === -1
-    ? [...list, make()]
-    : list.map((item, i) => (i === index ? make(item) : item));
+  return index === -1 ? [...list, make()] : list.map((item, i) => (i === index ? make(item) : item));
 }
 
 export function readAgency(site: SiteConfig, id: string | null): AgencyRecord | null {
@@ -80,7 +82,12 @@ export function readService(site: SiteConfig, id: string | null): ServiceRecord 
 /** The service's own SOP overrides and hours are settings of their own and are kept. */
 export function writeService(site: SiteConfig, id: string, record: ServiceRecord): void {
   site.services = upsert(site.services, id, (old?: Service): Service => {
-    const { standardMinutes: _standard, retired: _retired, ...kept } = old ?? { id };
+    // Its own SOP overrides and hours are kept; the record's fields replace the rest.
+    const kept: Service = {
+      ...(old ?? { id, agencyId: record.agencyId, prefix: record.prefix, name: record.name }),
+    };
+    delete kept.standardMinutes;
+    delete kept.retired;
     return {
       ...kept,
       id,

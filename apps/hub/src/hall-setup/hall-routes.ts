@@ -9,7 +9,10 @@ import { HallSetup, type HallSetupDeps } from './hall-setup.ts';
  * The hall's agencies, services and counters from the MOD settings page (issue 14). Every route answers managers
  * with the settings view or a refusal; which roles may change the hall is the settings' own rule (`hall`: admin).
  */
-export function registerHallSetup(app: Express, deps: HallSetupDeps & { readonly auth: AuthService }): HallSetup {
+export function registerHallSetup(
+  app: Express,
+  deps: HallSetupDeps & { readonly auth: AuthService },
+): HallSetup {
   const hall = new HallSetup(deps);
   const router = Router();
   const managers = requireRole(deps.auth, MANAGERS);

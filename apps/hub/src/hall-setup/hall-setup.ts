@@ -123,7 +123,8 @@ export class HallSetup {
     return this.run(actor, 'hall:edit-service', UpdateServiceRequest, body, (p, hall, ctx) => {
       const { standardMinutes, ...rest } = p;
       // null clears the service's own standard: it is timed by the SOP's steps again.
-      const change = standardMinutes === undefined ? rest : { ...rest, standardMinutes: standardMinutes ?? undefined };
+      const change =
+        standardMinutes === undefined ? rest : { ...rest, standardMinutes: standardMinutes ?? undefined };
       return decideEditService(hall, id, change, ctx.by);
     });
   }
@@ -143,7 +144,7 @@ export class HallSetup {
   private run<P>(
     actor: Actor,
     name: string,
-    schema: z.ZodType<P, unknown>,
+    schema: z.ZodType<P>,
     body: unknown,
     decide: Decide<P>,
   ): Promise<SettingsView> {
