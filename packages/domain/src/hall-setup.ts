@@ -62,7 +62,10 @@ export interface CounterRecord {
 export interface HallFacts {
   readonly agencies: readonly ({ readonly id: string } & AgencyRecord)[];
   readonly services: readonly ({ readonly id: string } & ServiceRecord)[];
-  readonly counters: readonly ({ readonly id: string; readonly serviceIds: readonly string[] } & CounterRecord)[];
+  readonly counters: readonly ({
+    readonly id: string;
+    readonly serviceIds: readonly string[];
+  } & CounterRecord)[];
   /** Counters open, paused or with a ticket called or in service: they cannot be retired until closed. */
   readonly busyCounterIds: readonly string[];
 }

@@ -94,5 +94,9 @@ export function describeChange(entry: AuditEntry, t: SettingsT): string {
       return `${tierMinutes(entry.before)} → ${tierMinutes(entry.after)} ${t('minutes')}`;
     case 'accounts':
       return accountChange(entry, t);
+    case 'hall':
+      return entry.action === 'create'
+        ? `${t('hallCreated')}: ${entry.target ?? ''}`
+        : keyChanges(isRecord(entry.before) ? entry.before : {}, isRecord(entry.after) ? entry.after : {}, t);
   }
 }

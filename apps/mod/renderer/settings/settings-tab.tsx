@@ -5,6 +5,7 @@ import { AccountsSection } from './accounts-section.tsx';
 import { AuditSection } from './audit-section.tsx';
 import { CountersSection } from './counters-section.tsx';
 import { DevicesSection } from './devices-section.tsx';
+import { HallSection } from './hall-section.tsx';
 import { HoursSection } from './hours-section.tsx';
 import { RunningTextSection } from './running-text-section.tsx';
 import type { SectionProps } from './settings-parts.tsx';
@@ -15,7 +16,7 @@ import { useSettings } from './use-settings.ts';
 import './settings.css';
 
 type SectionId =
-  'running-text' | 'counters' | 'hours' | 'standards' | 'tiers' | 'accounts' | 'audit' | 'devices';
+  'running-text' | 'counters' | 'hours' | 'standards' | 'tiers' | 'accounts' | 'audit' | 'devices' | 'hall';
 
 // The floor's settings first (what a MOD changes during the day), then the administrator's, then the trail.
 const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
@@ -27,6 +28,7 @@ const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
   { id: 'accounts', label: 'sectionAccounts' },
   { id: 'audit', label: 'sectionAudit' },
   { id: 'devices', label: 'sectionDevices' },
+  { id: 'hall', label: 'sectionHall' },
 ];
 
 /**
@@ -85,6 +87,7 @@ export function SettingsTab({ hub, session, lang, timeZone }: TabProps) {
         {section === 'accounts' && <AccountsSection {...props} me={session.username} />}
         {section === 'audit' && <AuditSection {...props} timeZone={timeZone} />}
         {section === 'devices' && <DevicesSection {...props} />}
+        {section === 'hall' && <HallSection {...props} />}
       </div>
     </div>
   );
