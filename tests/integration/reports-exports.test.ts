@@ -69,6 +69,21 @@ describe('report files', () => {
     expect(lines).toContain('08.00–08.59,8,8');
   });
 
+  it('writes the CSV with semicolons and decimal commas for Excel on Indonesian settings (issue 14)', async () => {
+    const csv = await download(s, `?from=${DAY1}&format=csv&separator=semicolon`);
+    expect(csv.name).toBe(`laporan-mpp-kubu-raya-demo-${DAY1}.csv`);
+    const lines = csv.body.toString('utf8').slice(1).split('\r\n');
+    expect(lines[2]).toBe('Periode;25 November 2026');
+    const section = lines.indexOf('Rekap per layanan');
+    expect(lines[section + 2]).toBe('KTP-el;4;1;2;0;0;0;1;1;1;150;240;750;780');
+    expect(lines).toContain('Loket 2;1;0;1;1;450;540;300;300');
+    const range = await download(s, `?from=${DAY1}&to=${DAY2}&format=csv&separator=semicolon`);
+    // Shares keep their decimal as a comma, which Excel set to Indonesian reads as the number 33,3.
+    expect(range.body.toString('utf8').split('\r\n')).toContain(
+      'KTP-el;Langkah 2–3 (tunggu panggilan);120;3;1;2;0;33,3;300',
+    );
+  });
+
   it('writes an XLSX with one sheet per recap that reads back with its numbers and formats', async () => {
     const xlsx = await download(s, `?from=${DAY1}&format=xlsx`);
     expect(xlsx.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -76,7 +76,7 @@ export function reportRoutes(deps: ReportDeps): Router {
   };
 
   const answer = (today: boolean) => async (req: Request, res: Response) => {
-    const schema = today ? ReportQuery.pick({ format: true }) : ReportQuery;
+    const schema = today ? ReportQuery.pick({ format: true, separator: true }) : ReportQuery;
     const parsed = schema.safeParse(req.query);
     if (!parsed.success) throw validationError(parsed.error);
     const { from, to } = rangeOf(parsed.data, deps.engine.serviceDay);
@@ -89,7 +89,7 @@ export function reportRoutes(deps: ReportDeps): Router {
     }
     const name = reportFileName(deps.site.id, from, to, format);
     if (format === 'csv') {
-      sendFile(res, name, format, reportCsv(await viewOf()));
+      sendFile(res, name, format, reportCsv(await viewOf(), parsed.data.separator));
       return;
     }
     // A range that ends before today is closed: its file is the same for every reader who asks.

@@ -12,6 +12,10 @@ export const REPORT_TEXTS = {
   presetMonth: { id: 'Bulan ini', en: 'This month' },
   download: { id: 'Unduh', en: 'Download' },
   downloading: { id: 'Mengunduh…', en: 'Downloading…' },
+  csvSemicolonHint: {
+    id: 'CSV dengan titik koma dan koma desimal, untuk Excel berbahasa Indonesia',
+    en: 'CSV with semicolons and decimal commas, for Excel on Indonesian settings',
+  },
   loading: { id: 'Memuat laporan…', en: 'Loading the report…' },
   live: { id: 'Angka hari ini masih berjalan.', en: 'Today’s figures are still running.' },
   days: { id: '{count} hari', en: '{count} days' },
