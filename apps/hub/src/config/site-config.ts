@@ -180,6 +180,17 @@ export const SiteConfigSchema = z.object({
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
   /** Leading zero bits of the public complaint form's proof of work (0: none); 16 is about a second on a phone. */
   complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
+  /**
+   * The printed reports' letterhead (kop surat): a PNG or JPEG logo (path relative to the hub's working folder), the
+   * town written before the signing date, and up to four lines under the site's name (address, telephone).
+   */
+  letterhead: z
+    .object({
+      logoFile: z.string().min(1).optional(),
+      city: z.string().min(1).max(60).optional(),
+      lines: z.array(z.string().min(1).max(200)).max(4).default([]),
+    })
+    .prefault({}),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
 });

@@ -1,18 +1,23 @@
 import type { ReportView, SkmReportView } from '@giliran/protocol';
 import { reportPdf } from '../reports/report-pdf.ts';
+import type { Letterhead } from '../reports/report-pdf-letterhead.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
 
 /** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
 export type ExportJob =
-  | { readonly kind: 'report-pdf' | 'report-xlsx'; readonly view: ReportView }
+  | {
+      readonly kind: 'report-pdf' | 'report-xlsx';
+      readonly view: ReportView;
+      readonly letterhead?: Letterhead;
+    }
   | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView };
 
 async function render(job: ExportJob): Promise<Buffer> {
   switch (job.kind) {
     case 'report-pdf':
-      return reportPdf(job.view);
+      return reportPdf(job.view, job.letterhead);
     case 'report-xlsx':
       return reportXlsx(job.view);
     case 'skm-pdf':

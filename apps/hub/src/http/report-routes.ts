@@ -12,6 +12,7 @@ import { ExportCache } from '../exports/export-cache.ts';
 import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
 import { reportCsv } from '../reports/report-csv.ts';
+import { letterheadOf } from '../reports/report-pdf-letterhead.ts';
 import { reportFileName } from '../reports/report-format.ts';
 import { ReportService } from '../reports/report-service.ts';
 import { ReportStore } from '../reports/report-store.ts';
@@ -101,6 +102,7 @@ export function reportRoutes(deps: ReportDeps): Router {
         const file = await render({
           kind: format === 'xlsx' ? 'report-xlsx' : 'report-pdf',
           view: await sharedView(`${from}:${to}`, viewOf),
+          letterhead: letterheadOf(deps.site),
         });
         if (closed) closedDays.put(key, file);
         return file;
