@@ -71,7 +71,7 @@ export const TEXTS: Dictionary<KioskText> = {
   anak: { id: 'Anak / membawa balita', en: 'Child / with a toddler' },
   printing: { id: 'Mencetak tiket…', en: 'Printing your ticket…' },
   takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
-  ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} people ahead of you' },
+  ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} {n:person|people} ahead of you' },
   noneAhead: { id: 'Tidak ada antrean di depan Anda', en: 'Nobody is ahead of you' },
   badTokenTitle: {
     id: 'Token kiosk ditolak server antrean',
@@ -102,7 +102,7 @@ export const TEXTS: Dictionary<KioskText> = {
   errorTitle: { id: 'Tiket tidak dapat dibuat', en: 'The ticket could not be issued' },
   errorBody: { id: 'Silakan hubungi petugas Front Office.', en: 'Please ask the Front Office officer.' },
   language: { id: 'English', en: 'Bahasa Indonesia' },
-  servicesCount: { id: '{n} layanan', en: '{n} services' },
+  servicesCount: { id: '{n} layanan', en: '{n} {n:service|services}' },
   scanStatus: {
     id: 'Pindai kode QR di tiket untuk melihat antrean dari ponsel Anda.',
     en: 'Scan the QR code on the ticket to follow the queue on your phone.',

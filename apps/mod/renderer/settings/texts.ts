@@ -174,7 +174,10 @@ export const SETTINGS_TEXTS = {
   action_create: { id: 'Akun dibuat', en: 'Account created' },
   action_disable: { id: 'Dinonaktifkan', en: 'Disabled' },
   action_enable: { id: 'Diaktifkan', en: 'Enabled' },
-  action_reset_pin: { id: 'PIN direset, {count} sesi diakhiri', en: 'PIN reset, {count} sessions ended' },
+  action_reset_pin: {
+    id: 'PIN direset, {count} sesi diakhiri',
+    en: 'PIN reset, {count} {count:session|sessions} ended',
+  },
   siteWide: { id: 'seluruh situs', en: 'whole site' },
   fileValue: { id: 'mengikuti gedung', en: 'keeps the hall’s' },
   empty: { id: '(kosong)', en: '(empty)' },
