@@ -43,3 +43,4 @@ export * from './wait-forecast.ts';
 export * from './wait-history.ts';
 export * from './wait-profile.ts';
 export * from './hall-setup.ts';
+export type * from './central-feed-events.ts';

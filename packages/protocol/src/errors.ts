@@ -5,6 +5,7 @@ import type {
   ReportChainErrorCode,
 } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
+import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -12,6 +13,7 @@ export type ErrorCode =
   | ComplaintErrorCode
   | CentralErrorCode
   | HallRuleCode
+  | FeedErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -430,6 +432,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   },
   ...CENTRAL_ERRORS,
   ...HALL_ERRORS,
+  ...FEED_ERRORS,
 };
 
 export interface ApiError {

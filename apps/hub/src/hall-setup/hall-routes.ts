@@ -1,21 +1,17 @@
 import type { SettingsView } from '@giliran/protocol';
-import { Router, type Express, type Request, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import { actorOf, requireRole } from '../http/auth-middleware.ts';
-import { HallSetup, type HallSetupDeps } from './hall-setup.ts';
+import type { HallSetup } from './hall-setup.ts';
 
 /**
  * The hall's agencies, services and counters from the MOD settings page (issue 14). Every route answers managers
  * with the settings view or a refusal; which roles may change the hall is the settings' own rule (`hall`: admin).
  */
-export function registerHallSetup(
-  app: Express,
-  deps: HallSetupDeps & { readonly auth: AuthService },
-): HallSetup {
-  const hall = new HallSetup(deps);
+export function hallRoutes(hall: HallSetup, auth: AuthService): Router {
   const router = Router();
-  const managers = requireRole(deps.auth, MANAGERS);
+  const managers = requireRole(auth, MANAGERS);
   const id = (req: Request): string => String(req.params.id);
   type Send = Response<SettingsView>;
 
@@ -38,6 +34,5 @@ export function registerHallSetup(
   router.put('/settings/counters/:id/details', managers, async (req, res: Send) => {
     res.json(await hall.editCounter(actorOf(req), id(req), req.body));
   });
-  app.use('/api', router);
-  return hall;
+  return router;
 }

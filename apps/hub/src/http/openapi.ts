@@ -26,7 +26,7 @@ import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
 import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
 import { HALL_OPERATIONS } from '../hall-setup/hall-openapi.ts';
 import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
-import { DEVICE_OPERATIONS } from './device-openapi.ts';
+import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
 

@@ -10,10 +10,10 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import { isSpool, spoolFolder, spoolTicket } from '../printing/spool-printer.ts';
-import { ticketPrintout } from '../printing/ticket-printout.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
-import { findTicket } from './ticket-lookup.ts';
+import { isSpool, spoolFolder, spoolTicket } from './spool-printer.ts';
+import { ticketPrintout } from './ticket-printout.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { findTicket } from '../queue/ticket-lookup.ts';
 
 export interface PrintDeps {
   readonly auth: AuthService;
@@ -96,6 +96,8 @@ export function printRoutes(deps: PrintDeps): Router {
     const body = PrintBody.safeParse(req.body ?? {});
     if (!body.success) throw validationError(body.error);
     const { actor, ticket, content } = printoutOf(req, body.data.lang ?? 'id');
+    // The first print carries the promise logged at issue; any later one prints the current estimate.
+    const reprint = ticket.printStatus !== 'pending';
     const target = printerFor(site, actor, ticket.issuedBy, body.data.printerId);
     let reason: string | null = null;
     try {
@@ -123,6 +125,14 @@ export function printRoutes(deps: PrintDeps): Router {
       reason,
     });
     if (reason !== null) throw new HubError('PRINT_FAILED', [{ path: 'printer', message: reason }]);
+    if (reprint)
+      await bus.executeSystem({
+        type: 'QuoteWait',
+        ticketIds: [ticket.id],
+        channel: 'reprint',
+        now: engine.nowIso(),
+        by: actor.id,
+      });
     res.json(view);
   });
 
