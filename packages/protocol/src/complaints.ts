@@ -41,7 +41,8 @@ export const ANONYMOUS_NAME = 'Anonim';
 export const PublicComplaintRequest = z
   .strictObject({
     anonymous: z.boolean().default(false),
-    name: OptionalLine(120),
+    /** Left out when anonymous; given, it must show something (an invisible name is refused as before). */
+    name: Line(120).optional(),
     occupation: OptionalLine(120),
     address: OptionalLine(300),
     /** A phone number or e-mail address the answer can also be sent to. */
