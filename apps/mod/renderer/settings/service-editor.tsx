@@ -36,6 +36,7 @@ function draftOf(service: HallService | null, agencyId: string) {
   };
 }
 type Draft = ReturnType<typeof draftOf>;
+type TextKey = 'nameId' | 'nameEn' | 'feeId' | 'feeEn' | 'durationId' | 'durationEn' | 'standardMinutes';
 
 interface Props extends SectionProps {
   /** The service being edited, or null to add one. */
@@ -74,6 +75,19 @@ export function ServiceEditor({ view, lang, t, service, busy, onSubmit }: Props)
     const sent = service ? body : { ...body, prefix: draft.prefix };
     if ((await onSubmit(draft.id.trim(), sent)) && !service) setDraft(draftOf(null, draft.agencyId));
   };
+
+  /** One text box of the draft, its label and form name the draft's own key. */
+  const field = (key: TextKey, maxLength?: number) => (
+    <Field
+      label={t(key)}
+      name={key}
+      value={draft[key]}
+      {...(maxLength === undefined ? {} : { maxLength })}
+      onInput={(value) => {
+        set({ [key]: value });
+      }}
+    />
+  );
 
   return (
     <form
@@ -124,67 +138,17 @@ export function ServiceEditor({ view, lang, t, service, busy, onSubmit }: Props)
         </label>
       </div>
       <div class="settings-inline">
-        <Field
-          label={t('nameId')}
-          name="nameId"
-          value={draft.nameId}
-          onInput={(nameId) => {
-            set({ nameId });
-          }}
-        />
-        <Field
-          label={t('nameEn')}
-          name="nameEn"
-          value={draft.nameEn}
-          onInput={(nameEn) => {
-            set({ nameEn });
-          }}
-        />
+        {field('nameId')}
+        {field('nameEn')}
       </div>
       <div class="settings-inline">
-        <Field
-          label={t('feeId')}
-          name="feeId"
-          value={draft.feeId}
-          onInput={(feeId) => {
-            set({ feeId });
-          }}
-        />
-        <Field
-          label={t('feeEn')}
-          name="feeEn"
-          value={draft.feeEn}
-          onInput={(feeEn) => {
-            set({ feeEn });
-          }}
-        />
+        {field('feeId')}
+        {field('feeEn')}
       </div>
       <div class="settings-inline">
-        <Field
-          label={t('durationId')}
-          name="durationId"
-          value={draft.durationId}
-          onInput={(durationId) => {
-            set({ durationId });
-          }}
-        />
-        <Field
-          label={t('durationEn')}
-          name="durationEn"
-          value={draft.durationEn}
-          onInput={(durationEn) => {
-            set({ durationEn });
-          }}
-        />
-        <Field
-          label={t('standardMinutes')}
-          name="standardMinutes"
-          value={draft.standardMinutes}
-          maxLength={4}
-          onInput={(standardMinutes) => {
-            set({ standardMinutes });
-          }}
-        />
+        {field('durationId')}
+        {field('durationEn')}
+        {field('standardMinutes', 4)}
       </div>
       <label>
         <span>{t('requirements')}</span>
