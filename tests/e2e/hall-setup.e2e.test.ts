@@ -68,6 +68,17 @@ describe('setting up the hall on the MOD settings page (issue 14)', () => {
     expect(await kiosk.locator('body').textContent()).toContain('Fotokopi KTP calon pengantin');
     await screenshot(kiosk, 'kiosk-new-service');
 
+    // A counter renamed in its row: the hub's counter list (what the TV and the counter page read) follows.
+    const row = page.locator('[data-testid="hall-counters"] tr[data-counter="loket-11"]');
+    await row.locator('button', { hasText: 'Ganti nama' }).click();
+    await row.locator('input[name="rename"]').fill('Loket 11 PDAM');
+    await row.locator('button[type="submit"]').click();
+    await expect.poll(() => row.textContent()).toContain('Loket 11 PDAM');
+    const counters = await t.api<{ id: string; name: string }[]>('GET', '/counters', {
+      token: await t.login('mod'),
+    });
+    expect(counters.body.find((c) => c.id === 'loket-11')?.name).toBe('Loket 11 PDAM');
+
     const stored = await t.api<{ hall: { services: { id: string; prefix: string }[] } }>('GET', '/settings', {
       token: await t.login('admin'),
     });

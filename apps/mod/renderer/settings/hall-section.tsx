@@ -25,6 +25,8 @@ export function HallSection(props: SectionProps) {
   const editable = view.editable.hall;
   const action = useAction(lang, t('networkError'));
   const [editing, setEditing] = useState<string | null>(null);
+  /** A name being changed in its row: the agency's Indonesian name, or the counter's name. */
+  const [renaming, setRenaming] = useState<{ readonly path: string; readonly value: string } | null>(null);
   const [agency, setAgency] = useState({ id: '', nameId: '', nameEn: '', shortName: '' });
   const [counter, setCounter] = useState({ id: '', name: '', serviceIds: [] as string[] });
   const hall: Hall = view.hall;
@@ -68,6 +70,47 @@ export function HallSection(props: SectionProps) {
       setCounter({ id: '', name: '', serviceIds: [] });
   };
   const editedService = hall.services.find((s) => s.id === editing);
+  /** The name cell: the name with a rename button, or a box and a save button while it is renamed. */
+  const nameCell = (path: string, name: string, body: (value: string) => unknown) =>
+    renaming?.path === path ? (
+      <form
+        class="settings-inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send('put', path, body(renaming.value.trim())).then((saved) => {
+            if (saved) setRenaming(null);
+          });
+        }}
+      >
+        <input
+          class="settings-input"
+          name="rename"
+          value={renaming.value}
+          maxLength={200}
+          onInput={(e) => {
+            setRenaming({ path, value: e.currentTarget.value });
+          }}
+        />
+        <button type="submit" class="settings-btn settings-btn-small" disabled={!renaming.value.trim()}>
+          {t('save')}
+        </button>
+      </form>
+    ) : (
+      <>
+        {name}{' '}
+        {editable && (
+          <button
+            type="button"
+            class="settings-btn settings-btn-small"
+            onClick={() => {
+              setRenaming({ path, value: name });
+            }}
+          >
+            {t('rename')}
+          </button>
+        )}
+      </>
+    );
 
   return (
     <Section title={t('sectionHall')} hint={t('hallHint')} readOnly={!editable} t={t} wide>
@@ -90,7 +133,11 @@ export function HallSection(props: SectionProps) {
           {hall.agencies.map((a) => (
             <tr key={a.id} data-agency={a.id}>
               <td class="settings-mono">{a.id}</td>
-              <td>{pick(a.name, lang)}</td>
+              <td>
+                {nameCell(`agencies/${encodeURIComponent(a.id)}`, a.name.id, (id) => ({
+                  name: { id, en: a.name.en },
+                }))}
+              </td>
               <td>{a.shortName ?? '—'}</td>
               <td>
                 <RetiredPill retired={a.retired} t={t} />
@@ -223,7 +270,9 @@ export function HallSection(props: SectionProps) {
           {hall.counters.map((c) => (
             <tr key={c.id} data-counter={c.id}>
               <td class="settings-mono">{c.id}</td>
-              <td>{c.name}</td>
+              <td>
+                {nameCell(`counters/${encodeURIComponent(c.id)}/details`, c.name, (name) => ({ name }))}
+              </td>
               <td>
                 {c.serviceIds.map((id) => hall.services.find((s) => s.id === id)?.prefix ?? id).join(', ')}
               </td>
