@@ -6,6 +6,7 @@ import type {
 } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
+import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -14,6 +15,7 @@ export type ErrorCode =
   | CentralErrorCode
   | HallRuleCode
   | FeedErrorCode
+  | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -433,6 +435,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...CENTRAL_ERRORS,
   ...HALL_ERRORS,
   ...FEED_ERRORS,
+  ...RESTORE_ERRORS,
 };
 
 export interface ApiError {
