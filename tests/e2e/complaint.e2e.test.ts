@@ -233,4 +233,23 @@ describe('complaints in Chromium', () => {
     expect(await phone.locator('[data-testid="complaint-deadline"]').count()).toBe(0);
     await fullPage(phone, 'complaint-follow-spam');
   });
+
+  it('files anonymously with only a contact; the register shows "Anonim" (issue 14)', async () => {
+    await phone.goto(`${t.hub.url}/pengaduan`);
+    const form = phone.locator('[data-testid="complaint-form"]');
+    await form.waitFor();
+    await form.locator('input[name="anonymous"]').check();
+    expect(await form.locator('input[name="name"]').count()).toBe(0);
+    await form.locator('input[name="contact"]').fill('0812-5555-0202');
+    await form.locator('textarea[name="text"]').fill('Toilet lantai dua tidak ada air sejak pagi.');
+    await fullPage(phone, 'complaint-form-anonymous');
+    await form.locator('button[type="submit"]').click();
+    const shown = phone.locator('[data-testid="complaint-code"]');
+    await shown.waitFor();
+    const anonymousCode = ((await shown.textContent()) ?? '').replace('-', '');
+    const register = await t.api<{ complaints: { code: string; name: string }[] }>('GET', '/complaints', {
+      token: await modToken(),
+    });
+    expect(register.body.complaints.find((c) => c.code === anonymousCode)?.name).toBe('Anonim');
+  });
 });

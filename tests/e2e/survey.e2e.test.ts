@@ -121,12 +121,12 @@ describe('the SKM survey page in Chromium', () => {
     // Σ = 30; 30 / 9 × 25 = 83.333… → 83.33, B.
     expect(figures).toMatchObject({ converted: 83.33, mutu: 'B', kinerja: { id: 'Baik' } });
 
-    // The same ticket again: refused, in both languages.
+    // The same ticket again: refused in the chosen language only, no English line under it (issue 14).
     await page.goto(`${t.hub.url}/survey?ticket=${ticket.code}`);
     await page.locator('[data-screen="refused"]').waitFor();
     const refusal = await page.textContent('[data-screen="refused"]');
     expect(refusal).toContain('Survei untuk tiket ini sudah diisi');
-    expect(refusal).toContain('The survey for this ticket has already been filled in');
+    expect(refusal).not.toContain('The survey for this ticket has already been filled in');
     await screenshot(page, 'survey-phone-5-refused');
     await page.close();
   });

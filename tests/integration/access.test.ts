@@ -124,6 +124,13 @@ GET  /api/audit                                    401   403   403     403   403
 POST /api/accounts                                 401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/accounts/:username                       401   403   403     403   403     403  403  403   ok    403    403
 POST /api/accounts/:username/pin                   401   403   403     403   403     403  403  403   ok    403    403
+# Setting up the hall (issue 14): admin adds, edits and retires agencies, services and counters
+POST /api/settings/agencies                        401   403   403     403   403     403  403  403   ok    403    403
+PUT  /api/settings/agencies/:id                    401   403   403     403   403     403  403  403   ok    403    403
+POST /api/settings/services                        401   403   403     403   403     403  403  403   ok    403    403
+PUT  /api/settings/services/:id                    401   403   403     403   403     403  403  403   ok    403    403
+POST /api/settings/counters                        401   403   403     403   403     403  403  403   ok    403    403
+PUT  /api/settings/counters/:id/details            401   403   403     403   403     403  403  403   ok    403    403
 POST /api/admin/backup                             401   403   403     403   403     403  403  403   ok    403    403
 # The push of the log to the region's central server: the floor managers watch it
 GET  /api/central/status                           401   403   403     403   403     403  ok   ok    ok    403    403
@@ -459,6 +466,40 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/accounts/:username/pin': {
     ok: 200,
     target: () => ({ params: { username: 'loket12' }, body: { pin: '1234' } }),
+  },
+  'POST /api/settings/agencies': {
+    ok: 201,
+    target: (_w, actor) => ({
+      body: { id: `instansi-${actor}`, name: { id: 'Instansi Uji', en: 'Test agency' } },
+    }),
+  },
+  'PUT /api/settings/agencies/:id': {
+    ok: 200,
+    target: () => ({ params: { id: 'pdam' }, body: { shortName: 'PDAM' } }),
+  },
+  'POST /api/settings/services': {
+    ok: 201,
+    target: (_w, actor) => ({
+      body: {
+        id: `layanan-${actor}`,
+        agencyId: 'pdam',
+        prefix: actor === 'admin' ? 'Q' : 'R',
+        name: { id: 'Layanan Uji', en: 'Test service' },
+        summary: { fee: { id: 'Gratis', en: 'Free' }, duration: { id: '1 hari', en: '1 day' } },
+      },
+    }),
+  },
+  'PUT /api/settings/services/:id': {
+    ok: 200,
+    target: () => ({ params: { id: 'pdam' }, body: { name: { id: 'Air Minum', en: 'Drinking water' } } }),
+  },
+  'POST /api/settings/counters': {
+    ok: 201,
+    target: (_w, actor) => ({ body: { id: `loket-${actor}`, name: 'Loket Uji', serviceIds: ['pdam'] } }),
+  },
+  'PUT /api/settings/counters/:id/details': {
+    ok: 200,
+    target: () => ({ params: { id: 'loket-11' }, body: { name: 'Loket 11 PDAM' } }),
   },
   'POST /api/admin/backup': { ok: 201 },
   'GET /api/central/status': { ok: 200 },

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, PublicComplaintStatus } from '@giliran/protocol';
+import type { ApiErrorBody, ComplaintList, ComplaintView, PublicComplaintStatus } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { solveWork } from '../../apps/citizen/renderer/complaint/proof-of-work.ts';
 import {
@@ -67,6 +67,36 @@ describe('the public complaint form against scripts', () => {
     const replayed = await post(h, { ...headers, 'idempotency-key': 'form-0002' });
     expect(replayed.status).toBe(400);
     expect(replayed.body.error.details?.[0]?.message).toBe('the challenge was already used');
+  });
+
+  it('takes a complaint without occupation or address, or anonymously with only a contact (issue 14)', async () => {
+    const h = await hub(0);
+    const file = (body: Record<string, unknown>) =>
+      h.api<PublicComplaintStatus & ApiErrorBody>('POST', '/public/complaints', { body });
+    const { text, contact } = FORM;
+    const noName = await file({ text, contact });
+    expect(noName.status).toBe(400);
+    expect(noName.body.error.details?.[0]?.path).toBe('name');
+
+    const plain = await file({ name: 'Budi', occupation: '', address: '', text, contact });
+    expect(plain.status).toBe(201);
+    // Anonymous: whatever identifies the citizen is not kept, only where the answer goes.
+    const anonymous = await file({ anonymous: true, name: 'Siti', address: 'Jl. Ahmad Yani', text, contact });
+    expect(anonymous.status).toBe(201);
+
+    const mod = await h.login('mod');
+    const register = await h.api<ComplaintList>('GET', '/complaints', { token: mod });
+    const byCode = async (code: string) => {
+      const id = register.body.complaints.find((c) => c.code === code)?.id ?? '';
+      return (await h.api<ComplaintView>('GET', `/complaints/${id}`, { token: mod })).body;
+    };
+    expect(await byCode(plain.body.code)).toMatchObject({ name: 'Budi', occupation: null, address: null });
+    expect(await byCode(anonymous.body.code)).toMatchObject({
+      name: 'Anonim',
+      occupation: null,
+      address: null,
+      contact: '0812 3456 7890',
+    });
   });
 
   it('holds one phone to a few filings while its neighbours on the same Wi-Fi still file', async () => {

@@ -295,6 +295,50 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
     body: () => ({ pin: '583920' }),
     runs: 30,
   },
+  'POST /api/settings/agencies': {
+    as: 'admin',
+    body: () => ({ id: 'fuzz-agency', name: { id: 'Instansi', en: 'Agency' }, shortName: 'FZ' }),
+    runs: 40,
+  },
+  'PUT /api/settings/agencies/:id': {
+    as: 'admin',
+    params: () => ({ id: 'pdam' }),
+    body: () => ({ name: { id: 'PDAM', en: 'Water utility' }, retired: false }),
+    runs: 40,
+  },
+  'POST /api/settings/services': {
+    as: 'admin',
+    body: () => ({
+      id: 'fuzz-service',
+      agencyId: 'pdam',
+      prefix: 'W',
+      name: { id: 'Layanan', en: 'Service' },
+      summary: {
+        requirements: [],
+        fee: { id: 'Gratis', en: 'Free' },
+        duration: { id: '1 hari', en: '1 day' },
+      },
+      standardMinutes: 30,
+    }),
+    runs: 50,
+  },
+  'PUT /api/settings/services/:id': {
+    as: 'admin',
+    params: () => ({ id: 'pdam' }),
+    body: () => ({ name: { id: 'Air', en: 'Water' }, standardMinutes: null, retired: false }),
+    runs: 50,
+  },
+  'POST /api/settings/counters': {
+    as: 'admin',
+    body: () => ({ id: 'loket-fuzz', name: 'Loket Fuzz', serviceIds: ['pdam'] }),
+    runs: 40,
+  },
+  'PUT /api/settings/counters/:id/details': {
+    as: 'admin',
+    params: () => ({ id: 'loket-11' }),
+    body: () => ({ name: 'Loket 11', retired: false }),
+    runs: 40,
+  },
   // Ignores its body: each run that passes the parser takes a backup.
   'POST /api/admin/backup': { as: 'admin', body: nothing, runs: 10 },
 };

@@ -3,7 +3,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
 import ExcelJS from 'exceljs';
+import type { ReportView } from '@giliran/protocol';
+import { reportPdf } from '../../apps/hub/src/reports/report-pdf.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY1, DAY2, runScript, type Script } from './reports-script.ts';
 
@@ -30,6 +33,13 @@ async function download(s: Script, query: string): Promise<{ type: string; name:
     name: /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? '',
     body: Buffer.from(await res.arrayBuffer()),
   };
+}
+
+/** A 64×64 logo as the site file would name it: a PNG rendered from SVG with resvg. */
+function logoPng(): Uint8Array {
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><circle cx="32" cy="32" r="30" fill="#0b4f8a"/></svg>';
+  return new Resvg(svg).render().asPng();
 }
 
 describe('report files', () => {
@@ -67,6 +77,21 @@ describe('report files', () => {
     expect(lines).toContain('SKCK,Langkah 7 · Proses layanan,600,1,0,0,1,,900');
     expect(lines).toContain('Pelayanan terlambat,2,1,1');
     expect(lines).toContain('08.00–08.59,8,8');
+  });
+
+  it('writes the CSV with semicolons and decimal commas for Excel on Indonesian settings (issue 14)', async () => {
+    const csv = await download(s, `?from=${DAY1}&format=csv&separator=semicolon`);
+    expect(csv.name).toBe(`laporan-mpp-kubu-raya-demo-${DAY1}.csv`);
+    const lines = csv.body.toString('utf8').slice(1).split('\r\n');
+    expect(lines[2]).toBe('Periode;25 November 2026');
+    const section = lines.indexOf('Rekap per layanan');
+    expect(lines[section + 2]).toBe('KTP-el;4;1;2;0;0;0;1;1;1;150;240;750;780');
+    expect(lines).toContain('Loket 2;1;0;1;1;450;540;300;300');
+    const range = await download(s, `?from=${DAY1}&to=${DAY2}&format=csv&separator=semicolon`);
+    // Shares keep their decimal as a comma, which Excel set to Indonesian reads as the number 33,3.
+    expect(range.body.toString('utf8').split('\r\n')).toContain(
+      'KTP-el;Langkah 2–3 (tunggu panggilan);120;3;1;2;0;33,3;300',
+    );
   });
 
   it('writes an XLSX with one sheet per recap that reads back with its numbers and formats', async () => {
@@ -139,6 +164,18 @@ describe('report files', () => {
       expect(text).toContain('Rekap per petugas');
       expect(text).toContain('Kedatangan per jam');
       expect(text).toMatch(/Halaman 1 dari \d/);
+      // The letterhead (kop surat) and the report chain's signature block (issue 14).
+      expect(text).toContain('MAL PELAYANAN PUBLIK KABUPATEN KUBU RAYA');
+      expect(text).toContain('Jl. Arteri Supadio, Sungai Raya');
+      expect(text).toMatch(/Sungai Raya, \d{1,2} \w+ 20\d\d/);
+      for (const signer of [
+        'Front Office',
+        'Manager on Duty',
+        'Koordinator MOD',
+        'Sekretaris Dinas',
+        'Kepala Dinas',
+      ])
+        expect(text).toContain(signer);
       // A4 landscape: 842 × 595 pt.
       expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
         /Page size:\s+841\.89 x 595\.28 pts \(A4\)/,
@@ -150,5 +187,31 @@ describe('report files', () => {
       expect(pages.length).toBeGreaterThanOrEqual(2);
       for (const page of pages) copyFileSync(join(dir, page), join(SCREENSHOTS, `report-${page}`));
     }
+  });
+
+  it('puts a configured logo in the letterhead (issue 14)', async () => {
+    const res = await s.t.api<ReportView>('GET', `/reports?from=${DAY1}`, { token: s.tokens.mod });
+    const pdf = await reportPdf(res.body, {
+      name: res.body.site.name,
+      city: 'Sungai Raya',
+      lines: [],
+      logo: logoPng(),
+    });
+    const file = join(dir, 'logo.pdf');
+    writeFileSync(file, pdf);
+    // One image on page 1, the logo (its transparency is listed apart, as an smask).
+    const images = execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', file], { encoding: 'utf8' });
+    expect(images.split('\n').filter((line) => /^\s*1\s+\d+\s+image\s+64\s+64\b/.test(line))).toHaveLength(1);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      file,
+      join(SCREENSHOTS, 'report-letterhead-logo'),
+    ]);
   });
 });

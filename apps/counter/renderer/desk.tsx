@@ -1,5 +1,6 @@
 import {
   ActionRunner,
+  formatTime,
   HubRequestError,
   newIdempotencyKey,
   pick,
@@ -231,14 +232,7 @@ export function Desk({ session, lang, shortcuts, onLang, onSignOut, t }: Props) 
               <p class="idle-hint">
                 {t('pausedSince', {
                   reason: t(`reason_${paused as PauseReason}`),
-                  time: new Date(deskCounter.pausedSince).toLocaleTimeString(
-                    lang === 'id' ? 'id-ID' : 'en-GB',
-                    {
-                      hour: '2-digit',
-                      minute: '2-digit',
-                      timeZone: view.site?.timeZone,
-                    },
-                  ),
+                  time: formatTime(deskCounter.pausedSince, view.site?.timeZone ?? 'Asia/Jakarta'),
                 })}
               </p>
             </section>

@@ -43,6 +43,7 @@ import { snapshotOf } from './queue/queue-snapshot.ts';
 import { registerReportChain } from './report-chain/report-chain-feature.ts';
 import { registerReports } from './reports/reports-feature.ts';
 import { registerSettings } from './settings/settings-feature.ts';
+import { registerHallSetup } from './hall-setup/hall-setup-feature.ts';
 import { applyStoredSettings } from './settings/stored-settings.ts';
 import { registerSkm } from './skm/skm-feature.ts';
 import { broadcastEvents } from './socket/broadcast-events.ts';
@@ -255,7 +256,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerReportChain(ctx);
   registerSkm(ctx);
   const scheduler = registerCompensation(ctx);
-  registerSettings(ctx, scheduler);
+  const settings = registerSettings(ctx, scheduler);
+  registerHallSetup(ctx, scheduler, settings);
   registerPrinting(ctx);
   const backups = registerBackup(ctx);
   registerComplaints(ctx);

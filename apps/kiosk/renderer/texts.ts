@@ -82,7 +82,7 @@ export const TEXTS: Dictionary<KioskText> = {
   anak: { id: 'Anak / membawa balita', en: 'Child / with a toddler' },
   printing: { id: 'Mencetak tiket…', en: 'Printing your ticket…' },
   takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
-  ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} people ahead of you' },
+  ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} {n:person|people} ahead of you' },
   noneAhead: { id: 'Tidak ada antrean di depan Anda', en: 'Nobody is ahead of you' },
   badTokenTitle: {
     id: 'Token kiosk ditolak server antrean',
@@ -113,7 +113,7 @@ export const TEXTS: Dictionary<KioskText> = {
   errorTitle: { id: 'Tiket tidak dapat dibuat', en: 'The ticket could not be issued' },
   errorBody: { id: 'Silakan hubungi petugas Front Office.', en: 'Please ask the Front Office officer.' },
   language: { id: 'English', en: 'Bahasa Indonesia' },
-  servicesCount: { id: '{n} layanan', en: '{n} services' },
+  servicesCount: { id: '{n} layanan', en: '{n} {n:service|services}' },
   whatsappOffer: { id: 'Kirim info antrean ke WhatsApp', en: 'Send queue updates to WhatsApp' },
   contactTitle: { id: 'Nomor WhatsApp untuk tiket {number}', en: 'WhatsApp number for ticket {number}' },
   contactHint: {

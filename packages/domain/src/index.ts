@@ -47,4 +47,5 @@ export * from './wait-profile.ts';
 export type * from './message-events.ts';
 export * from './message-policy.ts';
 export * from './message-templates.ts';
+export * from './hall-setup.ts';
 export type * from './central-feed-events.ts';

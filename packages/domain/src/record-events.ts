@@ -141,6 +141,8 @@ export interface SettingChanged extends ChangedBy {
   readonly storedValue: string;
   readonly before: unknown;
   readonly after: unknown;
+  /** An agency, service or counter added from the screens (issue 14): audited as created, not updated. */
+  readonly action?: 'create';
 }
 
 /** Accounts from the site file, on the first start with it. Not audited: nobody changed anything. */

@@ -8,8 +8,11 @@ import { isWaiting, type QueueState } from './state.ts';
  * The setting's own shape is its protocol schema's, checked before this.
  */
 
-/** A setting is the site's own, or one service's, or one counter's (named in the path). */
-export type SettingScope = 'site' | 'service' | 'counter';
+/**
+ * A setting is the site's own, or one service's, one counter's or one agency's (named in the path). Agencies are
+ * hall records set up from the screens (their own commands), never a setting changed here.
+ */
+export type SettingScope = 'site' | 'service' | 'counter' | 'agency';
 
 export type SettingRuleCode =
   'SERVICE_NOT_FOUND' | 'COUNTER_NOT_FOUND' | 'VALIDATION_FAILED' | 'SERVICE_UNCOVERED';

@@ -55,7 +55,7 @@ describe('printTicket over TCP', () => {
     expect(printed.text).toContain('MPP Kabupaten Kubu Raya');
     expect(printed.text).toContain('A012');
     expect(printed.text).toContain('Pencetakan KTP');
-    expect(printed.text).toContain('Rabu, 25 Nov 2026 09:12 WIB');
+    expect(printed.text).toContain('Rabu, 25 Nov 2026 09.12 WIB');
     expect(printed.text).toContain('3 orang menunggu di depan Anda');
     expect(printed.qrPayloads).toEqual(['https://antrean.mpp-kuburaya.go.id/t/7QX2-A012']);
     expect(printed.cut).toBe(true);

@@ -25,7 +25,7 @@ describe('composeTicketContent in Indonesian', () => {
       serviceName: 'Perekaman KTP-el',
       number: 'A012',
       priorityLabel: null,
-      issuedAtText: 'Rabu, 25 Nov 2026 09:12 WIB',
+      issuedAtText: 'Rabu, 25 Nov 2026 09.12 WIB',
       aheadText: '3 orang menunggu di depan Anda',
       estimateText: 'Perkiraan waktu tunggu ± 12 menit',
       statusUrl: 'https://antrean.example.go.id/t/A012',
@@ -73,7 +73,7 @@ describe('composeTicketContent in Indonesian', () => {
 describe('composeTicketContent in English', () => {
   it('says the same in English', () => {
     const content = composeTicketContent({ ...input, priority: 'ibu_hamil' }, 'en');
-    expect(content.issuedAtText).toBe('Wednesday, 25 Nov 2026 09:12 WIB');
+    expect(content.issuedAtText).toBe('Wednesday, 25 Nov 2026 09.12 WIB');
     expect(content.priorityLabel).toBe('PRIORITY · Pregnant woman');
     expect(content.aheadText).toBe('3 people waiting ahead of you');
     expect(content.estimateText).toBe('Estimated waiting time ± 12 minutes');
@@ -98,17 +98,17 @@ describe('formatIssuedAt', () => {
   const at = '2026-11-25T02:12:00Z';
 
   it('uses WIB in the west, WITA in the centre and WIT in the east of Indonesia', () => {
-    expect(formatIssuedAt(at, 'Asia/Jakarta', 'id')).toBe('Rabu, 25 Nov 2026 09:12 WIB');
-    expect(formatIssuedAt(at, 'Asia/Pontianak', 'id')).toBe('Rabu, 25 Nov 2026 09:12 WIB');
-    expect(formatIssuedAt(at, 'Asia/Makassar', 'id')).toBe('Rabu, 25 Nov 2026 10:12 WITA');
-    expect(formatIssuedAt(at, 'Asia/Jayapura', 'id')).toBe('Rabu, 25 Nov 2026 11:12 WIT');
+    expect(formatIssuedAt(at, 'Asia/Jakarta', 'id')).toBe('Rabu, 25 Nov 2026 09.12 WIB');
+    expect(formatIssuedAt(at, 'Asia/Pontianak', 'id')).toBe('Rabu, 25 Nov 2026 09.12 WIB');
+    expect(formatIssuedAt(at, 'Asia/Makassar', 'id')).toBe('Rabu, 25 Nov 2026 10.12 WITA');
+    expect(formatIssuedAt(at, 'Asia/Jayapura', 'id')).toBe('Rabu, 25 Nov 2026 11.12 WIT');
   });
 
   it("takes the day from the site's zone: 23:30 UTC is already Thursday in Jayapura", () => {
     expect(formatIssuedAt('2026-11-25T17:30:00Z', 'Asia/Jayapura', 'id')).toBe(
-      'Kamis, 26 Nov 2026 02:30 WIT',
+      'Kamis, 26 Nov 2026 02.30 WIT',
     );
-    expect(formatIssuedAt('2026-11-25T17:30:00Z', 'Asia/Jakarta', 'id')).toBe('Kamis, 26 Nov 2026 00:30 WIB');
+    expect(formatIssuedAt('2026-11-25T17:30:00Z', 'Asia/Jakarta', 'id')).toBe('Kamis, 26 Nov 2026 00.30 WIB');
   });
 
   it('names every weekday in Indonesian, Monday to Sunday', () => {
@@ -143,7 +143,7 @@ describe('formatIssuedAt', () => {
   });
 
   it('falls back to the UTC offset outside Indonesia', () => {
-    expect(formatIssuedAt(at, 'Asia/Singapore', 'en')).toBe('Wednesday, 25 Nov 2026 10:12 GMT+8');
+    expect(formatIssuedAt(at, 'Asia/Singapore', 'en')).toBe('Wednesday, 25 Nov 2026 10.12 GMT+8');
   });
 
   it('refuses an instant it cannot read', () => {

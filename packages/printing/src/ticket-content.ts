@@ -1,3 +1,4 @@
+import { clockText } from '@giliran/protocol/clock-text';
 /** Pelayanan khusus (UU 25/2009 Pasal 29); mirrors `PriorityCategory` of `@giliran/domain`. */
 export type TicketPriority = 'lansia' | 'disabilitas' | 'ibu_hamil' | 'anak' | 'korban_bencana';
 
@@ -211,7 +212,7 @@ export function formatIssuedAt(issuedAt: string, timeZone: string, lang: TicketL
   const t = wallClock(instant, timeZone);
   const day = wording.days[t.weekday] ?? '';
   const month = (wording.months[t.month - 1] ?? '').slice(0, 3);
-  const clock = `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+  const clock = clockText(t.hour, t.minute);
   return `${day}, ${t.day} ${month} ${t.year} ${clock} ${zoneAbbreviation(timeZone, instant)}`;
 }
 

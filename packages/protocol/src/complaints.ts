@@ -30,17 +30,37 @@ const TicketReference = z
   .transform((text) => text.toUpperCase())
   .nullish();
 
-/** `POST /api/public/complaints`: the `/pengaduan` form, no sign-in. Every field of the register but the ticket. */
-export const PublicComplaintRequest = z.strictObject({
-  name: Line(120),
-  occupation: Line(120),
-  address: Line(300),
-  /** A phone number or e-mail address the answer can also be sent to. */
-  contact: Line(120),
-  agencyId: Id.nullish(),
-  ticket: TicketReference,
-  text: Line(4000),
-});
+/** The register's name of a complaint filed without one (the public form's anonymous option). */
+export const ANONYMOUS_NAME = 'Anonim';
+
+/**
+ * `POST /api/public/complaints`: the `/pengaduan` form, no sign-in. The register's fields; occupation and address
+ * may be left blank (the register allows it). `anonymous`: no name, occupation or address is kept, only the
+ * contact the answer goes to; the register shows "Anonim".
+ */
+export const PublicComplaintRequest = z
+  .strictObject({
+    anonymous: z.boolean().default(false),
+    /** Left out when anonymous; given, it must show something (an invisible name is refused as before). */
+    name: Line(120).optional(),
+    occupation: OptionalLine(120),
+    address: OptionalLine(300),
+    /** A phone number or e-mail address the answer can also be sent to. */
+    contact: Line(120),
+    agencyId: Id.nullish(),
+    ticket: TicketReference,
+    text: Line(4000),
+  })
+  .superRefine((body, ctx) => {
+    if (!body.anonymous && !body.name)
+      ctx.addIssue({ code: 'custom', path: ['name'], message: 'a name, or send the complaint anonymously' });
+  })
+  .transform(({ anonymous, name, occupation, address, ...rest }) => ({
+    ...rest,
+    name: anonymous ? ANONYMOUS_NAME : (name ?? ANONYMOUS_NAME),
+    occupation: (!anonymous && occupation) || null,
+    address: (!anonymous && address) || null,
+  }));
 export type PublicComplaintRequest = z.input<typeof PublicComplaintRequest>;
 
 /**

@@ -1,4 +1,9 @@
-import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
+import type {
+  ComplaintErrorCode,
+  DomainErrorCode,
+  HallRuleCode,
+  ReportChainErrorCode,
+} from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
@@ -10,6 +15,7 @@ export type ErrorCode =
   | ComplaintErrorCode
   | CentralErrorCode
   | MessageErrorCode
+  | HallRuleCode
   | FeedErrorCode
   | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
@@ -55,6 +61,57 @@ interface ErrorSpec {
 }
 
 /** The one catalogue of error codes: HTTP status and what an officer or citizen reads, in Indonesian first. */
+/** Setting up the hall from the screens (issue 14). */
+const HALL_ERRORS: Readonly<
+  Record<Exclude<HallRuleCode, 'SERVICE_NOT_FOUND' | 'COUNTER_NOT_FOUND'>, ErrorSpec>
+> = {
+  AGENCY_EXISTS: {
+    status: 409,
+    message: { id: 'Kode instansi sudah dipakai.', en: 'This agency id is already in use.' },
+  },
+  AGENCY_NOT_FOUND: { status: 404, message: { id: 'Instansi tidak ditemukan.', en: 'Agency not found.' } },
+  AGENCY_RETIRED: {
+    status: 409,
+    message: {
+      id: 'Instansi ini sudah tidak aktif. Aktifkan kembali dahulu.',
+      en: 'This agency is retired. Bring it back first.',
+    },
+  },
+  AGENCY_IN_USE: {
+    status: 409,
+    message: {
+      id: 'Instansi masih punya layanan aktif. Nonaktifkan layanannya dahulu.',
+      en: 'The agency still has services in use. Retire them first.',
+    },
+  },
+  SERVICE_EXISTS: {
+    status: 409,
+    message: { id: 'Kode layanan sudah dipakai.', en: 'This service id is already in use.' },
+  },
+  SERVICE_RETIRED: {
+    status: 409,
+    message: { id: 'Layanan ini sudah tidak aktif.', en: 'This service is retired.' },
+  },
+  PREFIX_TAKEN: {
+    status: 409,
+    message: {
+      id: 'Huruf awalan nomor sudah dipakai layanan lain (juga yang tidak aktif).',
+      en: 'This number prefix is used by another service (retired ones too).',
+    },
+  },
+  COUNTER_EXISTS: {
+    status: 409,
+    message: { id: 'Kode loket sudah dipakai.', en: 'This counter id is already in use.' },
+  },
+  COUNTER_IN_USE: {
+    status: 409,
+    message: {
+      id: 'Loket masih melayani tiket. Selesaikan tiketnya dahulu.',
+      en: 'The counter is still serving a ticket. Finish it first.',
+    },
+  },
+};
+
 export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   UNAUTHENTICATED: {
     status: 401,
@@ -379,6 +436,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   },
   ...CENTRAL_ERRORS,
   ...MESSAGE_ERRORS,
+  ...HALL_ERRORS,
   ...FEED_ERRORS,
   ...RESTORE_ERRORS,
 };

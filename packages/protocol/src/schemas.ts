@@ -101,5 +101,7 @@ export const ReportQuery = z.strictObject({
   from: ReportDate.optional(),
   to: ReportDate.optional(),
   format: ReportFormat.default('json'),
+  /** CSV only: `semicolon` with decimal commas, as Excel on Indonesian settings opens it (issue 14). */
+  separator: z.enum(['comma', 'semicolon']).default('comma'),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;

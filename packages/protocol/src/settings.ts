@@ -183,6 +183,8 @@ export const SettingsView = z.object({
   counters: z.array(z.object({ id: z.string(), name: z.string(), serviceIds: z.array(z.string()) })),
   /** What the caller may change, so a page shows read-only what it may not. */
   editable: z.record(SettingsArea, z.boolean()),
+  /** Every agency, service and counter with its details, retired ones too (issue 14). */
+  hall: z.lazy(() => HallView),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
@@ -218,3 +220,86 @@ export interface SettingsChanged {
   readonly target: string | null;
   readonly at: string;
 }
+
+// Setting up the hall from the screens (issue 14): the same rules as the site file's agencies, services, counters.
+const HallName = cleanText(200);
+const HallLocalized = z.strictObject({ id: HallName, en: HallName });
+const ServicePrefix = z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters');
+const ServiceSummaryInput = z.strictObject({
+  requirements: z.array(HallLocalized).max(30).default([]),
+  fee: HallLocalized,
+  duration: HallLocalized,
+});
+/** The whole minutes of the service's Standar Pelayanan (steps 1–8), or null to time it by the SOP's steps. */
+const ServiceStandardMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
+
+export const CreateAgencyRequest = z.strictObject({
+  id: Id,
+  name: HallLocalized,
+  shortName: cleanText(10).optional(),
+});
+export type CreateAgencyRequest = z.input<typeof CreateAgencyRequest>;
+export const UpdateAgencyRequest = z
+  .strictObject({
+    name: HallLocalized.optional(),
+    shortName: cleanText(10).optional(),
+    retired: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+
+export const CreateServiceRequest = z.strictObject({
+  id: Id,
+  agencyId: Id,
+  prefix: ServicePrefix,
+  name: HallLocalized,
+  summary: ServiceSummaryInput,
+  standardMinutes: ServiceStandardMinutes.optional(),
+});
+export type CreateServiceRequest = z.input<typeof CreateServiceRequest>;
+/** The prefix is not here: it stays the service's for good (numbers issued today keep it). */
+export const UpdateServiceRequest = z
+  .strictObject({
+    agencyId: Id.optional(),
+    name: HallLocalized.optional(),
+    summary: ServiceSummaryInput.optional(),
+    standardMinutes: ServiceStandardMinutes.nullable().optional(),
+    retired: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export type UpdateServiceRequest = z.input<typeof UpdateServiceRequest>;
+
+export const CreateCounterRequest = z.strictObject({
+  id: Id,
+  name: cleanText(100),
+  serviceIds: CounterServiceIds,
+});
+export type CreateCounterRequest = z.input<typeof CreateCounterRequest>;
+export const UpdateCounterRequest = z
+  .strictObject({ name: cleanText(100).optional(), retired: z.boolean().optional() })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+
+/** What the settings page lists of the hall beyond `SettingsView`'s services and counters. */
+export const HallView = z.object({
+  agencies: z.array(
+    z.object({ id: z.string(), name: Localized, shortName: z.string().nullable(), retired: z.boolean() }),
+  ),
+  services: z.array(
+    z.object({
+      id: z.string(),
+      agencyId: z.string(),
+      prefix: z.string(),
+      name: Localized,
+      summary: z.object({ requirements: z.array(Localized), fee: Localized, duration: Localized }),
+      standardMinutes: z.number().nullable(),
+      retired: z.boolean(),
+    }),
+  ),
+  counters: z.array(
+    z.object({ id: z.string(), name: z.string(), serviceIds: z.array(z.string()), retired: z.boolean() }),
+  ),
+});
+export type HallView = z.infer<typeof HallView>;

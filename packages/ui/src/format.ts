@@ -1,3 +1,5 @@
+// The file alone, not the package's index: no schema code in the pages' bundles.
+import { instantClockText } from '@giliran/protocol/clock-text';
 import type { Lang } from './i18n.ts';
 
 const ZONE_ABBREVIATION: Readonly<Record<string, string>> = {
@@ -15,27 +17,38 @@ export function zoneAbbreviation(timeZone: string): string {
 // one per zone, language and style, made on first use.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string, lang: Lang, style: 'clock' | 'date'): Intl.DateTimeFormat {
-  const key = `${timeZone}|${lang}|${style}`;
+function dateFormatter(timeZone: string, lang: Lang): Intl.DateTimeFormat {
+  const key = `${timeZone}|${lang}`;
   let found = formatters.get(key);
   if (!found) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'clock'
-        ? { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-        : { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+    const options: Intl.DateTimeFormatOptions = {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    };
     found = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', options);
     formatters.set(key, found);
   }
   return found;
 }
 
-/** "09.12 WIB": the site's own clock, whatever zone the screen's computer is set to. */
-export function formatClock(instant: string | number | Date, timeZone: string, lang: Lang): string {
-  return `${formatter(timeZone, lang, 'clock').format(new Date(instant))} ${zoneAbbreviation(timeZone)}`;
+/**
+ * "09.12 WIB": the site's own clock, whatever zone the screen's computer is set to, written the one way of every
+ * screen and ticket in either language (`clockText`). `lang` stays for callers that pass it.
+ */
+export function formatClock(instant: string | number | Date, timeZone: string, _lang?: Lang): string {
+  return `${formatTime(instant, timeZone)} ${zoneAbbreviation(timeZone)}`;
+}
+
+/** "09.12": the time of day alone, where the zone is said elsewhere. */
+export function formatTime(instant: string | number | Date, timeZone: string): string {
+  return instantClockText(instant, timeZone);
 }
 
 export function formatDate(instant: string | number | Date, timeZone: string, lang: Lang): string {
-  return formatter(timeZone, lang, 'date').format(new Date(instant));
+  return dateFormatter(timeZone, lang).format(new Date(instant));
 }
 
 /**

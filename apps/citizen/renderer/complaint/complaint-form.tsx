@@ -42,6 +42,7 @@ export function ComplaintForm({ lang, t }: Props) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<{ text: string; fields: readonly string[] } | null>(null);
   const [filed, setFiled] = useState<PublicComplaintStatus | null>(null);
+  const [anonymous, setAnonymous] = useState(false);
 
   useEffect(() => {
     void loadForm().then((answer) => {
@@ -95,7 +96,7 @@ export function ComplaintForm({ lang, t }: Props) {
         name={field}
         value={values[field]}
         maxLength={options.max}
-        required={field !== 'ticket'}
+        required={field === 'name' || field === 'contact'}
         autoComplete={options.auto ?? 'off'}
         onInput={set(field)}
       />
@@ -116,9 +117,9 @@ export function ComplaintForm({ lang, t }: Props) {
           setError(null);
           void fileComplaint(
             {
-              name: values.name,
-              occupation: values.occupation,
-              address: values.address,
+              ...(anonymous
+                ? { anonymous: true }
+                : { name: values.name, occupation: values.occupation, address: values.address }),
               contact: values.contact,
               agencyId: values.agencyId || null,
               ticket: values.ticket.trim() || null,
@@ -139,9 +140,28 @@ export function ComplaintForm({ lang, t }: Props) {
           });
         }}
       >
-        {input('name', { max: 120, auto: 'name' })}
-        {input('occupation', { max: 120 })}
-        {input('address', { max: 300, auto: 'street-address' })}
+        <label class="pgd-check">
+          <input
+            type="checkbox"
+            name="anonymous"
+            checked={anonymous}
+            onChange={(e) => {
+              setAnonymous(e.currentTarget.checked);
+            }}
+          />
+          <span>{t('anonymous')}</span>
+        </label>
+        {anonymous ? (
+          <p class="pgd-muted" data-testid="anonymous-hint">
+            {t('anonymousHint')}
+          </p>
+        ) : (
+          <>
+            {input('name', { max: 120, auto: 'name' })}
+            {input('occupation', { max: 120 })}
+            {input('address', { max: 300, auto: 'street-address' })}
+          </>
+        )}
         {input('contact', { max: 120, hint: 'contactHint', auto: 'tel' })}
         <label class={`pgd-field ${invalid('agencyId') ? 'pgd-invalid' : ''}`}>
           <span>{t('agency')}</span>

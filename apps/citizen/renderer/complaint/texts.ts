@@ -10,8 +10,13 @@ export const TEXTS = {
     en: 'Tell us what went wrong with a service in this hall. Every complaint is recorded in the complaint register and must be answered in time.',
   },
   name: { id: 'Nama', en: 'Name' },
-  occupation: { id: 'Pekerjaan', en: 'Occupation' },
-  address: { id: 'Alamat', en: 'Address' },
+  occupation: { id: 'Pekerjaan (boleh dikosongkan)', en: 'Occupation (optional)' },
+  address: { id: 'Alamat (boleh dikosongkan)', en: 'Address (optional)' },
+  anonymous: { id: 'Kirim tanpa nama (anonim)', en: 'Send without my name (anonymous)' },
+  anonymousHint: {
+    id: 'Nama, pekerjaan dan alamat tidak dicatat. Isi nomor HP atau e-mail agar jawaban dapat dikirim kepada Anda.',
+    en: 'Your name, occupation and address are not recorded. Give a phone number or e-mail so the answer can reach you.',
+  },
   contact: { id: 'Nomor HP atau e-mail', en: 'Phone number or e-mail' },
   contactHint: {
     id: 'Untuk menghubungi Anda tentang jawabannya.',

@@ -1,6 +1,7 @@
 import {
   ComplaintRuleError,
   DomainError,
+  HallRuleError,
   RecordRuleError,
   ReportChainError,
   SettingRuleError,
@@ -15,7 +16,8 @@ export function toHubError<T>(decide: () => T): T {
     if (
       error instanceof DomainError ||
       error instanceof ComplaintRuleError ||
-      error instanceof RecordRuleError
+      error instanceof RecordRuleError ||
+      error instanceof HallRuleError
     )
       throw new HubError(error.code);
     if (error instanceof SettingRuleError)

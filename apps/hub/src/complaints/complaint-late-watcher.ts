@@ -1,3 +1,4 @@
+import { clockText } from '@giliran/protocol/clock-text';
 import { localTime } from '@giliran/domain';
 import type { Logger } from 'pino';
 import { SYSTEM } from '../auth/actor.ts';
@@ -115,7 +116,7 @@ export class ComplaintLateWatcher {
 /** What MOD reads on the compensation card: which complaint, and the deadline in the site's own time. */
 function lateNote(row: ComplaintRow, timeZone: string): string {
   const local = localTime(row.deadline_at, timeZone);
-  const clock = `${String(Math.floor(local.minuteOfDay / 60)).padStart(2, '0')}:${String(local.minuteOfDay % 60).padStart(2, '0')}`;
+  const clock = clockText(Math.floor(local.minuteOfDay / 60), local.minuteOfDay % 60);
   const deadline = row.deadline_day === null ? `${local.date} ${clock}` : `akhir hari ${row.deadline_day}`;
   const ticket = row.ticket_number ?? row.ticket_ref;
   return `Pengaduan ${registerNo(row)} (kode ${row.code.slice(0, 5)}-${row.code.slice(5)}) belum dijawab sampai tenggat ${deadline}.${ticket ? ` Tiket ${ticket}.` : ''}`;

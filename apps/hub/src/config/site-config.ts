@@ -66,7 +66,13 @@ export const SiteConfigSchema = z.object({
   callAnswerMinutes: Minutes.default(2),
   agencies: z
     .array(
-      z.object({ id: z.string().min(1), name: Localized, shortName: z.string().min(1).max(10).optional() }),
+      z.object({
+        id: z.string().min(1),
+        name: Localized,
+        shortName: z.string().min(1).max(10).optional(),
+        /** Retired from the screens: no longer offered; kept for its past tickets and reports. */
+        retired: z.boolean().optional(),
+      }),
     )
     .min(1),
   services: z
@@ -84,12 +90,20 @@ export const SiteConfigSchema = z.object({
         standardMinutes: Minutes.optional(),
         sopStandards: Standards.optional(),
         openingHours: Hours.optional(),
+        /** Takes no new tickets; today's keep their number and are served as usual. */
+        retired: z.boolean().optional(),
       }),
     )
     .min(1),
   counters: z
     .array(
-      z.object({ id: z.string().min(1), name: z.string().min(1), serviceIds: z.array(z.string()).min(1) }),
+      z.object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        serviceIds: z.array(z.string()).min(1),
+        /** Out of the hall: not opened, not listed; its name stays in the reports of its days. */
+        retired: z.boolean().optional(),
+      }),
     )
     .min(1),
   compensation: z.object({
@@ -167,6 +181,17 @@ export const SiteConfigSchema = z.object({
   loginsPerMinutePerAddress: z.number().int().min(1).max(10_000).default(30),
   /** Leading zero bits of the public complaint form's proof of work (0: none); 16 is about a second on a phone. */
   complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
+  /**
+   * The printed reports' letterhead (kop surat): a PNG or JPEG logo (path relative to the hub's working folder), the
+   * town written before the signing date, and up to four lines under the site's name (address, telephone).
+   */
+  letterhead: z
+    .object({
+      logoFile: z.string().min(1).optional(),
+      city: z.string().min(1).max(60).optional(),
+      lines: z.array(z.string().min(1).max(200)).max(4).default([]),
+    })
+    .prefault({}),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
   /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (messages/message-settings.ts). */
@@ -176,7 +201,7 @@ export const SiteConfigSchema = z.object({
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 
 /** Cross-references a schema cannot see: every id a record points at must exist, prefixes must be unique. */
-function checkReferences(site: SiteConfig): string[] {
+export function checkReferences(site: SiteConfig): string[] {
   const problems: string[] = [];
   const agencies = new Set(site.agencies.map((a) => a.id));
   const services = new Set(site.services.map((s) => s.id));
@@ -300,10 +325,11 @@ export function toQueueConfig(site: SiteConfig): QueueConfig {
         agencyId: s.agencyId,
         prefix: s.prefix,
         ...(sopStandards ? { sopStandards } : {}),
-        ...(s.openingHours ? { openingHours: s.openingHours } : {}),
+        // A retired service is closed for good: no new tickets, while today's are still called and served.
+        ...(s.retired ? { openingHours: {} } : s.openingHours ? { openingHours: s.openingHours } : {}),
       };
     }),
-    counters: site.counters.map((c) => ({ id: c.id, serviceIds: c.serviceIds })),
+    counters: site.counters.filter((c) => !c.retired).map((c) => ({ id: c.id, serviceIds: c.serviceIds })),
     openingHours: site.openingHours,
     priorityRatio: site.priorityRatio,
     noShowAfterRecalls: site.noShowAfterRecalls,

@@ -206,7 +206,7 @@ function projectSettingsAndAccounts(db: Db, event: RecordEvent): boolean {
              updated_by = excluded.updated_by`,
         ).run(key, event.storedValue, event.at, event.by);
       else sql(db, 'DELETE FROM settings WHERE key = ?').run(key);
-      audit(db, event, event.area, event.target, 'update', event.before, event.after);
+      audit(db, event, event.area, event.target, event.action ?? 'update', event.before, event.after);
       return true;
     }
     case 'account:seeded':

@@ -76,7 +76,12 @@ export class ExportPool {
 
   /** Renders one file in a worker thread. */
   private async render(job: ExportJob): Promise<Buffer> {
-    const task: ExportTask = { kind: job.kind, view: this.encode(job.view) };
+    const letterhead = 'letterhead' in job ? job.letterhead : undefined;
+    const task: ExportTask = {
+      kind: job.kind,
+      view: this.encode(job.view),
+      ...(letterhead ? { letterhead } : {}),
+    };
     const bytes = (await this.pool.run(task)) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }

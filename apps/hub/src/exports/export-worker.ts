@@ -1,30 +1,37 @@
 import type { SkmReportView } from '@giliran/protocol';
 import type { ReportFileView } from '../reports/report-region-tables.ts';
 import { reportPdf } from '../reports/report-pdf.ts';
+import type { Letterhead } from '../reports/report-pdf-letterhead.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
 
 /** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
 export type ExportJob =
-  | { readonly kind: 'report-pdf' | 'report-xlsx'; readonly view: ReportFileView }
+  | {
+      readonly kind: 'report-pdf' | 'report-xlsx';
+      readonly view: ReportFileView;
+      readonly letterhead?: Letterhead;
+    }
   | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView };
 
 /** What crosses to the worker thread: the view as JSON bytes in shared memory (export-pool.ts says why). */
 export interface ExportTask {
   readonly kind: ExportJob['kind'];
   readonly view: Uint8Array;
+  /** The site's letterhead for a report PDF: small, cloned with the task. */
+  readonly letterhead?: Letterhead;
 }
 
 function decode(task: ExportTask): ExportJob {
   const view: unknown = JSON.parse(Buffer.from(task.view).toString('utf8'));
-  return { kind: task.kind, view } as ExportJob;
+  return { kind: task.kind, view, letterhead: task.letterhead } as ExportJob;
 }
 
 async function render(job: ExportJob): Promise<Buffer> {
   switch (job.kind) {
     case 'report-pdf':
-      return reportPdf(job.view);
+      return reportPdf(job.view, job.letterhead);
     case 'report-xlsx':
       return reportXlsx(job.view);
     case 'skm-pdf':

@@ -24,6 +24,7 @@ import { COMPLAINT_OPERATIONS } from '../complaints/complaint-openapi.ts';
 import { REPORT_CHAIN_OPERATIONS } from '../report-chain/report-chain-openapi.ts';
 import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
 import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
+import { HALL_OPERATIONS } from '../hall-setup/hall-openapi.ts';
 import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
 import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
@@ -273,6 +274,7 @@ const OPERATIONS: readonly Operation[] = [
   },
   ...SCREEN_OPERATIONS,
   ...SETTINGS_OPERATIONS,
+  ...HALL_OPERATIONS,
   ...REPORT_CHAIN_OPERATIONS,
   ...COMPLAINT_OPERATIONS,
   ...SKM_OPERATIONS,

@@ -70,7 +70,7 @@ export class LiveDeltas {
       dayEndsAt: this.engine.dayEndsAtIso,
       now,
       timings: [...state.tickets.values()].flatMap((t) => timingOf(t, config, now) ?? []),
-      counters: this.site.counters.map((c) => counterView(this.site, c.id, state)),
+      counters: this.site.counters.filter((c) => !c.retired).map((c) => counterView(this.site, c.id, state)),
       services: serviceViews(this.site, state, config, now),
     };
   }

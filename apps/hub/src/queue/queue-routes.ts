@@ -116,7 +116,7 @@ export function apiRoutes(deps: RouteDeps): Router {
   });
 
   router.get('/counters', requireRole(auth, STAFF_AND_DISPLAY), (_req, res) => {
-    res.json(site.counters.map((c) => counterView(site, c.id, engine.state)));
+    res.json(site.counters.filter((c) => !c.retired).map((c) => counterView(site, c.id, engine.state)));
   });
 
   router.get(

@@ -19,7 +19,7 @@ export function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteCon
     now,
     serviceDay: engine.serviceDay,
     tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
-    counters: site.counters.map((c) => counterView(site, c.id, state)),
+    counters: site.counters.filter((c) => !c.retired).map((c) => counterView(site, c.id, state)),
     compensations: [...state.compensations.values()].map(compensationView),
     calls: state.calls.slice(-SNAPSHOT_CALLS).map((c) => callView(c, state)),
   };

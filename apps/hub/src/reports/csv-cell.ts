@@ -10,8 +10,11 @@ export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** One text cell (RFC 4180): neutralised, then quoted when it holds a quote, comma, line break or was neutralised. */
+/**
+ * One text cell (RFC 4180): neutralised, then quoted when it holds a quote, comma, semicolon, line break or was
+ * neutralised (a semicolon too, so the same text is one cell in either kind of file).
+ */
 export function csvText(text: string): string {
   const safe = neutraliseFormula(text);
-  return safe !== text || /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return safe !== text || /[",;\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

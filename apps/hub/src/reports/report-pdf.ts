@@ -3,6 +3,7 @@ import type { ReportFileView } from './report-region-tables.ts';
 import { openPdf, type PdfPage } from '../pdf/pdf-document.ts';
 import { cellText, durationText, instantText, periodText } from './report-format.ts';
 import { drawArrivalsChart } from './report-pdf-chart.ts';
+import { drawLetterhead, drawSignatures, type Letterhead } from './report-pdf-letterhead.ts';
 import { ACCENT, drawTable, INK, MUTED } from './report-pdf-table.ts';
 import { complianceTotalTable, reportTables, stepLabel, type Table } from './report-tables.ts';
 
@@ -12,7 +13,7 @@ const FOOTER_SPACE = 14;
 function drawTitle(page: PdfPage, view: ReportView): void {
   const { doc } = page;
   doc.font(page.fonts.bold).fontSize(17).fillColor(ACCENT);
-  doc.text('Laporan Rekapitulasi Pelayanan', page.left, page.top, { width: page.width });
+  doc.text('Laporan Rekapitulasi Pelayanan', page.left, doc.y, { width: page.width });
   doc.font(page.fonts.bold).fontSize(12).fillColor(INK).text(view.site.name, { width: page.width });
   const days = view.days > 1 ? ` (${view.days} hari)` : '';
   doc
@@ -121,7 +122,15 @@ function drawFooters(page: PdfPage, view: ReportView): void {
 }
 
 /** A printable A4 (landscape, for the wide tables): title, key figures, every recap table, the arrivals chart. */
-export function reportPdf(view: ReportFileView): Promise<Buffer> {
+/** The local day the file was made, for the signing line. */
+function madeOn(view: ReportView): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: view.site.timeZone }).format(
+    new Date(view.generatedAt),
+  );
+  return periodText(day, day);
+}
+
+export function reportPdf(view: ReportFileView, letterhead?: Letterhead): Promise<Buffer> {
   const { page, bytes } = openPdf({
     title: `Laporan ${view.site.name} ${periodText(view.from, view.to)}`,
     landscape: true,
@@ -130,6 +139,7 @@ export function reportPdf(view: ReportFileView): Promise<Buffer> {
   });
   // The first page is the summary (figures and the shape of the day); the tables follow, each kept on one page when
   // it fits one, in an order that fills pages: the PDF is meant to be printed and signed off (SOP steps 9–13).
+  if (letterhead) drawLetterhead(page, letterhead);
   drawTitle(page, view);
   drawKeyFigures(page, view);
   drawArrivalsChart(page, view);
@@ -150,6 +160,7 @@ export function reportPdf(view: ReportFileView): Promise<Buffer> {
   }
   drawTable(page, { ...complianceTotalTable(view), note: null });
   drawTable(page, complianceMatrix(view));
+  if (letterhead) drawSignatures(page, `${letterhead.city}, ${madeOn(view)}`);
   drawFooters(page, view);
   page.doc.end();
   return bytes;

@@ -12,6 +12,7 @@ import { ExportCache } from '../exports/export-cache.ts';
 import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
 import { reportCsv } from './report-csv.ts';
+import { letterheadOf } from './report-pdf-letterhead.ts';
 import { reportFileName } from './report-format.ts';
 import { ReportService } from './report-service.ts';
 import { ReportStore } from './report-store.ts';
@@ -39,7 +40,7 @@ const LIVE_VIEW_MS = 30_000;
  * Today's report takes the format only. Built once: a zod schema made per request compiles its parser anew each
  * time (about a millisecond on the hub's loop), which sixty staff retrying refused exports turned into stalls.
  */
-const TodayQuery = ReportQuery.pick({ format: true });
+const TodayQuery = ReportQuery.pick({ format: true, separator: true });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -102,7 +103,7 @@ export function reportRoutes(deps: ReportDeps): Router {
     const parsed = schema.safeParse(req.query);
     if (!parsed.success) throw validationError(parsed.error);
     // Today's report has no range of its own: today, as the defaults give it.
-    const query: Pick<ReportQuery, 'format'> & Partial<ReportQuery> = parsed.data;
+    const query: Pick<ReportQuery, 'format' | 'separator'> & Partial<ReportQuery> = parsed.data;
     const { from, to } = reportRange(query, deps.engine.serviceDay, deps.site);
     const { format } = query;
     const viewOf = async () => reportView(await service.recap(from, to), deps.site, store.accountNames());
@@ -112,7 +113,7 @@ export function reportRoutes(deps: ReportDeps): Router {
     }
     const name = reportFileName(deps.site.id, from, to, format);
     if (format === 'csv') {
-      sendFile(res, name, format, reportCsv(await viewOf()));
+      sendFile(res, name, format, reportCsv(await viewOf(), parsed.data.separator));
       return;
     }
     // A range that ends before today is closed: its file is the same for every reader who asks.
@@ -124,6 +125,7 @@ export function reportRoutes(deps: ReportDeps): Router {
         const file = await render({
           kind: format === 'xlsx' ? 'report-xlsx' : 'report-pdf',
           view: await sharedView(`${from}:${to}`, viewOf),
+          letterhead: letterheadOf(deps.site),
         });
         if (closed) closedDays.put(key, file);
         return file;

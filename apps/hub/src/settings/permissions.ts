@@ -17,6 +17,8 @@ const EDITORS: Readonly<Record<SettingsArea, readonly Role[]>> = {
   accounts: ADMINS,
   // The texts citizens receive and when: the floor's, as the running text is.
   messages: MANAGERS,
+  // Which agencies, services and counters the hall has, and what the kiosk tells citizens of them (issue 14).
+  hall: ADMINS,
 };
 
 export function mayEdit(role: Role, area: SettingsArea): boolean {
@@ -32,5 +34,6 @@ export function editableAreas(role: Role): Record<SettingsArea, boolean> {
     'late-service': mayEdit(role, 'late-service'),
     accounts: mayEdit(role, 'accounts'),
     messages: mayEdit(role, 'messages'),
+    hall: mayEdit(role, 'hall'),
   };
 }

@@ -1,7 +1,10 @@
 import {
   DEFAULT_REPORT_CHAIN_STANDARDS,
   DEFAULT_SOP_STANDARDS,
+  type AgencyRecord,
+  type CounterRecord,
   type MessageTemplates,
+  type ServiceRecord,
   type SettingScope,
 } from '@giliran/domain';
 import {
@@ -30,6 +33,17 @@ import {
   MessageTemplatesSchema,
   type MessageOptions,
 } from '../messages/message-settings.ts';
+import {
+  readAgency,
+  readCounter,
+  readService,
+  StoredAgency,
+  StoredCounter,
+  StoredService,
+  writeAgency,
+  writeCounter,
+  writeService,
+} from '../hall-setup/hall-definitions.ts';
 
 export type { SettingScope };
 
@@ -50,9 +64,14 @@ export interface SettingDefinition<T> {
   readonly movesDeadlines: boolean;
   read(site: SiteConfig, target: string | null): T;
   write(site: SiteConfig, target: string | null, value: T): void;
+  /** A record added from the screens (issue 14): its targets are the stored rows, not only the file's. */
+  readonly creates?: boolean;
 }
 
 export interface SettingValues {
+  agency: AgencyRecord | null;
+  service: ServiceRecord | null;
+  counter: CounterRecord | null;
   'running-text': string;
   'late-service': LateServiceTier[];
   'sop-standards': SiteStandards;
@@ -111,7 +130,33 @@ function siteStandardsOf(site: SiteConfig): SiteStandards {
   };
 }
 
+/** A hall record's definition: read from and written into the site's own list; never null once stored. */
+function hallRecord<T>(
+  scope: SettingScope,
+  value: z.ZodType<T>,
+  read: (site: SiteConfig, id: string | null) => T | null,
+  write: (site: SiteConfig, id: string, record: T) => void,
+): SettingDefinition<T | null> {
+  return {
+    area: 'hall',
+    scope,
+    value: value.nullable(),
+    body: value.nullable(),
+    movesDeadlines: scope === 'service',
+    creates: true,
+    read,
+    write: (site, id, record) => {
+      if (id !== null && record !== null) write(site, id, record);
+    },
+  };
+}
+
+// The hall's records come first: each later setting of a service or counter needs it to exist.
 export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingValues[K]> } = {
+  agency: hallRecord('agency', StoredAgency, readAgency, writeAgency),
+  // Whether the service's agency exists is checked with the whole hall (checkReferences) when it is set.
+  service: hallRecord('service', StoredService, readService, writeService),
+  counter: hallRecord('counter', StoredCounter, readCounter, writeCounter),
   'running-text': {
     area: 'running-text',
     scope: 'site',
@@ -222,6 +267,7 @@ export const SETTING_KINDS = Object.keys(SETTINGS) as SettingKind[];
 export function targetsOf(scope: SettingScope, site: SiteConfig): (string | null)[] {
   if (scope === 'service') return site.services.map((s) => s.id);
   if (scope === 'counter') return site.counters.map((c) => c.id);
+  if (scope === 'agency') return site.agencies.map((a) => a.id);
   return [null];
 }
 

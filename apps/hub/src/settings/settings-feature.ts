@@ -9,7 +9,7 @@ import { settingsRoutes } from './settings-routes.ts';
  * The hall's settings and accounts (MOD and admin), the displays' running text, and the alert to managers when
  * an account's PIN is guessed at. A setting that moves deadlines wakes the compensation scheduler.
  */
-export function registerSettings(ctx: HubContext, scheduler: DeadlineScheduler): void {
+export function registerSettings(ctx: HubContext, scheduler: DeadlineScheduler): SettingsService {
   const { db, site, siteFile, engine, auth, bus, io, clock, logger } = ctx;
   const settings = new SettingsService({
     db,
@@ -37,4 +37,5 @@ export function registerSettings(ctx: HubContext, scheduler: DeadlineScheduler):
     for (const socket of io.sockets.sockets.values())
       if (MANAGERS.includes(socket.data.actor.role)) socket.emit('hub:alert', alert);
   });
+  return settings;
 }

@@ -20,8 +20,16 @@ import type { DeadlineScheduler } from '../compensation/deadline-scheduler.ts';
 import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
 import { listAudit } from './audit-log.ts';
+import { hallView } from '../hall-setup/hall-setup.ts';
 import { editableAreas, mayEdit } from './permissions.ts';
-import { canonicalJson, SETTINGS, type SettingDefinition, type SettingKind } from './setting-definitions.ts';
+import {
+  canonicalJson,
+  SETTINGS,
+  type SettingDefinition,
+  type SettingKind,
+  targetsOf,
+  type SettingScope,
+} from './setting-definitions.ts';
 import { encode } from './stored-settings.ts';
 
 export interface SettingsDeps {
@@ -67,6 +75,7 @@ export class SettingsService {
       })),
       counters: site.counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.serviceIds })),
       editable: editableAreas(role),
+      hall: hallView(site),
     };
   }
 
@@ -95,7 +104,9 @@ export class SettingsService {
           return {
             before: definition.read(site, target),
             after,
-            backToFile: canonicalJson(after) === canonicalJson(definition.read(siteFile, target)),
+            backToFile:
+              this.inFile(definition.scope, target) &&
+              canonicalJson(after) === canonicalJson(definition.read(siteFile, target)),
             storedValue: encode(kind, after),
           };
         };
@@ -166,6 +177,11 @@ export class SettingsService {
 
   private requireAccountsEditor(actor: Actor): void {
     if (!mayEdit(actor.role, 'accounts')) throw new HubError('FORBIDDEN');
+  }
+
+  /** A service or counter added from the screens has no value in the file to go back to. */
+  private inFile(scope: SettingScope, target: string | null): boolean {
+    return target === null || targetsOf(scope, this.deps.siteFile).includes(target);
   }
 
   /** A socket outlives the request that signed it in: one whose session just ended is closed now, not later. */

@@ -56,10 +56,21 @@ export function saveSetting(
   ).run(storageKey(kind, target), encode(kind, value), at, by);
 }
 
+/** The targets of a kind's stored rows, in the order they were first written (rowid). */
+function storedTargets(db: Db, kind: SettingKind): string[] {
+  const prefix = storageKey(kind, '');
+  const rows = sql(db, 'SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY rowid').all(
+    prefix.length,
+    prefix,
+  ) as { key: string }[];
+  return rows.map((r) => r.key.slice(prefix.length));
+}
+
 function applyOne(db: Db, site: SiteConfig, kind: SettingKind, onSkipped: (key: string) => void): void {
   // Seen as untyped: the stored value is checked by this same definition's own schema before it is written.
   const definition: SettingDefinition<unknown> = SETTINGS[kind];
-  for (const target of targetsOf(definition.scope, site)) {
+  const targets = definition.creates ? storedTargets(db, kind) : targetsOf(definition.scope, site);
+  for (const target of targets) {
     const key = storageKey(kind, target);
     const row = sql(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     if (!row) continue;

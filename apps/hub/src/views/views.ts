@@ -173,7 +173,12 @@ export function serviceViews(
   only?: ReadonlySet<string>,
 ): ServiceView[] {
   const agencies = new Map(site.agencies.map((a) => [a.id, a]));
-  const wanted = site.services.flatMap((s, index) => (only && !only.has(s.id) ? [] : [{ s, index }]));
+  // A retired service is listed only while tickets it issued still wait (the FO and counters still see them).
+  const wanted = site.services.flatMap((s, index) =>
+    (only && !only.has(s.id)) || (s.retired && serviceLoad(state, config, s.id).waiting === 0)
+      ? []
+      : [{ s, index }],
+  );
   return wanted.map(({ s, index }) => {
     const load = serviceLoad(state, config, s.id);
     const estimate = estimateNewTicketWait(state, config, s.id, false, now);
@@ -235,7 +240,7 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
     name: site.name,
     shortName: site.shortName,
     timeZone: site.timeZone,
-    agencies: site.agencies,
+    agencies: site.agencies.filter((a) => !a.retired),
     kioskMaxTicketsPerMinute: site.kioskMaxTicketsPerMinute,
     warningRatio: site.warningRatio,
     sopSteps: sopStepNames(site.sopStepNames),

@@ -40,7 +40,10 @@ export function PriorityChoice({ service, lang, t, onChoose, onBack }: Props) {
               onChoose(category);
             }}
           >
-            <span class="priority-symbol" aria-hidden="true">
+            <span
+              class={`priority-symbol${SYMBOL[category].length > 1 ? ' priority-symbol-text' : ''}`}
+              aria-hidden="true"
+            >
               {SYMBOL[category]}
             </span>
             {t(category)}

@@ -83,8 +83,8 @@ export const COMPLAINT_TEXTS = {
   sendAnswer: { id: 'Simpan jawaban', en: 'Save answer' },
   categoryTitle: { id: 'Kategori dan tenggat', en: 'Category and deadline' },
   changeCategory: { id: 'Ubah kategori', en: 'Change category' },
-  ruleHours: { id: '{n} jam', en: '{n} hours' },
-  ruleDays: { id: '{n} hari kerja', en: '{n} working days' },
+  ruleHours: { id: '{n} jam', en: '{n} {n:hour|hours}' },
+  ruleDays: { id: '{n} hari kerja', en: '{n} working {n:day|days}' },
   readOnly: {
     id: 'Hanya MOD, koordinator dan admin yang menangani pengaduan.',
     en: 'Only MOD, coordinator and admin handle complaints.',
@@ -118,7 +118,7 @@ export const COMPLAINT_TEXTS = {
   saveCalendar: { id: 'Simpan kalender {year}', en: 'Save the {year} calendar' },
   count: {
     id: '{national} libur nasional, {cuti} cuti bersama',
-    en: '{national} national holidays, {cuti} cuti bersama',
+    en: '{national} national {national:holiday|holidays}, {cuti} cuti bersama',
   },
   rulesTitle: { id: 'Tenggat per kategori', en: 'Deadline per category' },
   previousYear: { id: '‹ {year}', en: '‹ {year}' },

@@ -2,12 +2,22 @@ import { HubRequestError } from '@giliran/ui';
 import type { StaffSession } from '../tab-props.ts';
 import { reportQuery, type DateRange } from './report-range.ts';
 
-export type FileFormat = 'csv' | 'xlsx' | 'pdf';
-export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'xlsx', 'pdf'];
+/** `csv-semicolon`: the CSV with semicolons and decimal commas that Excel on Indonesian settings opens. */
+export type FileFormat = 'csv' | 'csv-semicolon' | 'xlsx' | 'pdf';
+export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'csv-semicolon', 'xlsx', 'pdf'];
+
+/** The button's label: the file kind, "CSV (;)" for the semicolon one. */
+export function formatLabel(format: FileFormat): string {
+  return format === 'csv-semicolon' ? 'CSV (;)' : format.toUpperCase();
+}
+
+const formatQuery = (format: FileFormat): string =>
+  format === 'csv-semicolon' ? 'format=csv&separator=semicolon' : `format=${format}`;
 
 /** The hub names the file (Content-Disposition); this is the same name, for when a proxy drops the header. */
 function fallbackName(range: DateRange, format: FileFormat): string {
-  return `laporan-${range.from === range.to ? range.from : `${range.from}_${range.to}`}.${format}`;
+  const extension = format === 'csv-semicolon' ? 'csv' : format;
+  return `laporan-${range.from === range.to ? range.from : `${range.from}_${range.to}`}.${extension}`;
 }
 
 function fileNameOf(response: Response, fallback: string): string {
@@ -44,7 +54,7 @@ export async function downloadFile(session: StaffSession, path: string, fallback
 export function downloadReport(session: StaffSession, range: DateRange, format: FileFormat): Promise<void> {
   return downloadFile(
     session,
-    `/api/reports?${reportQuery(range)}&format=${format}`,
+    `/api/reports?${reportQuery(range)}&${formatQuery(format)}`,
     fallbackName(range, format),
   );
 }

@@ -2,7 +2,7 @@ import type { ReportView } from '@giliran/protocol';
 import { formatClock, HubRequestError, pick, translator, type Lang } from '@giliran/ui';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
-import { downloadReport, FILE_FORMATS, type FileFormat } from './download.ts';
+import { downloadReport, FILE_FORMATS, formatLabel, type FileFormat } from './download.ts';
 import { cellsFor } from './report-cells.ts';
 import {
   presetRange,
@@ -183,10 +183,11 @@ export function ReportsTab({ hub, session, lang, timeZone }: TabProps) {
               type="button"
               class="mod-btn"
               data-format={format}
+              title={format === 'csv-semicolon' ? t('csvSemicolonHint') : undefined}
               disabled={!view || downloading !== null}
               onClick={() => void download(format)}
             >
-              {downloading === format ? t('downloading') : format.toUpperCase()}
+              {downloading === format ? t('downloading') : formatLabel(format)}
             </button>
           ))}
         </div>

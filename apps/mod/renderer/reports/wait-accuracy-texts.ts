@@ -42,7 +42,7 @@ export const WAIT_ACCURACY_TEXTS: Dictionary<WaitAccuracyText> = {
   minutes: { id: '{m} mnt', en: '{m} min' },
   silent: {
     id: '{count} janji tanpa angka naif (semua loket istirahat) tidak dihitung.',
-    en: '{count} promises without a naive figure (all counters paused) are left out.',
+    en: '{count} {count:promise|promises} without a naive figure (all counters paused) {count:is|are} left out.',
   },
   csv: { id: 'CSV', en: 'CSV' },
   failed: { id: 'Ketepatan perkiraan tidak dapat dimuat.', en: 'Could not load the estimate accuracy.' },

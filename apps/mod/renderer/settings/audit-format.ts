@@ -96,6 +96,10 @@ export function describeChange(entry: AuditEntry, t: SettingsT): string {
       return accountChange(entry, t);
     case 'messages':
       return messageChange(entry, t);
+    case 'hall':
+      return entry.action === 'create'
+        ? `${t('hallCreated')}: ${entry.target ?? ''}`
+        : keyChanges(isRecord(entry.before) ? entry.before : {}, isRecord(entry.after) ? entry.after : {}, t);
   }
 }
 

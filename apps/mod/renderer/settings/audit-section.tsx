@@ -1,6 +1,6 @@
 import { SETTINGS_AREAS } from '@giliran/domain';
 import type { AuditEntry, SettingsArea } from '@giliran/protocol';
-import { pick } from '@giliran/ui';
+import { formatTime, pick } from '@giliran/ui';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { roleText } from './account-form.tsx';
 import { describeChange } from './audit-format.ts';
@@ -17,14 +17,12 @@ interface Props extends SectionProps {
 }
 
 function when(instant: string, timeZone: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+  const day = new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
     timeZone,
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
   }).format(new Date(instant));
+  return `${day} ${formatTime(instant, timeZone)}`;
 }
 
 /** Who changed what and when, newest first, with a filter by day range and area; refreshed as changes happen. */

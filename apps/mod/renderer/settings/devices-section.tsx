@@ -1,4 +1,5 @@
 import type { PairingCodeView } from '@giliran/protocol';
+import { clockText } from '@giliran/protocol/clock-text';
 import { useState } from 'preact/hooks';
 import { ActionStatus, Section, type SectionProps } from './settings-parts.tsx';
 import { useAction } from './use-action.ts';
@@ -98,19 +99,15 @@ export function DevicesSection({ hub, view, lang, t }: SectionProps) {
           <strong style={{ fontSize: '2em', letterSpacing: '0.12em', fontFamily: 'monospace' }}>
             {made.code}
           </strong>{' '}
-          <span class="settings-muted">
-            {t('pairingCodeExpires', { time: clockOf(made.expiresAt, lang) })}
-          </span>
+          <span class="settings-muted">{t('pairingCodeExpires', { time: clockOf(made.expiresAt) })}</span>
         </p>
       )}
     </Section>
   );
 }
 
-/** The hall PC's own clock reads in the hall's zone. */
-function clockOf(instant: string, lang: string): string {
-  return new Date(instant).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'id-ID', {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/** The hall PC's own clock reads in the hall's zone; written as every time is (`clockText`). */
+function clockOf(instant: string): string {
+  const at = new Date(instant);
+  return clockText(at.getHours(), at.getMinutes());
 }

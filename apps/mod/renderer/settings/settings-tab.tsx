@@ -5,6 +5,7 @@ import { AccountsSection } from './accounts-section.tsx';
 import { AuditSection } from './audit-section.tsx';
 import { CountersSection } from './counters-section.tsx';
 import { DevicesSection } from './devices-section.tsx';
+import { HallSection } from './hall-section.tsx';
 import { HoursSection } from './hours-section.tsx';
 import { MessagesSection } from './messages-section.tsx';
 import { RunningTextSection } from './running-text-section.tsx';
@@ -24,7 +25,8 @@ type SectionId =
   | 'accounts'
   | 'audit'
   | 'devices'
-  | 'messages';
+  | 'messages'
+  | 'hall';
 
 // The floor's settings first (what a MOD changes during the day), then the administrator's, then the trail.
 const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
@@ -37,6 +39,7 @@ const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
   { id: 'audit', label: 'sectionAudit' },
   { id: 'devices', label: 'sectionDevices' },
   { id: 'messages', label: 'sectionMessages' },
+  { id: 'hall', label: 'sectionHall' },
 ];
 
 /**
@@ -96,6 +99,7 @@ export function SettingsTab({ hub, session, lang, timeZone }: TabProps) {
         {section === 'accounts' && <AccountsSection {...props} me={session.username} />}
         {section === 'audit' && <AuditSection {...props} timeZone={timeZone} />}
         {section === 'devices' && <DevicesSection {...props} />}
+        {section === 'hall' && <HallSection {...props} />}
       </div>
     </div>
   );

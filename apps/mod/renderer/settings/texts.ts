@@ -203,10 +203,51 @@ export const SETTINGS_TEXTS = {
   action_create: { id: 'Akun dibuat', en: 'Account created' },
   action_disable: { id: 'Dinonaktifkan', en: 'Disabled' },
   action_enable: { id: 'Diaktifkan', en: 'Enabled' },
-  action_reset_pin: { id: 'PIN direset, {count} sesi diakhiri', en: 'PIN reset, {count} sessions ended' },
+  action_reset_pin: {
+    id: 'PIN direset, {count} sesi diakhiri',
+    en: 'PIN reset, {count} {count:session|sessions} ended',
+  },
   siteWide: { id: 'seluruh situs', en: 'whole site' },
   fileValue: { id: 'mengikuti gedung', en: 'keeps the hall’s' },
   empty: { id: '(kosong)', en: '(empty)' },
+
+  // Setting up the hall (issue 14).
+  sectionHall: { id: 'Instansi, layanan & loket', en: 'Agencies, services & counters' },
+  hallHint: {
+    id: 'Perubahan langsung tampil di kios, layar TV dan loket. Yang dinonaktifkan tidak dihapus: tiket hari ini tetap dilayani dan laporan tetap memuatnya. Huruf awalan nomor tidak dapat diubah.',
+    en: 'Changes show on kiosks, TVs and counters at once. Retired items are not deleted: today’s tickets are still served and reports keep them. A number prefix cannot be changed.',
+  },
+  agencies: { id: 'Instansi', en: 'Agencies' },
+  services: { id: 'Layanan', en: 'Services' },
+  code: { id: 'Kode', en: 'Id' },
+  nameId: { id: 'Nama (Indonesia)', en: 'Name (Indonesian)' },
+  nameEn: { id: 'Nama (Inggris)', en: 'Name (English)' },
+  shortName: { id: 'Singkatan', en: 'Short name' },
+  agency: { id: 'Instansi', en: 'Agency' },
+  prefix: { id: 'Awalan', en: 'Prefix' },
+  feeId: { id: 'Biaya (Indonesia)', en: 'Fee (Indonesian)' },
+  feeEn: { id: 'Biaya (Inggris)', en: 'Fee (English)' },
+  durationId: { id: 'Lama proses (Indonesia)', en: 'Duration (Indonesian)' },
+  durationEn: { id: 'Lama proses (Inggris)', en: 'Duration (English)' },
+  requirements: {
+    id: 'Persyaratan, satu per baris: Indonesia | Inggris',
+    en: 'Requirements, one a line: Indonesian | English',
+  },
+  standardMinutes: {
+    id: 'Standar pelayanan (menit, boleh kosong)',
+    en: 'Service standard (minutes, optional)',
+  },
+  retire: { id: 'Nonaktifkan', en: 'Retire' },
+  restore: { id: 'Aktifkan lagi', en: 'Bring back' },
+  retired: { id: 'Tidak aktif', en: 'Retired' },
+  addAgency: { id: 'Tambah instansi', en: 'Add an agency' },
+  addService: { id: 'Tambah layanan', en: 'Add a service' },
+  addCounter: { id: 'Tambah loket', en: 'Add a counter' },
+  editService: { id: 'Ubah layanan {name}', en: 'Edit service {name}' },
+  rename: { id: 'Ganti nama', en: 'Rename' },
+  add: { id: 'Tambah', en: 'Add' },
+  area_hall: { id: 'Instansi, layanan & loket', en: 'Agencies, services & counters' },
+  hallCreated: { id: 'Ditambahkan', en: 'Added' },
 } as const satisfies Dictionary<string>;
 
 export type SettingsText = keyof typeof SETTINGS_TEXTS;

@@ -99,7 +99,7 @@ export const SKM_TEXTS: Dictionary<SkmText> = {
   noPopulation: { id: 'Belum ada tiket dilayani', en: 'No tickets served yet' },
   counterTablets: {
     id: 'Jawaban di tablet loket (di depan petugas, tidak dihitung dalam IKM): {n} responden, IKM {converted}',
-    en: 'Answers at counter-side tablets (in front of the officer, not counted in the IKM): {n} respondents, IKM {converted}',
+    en: 'Answers at counter-side tablets (in front of the officer, not counted in the IKM): {n} {n:respondent|respondents}, IKM {converted}',
   },
   noAnswers: {
     id: 'Belum ada jawaban survei dalam periode dan cakupan ini.',

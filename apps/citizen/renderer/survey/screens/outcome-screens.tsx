@@ -26,7 +26,10 @@ export function Thanks({ t, onDone }: { t: T; onDone: () => void }) {
   );
 }
 
-/** A refusal in both languages, the chosen one first: the citizen must understand why, whoever reads it. */
+/**
+ * A refusal in the language the citizen chose, as every other line of the page (a line in the other language under
+ * it read as noise; the language button at the top is how a reader of the other language gets it).
+ */
 export function Refused({
   message,
   lang,
@@ -38,15 +41,11 @@ export function Refused({
   t: T;
   onRestart: () => void;
 }) {
-  const other: Lang = lang === 'id' ? 'en' : 'id';
   return (
     <section class="screen centered warning survey-refused" data-screen="refused" role="alert">
       <p class="status-title">{t('refusedTitle')}</p>
       <p class="status-body survey-refused-main" lang={lang}>
         {pick(message, lang)}
-      </p>
-      <p class="survey-refused-other" lang={other}>
-        {pick(message, other)}
       </p>
       <button type="button" class="survey-next" data-testid="restart" onClick={onRestart}>
         {t('tryAgain')}
