@@ -42,3 +42,6 @@ export * from './wait-estimate.ts';
 export * from './wait-forecast.ts';
 export * from './wait-history.ts';
 export * from './wait-profile.ts';
+export * from './mobile-types.ts';
+export type * from './mobile-events.ts';
+export * from './mobile-decide.ts';

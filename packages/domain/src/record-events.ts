@@ -6,6 +6,7 @@ import type {
 } from './complaint-types.ts';
 import type { Holiday } from './working-days.ts';
 import type { QueueEvent } from './events.ts';
+import type { MobileEvent } from './mobile-events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
 import type { SkmRespondent } from './skm-respondent.ts';
 import type { SkmScore } from './skm-unsur.ts';
@@ -238,7 +239,8 @@ export type RecordEvent =
   | AccountPinRehashed
   | DeviceRegistered
   | DevicePaired
-  | LegacyRowImported;
+  | LegacyRowImported
+  | MobileEvent;
 
 /** Everything the log holds. */
 export type HubEvent = QueueEvent | RecordEvent;

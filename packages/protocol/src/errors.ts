@@ -1,11 +1,13 @@
 import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
+import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
 
 export type ErrorCode =
   | DomainErrorCode
   | ReportChainErrorCode
   | ComplaintErrorCode
   | CentralErrorCode
+  | MobileErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -372,6 +374,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     },
   },
   ...CENTRAL_ERRORS,
+  ...MOBILE_ERRORS,
 };
 
 export interface ApiError {
