@@ -74,6 +74,7 @@ import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
 import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
 import { centralStatusRoutes } from './central/central-routes.ts';
+import { registerMobile } from './mobile/register-mobile.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -316,6 +317,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       proofOfWorkBits: site.complaintProofOfWorkBits,
     }),
   );
+  const dataDir = options.dataDir;
+  app.use('/api', registerMobile({ db, site, bus, engine, auth, exports, dataDir, complaints }).router);
   const pusher = new CentralPusher(
     centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]),
     new CentralPushStore(db),

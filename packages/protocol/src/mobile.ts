@@ -125,7 +125,6 @@ export const CounsellingInput = z.strictObject({
 });
 export type CounsellingInput = z.input<typeof CounsellingInput>;
 
-
 export type MobileErrorCode = MobileRuleCode;
 
 export const MOBILE_ERRORS: Readonly<
@@ -248,3 +247,197 @@ export const MOBILE_ERRORS: Readonly<
     },
   },
 };
+
+// What the hub answers: the pages and the report read these shapes.
+
+export interface VisitPlaceView {
+  readonly village: string;
+  readonly district: string;
+  readonly address: string | null;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+}
+
+export interface VisitRequestView {
+  readonly id: string;
+  readonly requesterKind: string;
+  readonly requesterName: string;
+  readonly letterNumber: string | null;
+  readonly letterDate: string | null;
+  readonly place: VisitPlaceView;
+  readonly wishedDate: string;
+  readonly agencies: readonly string[];
+  readonly note: string | null;
+  readonly status: string;
+  readonly declineReason: string | null;
+  readonly receivedAt: string;
+  readonly receivedBy: string;
+}
+
+export interface MilestoneView {
+  readonly milestone: string;
+  readonly name: { readonly id: string; readonly en: string };
+  /** The standard in local time and how it is read: `by` late after it, `from` early before it. */
+  readonly standard: string;
+  readonly rule: 'by' | 'from';
+  readonly at: string | null;
+  readonly by: string | null;
+  readonly judgement: 'on_time' | 'late' | 'early' | null;
+  readonly minutesOff: number | null;
+  readonly note: string | null;
+}
+
+export interface VisitSummaryView {
+  readonly id: string;
+  readonly requestId: string | null;
+  readonly date: string;
+  readonly place: VisitPlaceView;
+  readonly suratTugasNumber: string;
+  readonly crew: readonly { readonly name: string; readonly role: string }[];
+  readonly notice: {
+    readonly letterNumber: string;
+    readonly letterDate: string;
+    readonly addressedTo: string;
+  } | null;
+  readonly agencies: readonly string[];
+  readonly status: string;
+  readonly plannedBy: string;
+  readonly approvedBy: string | null;
+  readonly approvedAt: string | null;
+  readonly registered: number;
+  readonly permitsIssued: number;
+  /** Milestones recorded late or early: the coordinator's page shows them. */
+  readonly offStandard: number;
+  readonly nextMilestone: string | null;
+}
+
+export interface VisitRegisterEntryView {
+  readonly id: string;
+  readonly orderNumber: number;
+  readonly name: string;
+  /** Masked (`************0001`) unless the caller's role needs it in full. */
+  readonly nik: string | null;
+  readonly phone: string | null;
+  readonly businessName: string | null;
+  readonly riskClass: string | null;
+  readonly purpose: string;
+  readonly outcome: string;
+  readonly note: string | null;
+  readonly outsideWindowReason: string | null;
+  readonly complaintId: string | null;
+  readonly ticketId: string | null;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface PermitView {
+  readonly id: string;
+  readonly entryId: string | null;
+  readonly nib: string;
+  readonly businessName: string;
+  readonly riskClass: string;
+  readonly document: string;
+  readonly issuedInOssAt: string;
+  readonly printed: boolean;
+  readonly handedOver: boolean;
+  readonly accessExplained: boolean;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface CounsellingView {
+  readonly id: string;
+  readonly topic: string;
+  readonly peopleReached: number;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface PhotoView {
+  readonly id: string;
+  readonly mime: string;
+  readonly bytes: number;
+  readonly caption: string | null;
+  readonly at: string;
+  readonly by: string;
+}
+
+export interface VisitDetailView extends VisitSummaryView {
+  readonly milestones: readonly MilestoneView[];
+  readonly register: readonly VisitRegisterEntryView[];
+  readonly permits: readonly PermitView[];
+  readonly counselling: readonly CounsellingView[];
+  readonly photos: readonly PhotoView[];
+  /** Whether NIK and phone are shown in full (the coordinator) or masked. */
+  readonly personalData: 'full' | 'masked';
+}
+
+export interface VisitReportView {
+  readonly unitName: string;
+  readonly siteName: string;
+  readonly timeZone: string;
+  readonly generatedAt: string;
+  readonly visit: VisitSummaryView;
+  readonly milestones: readonly MilestoneView[];
+  /** People served by purpose (the visit register), and all of them. */
+  readonly countsByPurpose: Readonly<Record<string, number>>;
+  readonly registered: number;
+  readonly outsideWindow: number;
+  readonly permitsIssued: number;
+  readonly permits: readonly PermitView[];
+  readonly complaints: readonly {
+    readonly code: string;
+    readonly registerNumber: string;
+    readonly category: string;
+    readonly status: string;
+    readonly deadlineAt: string;
+  }[];
+  readonly counselling: {
+    readonly sessions: number;
+    readonly peopleReached: number;
+    readonly topics: readonly string[];
+  };
+  /** The SKM answers of the visit's day; the IKM only with enough answers. */
+  readonly skm: {
+    readonly respondents: number;
+    readonly minimumForIndex: number;
+    readonly ikm: number | null;
+    readonly mutu: string | null;
+  };
+  readonly photos: readonly PhotoView[];
+  /** The coordinator's report to the superior (the `reported` milestone). */
+  readonly signedOff: { readonly by: string; readonly at: string } | null;
+  /** NIK and phone never appear in a report: the register is counted, not listed with them. */
+  readonly register: readonly Omit<VisitRegisterEntryView, 'nik' | 'phone'>[];
+}
+
+export interface VisitRecapView {
+  readonly unitName: string;
+  readonly month: string;
+  readonly visits: readonly {
+    readonly id: string;
+    readonly date: string;
+    readonly village: string;
+    readonly district: string;
+    readonly status: string;
+    readonly registered: number;
+    readonly permitsIssued: number;
+    readonly complaints: number;
+    readonly peopleReached: number;
+    readonly offStandard: number;
+  }[];
+  readonly totals: {
+    readonly visits: number;
+    readonly registered: number;
+    readonly permitsIssued: number;
+    readonly complaints: number;
+    readonly peopleReached: number;
+    readonly countsByPurpose: Readonly<Record<string, number>>;
+  };
+}
+
+export const VisitReportQuery = z.strictObject({ format: z.enum(['json', 'pdf', 'xlsx']).default('json') });
+export const VisitRecapQuery = z.strictObject({
+  month: z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+  format: z.enum(['json', 'xlsx']).default('json'),
+});

@@ -11,6 +11,7 @@ import { BackupSettings } from '../backup/backup-settings.ts';
 import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { CentralSettings } from '../central/central-settings.ts';
+import { MobileSettings } from '../mobile/mobile-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -168,6 +169,12 @@ export const SiteConfigSchema = z.object({
   complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
+  /**
+   * `mobile`: the hub runs on a mobile service unit's laptop (pelayanan keliling, docs/domain/mobile-unit.md), with
+   * its small catalogue, the coordinator's page at `/mobile`, and no printer needed.
+   */
+  kind: z.enum(['hall', 'mobile']).default('hall'),
+  mobile: MobileSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

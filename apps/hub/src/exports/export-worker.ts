@@ -1,4 +1,6 @@
-import type { ReportView, SkmReportView } from '@giliran/protocol';
+import type { ReportView, SkmReportView, VisitRecapView, VisitReportView } from '@giliran/protocol';
+import { visitReportPdf, type ReportPhoto } from '../mobile/mobile-report-pdf.ts';
+import { visitRecapXlsx, visitReportXlsx } from '../mobile/mobile-report-xlsx.ts';
 import { reportPdf } from '../reports/report-pdf.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
@@ -7,7 +9,10 @@ import { skmXlsx } from '../skm/skm-xlsx.ts';
 /** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
 export type ExportJob =
   | { readonly kind: 'report-pdf' | 'report-xlsx'; readonly view: ReportView }
-  | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView };
+  | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView }
+  | { readonly kind: 'visit-pdf'; readonly view: VisitReportView; readonly photos: readonly ReportPhoto[] }
+  | { readonly kind: 'visit-xlsx'; readonly view: VisitReportView }
+  | { readonly kind: 'visit-recap-xlsx'; readonly view: VisitRecapView };
 
 async function render(job: ExportJob): Promise<Buffer> {
   switch (job.kind) {
@@ -19,6 +24,12 @@ async function render(job: ExportJob): Promise<Buffer> {
       return skmPdf(job.view);
     case 'skm-xlsx':
       return skmXlsx(job.view);
+    case 'visit-pdf':
+      return visitReportPdf(job.view, job.photos);
+    case 'visit-xlsx':
+      return visitReportXlsx(job.view);
+    case 'visit-recap-xlsx':
+      return visitRecapXlsx(job.view);
   }
 }
 
