@@ -28,6 +28,7 @@ import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
 import { DEVICE_OPERATIONS } from './device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
+import { MOBILE_OPERATIONS } from '../mobile/mobile-openapi.ts';
 
 export interface Operation {
   readonly method: 'get' | 'post' | 'put';
@@ -279,6 +280,7 @@ const OPERATIONS: readonly Operation[] = [
   ...DEVICE_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
+  ...MOBILE_OPERATIONS,
 ];
 
 const ERROR_BODY = {

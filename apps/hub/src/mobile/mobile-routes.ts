@@ -39,6 +39,11 @@ const keyOf = (req: Request): string | undefined =>
  */
 function readLimited(req: Request, max: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
+    // A JSON body was already read by the JSON reader: it is no image, and the domain says so.
+    if (req.readableEnded) {
+      resolve(new Uint8Array());
+      return;
+    }
     const chunks: Buffer[] = [];
     let kept = 0;
     req.on('data', (chunk: Buffer) => {
