@@ -98,6 +98,12 @@ export class QueueEngine {
     return this.day;
   }
 
+  /** When today's queue closes (local midnight, as an instant): an open page takes a new snapshot then. */
+  get dayEndsAtIso(): string {
+    this.rollDay();
+    return new Date(this.dayEndsAt).toISOString();
+  }
+
   nowIso(): string {
     return new Date(this.clock.now()).toISOString();
   }

@@ -4,7 +4,7 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { counterView, serviceViews } from '../views/views.ts';
-import { LIVE_ROOM, type HubSocketServer } from './socket-server.ts';
+import { LIVE_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 
 interface Touched {
   readonly tickets: Set<string>;
@@ -67,6 +67,7 @@ export class LiveDeltas {
     return {
       lastEventId: this.store.lastEventId(),
       serviceDay: this.engine.serviceDay,
+      dayEndsAt: this.engine.dayEndsAtIso,
       now,
       timings: [...state.tickets.values()].flatMap((t) => timingOf(t, config, now) ?? []),
       counters: this.site.counters.map((c) => counterView(this.site, c.id, state)),

@@ -17,12 +17,12 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
-import { skmFileName } from '../skm/skm-format.ts';
-import { buildSkmReport } from '../skm/skm-report.ts';
-import { SkmStore } from '../skm/skm-store.ts';
-import { SkmSurvey, type SurveyChannel } from '../skm/skm-survey.ts';
-import { bearerToken, requireRole } from './auth-middleware.ts';
-import { checkDates, dateWindow } from './date-window.ts';
+import { skmFileName } from './skm-format.ts';
+import { buildSkmReport } from './skm-report.ts';
+import { SkmStore } from './skm-store.ts';
+import { SkmSurvey, type SurveyChannel } from './skm-survey.ts';
+import { bearerToken, requireRole } from '../http/auth-middleware.ts';
+import { checkDates, dateWindow } from '../http/date-window.ts';
 
 /** Who reads the IKM: the hall's managers, and the Sekdis and Kepala Dinas the report goes up to. */
 export const SKM_READERS: readonly Role[] = [...MANAGERS, 'sekdis', 'kadis'];

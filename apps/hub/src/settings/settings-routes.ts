@@ -2,10 +2,10 @@ import type { AccountView, AuditEntry, SettingsView } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS } from '../auth/roles.ts';
-import type { SettingKind } from '../settings/setting-definitions.ts';
-import type { SettingsService } from '../settings/settings-service.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
-import { checkDates, type DateWindow } from './date-window.ts';
+import type { SettingKind } from './setting-definitions.ts';
+import type { SettingsService } from './settings-service.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { checkDates, type DateWindow } from '../http/date-window.ts';
 
 export interface SettingsRouteDeps {
   readonly auth: AuthService;

@@ -16,20 +16,13 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import {
-  compensationFromRow,
-  counterView,
-  publicTicketStatus,
-  serviceViews,
-  siteView,
-  ticketView,
-} from '../views/views.ts';
-import { findTicket, findTicketByCode } from './ticket-lookup.ts';
-import { runningTextOf } from './display-routes.ts';
+import { compensationFromRow, counterView, serviceViews, siteView, ticketView } from '../views/views.ts';
+import { findTicket } from './ticket-lookup.ts';
+import { runningTextOf } from '../settings/display-routes.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
 import { codeFor } from '../auth/ticket-codes.ts';
-import { actorOf, bearerToken, requireRole } from './auth-middleware.ts';
-import { buildOpenApi } from './openapi.ts';
+import { actorOf, bearerToken, requireRole } from '../http/auth-middleware.ts';
+import { buildOpenApi } from '../http/openapi.ts';
 
 export interface RouteDeps {
   readonly auth: AuthService;
@@ -40,8 +33,6 @@ export interface RouteDeps {
   readonly startedAt: number;
   readonly clock: Clock;
   readonly settings: SettingsStore;
-  /** Told the codes whose wait estimate was just shown (a promise to log); nothing when absent. */
-  readonly waitShown?: (codes: readonly string[]) => void;
 }
 
 /** REST and Socket.IO share one payload schema: path parameters and body are merged, then validated once. */
@@ -118,14 +109,6 @@ export function apiRoutes(deps: RouteDeps): Router {
 
   router.get('/site', anyone, (_req, res) => {
     res.json(siteView(site, runningTextOf(deps.settings, site)));
-  });
-
-  router.get('/public/tickets/:code', (req, res) => {
-    const ticket = findTicketByCode(engine, store, req.params.code);
-    if (!ticket) throw new HubError('TICKET_NOT_FOUND');
-    const status = publicTicketStatus(ticket, site, engine.state, engine.config, engine.nowIso());
-    res.json(status);
-    if (status.estimate !== null) deps.waitShown?.([ticket.code]);
   });
 
   router.get('/services', anyone, (_req, res) => {

@@ -11,13 +11,13 @@ import type { Db } from '../db/database.ts';
 import { ExportCache } from '../exports/export-cache.ts';
 import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
-import { reportCsv } from '../reports/report-csv.ts';
-import { reportFileName } from '../reports/report-format.ts';
-import { ReportService } from '../reports/report-service.ts';
-import { ReportStore } from '../reports/report-store.ts';
-import { reportView } from '../reports/report-view.ts';
-import { requireRole } from './auth-middleware.ts';
-import { checkDates, dateWindow } from './date-window.ts';
+import { reportCsv } from './report-csv.ts';
+import { reportFileName } from './report-format.ts';
+import { ReportService } from './report-service.ts';
+import { ReportStore } from './report-store.ts';
+import { reportView } from './report-view.ts';
+import { requireRole } from '../http/auth-middleware.ts';
+import { checkDates, dateWindow } from '../http/date-window.ts';
 
 /** A year, leap or not: the longest range one request may ask for. */
 export const MAX_REPORT_DAYS = 366;

@@ -13,8 +13,8 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
 import { HubError } from '../hub-error.ts';
-import { PUBLIC, type Actor } from './actor.ts';
-import { newToken, sha256 } from './secrets.ts';
+import { PUBLIC, type Actor } from '../auth/actor.ts';
+import { newToken, sha256 } from '../auth/secrets.ts';
 
 /** Long enough to walk to the kiosk and type it; short enough that a code on a sticky note is soon useless. */
 export const PAIRING_CODE_MINUTES = 15;

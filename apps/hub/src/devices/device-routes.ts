@@ -1,13 +1,13 @@
 import { CreatePairingCodeRequest, type PairedDevice, type PairingCodeView } from '@giliran/protocol';
 import { Router, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
-import type { DevicePairing } from '../auth/device-pairing.ts';
+import type { DevicePairing } from './device-pairing.ts';
 import { ADMINS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
 import { validationError } from '../commands/command-bus.ts';
 import { HubError } from '../hub-error.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
 
 export interface DeviceRouteDeps {
   readonly auth: AuthService;

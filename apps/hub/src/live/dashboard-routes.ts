@@ -3,8 +3,8 @@ import { Router, type Response } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS, READERS, STAFF } from '../auth/roles.ts';
 import type { CounterPresence } from '../socket/counter-presence.ts';
-import type { LiveDeltas } from '../socket/live-deltas.ts';
-import { requireRole } from './auth-middleware.ts';
+import type { LiveDeltas } from './live-deltas.ts';
+import { requireRole } from '../http/auth-middleware.ts';
 
 /** What the MOD's live screen reads besides the queue itself. */
 export function dashboardRoutes(deps: {

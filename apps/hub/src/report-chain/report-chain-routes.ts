@@ -12,9 +12,9 @@ import { READERS } from '../auth/roles.ts';
 import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import type { ReportChainService } from '../report-chain/report-chain-service.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
-import { checkDates, dateWindow } from './date-window.ts';
+import type { ReportChainService } from './report-chain-service.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { checkDates, dateWindow } from '../http/date-window.ts';
 
 /**
  * The end-of-day report chain (SOP 9–13). Every reader may look at any past day's chain, officers included

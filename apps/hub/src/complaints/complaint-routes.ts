@@ -6,11 +6,11 @@ import { ADMINS, MANAGERS } from '../auth/roles.ts';
 import type { Clock } from '../clock.ts';
 import { parse } from '../commands/command-bus.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
-import { FILERS, type ComplaintService } from '../complaints/complaint-service.ts';
-import { ProofOfWork } from '../complaints/proof-of-work.ts';
+import { FILERS, type ComplaintService } from './complaint-service.ts';
+import { ProofOfWork } from './proof-of-work.ts';
 import { HubError } from '../hub-error.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
-import { checkYear, type DateWindow } from './date-window.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { checkYear, type DateWindow } from '../http/date-window.ts';
 
 /** The Sekdis and Kepala Dinas read the register (it goes into their reports) but do not handle complaints. */
 const READERS: readonly Role[] = [...FILERS, 'sekdis', 'kadis'];

@@ -10,10 +10,10 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import { isSpool, spoolFolder, spoolTicket } from '../printing/spool-printer.ts';
-import { ticketPrintout } from '../printing/ticket-printout.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
-import { findTicket } from './ticket-lookup.ts';
+import { isSpool, spoolFolder, spoolTicket } from './spool-printer.ts';
+import { ticketPrintout } from './ticket-printout.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { findTicket } from '../queue/ticket-lookup.ts';
 
 export interface PrintDeps {
   readonly auth: AuthService;

@@ -3,8 +3,8 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { RUNNING_TEXT, type SettingsStore } from '../db/settings-store.ts';
-import type { SettingsService } from '../settings/settings-service.ts';
-import { actorOf, requireRole } from './auth-middleware.ts';
+import type { SettingsService } from './settings-service.ts';
+import { actorOf, requireRole } from '../http/auth-middleware.ts';
 
 export interface DisplayDeps {
   readonly auth: AuthService;

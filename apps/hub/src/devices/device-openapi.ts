@@ -4,7 +4,7 @@ import {
   PairedDevice,
   PairingCodeView,
 } from '@giliran/protocol';
-import type { Operation } from './openapi.ts';
+import type { Operation } from '../http/openapi.ts';
 
 export const DEVICE_OPERATIONS: readonly Operation[] = [
   {

@@ -9,9 +9,9 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { QueueStore } from '../db/queue-store.ts';
 import { HubError } from '../hub-error.ts';
-import type { AnnouncementAudio, SpokenCall } from '../speech/announcement-audio.ts';
-import { requireRole } from './auth-middleware.ts';
-import { findTicket } from './ticket-lookup.ts';
+import type { AnnouncementAudio, SpokenCall } from './announcement-audio.ts';
+import { requireRole } from '../http/auth-middleware.ts';
+import { findTicket } from '../queue/ticket-lookup.ts';
 
 export interface AnnouncementDeps {
   readonly auth: AuthService;

@@ -1,0 +1,35 @@
+import type { HubContext } from '../hub-context.ts';
+import { CentralPushStore } from './central-push-store.ts';
+import { CentralPusher, type CentralTarget } from './central-pusher.ts';
+import { centralStatusRoutes } from './central-routes.ts';
+import { CENTRAL_KEY_ENV } from './central-settings.ts';
+import type { SiteConfig } from '../config/site-config.ts';
+
+/** Where to push the log, when the site file names a central server and a key is at hand. */
+function centralTarget(site: SiteConfig, envKey: string | undefined): CentralTarget | null {
+  const key = site.central?.key ?? envKey;
+  if (!site.central) return null;
+  if (!key) throw new Error(`site ${site.id}: central.key is missing (or set ${CENTRAL_KEY_ENV})`);
+  return { url: site.central.url, siteId: site.central.siteId, key };
+}
+
+/** The push of the event log to the central server, off the command path, and its status for MOD. */
+export function registerCentral(ctx: HubContext): CentralPusher {
+  const { site, db, clock, logger, options } = ctx;
+  const pusher = new CentralPusher(
+    centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]),
+    new CentralPushStore(db),
+    clock,
+    logger,
+    options.centralTiming,
+  );
+  ctx.api(centralStatusRoutes({ auth: ctx.auth, pusher }));
+  ctx.bus.onCommitted(() => {
+    pusher.nudge();
+  });
+  ctx.onStart(() => {
+    pusher.start();
+  });
+  ctx.onClose(() => pusher.stop());
+  return pusher;
+}
