@@ -208,6 +208,9 @@ export function visitReportPdf(report: VisitReportView, photoFiles: readonly Rep
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Text below the bottom margin would make pdfkit open a new page: lift the margin while writing the footer.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc
       .font(page.fonts.regular)
       .fontSize(7.5)
@@ -215,9 +218,10 @@ export function visitReportPdf(report: VisitReportView, photoFiles: readonly Rep
       .text(
         `${head.title} · dibuat ${instantText(report.generatedAt, tz)} · halaman ${String(i + 1)} dari ${String(range.count)}`,
         page.left,
-        doc.page.height - MARGIN - 8,
+        doc.page.height - MARGIN + 4,
         { width: page.width, lineBreak: false },
       );
+    doc.page.margins.bottom = bottom;
   }
   doc.end();
   return bytes;

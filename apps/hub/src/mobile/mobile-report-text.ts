@@ -37,7 +37,11 @@ export function clockText(instant: string, timeZone: string): string {
 }
 
 export function milestoneLine(m: MilestoneView, timeZone: string): readonly string[] {
-  const standard = `${m.rule === 'by' ? 'paling lambat' : 'tidak sebelum'} ${m.standard.replace(':', '.')}`;
+  // 24:00 is the end of the visit's day: the report is due the same day.
+  const standard =
+    m.standard === '24:00'
+      ? 'hari yang sama'
+      : `${m.rule === 'by' ? 'paling lambat' : 'tidak sebelum'} ${m.standard.replace(':', '.')}`;
   const result =
     m.judgement === null
       ? 'Belum dicatat'
