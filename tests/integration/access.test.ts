@@ -58,6 +58,7 @@ GET  /display                                      ok    ok    ok      ok    ok 
 GET  /counter                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /mod                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /fo                                           ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /mobile                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /                                             ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 # The SKM survey: the public with the ticket's code, or a kiosk device; staff never answer for citizens
 GET  /api/survey/tickets/:ref                      ok    ok    403     403   403     403  403  403   403   403    403
@@ -181,6 +182,7 @@ const UNDOCUMENTED = [
   'GET /counter',
   'GET /display',
   'GET /fo',
+  'GET /mobile',
   'GET /kiosk',
   'GET /mod',
   'GET /pengaduan',
@@ -365,6 +367,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /counter': PAGE,
   'GET /mod': PAGE,
   'GET /fo': PAGE,
+  'GET /mobile': PAGE,
   'GET /': PAGE,
 
   'GET /api/survey/tickets/:ref': {

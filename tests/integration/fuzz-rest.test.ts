@@ -458,6 +458,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /counter': { as: 'none', query: [], runs: 4 },
   'GET /mod': { as: 'none', query: [], runs: 4 },
   'GET /fo': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /mobile': { as: 'none', query: ['lang'], runs: 4 },
   'GET /': { as: 'none', query: [], runs: 4 },
   'GET /api/visit-requests': { as: 'coord', query: [], runs: 4 },
   'GET /api/visits': { as: 'coord', query: ['from', 'to'], runs: 20 },

@@ -90,7 +90,10 @@ describe('the visit report (JSON, PDF, XLSX) and the month’s recap', { timeout
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/\(A4\)/);
     // The photos are drawn: two image objects (besides their alpha masks).
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
-    expect(images.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line)), images).toHaveLength(2);
+    expect(
+      images.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line)),
+      images,
+    ).toHaveLength(2);
     mkdirSync(SCREENSHOTS, { recursive: true });
     for (const old of readdirSync(SCREENSHOTS).filter((f) => f.startsWith('mobile-visit-report-')))
       rmSync(join(SCREENSHOTS, old));
