@@ -12,6 +12,7 @@ import { registerBackup } from './backup/backup-feature.ts';
 import type { BackupService } from './backup/backup-service.ts';
 import { registerCentral } from './central/central-feature.ts';
 import type { CentralPusher, PusherTiming } from './central/central-pusher.ts';
+import type { CentralFeedPuller } from './central/feed-puller.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
@@ -101,6 +102,8 @@ export interface Hub {
   readonly scheduler: DeadlineScheduler;
   readonly backups: BackupService;
   readonly pusher: CentralPusher;
+  /** Central's site feed: features register the kinds they apply with `feed.kinds.handle`. */
+  readonly feed: CentralFeedPuller;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
@@ -246,8 +249,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerPrinting(ctx);
   const backups = registerBackup(ctx);
   const complaints = registerComplaints(ctx);
-  registerMobile(ctx, complaints);
-  const pusher = registerCentral(ctx);
+  const { pusher, feed } = registerCentral(ctx);
+  registerMobile(ctx, complaints, feed);
   registerDevices(ctx);
   registerPages(ctx);
   app.use(notFound);
@@ -281,6 +284,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     pusher,
+    feed,
     app,
     exports,
     audio,

@@ -45,3 +45,4 @@ export * from './wait-profile.ts';
 export * from './mobile-types.ts';
 export type * from './mobile-events.ts';
 export * from './mobile-decide.ts';
+export type * from './central-feed-events.ts';

@@ -4,6 +4,7 @@ import type {
   ComplaintDeadlineRule,
   ComplaintStatus,
 } from './complaint-types.ts';
+import type { CentralFeedApplied, CentralFeedRefused } from './central-feed-events.ts';
 import type { Holiday } from './working-days.ts';
 import type { QueueEvent } from './events.ts';
 import type { MobileEvent } from './mobile-events.ts';
@@ -240,7 +241,9 @@ export type RecordEvent =
   | DeviceRegistered
   | DevicePaired
   | LegacyRowImported
-  | MobileEvent;
+  | MobileEvent
+  | CentralFeedApplied
+  | CentralFeedRefused;
 
 /** Everything the log holds. */
 export type HubEvent = QueueEvent | RecordEvent;

@@ -1,6 +1,7 @@
 import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
+import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -8,6 +9,7 @@ export type ErrorCode =
   | ComplaintErrorCode
   | CentralErrorCode
   | MobileErrorCode
+  | FeedErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -375,6 +377,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   },
   ...CENTRAL_ERRORS,
   ...MOBILE_ERRORS,
+  ...FEED_ERRORS,
 };
 
 export interface ApiError {

@@ -13,3 +13,4 @@ export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
 export * from './mobile.ts';
+export * from './central-feed.ts';

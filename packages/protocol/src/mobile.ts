@@ -61,6 +61,28 @@ export type VisitInput = z.input<typeof VisitInput>;
 
 export const MilestoneInput = z.strictObject({ note: Note });
 
+/**
+ * A visit the coordinator scheduled at central for this unit (feed kind `visit:scheduled`): its id is central's, so
+ * the region and the unit name it alike. `approvedBy` is the Kepala Dinas who approved it there, if already.
+ */
+export const VisitScheduledFeed = z.strictObject({
+  visitId: z.uuid(),
+  date: SaneDate,
+  place: VisitPlaceInput,
+  suratTugasNumber: Line(80),
+  crew: z
+    .array(z.strictObject({ name: Line(120), role: z.enum(CREW_ROLES) }))
+    .min(1)
+    .max(12),
+  notice: z
+    .strictObject({ letterNumber: Line(80), letterDate: SaneDate, addressedTo: Line(160) })
+    .nullable()
+    .default(null),
+  agencies: z.array(Line(120)).max(12).default([]),
+  approvedBy: z.string().min(1).max(64).nullable().default(null),
+});
+export type VisitScheduledFeed = z.output<typeof VisitScheduledFeed>;
+
 /** `POST /api/visits/:id/register`: a visit-register entry; a complaint entry files into the Buku Pengaduan too. */
 export const VisitRegisterInput = z
   .strictObject({

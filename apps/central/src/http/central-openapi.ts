@@ -1,5 +1,8 @@
 import {
   CentralSiteView,
+  FeedItem,
+  FeedPage,
+  FeedProbeRequest,
   CentralTicketView,
   LoginRequest,
   SiteCreateRequest,
@@ -83,6 +86,23 @@ const OPERATIONS: readonly CentralOperation[] = [
     body: SyncBatch,
     response: SyncAck,
     auth: 'site',
+  },
+  {
+    method: 'get',
+    path: '/api/central/feed',
+    summary:
+      'What central decided for the key’s site, after ?after=<cursor> (at most ?limit=, 100 by default)',
+    response: FeedPage,
+    auth: 'site',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/feed/probe',
+    summary: 'Send a probe down a site’s feed; the hub logs it and pushes that back up (regional admin)',
+    body: FeedProbeRequest,
+    response: FeedItem,
+    status: 201,
+    auth: 'session',
   },
 ];
 

@@ -3,6 +3,9 @@ import { CentralPushStore } from './central-push-store.ts';
 import { CentralPusher, type CentralTarget } from './central-pusher.ts';
 import { centralStatusRoutes } from './central-routes.ts';
 import { CENTRAL_KEY_ENV } from './central-settings.ts';
+import { CentralFeedPuller } from './feed-puller.ts';
+import { centralFeedRoutes } from './feed-routes.ts';
+import { CentralFeedStore } from './feed-store.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 
 /** Where to push the log, when the site file names a central server and a key is at hand. */
@@ -13,16 +16,14 @@ function centralTarget(site: SiteConfig, envKey: string | undefined): CentralTar
   return { url: site.central.url, siteId: site.central.siteId, key };
 }
 
-/** The push of the event log to the central server, off the command path, and its status for MOD. */
-export function registerCentral(ctx: HubContext): CentralPusher {
+/**
+ * The push of the event log to the central server, off the command path, and its status for MOD; and the pull of
+ * central's site feed, whose items are applied as commands through the bus.
+ */
+export function registerCentral(ctx: HubContext): { pusher: CentralPusher; feed: CentralFeedPuller } {
   const { site, db, clock, logger, options } = ctx;
-  const pusher = new CentralPusher(
-    centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]),
-    new CentralPushStore(db),
-    clock,
-    logger,
-    options.centralTiming,
-  );
+  const target = centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]);
+  const pusher = new CentralPusher(target, new CentralPushStore(db), clock, logger, options.centralTiming);
   ctx.api(centralStatusRoutes({ auth: ctx.auth, pusher }));
   ctx.bus.onCommitted(() => {
     pusher.nudge();
@@ -31,5 +32,18 @@ export function registerCentral(ctx: HubContext): CentralPusher {
     pusher.start();
   });
   ctx.onClose(() => pusher.stop());
-  return pusher;
+  const feed = new CentralFeedPuller(
+    target,
+    new CentralFeedStore(db),
+    ctx.bus,
+    clock,
+    logger,
+    options.centralTiming,
+  );
+  ctx.api(centralFeedRoutes({ auth: ctx.auth, feed }));
+  ctx.onStart(() => {
+    feed.start();
+  });
+  ctx.onClose(() => feed.stop());
+  return { pusher, feed };
 }

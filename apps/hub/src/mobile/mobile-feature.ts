@@ -1,3 +1,4 @@
+import type { CentralFeedPuller } from '../central/feed-puller.ts';
 import type { ComplaintService } from '../complaints/complaint-service.ts';
 import type { HubContext } from '../hub-context.ts';
 import { MobileReports } from './mobile-report.ts';
@@ -8,9 +9,14 @@ import { PhotoFiles } from './photo-files.ts';
 /**
  * The mobile service unit (issue 17): requests, the schedule, the visit day and its registers, the visit report.
  * Its routes are on every hub (a hall's Dinas may plan its unit's visits); a site of `"kind": "mobile"` is the
- * unit's own laptop. Field complaints go into the complaint register, so it takes that feature's service.
+ * unit's own laptop. Field complaints go into the complaint register, so it takes that feature's service; visits
+ * scheduled at central arrive through central's site feed (kind `visit:scheduled`).
  */
-export function registerMobile(ctx: HubContext, complaints: ComplaintService): MobileService {
+export function registerMobile(
+  ctx: HubContext,
+  complaints: ComplaintService,
+  feed: CentralFeedPuller,
+): MobileService {
   const photos = new PhotoFiles(ctx.options.dataDir);
   const service = new MobileService({
     db: ctx.db,
@@ -32,5 +38,6 @@ export function registerMobile(ctx: HubContext, complaints: ComplaintService): M
     now: () => ctx.engine.nowIso(),
   });
   ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
+  feed.kinds.handle('visit:scheduled', { decide: (payload, context) => service.fromFeed(payload, context) });
   return service;
 }

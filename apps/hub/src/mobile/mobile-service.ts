@@ -15,6 +15,7 @@ import {
   type MilestoneStandards,
   type RecordEvent,
   type VisitMilestone,
+  type VisitApproved,
   type VisitPlace,
 } from '@giliran/domain';
 import {
@@ -33,12 +34,14 @@ import {
   type VisitPlaceInput,
   type VisitRegisterEntryView,
   type VisitRequestView,
+  type VisitScheduledFeed,
   type VisitSummaryView,
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
+import type { RecordContext } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { ComplaintStore } from '../complaints/complaint-store.ts';
@@ -417,6 +420,39 @@ export class MobileService {
       },
       { bytes, caption },
     );
+  }
+
+  /**
+   * A visit scheduled at central (feed kind `visit:scheduled`): the same rule as one entered on the laptop (a
+   * date already taken or passed is refused, and the refusal is logged), with central's id, and its approval when
+   * the Kepala Dinas gave it there. A request central holds but this laptop does not is not linked.
+   */
+  fromFeed(payload: VisitScheduledFeed, ctx: RecordContext): { events: RecordEvent[] } {
+    const scheduled = decideScheduleVisit(
+      {
+        visitId: payload.visitId,
+        requestId: null,
+        date: payload.date,
+        place: place(payload.place),
+        suratTugasNumber: payload.suratTugasNumber,
+        crew: payload.crew,
+        notice: payload.notice,
+        agencies: payload.agencies,
+      },
+      null,
+      (date) => this.store.dateTaken(date),
+      this.clock,
+      ctx.by,
+    );
+    if (payload.approvedBy === null) return { events: [scheduled] };
+    const approved: VisitApproved = {
+      type: 'visit:approved',
+      at: ctx.now,
+      by: payload.approvedBy,
+      byRole: 'kadis',
+      visitId: payload.visitId,
+    };
+    return { events: [scheduled, approved] };
   }
 
   visits(from?: string, to?: string): VisitSummaryView[] {

@@ -96,6 +96,8 @@ export function printRoutes(deps: PrintDeps): Router {
     const body = PrintBody.safeParse(req.body ?? {});
     if (!body.success) throw validationError(body.error);
     const { actor, ticket, content } = printoutOf(req, body.data.lang ?? 'id');
+    // The first print carries the promise logged at issue; any later one prints the current estimate.
+    const reprint = ticket.printStatus !== 'pending';
     const target = printerFor(site, actor, ticket.issuedBy, body.data.printerId);
     let reason: string | null = null;
     try {
@@ -123,6 +125,14 @@ export function printRoutes(deps: PrintDeps): Router {
       reason,
     });
     if (reason !== null) throw new HubError('PRINT_FAILED', [{ path: 'printer', message: reason }]);
+    if (reprint)
+      await bus.executeSystem({
+        type: 'QuoteWait',
+        ticketIds: [ticket.id],
+        channel: 'reprint',
+        now: engine.nowIso(),
+        by: actor.id,
+      });
     res.json(view);
   });
 

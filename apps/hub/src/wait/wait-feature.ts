@@ -5,6 +5,7 @@ import { publicTicketStatus } from '../views/views.ts';
 import { ForecastCache } from './forecast-cache.ts';
 import { PublicTicketWatchers } from './public-watchers.ts';
 import { ticketStatusRoutes } from './ticket-status-routes.ts';
+import { UnstaffedCounters } from './unstaffed-counters.ts';
 import { waitAccuracyRoutes } from './wait-accuracy-routes.ts';
 import { keepWaitHistory } from './wait-history-loader.ts';
 import { WaitPromises } from './wait-promises.ts';
@@ -47,8 +48,14 @@ export function registerWait(ctx: HubContext): void {
   }, STATUS_REFRESH_MS);
   statusTimer.unref();
   const stopWaitHistory = keepWaitHistory(engine, new ReportStore(db));
+  // Counters nobody sits at are not promised to citizens; a counter added later counts until someone leaves it.
+  const unstaffed = new UnstaffedCounters(ctx.presence, engine, ctx.clock, () =>
+    engine.config.counters.map((c) => c.id),
+  );
+  unstaffed.start();
   ctx.onClose(() => {
     clearInterval(statusTimer);
     stopWaitHistory();
+    unstaffed.stop();
   });
 }
