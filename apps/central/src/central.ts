@@ -21,6 +21,7 @@ import {
   type Clock,
 } from './hub-shared.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
+import { resumeRoutes } from './sync/resume-routes.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
 import { SiteViews } from './views/site-views.ts';
 
@@ -124,6 +125,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     }),
   );
   app.use('/api', feedRoutes({ pool, auth, sites, feed: new SiteFeed(pool), clock }));
+  app.use('/api', resumeRoutes({ pool, auth, clock }));
   app.use(notFound);
   app.use(errorHandler(logger));
 

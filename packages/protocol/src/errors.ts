@@ -2,6 +2,7 @@ import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
+import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -10,6 +11,7 @@ export type ErrorCode =
   | CentralErrorCode
   | MobileErrorCode
   | FeedErrorCode
+  | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -378,6 +380,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...CENTRAL_ERRORS,
   ...MOBILE_ERRORS,
   ...FEED_ERRORS,
+  ...RESTORE_ERRORS,
 };
 
 export interface ApiError {

@@ -14,3 +14,4 @@ export * from './wait-accuracy.ts';
 export * from './devices.ts';
 export * from './mobile.ts';
 export * from './central-feed.ts';
+export * from './central-restore.ts';

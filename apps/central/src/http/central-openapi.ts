@@ -3,6 +3,8 @@ import {
   FeedItem,
   FeedPage,
   FeedProbeRequest,
+  SiteEpochView,
+  SiteResumed,
   CentralTicketView,
   LoginRequest,
   SiteCreateRequest,
@@ -102,6 +104,21 @@ const OPERATIONS: readonly CentralOperation[] = [
     body: FeedProbeRequest,
     response: FeedItem,
     status: 201,
+    auth: 'session',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/resume',
+    summary:
+      'Let a hub restored from an older backup go on: its next batch starts a new epoch (regional admin)',
+    response: SiteResumed,
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/epochs',
+    summary: 'A site’s epochs after restores: where each restored hub’s log parted from central’s',
+    response: z.array(SiteEpochView),
     auth: 'session',
   },
 ];

@@ -17,21 +17,13 @@ function centralTarget(site: SiteConfig, envKey: string | undefined): CentralTar
 }
 
 /**
- * The push of the event log to the central server, off the command path, and its status for MOD; and the pull of
- * central's site feed, whose items are applied as commands through the bus.
+ * The push of the event log to the central server and the pull of central's site feed, both off the command path,
+ * and their status for MOD.
  */
 export function registerCentral(ctx: HubContext): { pusher: CentralPusher; feed: CentralFeedPuller } {
   const { site, db, clock, logger, options } = ctx;
   const target = centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]);
   const pusher = new CentralPusher(target, new CentralPushStore(db), clock, logger, options.centralTiming);
-  ctx.api(centralStatusRoutes({ auth: ctx.auth, pusher }));
-  ctx.bus.onCommitted(() => {
-    pusher.nudge();
-  });
-  ctx.onStart(() => {
-    pusher.start();
-  });
-  ctx.onClose(() => pusher.stop());
   const feed = new CentralFeedPuller(
     target,
     new CentralFeedStore(db),
@@ -41,9 +33,17 @@ export function registerCentral(ctx: HubContext): { pusher: CentralPusher; feed:
     options.centralTiming,
   );
   ctx.api(centralFeedRoutes({ auth: ctx.auth, feed }));
+  ctx.api(centralStatusRoutes({ auth: ctx.auth, pusher }));
+  ctx.bus.onCommitted(() => {
+    pusher.nudge();
+  });
   ctx.onStart(() => {
+    pusher.start();
     feed.start();
   });
-  ctx.onClose(() => feed.stop());
+  ctx.onClose(async () => {
+    await pusher.stop();
+    await feed.stop();
+  });
   return { pusher, feed };
 }
