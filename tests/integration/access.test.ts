@@ -59,6 +59,7 @@ GET  /display                                      ok    ok    ok      ok    ok 
 GET  /counter                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /mod                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /fo                                           ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /mobile                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /                                             ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 # The SKM survey: the public with the ticket's code, or a kiosk device; staff never answer for citizens
 GET  /api/survey/tickets/:ref                      ok    ok    403     403   403     403  403  403   403   403    403
@@ -168,6 +169,23 @@ GET  /api/messages/settings                        401   403   403     403   403
 POST /api/messages/:id/retry                       401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/message-templates               401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/message-options                 401   403   403     403   403     403  ok   ok    ok    403    403
+# The mobile service unit: the coordinator plans, the Kepala Dinas approves, the crew records the day
+GET  /api/visit-requests                           401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+POST /api/visit-requests                           401   403   403     403   403     403  403  ok    ok    403    403
+POST /api/visit-requests/:id/decline               401   403   403     403   403     403  403  ok    ok    403    403
+POST /api/visits                                   401   403   403     403   403     403  403  ok    ok    403    403
+GET  /api/visits                                   401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/visits/today                             401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/visits/recap                             401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/visits/:id                               401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/visits/:id/report                        401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/visits/:id/photos/:photoId               401   403   403     ok    ok      ok   ok   ok    ok    ok     ok
+POST /api/visits/:id/approve                       401   403   403     403   403     403  403  403   403   403    ok
+POST /api/visits/:id/milestones/:milestone         401   403   403     ok    ok      403  403  ok    403   403    403
+POST /api/visits/:id/register                      401   403   403     ok    ok      403  403  ok    403   403    403
+POST /api/visits/:id/permits                       401   403   403     ok    ok      403  403  ok    403   403    403
+POST /api/visits/:id/counselling                   401   403   403     ok    ok      403  403  ok    403   403    403
+POST /api/visits/:id/photos                        401   403   403     ok    ok      403  403  ok    403   403    403
 `;
 
 const CELLS = parseMatrix(MATRIX);
@@ -182,6 +200,7 @@ const UNDOCUMENTED = [
   'GET /display',
   'GET /fo',
   'GET /kiosk',
+  'GET /mobile',
   'GET /mod',
   'GET /pengaduan',
   'GET /pengaduan/:code',
@@ -248,8 +267,39 @@ interface Standing {
   complaint: ComplaintView;
   settings: SettingsView;
   categories: ComplaintCategoryRule[];
+  visitId: string;
+  photoId: string;
 }
 const standing = {} as Standing;
+
+/** Distinct dates and NIB numbers for the mobile unit's probes (one visit a day, one NIB once). */
+let sequence = 0;
+const dayAhead = (w: AccessWorld, days: number): string => {
+  const date = new Date(`${w.t.hub.engine.serviceDay}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+const PLACE = { village: 'Desa Kuala Dua', district: 'Sungai Raya' };
+const CREW = [
+  { name: 'Koordinator', role: 'coordinator' },
+  { name: 'Pengemudi', role: 'driver' },
+];
+const visitRequest = (w: AccessWorld) => ({
+  requesterKind: 'kepala_desa',
+  requesterName: 'Kepala Desa Kuala Dua',
+  place: PLACE,
+  wishedDate: dayAhead(w, 30),
+});
+const directVisit = (w: AccessWorld) => ({
+  date: dayAhead(w, 40 + ++sequence),
+  place: PLACE,
+  suratTugasNumber: `800/${String(sequence)}/2025`,
+  crew: CREW,
+});
+/** Made by admin, who plans beside the coordinator: the id of what it made. */
+async function newId(w: AccessWorld, path: string, body: unknown): Promise<string> {
+  return z.object({ id: z.string() }).parse(await w.as('admin', 'POST', path, body)).id;
+}
 
 const queue = (
   fixture: QueueFixture,
@@ -334,6 +384,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /counter': PAGE,
   'GET /mod': PAGE,
   'GET /fo': PAGE,
+  'GET /mobile': PAGE,
   'GET /': PAGE,
 
   'GET /api/survey/tickets/:ref': {
@@ -577,6 +628,83 @@ const PROBES: Readonly<Record<string, Probe>> = {
     (p) => ({ compensationId: p.compensationId }),
     () => ({ remedyGiven: 'Permohonan maaf dan teh manis' }),
   ),
+
+  'GET /api/visit-requests': { ok: 200 },
+  'POST /api/visit-requests': { ok: 201, appendsEvent: true, target: (w) => ({ body: visitRequest(w) }) },
+  'POST /api/visit-requests/:id/decline': {
+    ok: 200,
+    target: async (w) => ({
+      params: { id: await newId(w, '/visit-requests', visitRequest(w)) },
+      body: { reason: 'Jadwal bulan ini penuh.' },
+    }),
+  },
+  'POST /api/visits': { ok: 201, appendsEvent: true, target: (w) => ({ body: directVisit(w) }) },
+  'GET /api/visits': { ok: 200 },
+  'GET /api/visits/today': { ok: 200 },
+  'GET /api/visits/recap': {
+    ok: 200,
+    target: (w) => ({ query: `?month=${w.t.hub.engine.serviceDay.slice(0, 7)}` }),
+  },
+  'GET /api/visits/:id': { ok: 200, target: () => ({ params: { id: standing.visitId } }) },
+  'GET /api/visits/:id/report': {
+    ok: 200,
+    target: () => ({ params: { id: standing.visitId }, query: '?format=json' }),
+  },
+  'GET /api/visits/:id/photos/:photoId': {
+    ok: 200,
+    target: () => ({ params: { id: standing.visitId, photoId: standing.photoId } }),
+  },
+  'POST /api/visits/:id/approve': {
+    ok: 200,
+    target: async (w) => ({ params: { id: await newId(w, '/visits', directVisit(w)) } }),
+  },
+  // Each crew member who is let through records the day's next milestone.
+  'POST /api/visits/:id/milestones/:milestone': {
+    ok: 201,
+    appendsEvent: true,
+    target: async (w) => {
+      const visit = z
+        .object({ nextMilestone: z.string() })
+        .parse(await w.as('admin', 'GET', `/visits/${standing.visitId}`));
+      return { params: { id: standing.visitId, milestone: visit.nextMilestone }, body: {} };
+    },
+  },
+  'POST /api/visits/:id/register': {
+    ok: 201,
+    appendsEvent: true,
+    target: () => ({
+      params: { id: standing.visitId },
+      body: { name: 'Warga Uji', purpose: 'consultation', outsideWindowReason: 'uji akses' },
+    }),
+  },
+  'POST /api/visits/:id/permits': {
+    ok: 201,
+    appendsEvent: true,
+    target: (w) => ({
+      params: { id: standing.visitId },
+      body: {
+        nib: `9120000000${String(++sequence).padStart(3, '0')}`,
+        businessName: 'Toko Uji',
+        riskClass: 'menengah_tinggi',
+        issuedInOssAt: w.t.hub.engine.nowIso(),
+        printed: true,
+        handedOver: true,
+        accessExplained: true,
+      },
+    }),
+  },
+  'POST /api/visits/:id/counselling': {
+    ok: 201,
+    appendsEvent: true,
+    target: () => ({ params: { id: standing.visitId }, body: { topic: 'Pentingnya NIB', peopleReached: 8 } }),
+  },
+  // The body is the image itself; a WebP's signature is plain ASCII, so the probe's text body carries it intact.
+  'POST /api/visits/:id/photos': {
+    ok: 201,
+    appendsEvent: true,
+    headers: { 'content-type': 'image/webp' },
+    target: () => ({ params: { id: standing.visitId }, body: 'RIFF\u0010\u0000\u0000\u0000WEBPVP8 ' }),
+  },
 };
 
 function requestOf(key: string, probe: Probe, target: Target): { method: string; path: string } {
@@ -602,6 +730,14 @@ describe('access: every REST route against every caller', () => {
     standing.categories = z
       .array(ComplaintCategoryRule)
       .parse(await w.as('admin', 'GET', '/complaints/categories'));
+    // Today's visit of the unit, approved, with one photo: what the crew's rows act on.
+    standing.visitId = await newId(w, '/visits', { ...directVisit(w), date: w.t.hub.engine.serviceDay });
+    await w.as('kadis', 'POST', `/visits/${standing.visitId}/approve`);
+    const photo = await w.request(w.tokenOf('coord'), 'POST', `/api/visits/${standing.visitId}/photos`, {
+      body: 'RIFF\u0010\u0000\u0000\u0000WEBPVP8 ',
+      headers: { 'content-type': 'image/webp' },
+    });
+    standing.photoId = z.object({ id: z.string() }).parse(photo.body).id;
   });
   afterAll(async () => {
     await w.stop();

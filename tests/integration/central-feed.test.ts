@@ -197,7 +197,7 @@ describe(
       );
       await c.central.pool.query(
         `INSERT INTO feed_items (site_id, cursor, id, kind, payload, created_at)
-       VALUES ($1, 2, gen_random_uuid(), 'visit:scheduled', '{}', now())`,
+       VALUES ($1, 2, gen_random_uuid(), 'exhibition:scheduled', '{}', now())`,
         [site.id],
       );
       await probe(site.id, 'sesudah');

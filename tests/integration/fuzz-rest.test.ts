@@ -38,6 +38,9 @@ interface Standing {
   settings: SettingsView;
   categories: ComplaintCategoryRule[];
   logoutToken: string;
+  visitId: string;
+  requestId: string;
+  photoId: string;
 }
 const s = {} as Standing;
 
@@ -341,6 +344,91 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
   },
   // Ignores its body: each run that passes the parser takes a backup.
   'POST /api/admin/backup': { as: 'admin', body: nothing, runs: 10 },
+  'POST /api/visit-requests': {
+    as: 'coord',
+    body: () => ({
+      requesterKind: 'organisation',
+      requesterName: 'Koperasi Tani Makmur',
+      letterNumber: '12/KTM/2025',
+      letterDate: '2025-03-01',
+      place: { village: 'Desa Kuala Dua', district: 'Sungai Raya', latitude: -0.05, longitude: 109.4 },
+      wishedDate: '2025-04-02',
+      agencies: ['Dinas Perdagangan'],
+      note: 'Pasar tani',
+    }),
+    runs: 40,
+  },
+  'POST /api/visit-requests/:id/decline': {
+    as: 'coord',
+    params: () => ({ id: s.requestId }),
+    body: () => ({ reason: 'Jadwal penuh' }),
+    runs: 30,
+  },
+  'POST /api/visits': {
+    as: 'coord',
+    body: () => ({
+      date: '2025-05-02',
+      place: { village: 'Desa Kuala Dua', district: 'Sungai Raya' },
+      suratTugasNumber: '800/12/2025',
+      crew: [
+        { name: 'Sri', role: 'coordinator' },
+        { name: 'Budi', role: 'driver' },
+      ],
+      notice: { letterNumber: '005/1/2025', letterDate: '2025-03-05', addressedTo: 'Kepala Desa' },
+    }),
+    runs: 40,
+  },
+  'POST /api/visits/:id/approve': { as: 'kadis', params: () => ({ id: s.visitId }), body: nothing, runs: 15 },
+  'POST /api/visits/:id/milestones/:milestone': {
+    as: 'coord',
+    params: () => ({ id: s.visitId, milestone: 'departed' }),
+    body: () => ({ note: 'berangkat' }),
+    runs: 30,
+  },
+  'POST /api/visits/:id/register': {
+    as: 'officer',
+    params: () => ({ id: s.visitId }),
+    body: () => ({
+      name: 'Siti',
+      nik: '6112014509870001',
+      phone: '081234567890',
+      businessName: 'Warung Siti',
+      riskClass: 'menengah_rendah',
+      purpose: 'complaint',
+      outcome: 'informed',
+      outsideWindowReason: 'datang lebih awal',
+      complaint: { text: 'Izin belum jadi', category: 'ringan' },
+    }),
+    runs: 50,
+  },
+  'POST /api/visits/:id/permits': {
+    as: 'officer',
+    params: () => ({ id: s.visitId }),
+    body: () => ({
+      nib: '9120001234567',
+      businessName: 'Warung Siti',
+      riskClass: 'menengah_tinggi',
+      document: 'sertifikat_standar',
+      issuedInOssAt: '2025-03-10T02:00:00.000Z',
+      printed: true,
+      handedOver: true,
+      accessExplained: true,
+    }),
+    runs: 50,
+  },
+  'POST /api/visits/:id/counselling': {
+    as: 'officer',
+    params: () => ({ id: s.visitId }),
+    body: () => ({ topic: 'Pentingnya NIB', peopleReached: 12 }),
+    runs: 30,
+  },
+  // A JSON body is no image: every run is a coded refusal (MOBILE_PHOTO_NOT_IMAGE) or a validation error.
+  'POST /api/visits/:id/photos': {
+    as: 'officer',
+    params: () => ({ id: s.visitId }),
+    body: nothing,
+    runs: 20,
+  },
 };
 
 interface GetRoute {
@@ -434,7 +522,25 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /counter': { as: 'none', query: [], runs: 4 },
   'GET /mod': { as: 'none', query: [], runs: 4 },
   'GET /fo': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /mobile': { as: 'none', query: ['lang'], runs: 4 },
   'GET /': { as: 'none', query: [], runs: 4 },
+  'GET /api/visit-requests': { as: 'coord', query: [], runs: 4 },
+  'GET /api/visits': { as: 'coord', query: ['from', 'to'], runs: 20 },
+  'GET /api/visits/today': { as: 'officer', query: [], runs: 4 },
+  'GET /api/visits/recap': { as: 'kadis', query: ['month', 'format'], runs: 20 },
+  'GET /api/visits/:id': { as: 'coord', params: () => ({ id: s.visitId }), query: [], runs: 10 },
+  'GET /api/visits/:id/report': {
+    as: 'kadis',
+    params: () => ({ id: s.visitId }),
+    query: ['format'],
+    runs: 15,
+  },
+  'GET /api/visits/:id/photos/:photoId': {
+    as: 'officer',
+    params: () => ({ id: s.visitId, photoId: s.photoId }),
+    query: [],
+    runs: 10,
+  },
 };
 
 const paramsArbitrary = (valid: Record<string, string>): fc.Arbitrary<Record<string, string>> =>
@@ -492,6 +598,29 @@ describe('fuzz: hostile REST input', () => {
       pin: '583920',
     });
     s.logoutToken = (await w.freshToken('fo')) ?? '';
+    s.requestId = z.object({ id: z.string() }).parse(
+      await w.as('coord', 'POST', '/visit-requests', {
+        requesterKind: 'camat',
+        requesterName: 'Camat Sungai Raya',
+        place: { village: 'Desa Kuala Dua', district: 'Sungai Raya' },
+        wishedDate: '2025-04-01',
+      }),
+    ).id;
+    // Today's approved visit, with a photo: what the crew's routes act on.
+    s.visitId = z.object({ id: z.string() }).parse(
+      await w.as('coord', 'POST', '/visits', {
+        date: w.t.hub.engine.serviceDay,
+        place: { village: 'Desa Kuala Dua', district: 'Sungai Raya' },
+        suratTugasNumber: '800/1/2025',
+        crew: [{ name: 'Sri', role: 'coordinator' }],
+      }),
+    ).id;
+    await w.as('kadis', 'POST', `/visits/${s.visitId}/approve`);
+    const photo = await w.request(w.tokenOf('officer'), 'POST', `/api/visits/${s.visitId}/photos`, {
+      body: 'RIFF\u0010\u0000\u0000\u0000WEBPVP8 ',
+      headers: { 'content-type': 'image/webp' },
+    });
+    s.photoId = z.object({ id: z.string() }).parse(photo.body).id;
   });
   afterAll(async () => {
     await healthy();

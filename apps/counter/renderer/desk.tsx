@@ -16,6 +16,7 @@ import { LateBanner } from './components/late-banner.tsx';
 import { PeersPanel } from './components/peers-panel.tsx';
 import { QueuePanel } from './components/queue-panel.tsx';
 import { TopBar } from './components/top-bar.tsx';
+import { VisitRegisterPanel } from './components/visit-register.tsx';
 import type { T } from './components/types.ts';
 import { DeskFeed, type DeskView } from './desk-feed.ts';
 import { activeTicket, findByNumber, noShowsFor, owedFor, waitingFor } from './desk-view.ts';
@@ -248,6 +249,7 @@ export function Desk({ session, lang, shortcuts, onLang, onSignOut, t }: Props) 
             />
           )}
           <ActionBar buttons={buttons} shortcuts={shortcuts} onAction={perform} t={t} />
+          {desk?.status === 'serving' && <VisitRegisterPanel hub={hub} ticketId={desk.id} lang={lang} />}
           <FiguresPanel figures={view.figures} t={t} />
         </main>
         <QueuePanel

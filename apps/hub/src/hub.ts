@@ -36,6 +36,7 @@ import { requestLog } from './http/request-log.ts';
 import { corsPolicy, securityHeaders } from './http/security.ts';
 import type { HubContext, LifecycleTask } from './hub-context.ts';
 import { registerLive } from './live/live-feature.ts';
+import { registerMobile } from './mobile/mobile-feature.ts';
 import { registerPages } from './pages/pages-feature.ts';
 import { registerPrinting } from './printing/printing-feature.ts';
 import { registerQueue } from './queue/queue-feature.ts';
@@ -260,8 +261,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerHallSetup(ctx, scheduler, settings);
   registerPrinting(ctx);
   const backups = registerBackup(ctx);
-  registerComplaints(ctx);
+  const complaints = registerComplaints(ctx);
   const { pusher, feed } = registerCentral(ctx);
+  registerMobile(ctx, complaints, feed);
   registerDevices(ctx);
   const messages = registerMessages(ctx);
   registerPages(ctx);

@@ -12,6 +12,8 @@ export const COMPLAINT_CHANNELS = [
   'website',
   'email',
   'sp4n_lapor',
+  /** Taken in the field by the mobile service unit (seed 000: "sarana konsultasi dan pengaduan"). */
+  'mobile_unit',
 ] as const;
 export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
 

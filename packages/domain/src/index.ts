@@ -48,4 +48,7 @@ export type * from './message-events.ts';
 export * from './message-policy.ts';
 export * from './message-templates.ts';
 export * from './hall-setup.ts';
+export * from './mobile-types.ts';
+export type * from './mobile-events.ts';
+export * from './mobile-decide.ts';
 export type * from './central-feed-events.ts';

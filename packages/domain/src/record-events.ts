@@ -7,6 +7,7 @@ import type {
 import type { CentralFeedApplied, CentralFeedRefused } from './central-feed-events.ts';
 import type { Holiday } from './working-days.ts';
 import type { QueueEvent } from './events.ts';
+import type { MobileEvent } from './mobile-events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
 import type { SkmRespondent } from './skm-respondent.ts';
 import type { SkmScore } from './skm-unsur.ts';
@@ -244,6 +245,7 @@ export type RecordEvent =
   | DevicePaired
   | LegacyRowImported
   | MessageContactGiven
+  | MobileEvent
   | CentralFeedApplied
   | CentralFeedRefused;
 

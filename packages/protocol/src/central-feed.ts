@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VisitScheduledFeed } from './mobile.ts';
 
 /*
  * The site feed, central → hub: what central decides for a site (later: an online booking made or cancelled, a
@@ -15,6 +16,8 @@ export const FEED_KINDS = {
   'feed:probe': z.strictObject({
     note: z.string().trim().max(200),
   }),
+  /** A mobile unit's visit scheduled at central (issue 17): the unit's laptop takes it into its schedule. */
+  'visit:scheduled': VisitScheduledFeed,
 } as const;
 
 export type FeedKind = keyof typeof FEED_KINDS;

@@ -6,6 +6,7 @@ import type {
 } from '@giliran/domain';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
+import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
@@ -16,6 +17,7 @@ export type ErrorCode =
   | CentralErrorCode
   | MessageErrorCode
   | HallRuleCode
+  | MobileErrorCode
   | FeedErrorCode
   | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
@@ -437,6 +439,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...CENTRAL_ERRORS,
   ...MESSAGE_ERRORS,
   ...HALL_ERRORS,
+  ...MOBILE_ERRORS,
   ...FEED_ERRORS,
   ...RESTORE_ERRORS,
 };

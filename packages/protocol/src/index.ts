@@ -14,6 +14,7 @@ export * from './wait-accuracy.ts';
 export * from './devices.ts';
 export * from './messages.ts';
 export * from './record-commands.ts';
+export * from './mobile.ts';
 export * from './central-feed.ts';
 export * from './central-restore.ts';
 export * from './central-reports.ts';

@@ -106,4 +106,5 @@ export const CHANNEL_LABELS: Dictionary<ComplaintChannel> = {
   website: { id: 'halaman ini', en: 'this page' },
   email: { id: 'e-mail', en: 'e-mail' },
   sp4n_lapor: { id: 'SP4N-LAPOR!', en: 'SP4N-LAPOR!' },
+  mobile_unit: { id: 'layanan keliling', en: 'mobile unit' },
 };

@@ -117,4 +117,30 @@ describe('what leaves the hub for central', () => {
     };
     expect(redactForCentral('ticket:called', called)).toEqual(called);
   });
+
+  it('a mobile unit’s visit-register entry travels without the visitor’s name, NIK or phone', () => {
+    const entry = {
+      type: 'visit:registered',
+      visitId: 'v-1',
+      entryId: 'e-1',
+      orderNumber: 7,
+      name: 'Siti Aminah',
+      nik: '3579014509870001',
+      phone: '081234567890',
+      businessName: 'Keripik Apel Siti',
+      riskClass: 'menengah_rendah',
+      purpose: 'permit',
+      outcome: 'completed',
+    };
+    expect(redactForCentral('visit:registered', entry)).toEqual({
+      type: 'visit:registered',
+      visitId: 'v-1',
+      entryId: 'e-1',
+      orderNumber: 7,
+      businessName: 'Keripik Apel Siti',
+      riskClass: 'menengah_rendah',
+      purpose: 'permit',
+      outcome: 'completed',
+    });
+  });
 });

@@ -20,11 +20,13 @@ const NEVER_SENT = new Set([
 const COMPLAINANT = new Set(['name', 'occupation', 'address']);
 
 /**
- * Whether the event holds a complaint's filer: the register's own events (`complaint:filed` and the rest) and a
- * row of the register carried over from before the one log (`legacy:row-imported` of table `complaints`).
+ * Whether the event holds a complaint's filer: the register's own events (`complaint:filed` and the rest), a row
+ * of the register carried over from before the one log (`legacy:row-imported` of table `complaints`), and a
+ * mobile unit's visit-register entry (its visitor's name; NIK and phone are never sent anyway).
  */
 function holdsComplainant(type: string, payload: Record<string, unknown>): boolean {
-  if (type.startsWith('complaint:')) return true;
+  // A mobile unit's visit register names the visitor: the region counts visitors, it does not know them.
+  if (type.startsWith('complaint:') || type === 'visit:registered') return true;
   return type === 'legacy:row-imported' && payload['table'] === 'complaints';
 }
 

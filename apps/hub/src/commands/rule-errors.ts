@@ -2,6 +2,7 @@ import {
   ComplaintRuleError,
   DomainError,
   HallRuleError,
+  MobileRuleError,
   RecordRuleError,
   ReportChainError,
   SettingRuleError,
@@ -17,7 +18,8 @@ export function toHubError<T>(decide: () => T): T {
       error instanceof DomainError ||
       error instanceof ComplaintRuleError ||
       error instanceof RecordRuleError ||
-      error instanceof HallRuleError
+      error instanceof HallRuleError ||
+      error instanceof MobileRuleError
     )
       throw new HubError(error.code);
     if (error instanceof SettingRuleError)

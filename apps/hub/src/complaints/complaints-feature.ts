@@ -7,7 +7,7 @@ import { ComplaintService } from './complaint-service.ts';
  * Complaints (the public form and the staff register), their deadlines in working days and the holiday
  * calendar. Changes go to staff screens only: they name a complaint.
  */
-export function registerComplaints(ctx: HubContext): void {
+export function registerComplaints(ctx: HubContext): ComplaintService {
   const { db, site, engine, bus, store, clock, logger, io } = ctx;
   const complaints = new ComplaintService({ db, site, engine, bus, queueStore: store, clock, logger });
   ctx.api(
@@ -39,4 +39,5 @@ export function registerComplaints(ctx: HubContext): void {
   ctx.onClose(() => {
     complaints.stop();
   });
+  return complaints;
 }

@@ -12,6 +12,7 @@ import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { CentralSettings } from '../central/central-settings.ts';
 import { MessageSettings } from '../messages/message-settings.ts';
+import { MobileSettings } from '../mobile/mobile-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -196,6 +197,12 @@ export const SiteConfigSchema = z.object({
   central: CentralSettings,
   /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (messages/message-settings.ts). */
   messages: MessageSettings,
+  /**
+   * `mobile`: the hub runs on a mobile service unit's laptop (pelayanan keliling, docs/domain/mobile-unit.md), with
+   * its small catalogue, the coordinator's page at `/mobile`, and no printer needed.
+   */
+  kind: z.enum(['hall', 'mobile']).default('hall'),
+  mobile: MobileSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

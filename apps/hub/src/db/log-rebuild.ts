@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { applyInPlace, initialState, isQueueEvent, type HubEvent, type QueueState } from '@giliran/domain';
 import { openDatabase, type Db } from './database.ts';
 import { QueueStore } from './queue-store.ts';
-import { LEGACY_TABLES, projectRecord } from './record-projection.ts';
+import { LEGACY_TABLES, MOBILE_TABLES, projectRecord } from './record-projection.ts';
 
 /**
  * Every read-model table, each a projection of `events`. Not in the list: `report_days` (summaries of closed days
@@ -15,7 +15,13 @@ import { LEGACY_TABLES, projectRecord } from './record-projection.ts';
  * them would let anyone fill the log) and `pairing_codes` (one-time codes' hashes that expire within minutes; the
  * device a code pairs is logged as `device:paired` with only its token's hash).
  */
-export const PROJECTION_TABLES = ['tickets', 'counters', 'compensations', ...LEGACY_TABLES] as const;
+export const PROJECTION_TABLES = [
+  'tickets',
+  'counters',
+  'compensations',
+  ...LEGACY_TABLES,
+  ...MOBILE_TABLES,
+] as const;
 
 const BATCH = 5_000;
 

@@ -25,6 +25,17 @@ export const LEGACY_TABLES = [
 ] as const;
 export type LegacyTable = (typeof LEGACY_TABLES)[number];
 
+/** The mobile unit's tables (schema 13), each a projection of its events. */
+export const MOBILE_TABLES = [
+  'visit_requests',
+  'visits',
+  'visit_milestones',
+  'visit_register',
+  'visit_permits',
+  'visit_counselling',
+  'visit_photos',
+] as const;
+
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
 function audit(
@@ -340,6 +351,167 @@ function projectSurveyAndChain(db: Db, event: RecordEvent): boolean {
   }
 }
 
+function projectVisitPlan(db: Db, event: RecordEvent): boolean {
+  switch (event.type) {
+    case 'visit-request:received':
+      sql(
+        db,
+        `INSERT INTO visit_requests (id, requester_kind, requester_name, letter_number, letter_date, place,
+           wished_date, agencies, note, status, received_at, received_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?)`,
+      ).run(
+        event.requestId,
+        event.requesterKind,
+        event.requesterName,
+        event.letterNumber,
+        event.letterDate,
+        JSON.stringify(event.place),
+        event.wishedDate,
+        JSON.stringify(event.agencies),
+        event.note,
+        event.at,
+        event.by,
+      );
+      return true;
+    case 'visit-request:declined':
+      sql(db, "UPDATE visit_requests SET status = 'declined', decline_reason = ? WHERE id = ?").run(
+        event.reason,
+        event.requestId,
+      );
+      return true;
+    case 'visit:scheduled':
+      sql(
+        db,
+        `INSERT INTO visits (id, request_id, date, place, surat_tugas_number, crew, notice, agencies, status,
+           planned_at, planned_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
+      ).run(
+        event.visitId,
+        event.requestId,
+        event.date,
+        JSON.stringify(event.place),
+        event.suratTugasNumber,
+        JSON.stringify(event.crew),
+        json(event.notice ?? undefined),
+        JSON.stringify(event.agencies),
+        event.at,
+        event.by,
+      );
+      if (event.requestId !== null)
+        sql(db, "UPDATE visit_requests SET status = 'scheduled' WHERE id = ?").run(event.requestId);
+      return true;
+    case 'visit:approved':
+      sql(db, "UPDATE visits SET status = 'approved', approved_at = ?, approved_by = ? WHERE id = ?").run(
+        event.at,
+        event.by,
+        event.visitId,
+      );
+      return true;
+    case 'visit:milestone-recorded': {
+      sql(
+        db,
+        `INSERT INTO visit_milestones (visit_id, milestone, at, by, standard, judgement, minutes_off, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.visitId,
+        event.milestone,
+        event.at,
+        event.by,
+        event.standard,
+        event.judgement,
+        event.minutesOff,
+        event.note,
+      );
+      const done = event.milestone === 'reported';
+      sql(db, 'UPDATE visits SET status = ? WHERE id = ?').run(done ? 'done' : 'under_way', event.visitId);
+      if (done)
+        sql(
+          db,
+          "UPDATE visit_requests SET status = 'done' WHERE id = (SELECT request_id FROM visits WHERE id = ?)",
+        ).run(event.visitId);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function projectVisitRegisters(db: Db, event: RecordEvent): boolean {
+  switch (event.type) {
+    case 'visit:registered':
+      sql(
+        db,
+        `INSERT INTO visit_register (id, visit_id, order_number, name, nik, phone, business_name, risk_class,
+           purpose, outcome, note, outside_window_reason, complaint_id, ticket_id, at, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.entryId,
+        event.visitId,
+        event.orderNumber,
+        event.name,
+        event.nik,
+        event.phone,
+        event.businessName,
+        event.riskClass,
+        event.purpose,
+        event.outcome,
+        event.note,
+        event.outsideWindowReason,
+        event.filedComplaintId,
+        event.ticketId,
+        event.at,
+        event.by,
+      );
+      return true;
+    case 'visit:permit-issued':
+      sql(
+        db,
+        `INSERT INTO visit_permits (id, visit_id, entry_id, nib, business_name, risk_class, document,
+           issued_in_oss_at, printed, handed_over, access_explained, at, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.permitId,
+        event.visitId,
+        event.entryId,
+        event.nib,
+        event.businessName,
+        event.riskClass,
+        event.document,
+        event.issuedInOssAt,
+        Number(event.printed),
+        Number(event.handedOver),
+        Number(event.accessExplained),
+        event.at,
+        event.by,
+      );
+      return true;
+    case 'visit:counselling-held':
+      sql(
+        db,
+        'INSERT INTO visit_counselling (id, visit_id, topic, people_reached, at, by) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(event.sessionId, event.visitId, event.topic, event.peopleReached, event.at, event.by);
+      return true;
+    case 'visit:photo-attached':
+      sql(
+        db,
+        `INSERT INTO visit_photos (id, visit_id, mime, bytes, sha256, caption, at, by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        event.photoId,
+        event.visitId,
+        event.mime,
+        event.bytes,
+        event.sha256,
+        event.caption,
+        event.at,
+        event.by,
+      );
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** Writes the rows one event changes; call inside the transaction that appends it. */
 export function projectRecord(db: Db, event: RecordEvent): void {
   if (
@@ -348,6 +520,8 @@ export function projectRecord(db: Db, event: RecordEvent): void {
     projectSurveyAndChain(db, event) ||
     // Its number is kept beside the log (messages/), to be erased after the visit: no row of the log's own.
     event.type === 'message:contact-given' ||
+    projectVisitPlan(db, event) ||
+    projectVisitRegisters(db, event) ||
     // The feed's records are read from the log itself (central/feed-store.ts indexes them): no table of their own.
     event.type === 'central:feed-applied' ||
     event.type === 'central:feed-refused'

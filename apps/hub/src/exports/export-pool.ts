@@ -77,10 +77,12 @@ export class ExportPool {
   /** Renders one file in a worker thread. */
   private async render(job: ExportJob): Promise<Buffer> {
     const letterhead = 'letterhead' in job ? job.letterhead : undefined;
+    const photos = 'photos' in job ? job.photos : undefined;
     const task: ExportTask = {
       kind: job.kind,
       view: this.encode(job.view),
       ...(letterhead ? { letterhead } : {}),
+      ...(photos ? { photos } : {}),
     };
     const bytes = (await this.pool.run(task)) as Uint8Array;
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -1,4 +1,6 @@
-import type { SkmReportView } from '@giliran/protocol';
+import type { SkmReportView, VisitRecapView, VisitReportView } from '@giliran/protocol';
+import { visitReportPdf, type ReportPhoto } from '../mobile/mobile-report-pdf.ts';
+import { visitRecapXlsx, visitReportXlsx } from '../mobile/mobile-report-xlsx.ts';
 import type { ReportFileView } from '../reports/report-region-tables.ts';
 import { reportPdf } from '../reports/report-pdf.ts';
 import type { Letterhead } from '../reports/report-pdf-letterhead.ts';
@@ -13,7 +15,10 @@ export type ExportJob =
       readonly view: ReportFileView;
       readonly letterhead?: Letterhead;
     }
-  | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView };
+  | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView }
+  | { readonly kind: 'visit-pdf'; readonly view: VisitReportView; readonly photos: readonly ReportPhoto[] }
+  | { readonly kind: 'visit-xlsx'; readonly view: VisitReportView }
+  | { readonly kind: 'visit-recap-xlsx'; readonly view: VisitRecapView };
 
 /** What crosses to the worker thread: the view as JSON bytes in shared memory (export-pool.ts says why). */
 export interface ExportTask {
@@ -21,11 +26,13 @@ export interface ExportTask {
   readonly view: Uint8Array;
   /** The site's letterhead for a report PDF: small, cloned with the task. */
   readonly letterhead?: Letterhead;
+  /** A visit report's photos (bytes), cloned with the task. */
+  readonly photos?: readonly ReportPhoto[];
 }
 
 function decode(task: ExportTask): ExportJob {
   const view: unknown = JSON.parse(Buffer.from(task.view).toString('utf8'));
-  return { kind: task.kind, view, letterhead: task.letterhead } as ExportJob;
+  return { kind: task.kind, view, letterhead: task.letterhead, photos: task.photos } as ExportJob;
 }
 
 async function render(job: ExportJob): Promise<Buffer> {
@@ -38,6 +45,12 @@ async function render(job: ExportJob): Promise<Buffer> {
       return skmPdf(job.view);
     case 'skm-xlsx':
       return skmXlsx(job.view);
+    case 'visit-pdf':
+      return visitReportPdf(job.view, job.photos);
+    case 'visit-xlsx':
+      return visitReportXlsx(job.view);
+    case 'visit-recap-xlsx':
+      return visitRecapXlsx(job.view);
   }
 }
 

@@ -30,6 +30,7 @@ import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
 import { MESSAGE_OPERATIONS } from '../messages/message-openapi.ts';
+import { MOBILE_OPERATIONS } from '../mobile/mobile-openapi.ts';
 
 export interface Operation {
   readonly method: 'get' | 'post' | 'put';
@@ -283,6 +284,7 @@ const OPERATIONS: readonly Operation[] = [
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
   ...MESSAGE_OPERATIONS,
+  ...MOBILE_OPERATIONS,
 ];
 
 const ERROR_BODY = {

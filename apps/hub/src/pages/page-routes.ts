@@ -13,6 +13,7 @@ const PAGES: Readonly<Record<string, string>> = {
   '/counter': 'counter/renderer/index.html',
   '/mod': 'mod/renderer/index.html',
   '/fo': 'fo/renderer/index.html',
+  '/mobile': 'mobile/renderer/index.html',
 };
 
 export interface PageOptions {

@@ -145,6 +145,7 @@ export const CHANNEL_LABELS: Dictionary<ComplaintChannel> = {
   website: { id: 'Website (/pengaduan)', en: 'Website (/pengaduan)' },
   email: { id: 'E-mail', en: 'E-mail' },
   sp4n_lapor: { id: 'SP4N-LAPOR!', en: 'SP4N-LAPOR!' },
+  mobile_unit: { id: 'Layanan keliling', en: 'Mobile unit' },
 };
 
 export const HOLIDAY_KIND_LABELS: Dictionary<HolidayKind> = {

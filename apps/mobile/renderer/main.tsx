@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { MobileApp } from './app.tsx';
+import './mobile.css';
+
+const root = document.getElementById('app');
+if (root) render(<MobileApp />, root);
