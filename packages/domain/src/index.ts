@@ -42,3 +42,6 @@ export * from './wait-estimate.ts';
 export * from './wait-forecast.ts';
 export * from './wait-history.ts';
 export * from './wait-profile.ts';
+export * from './booking-rules.ts';
+export * from './booking-events.ts';
+export * from './booking-decide.ts';

@@ -4,6 +4,7 @@ import type {
   ComplaintDeadlineRule,
   ComplaintStatus,
 } from './complaint-types.ts';
+import type { BookingEvent } from './booking-events.ts';
 import type { Holiday } from './working-days.ts';
 import type { QueueEvent } from './events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
@@ -238,7 +239,8 @@ export type RecordEvent =
   | AccountPinRehashed
   | DeviceRegistered
   | DevicePaired
-  | LegacyRowImported;
+  | LegacyRowImported
+  | BookingEvent;
 
 /** Everything the log holds. */
 export type HubEvent = QueueEvent | RecordEvent;

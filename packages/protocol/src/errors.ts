@@ -1,4 +1,10 @@
-import type { ComplaintErrorCode, DomainErrorCode, ReportChainErrorCode } from '@giliran/domain';
+import type {
+  BookingErrorCode,
+  ComplaintErrorCode,
+  DomainErrorCode,
+  ReportChainErrorCode,
+} from '@giliran/domain';
+import { BOOKING_ERRORS } from './booking-errors.ts';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 
 export type ErrorCode =
@@ -6,6 +12,7 @@ export type ErrorCode =
   | ReportChainErrorCode
   | ComplaintErrorCode
   | CentralErrorCode
+  | BookingErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -372,6 +379,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     },
   },
   ...CENTRAL_ERRORS,
+  ...BOOKING_ERRORS,
 };
 
 export interface ApiError {

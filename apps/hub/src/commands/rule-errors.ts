@@ -1,4 +1,10 @@
-import { ComplaintRuleError, DomainError, RecordRuleError, ReportChainError } from '@giliran/domain';
+import {
+  BookingRuleError,
+  ComplaintRuleError,
+  DomainError,
+  RecordRuleError,
+  ReportChainError,
+} from '@giliran/domain';
 import { HubError } from '../hub-error.ts';
 
 /** A domain rule's coded refusal becomes the wire's (the codes are the same); anything else is a bug and stays one. */
@@ -9,7 +15,8 @@ export function toHubError<T>(decide: () => T): T {
     if (
       error instanceof DomainError ||
       error instanceof ComplaintRuleError ||
-      error instanceof RecordRuleError
+      error instanceof RecordRuleError ||
+      error instanceof BookingRuleError
     )
       throw new HubError(error.code);
     if (error instanceof ReportChainError)

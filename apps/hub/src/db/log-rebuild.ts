@@ -15,7 +15,13 @@ import { LEGACY_TABLES, projectRecord } from './record-projection.ts';
  * them would let anyone fill the log) and `pairing_codes` (one-time codes' hashes that expire within minutes; the
  * device a code pairs is logged as `device:paired` with only its token's hash).
  */
-export const PROJECTION_TABLES = ['tickets', 'counters', 'compensations', ...LEGACY_TABLES] as const;
+export const PROJECTION_TABLES = [
+  'tickets',
+  'counters',
+  'compensations',
+  ...LEGACY_TABLES,
+  'bookings',
+] as const;
 
 const BATCH = 5_000;
 
