@@ -74,6 +74,9 @@ import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
 import { CentralPushStore } from './central/central-push-store.ts';
 import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
 import { centralStatusRoutes } from './central/central-routes.ts';
+import { registerBooking } from './booking/register-booking.ts';
+import type { BookingService } from './booking/booking-service.ts';
+import { ComplaintCalendarStore } from './complaints/complaint-calendar-store.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -119,6 +122,8 @@ export interface Hub {
   readonly scheduler: DeadlineScheduler;
   readonly backups: BackupService;
   readonly pusher: CentralPusher;
+  /** Online booking: tests run its no-show sweep on their own clock. */
+  readonly booking: BookingService;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
@@ -324,6 +329,21 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     options.centralTiming,
   );
   app.use('/api', centralStatusRoutes({ auth, pusher }));
+  const calendarStore = new ComplaintCalendarStore(db);
+  const booking = registerBooking({
+    app,
+    auth,
+    bus,
+    engine,
+    site,
+    db,
+    clock,
+    dataDir: options.dataDir,
+    holidays: () => calendarStore.holidayDates(),
+    onError: (error) => {
+      logger.error({ err: error }, 'marking missed bookings failed');
+    },
+  });
   const pairing = new DevicePairing(db, site, clock, bus, () => {
     auth.forgetDevices();
   });
@@ -443,11 +463,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     pusher,
+    booking: booking.service,
     app,
     exports,
     audio,
     async close() {
       await pusher.stop();
+      booking.stop();
       clearInterval(statusTimer);
       stopWaitHistory();
       scheduler.stop();

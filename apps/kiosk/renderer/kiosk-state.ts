@@ -1,3 +1,4 @@
+import type { Localized } from '@giliran/ui';
 import type { IssuedTicket, PriorityCategory } from './wire.ts';
 
 export type Screen =
@@ -7,7 +8,11 @@ export type Screen =
   | { readonly name: 'issuing'; readonly serviceId: string }
   | { readonly name: 'done'; readonly ticket: IssuedTicket }
   | { readonly name: 'print-failed'; readonly ticket: IssuedTicket }
-  | { readonly name: 'refused'; readonly reason: 'too-many' | 'other' };
+  | { readonly name: 'refused'; readonly reason: 'too-many' | 'other' }
+  /** Typing a booking code (a scanner types its QR here too, then Enter). */
+  | { readonly name: 'booking' }
+  /** A booking the hub would not check in: its reason, and whether a normal ticket is the way on (late). */
+  | { readonly name: 'booking-refused'; readonly message: Localized; readonly late: boolean };
 
 export type KioskAction =
   | { readonly type: 'home' }
@@ -17,7 +22,10 @@ export type KioskAction =
   | { readonly type: 'issue'; readonly priority: PriorityCategory | null }
   | { readonly type: 'printed'; readonly ticket: IssuedTicket }
   | { readonly type: 'print-failed'; readonly ticket: IssuedTicket }
-  | { readonly type: 'refused'; readonly reason: 'too-many' | 'other' };
+  | { readonly type: 'refused'; readonly reason: 'too-many' | 'other' }
+  | { readonly type: 'booking' }
+  | { readonly type: 'check-in' }
+  | { readonly type: 'booking-refused'; readonly message: Localized; readonly late: boolean };
 
 /** The kiosk's screens as a small state machine: a second tap while a ticket is being issued changes nothing. */
 export function kioskReducer(screen: Screen, action: KioskAction): Screen {
@@ -41,6 +49,15 @@ export function kioskReducer(screen: Screen, action: KioskAction): Screen {
       return screen.name === 'issuing' ? { name: 'print-failed', ticket: action.ticket } : screen;
     case 'refused':
       return screen.name === 'issuing' ? { name: 'refused', reason: action.reason } : screen;
+    case 'booking':
+      return screen.name === 'issuing' ? screen : { name: 'booking' };
+    case 'check-in':
+      // A scan works from any screen but one already issuing.
+      return screen.name === 'issuing' ? screen : { name: 'issuing', serviceId: '' };
+    case 'booking-refused':
+      return screen.name === 'issuing'
+        ? { name: 'booking-refused', message: action.message, late: action.late }
+        : screen;
   }
 }
 
@@ -53,6 +70,7 @@ export function idleTimeoutMs(screen: Screen): number | null {
     case 'done':
       return 8_000;
     case 'refused':
+    case 'booking-refused':
       return 10_000;
     case 'print-failed':
       return 60_000;

@@ -35,4 +35,5 @@ export const SETTINGS_AREAS = [
   'sop-standards',
   'late-service',
   'accounts',
+  'booking',
 ] as const;

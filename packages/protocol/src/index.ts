@@ -12,3 +12,4 @@ export * from './skm.ts';
 export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
+export * from './booking.ts';

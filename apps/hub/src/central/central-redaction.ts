@@ -25,6 +25,8 @@ const COMPLAINANT = new Set(['name', 'occupation', 'address']);
  */
 function holdsComplainant(type: string, payload: Record<string, unknown>): boolean {
   if (type.startsWith('complaint:')) return true;
+  // A booking's holder is named: central counts bookings, it does not need who made them.
+  if (type.startsWith('booking:')) return true;
   return type === 'legacy:row-imported' && payload['table'] === 'complaints';
 }
 

@@ -11,6 +11,7 @@ import { BackupSettings } from '../backup/backup-settings.ts';
 import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { CentralSettings } from '../central/central-settings.ts';
+import { BookingSettings } from '../booking/booking-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -168,6 +169,8 @@ export const SiteConfigSchema = z.object({
   complaintProofOfWorkBits: z.number().int().min(0).max(24).default(16),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
+  /** Online booking: sessions, quotas, check-in and the call rule (booking/booking-settings.ts). */
+  booking: BookingSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
@@ -308,5 +311,6 @@ export function toQueueConfig(site: SiteConfig): QueueConfig {
     callAnswerMinutes: site.callAnswerMinutes,
     compensation: site.compensation,
     reportChainStandards: reportChainStandardsFrom(site.sopStandards),
+    bookingCallRule: site.booking?.callRule ?? null,
   };
 }

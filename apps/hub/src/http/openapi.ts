@@ -28,9 +28,10 @@ import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
 import { DEVICE_OPERATIONS } from './device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
+import { BOOKING_OPERATIONS } from '../booking/booking-openapi.ts';
 
 export interface Operation {
-  readonly method: 'get' | 'post' | 'put';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -279,6 +280,7 @@ const OPERATIONS: readonly Operation[] = [
   ...DEVICE_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
+  ...BOOKING_OPERATIONS,
 ];
 
 const ERROR_BODY = {

@@ -23,6 +23,7 @@ const SETTING_PATHS: readonly (readonly [string, SettingKind])[] = [
   ['/settings/counters/:id', 'counter-services'],
   ['/settings/opening-hours', 'opening-hours'],
   ['/settings/opening-hours/:id', 'service-hours'],
+  ['/settings/booking/:id', 'booking-capacity'],
 ];
 
 /**

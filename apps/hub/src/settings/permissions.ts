@@ -15,6 +15,8 @@ const EDITORS: Readonly<Record<SettingsArea, readonly Role[]>> = {
   'sop-standards': ADMINS,
   'late-service': ADMINS,
   accounts: ADMINS,
+  // Online booking quotas are the floor's: MOD sets them as the hall's staffing changes.
+  booking: MANAGERS,
 };
 
 export function mayEdit(role: Role, area: SettingsArea): boolean {
@@ -29,5 +31,6 @@ export function editableAreas(role: Role): Record<SettingsArea, boolean> {
     'sop-standards': mayEdit(role, 'sop-standards'),
     'late-service': mayEdit(role, 'late-service'),
     accounts: mayEdit(role, 'accounts'),
+    booking: mayEdit(role, 'booking'),
   };
 }

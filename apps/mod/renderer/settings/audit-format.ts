@@ -94,5 +94,7 @@ export function describeChange(entry: AuditEntry, t: SettingsT): string {
       return `${tierMinutes(entry.before)} → ${tierMinutes(entry.after)} ${t('minutes')}`;
     case 'accounts':
       return accountChange(entry, t);
+    case 'booking':
+      return `${scalar(entry.before, t)} → ${scalar(entry.after, t)}`;
   }
 }

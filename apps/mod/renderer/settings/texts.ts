@@ -171,6 +171,7 @@ export const SETTINGS_TEXTS = {
   area_sop_standards: { id: 'Standar SOP', en: 'SOP standards' },
   area_late_service: { id: 'Ambang kompensasi', en: 'Compensation thresholds' },
   area_accounts: { id: 'Akun', en: 'Accounts' },
+  area_booking: { id: 'Kuota antrean daring', en: 'Online booking quotas' },
   action_create: { id: 'Akun dibuat', en: 'Account created' },
   action_disable: { id: 'Dinonaktifkan', en: 'Disabled' },
   action_enable: { id: 'Diaktifkan', en: 'Enabled' },
