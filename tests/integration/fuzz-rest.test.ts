@@ -414,6 +414,8 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /counter': { as: 'none', query: [], runs: 4 },
   'GET /mod': { as: 'none', query: [], runs: 4 },
   'GET /fo': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /booking': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /booking/:code': { as: 'none', params: () => ({ code: 'ZZZZZZZZ' }), query: ['lang'], runs: 4 },
   'GET /': { as: 'none', query: [], runs: 4 },
 };
 
