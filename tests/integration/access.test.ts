@@ -140,6 +140,7 @@ POST /api/accounts/:username/pin                   401   403   403     403   403
 POST /api/admin/backup                             401   403   403     403   403     403  403  403   ok    403    403
 # The push of the log to the region's central server: the floor managers watch it
 GET  /api/central/status                           401   403   403     403   403     403  ok   ok    ok    403    403
+GET  /api/central/feed/status                      401   403   403     403   403     403  ok   ok    ok    403    403
 POST /api/devices/pairing-codes                    401   403   403     403   403     403  403  403   ok    403    403
 # Printing: a kiosk its own tickets; FO and managers any (the demo kiosk prints into its spool folder)
 GET  /api/tickets/:id/printable [kiosk's]          401   ok    403     403   403     ok   ok   ok    ok    403    403
@@ -534,6 +535,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
   'POST /api/admin/backup': { ok: 201 },
   'GET /api/central/status': { ok: 200 },
+  'GET /api/central/feed/status': { ok: 200 },
   'POST /api/devices/pairing-codes': {
     ok: 201,
     target: () => ({ body: { deviceId: 'kiosk-9', role: 'kiosk' } }),

@@ -4,7 +4,7 @@ import { solveWork } from '../../apps/citizen/renderer/complaint/proof-of-work.t
 import {
   PUBLIC_FILINGS_PER_10_MIN,
   PUBLIC_FILINGS_PER_DEVICE_10_MIN,
-} from '../../apps/hub/src/http/complaint-routes.ts';
+} from '../../apps/hub/src/complaints/complaint-routes.ts';
 import { demoSite, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 const FORM = {

@@ -9,7 +9,7 @@ import {
 } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PUBLIC_FILINGS_PER_DEVICE_10_MIN } from '../../apps/hub/src/http/complaint-routes.ts';
+import { PUBLIC_FILINGS_PER_DEVICE_10_MIN } from '../../apps/hub/src/complaints/complaint-routes.ts';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { collect, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 

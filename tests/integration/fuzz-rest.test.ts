@@ -404,6 +404,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/settings': { as: 'mod', query: [], runs: 4 },
   'GET /api/accounts': { as: 'mod', query: [], runs: 4 },
   'GET /api/central/status': { as: 'mod', query: [], runs: 4 },
+  'GET /api/central/feed/status': { as: 'mod', query: [], runs: 4 },
   'GET /api/audit': { as: 'mod', query: ['from', 'to', 'area', 'limit'], runs: 30 },
   'GET /kiosk': { as: 'none', query: ['token', 'lang', 'paper'], runs: 4 },
   'GET /t/:code': { as: 'none', params: () => ({ code: 'ZZZZZZZZZZ' }), query: [], runs: 4 },

@@ -141,6 +141,23 @@ describe("the MOD's live table, kept by deltas", () => {
     expect(deltas.every((d) => d.counters.length === 0 && d.removed.length === 0)).toBe(true);
   });
 
+  it("names the instant the day's queue closes, and the snapshot after it is the new, empty day", async () => {
+    const clock = new ManualClock(START);
+    t = await startTestHub({ clock });
+    const mod = await t.login('mod');
+    await issue('ktp-el');
+    const today = await live(mod);
+    // 00:00 WIB on the 26th: a page left open overnight asks again then, as no event may come.
+    expect(today.dayEndsAt).toBe('2026-11-25T17:00:00.000Z');
+    expect(today.timings).toHaveLength(1);
+    clock.advance(Date.parse('2026-11-25T17:00:01.000Z') - clock.now());
+    // A shift's session ends long before: the MOD on the night shift signs in anew.
+    const tomorrow = await live(await t.login('mod'));
+    expect(tomorrow.serviceDay).toBe('2026-11-26');
+    expect(tomorrow.dayEndsAt).toBe('2026-11-26T17:00:00.000Z');
+    expect(tomorrow.timings).toEqual([]);
+  });
+
   it('goes to floor managers only: officers, FO and the displays never get it', async () => {
     t = await startTestHub({ clock: new ManualClock(START) });
     const got = new Map<string, number>();

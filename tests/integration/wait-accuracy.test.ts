@@ -37,6 +37,10 @@ describe('GET /api/reports/wait-accuracy', () => {
     // The citizen of J002 looks at the status page twice: one promise on another channel, as nothing changed.
     expect((await t.api('GET', `/public/tickets/${j2.code}`)).status).toBe(200);
     expect((await t.api('GET', `/public/tickets/${j2.code}`)).status).toBe(200);
+    // The kiosk prints J002 once (the promise of its issue), then FO reprints it twice: each paper is a promise.
+    const fo = await t.login('fo');
+    for (const token of [KIOSK_TOKEN, fo, fo])
+      expect((await t.api('POST', `/tickets/${j2.id}/print`, { token, body: {} })).status).toBe(200);
     await t.api('POST', `/tickets/${j1.id}/step`, { token: loket5 });
     clock.advance(15 * MINUTE);
     await t.api('POST', `/tickets/${j1.id}/finish`, { token: loket5, body: { outcome: 'completed' } });
@@ -88,11 +92,16 @@ describe('GET /api/reports/wait-accuracy', () => {
   it('counts the status page promise on its own channel, once however often the page is shown', async () => {
     const status = await report(`?from=${DAY}&channel=status`);
     expect(status.total.estimator.tickets).toBe(1);
+    const reprints = await report(`?from=${DAY}&channel=reprint`);
+    // Reprinted at 09:05 while J001 was called but not yet at its first step: a whole visit (16 min) is left, and
+    // J002 is called 15 minutes later. The naive estimate counts nobody ahead and promises 0.
+    expect(reprints.total.estimator).toMatchObject({ tickets: 2, bias: 1, mae: 1 });
+    expect(reprints.total.naive).toMatchObject({ tickets: 2, bias: -15 });
     const all = await report(`?from=${DAY}&channel=all`);
-    expect(all.total.estimator.tickets).toBe(3);
+    expect(all.total.estimator.tickets).toBe(5);
     // J002 is called now: its status page shows no wait any more, and nothing new is promised.
     expect((await t.api('GET', `/public/tickets/${j2Code}`)).status).toBe(200);
-    expect((await report(`?from=${DAY}&channel=all`)).total.estimator.tickets).toBe(3);
+    expect((await report(`?from=${DAY}&channel=all`)).total.estimator.tickets).toBe(5);
   });
 
   it('filters by service and says an unknown service, a bad date or a reversed range clearly', async () => {

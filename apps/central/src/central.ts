@@ -8,6 +8,8 @@ import { pino, type Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
 import { CentralAuth } from './auth/central-auth.ts';
 import { migrate } from './db/migrate.ts';
+import { feedRoutes } from './feed/feed-routes.ts';
+import { SiteFeed } from './feed/site-feed.ts';
 import { centralRoutes } from './http/central-routes.ts';
 import {
   errorHandler,
@@ -19,6 +21,7 @@ import {
   type Clock,
 } from './hub-shared.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
+import { resumeRoutes } from './sync/resume-routes.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
 import { SiteViews } from './views/site-views.ts';
 
@@ -121,6 +124,8 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
+  app.use('/api', feedRoutes({ pool, auth, sites, feed: new SiteFeed(pool), clock }));
+  app.use('/api', resumeRoutes({ pool, auth, clock }));
   app.use(notFound);
   app.use(errorHandler(logger));
 

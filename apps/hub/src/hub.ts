@@ -4,79 +4,60 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
-import { isQueueEvent } from '@giliran/domain';
-import type { HubWarning, Snapshot } from '@giliran/protocol';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { pino, type Logger } from 'pino';
 import { AuthService } from './auth/auth-service.ts';
-import { MANAGERS } from './auth/roles.ts';
+import { seesTicketCodes } from './auth/ticket-codes.ts';
+import { registerBackup } from './backup/backup-feature.ts';
+import type { BackupService } from './backup/backup-service.ts';
+import { registerCentral } from './central/central-feature.ts';
+import { registerBooking } from './booking/booking-feature.ts';
+import type { BookingService } from './booking/booking-service.ts';
+import type { CentralPusher, PusherTiming } from './central/central-pusher.ts';
+import type { CentralFeedPuller } from './central/feed-puller.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CommandBus } from './commands/command-bus.ts';
 import { QueueEngine } from './commands/queue-engine.ts';
+import { registerCompensation } from './compensation/compensation-feature.ts';
+import type { DeadlineScheduler } from './compensation/deadline-scheduler.ts';
+import { registerComplaints } from './complaints/complaints-feature.ts';
 import { assertNoDemoCredentials } from './config/demo-guard.ts';
 import { resolvePublicAddress, type PublicAddress } from './config/public-address.ts';
 import { loadSiteConfig, toQueueConfig, untimedStandards, type SiteConfig } from './config/site-config.ts';
 import { openDatabase, type Db } from './db/database.ts';
 import { privateFolder } from './db/private-files.ts';
 import { QueueStore } from './db/queue-store.ts';
-import { apiRoutes } from './http/api-routes.ts';
-import { errorHandler, notFound } from './http/error-handler.ts';
-import { pageRoutes } from './http/page-routes.ts';
-import { deviceRoutes } from './http/device-routes.ts';
-import { DevicePairing } from './auth/device-pairing.ts';
-import { landingRoutes } from './http/landing-page.ts';
-import { displayRoutes } from './http/display-routes.ts';
 import { SettingsStore } from './db/settings-store.ts';
-import { announcementRoutes } from './http/announcement-routes.ts';
-import { repoRoot } from './repo-root.ts';
-import { speechAlerts } from './speech/voice-alert.ts';
-import { AnnouncementAudio } from './speech/announcement-audio.ts';
-import { printRoutes } from './http/print-routes.ts';
-import { reportRoutes } from './http/report-routes.ts';
-import { settingsRoutes } from './http/settings-routes.ts';
-import { SettingsService } from './settings/settings-service.ts';
-import { applyStoredSettings } from './settings/stored-settings.ts';
-import { reportChainRoutes } from './http/report-chain-routes.ts';
-import { ReportChainService } from './report-chain/report-chain-service.ts';
-import { skmRoutes } from './http/skm-routes.ts';
-import { DeadlineScheduler } from './scheduler/deadline-scheduler.ts';
-import { ComplaintService } from './complaints/complaint-service.ts';
-import { complaintRoutes } from './http/complaint-routes.ts';
-import { dateWindow } from './http/date-window.ts';
+import { registerDevices } from './devices/devices-feature.ts';
 import { ExportPool, type ExportPoolOptions } from './exports/export-pool.ts';
+import { dateWindow } from './http/date-window.ts';
+import { errorHandler, notFound } from './http/error-handler.ts';
+import { jsonBody } from './http/json-body.ts';
+import { requestLog } from './http/request-log.ts';
+import { corsPolicy, securityHeaders } from './http/security.ts';
+import type { HubContext, LifecycleTask } from './hub-context.ts';
+import { registerLive } from './live/live-feature.ts';
+import { registerPages } from './pages/pages-feature.ts';
+import { registerPrinting } from './printing/printing-feature.ts';
+import { registerQueue } from './queue/queue-feature.ts';
+import { snapshotOf } from './queue/queue-snapshot.ts';
+import { registerReportChain } from './report-chain/report-chain-feature.ts';
+import { registerReports } from './reports/reports-feature.ts';
+import { registerSettings } from './settings/settings-feature.ts';
+import { applyStoredSettings } from './settings/stored-settings.ts';
+import { registerSkm } from './skm/skm-feature.ts';
+import { broadcastEvents } from './socket/broadcast-events.ts';
+import { CounterPresence } from './socket/counter-presence.ts';
+import { codelessSnapshot, publicSnapshot } from './socket/device-view.ts';
 import {
   createSocketServer,
   isDevice,
   MAX_PAYLOAD_BYTES,
-  STAFF_ROOM,
   type HubSocketServer,
 } from './socket/socket-server.ts';
-import { codelessSnapshot, publicSnapshot } from './socket/device-view.ts';
-import { seesTicketCodes } from './auth/ticket-codes.ts';
-import { broadcastEvents } from './socket/broadcast-events.ts';
-import { CounterPresence } from './socket/counter-presence.ts';
-import { LiveDeltas } from './socket/live-deltas.ts';
-import { dashboardRoutes } from './http/dashboard-routes.ts';
-import { jsonBody } from './http/json-body.ts';
-import { requestLog } from './http/request-log.ts';
-import { corsPolicy, securityHeaders } from './http/security.ts';
-import { callView, compensationView, counterView, publicTicketStatus, ticketView } from './views/views.ts';
-import { findTicketByCode } from './http/ticket-lookup.ts';
-import { PublicTicketWatchers } from './socket/public-watchers.ts';
-import { BackupService } from './backup/backup-service.ts';
-import { ReportStore } from './reports/report-store.ts';
-import { ForecastCache } from './wait/forecast-cache.ts';
-import { keepWaitHistory } from './wait/wait-history-loader.ts';
-import { WaitPromises } from './wait/wait-promises.ts';
-import { waitAccuracyRoutes } from './wait/wait-accuracy-routes.ts';
-import { backupRoutes } from './backup/backup-routes.ts';
-import { CENTRAL_KEY_ENV } from './central/central-settings.ts';
-import { CentralPushStore } from './central/central-push-store.ts';
-import { CentralPusher, type CentralTarget, type PusherTiming } from './central/central-pusher.ts';
-import { centralStatusRoutes } from './central/central-routes.ts';
-import { registerBooking } from './booking/register-booking.ts';
-import type { BookingService } from './booking/booking-service.ts';
-import { ComplaintCalendarStore } from './complaints/complaint-calendar-store.ts';
+import type { AnnouncementAudio } from './speech/announcement-audio.ts';
+import { registerSpeech } from './speech/speech-feature.ts';
+import { registerWait } from './wait/wait-feature.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -124,6 +105,8 @@ export interface Hub {
   readonly pusher: CentralPusher;
   /** Online booking: tests run its no-show sweep on their own clock. */
   readonly booking: BookingService;
+  /** Central's site feed: features register the kinds they apply with `feed.kinds.handle`. */
+  readonly feed: CentralFeedPuller;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
@@ -133,37 +116,6 @@ export interface Hub {
 }
 
 export const DATABASE_FILE = 'giliran.sqlite';
-/** How often status pages are refreshed without a commit, for estimates that change with time alone. */
-const STATUS_REFRESH_MS = 60_000;
-/** Calls a snapshot carries for the displays' history: more than any screen lists. */
-const SNAPSHOT_CALLS = 100;
-// From the root, not this file: the bundle (dist/hub/main.js) sits at another depth than this source.
-const DEFAULT_WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
-
-function snapshotOf(engine: QueueEngine, store: QueueStore, site: SiteConfig): Snapshot {
-  // Commit what waits for the next group commit first: a snapshot shows only what is on disk, exactly up to
-  // its lastEventId, so a crash can never take back something a screen has already shown.
-  engine.flush();
-  const { state, config } = engine;
-  const now = engine.nowIso();
-  return {
-    lastEventId: store.lastEventId(),
-    now,
-    serviceDay: engine.serviceDay,
-    tickets: [...state.tickets.values()].map((t) => ticketView(t, config, now)),
-    counters: site.counters.map((c) => counterView(site, c.id, state)),
-    compensations: [...state.compensations.values()].map(compensationView),
-    calls: state.calls.slice(-SNAPSHOT_CALLS).map((c) => callView(c, state)),
-  };
-}
-
-/** Where to push the log, when the site file names a central server and a key is at hand. */
-function centralTarget(site: SiteConfig, envKey: string | undefined): CentralTarget | null {
-  const key = site.central?.key ?? envKey;
-  if (!site.central) return null;
-  if (!key) throw new Error(`site ${site.id}: central.key is missing (or set ${CENTRAL_KEY_ENV})`);
-  return { url: site.central.url, siteId: site.central.siteId, key };
-}
 
 /** The site file's certificate and key, read at start: a missing file stops the hub with its name. */
 function tlsFromSite(site: SiteConfig): TlsFiles | undefined {
@@ -181,21 +133,42 @@ function listen(server: HttpServer, port: number, host: string): Promise<number>
   });
 }
 
-/** What MOD must see on the live screen for as long as it holds (GET /api/hub/warnings). */
-function hubWarnings(address: PublicAddress): HubWarning[] {
-  return address.warning ? [{ kind: 'public-address', message: address.warning }] : [];
-}
-
-/** Builds and starts a hub: used by `npm start` and by every integration test (port 0, temporary folder). */
-export async function createHub(options: HubOptions): Promise<Hub> {
-  const logger = options.logger ?? pino({ level: 'info' });
-  const clock = options.clock ?? systemClock;
+/** The site, with the settings stored at run time applied over its file. */
+async function siteOf(options: HubOptions, logger: Logger): Promise<SiteConfig> {
   // A copy when given as an object: settings changed at run time are written into the hub's site.
   const site =
     typeof options.site === 'string' ? loadSiteConfig(options.site) : structuredClone(options.site);
   await assertNoDemoCredentials(site);
   for (const service of untimedStandards(site))
     logger.warn(service, 'a service publishes minutes it is not timed against: give it standardMinutes');
+  return site;
+}
+
+/** Express with what every request goes through, before any feature's routes. */
+function expressApp(site: SiteConfig, logger: Logger): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(securityHeaders());
+  app.use('/api', corsPolicy(site.allowedOrigins));
+  app.use(requestLog(logger, (url) => url === '/api/health'));
+  app.use(jsonBody(MAX_PAYLOAD_BYTES));
+  return app;
+}
+
+async function runAll(tasks: readonly LifecycleTask[]): Promise<void> {
+  for (const task of tasks) await task();
+}
+
+/**
+ * Builds and starts a hub: used by `npm start` and by every integration test (port 0, temporary folder).
+ * It makes the infrastructure (database, queue engine, bus, HTTP and Socket.IO servers), then registers each
+ * feature in turn with a `HubContext`; the features own their routes, socket events and listeners.
+ */
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const logger = options.logger ?? pino({ level: 'info' });
+  const clock = options.clock ?? systemClock;
+  const site = await siteOf(options, logger);
 
   privateFolder(options.dataDir);
   const db = openDatabase(join(options.dataDir, DATABASE_FILE));
@@ -205,7 +178,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger.warn({ key }, 'a stored setting no longer fits the site file; the file governs it');
   });
   const engine = new QueueEngine(store, toQueueConfig(site), clock);
-  const dates = () => dateWindow(site, engine.serviceDay);
   const bus = new CommandBus(engine, store, site, clock, (error) => {
     logger.error({ err: error }, 'broadcasting committed events failed');
   });
@@ -214,149 +186,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   bus.commitSystem(auth.seedEvents(site, engine.nowIso()));
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use(securityHeaders());
-  app.use('/api', corsPolicy(site.allowedOrigins));
-  app.use(requestLog(logger, (url) => url === '/api/health'));
-  app.use(jsonBody(MAX_PAYLOAD_BYTES));
-  const settings = new SettingsStore(db);
-  const speech = speechAlerts({
-    logger,
-    now: () => clock.now(),
-    toAll: (alert) => io.emit('hub:alert', alert),
-    toStaff: (alert) => io.to(STAFF_ROOM).emit('hub:alert', alert),
-  });
-  const audio = new AnnouncementAudio(site, options.dataDir, speech.onFallback, {
-    ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
-    onVoice: speech.onVoice,
-    onSpoken: speech.onSpoken,
-  });
-  const presence = new CounterPresence();
-  // The queue's own routes first: every ticket and call of the hall goes through them.
-  const waitShown = (codes: readonly string[]): void => {
-    promises.shownByCode(codes, 'status');
-  };
-  app.use(
-    '/api',
-    apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now(), waitShown }),
-  );
-  // Floor managers' live table: a snapshot, then deltas after each batch (`io` exists by the first batch).
-  const live = new LiveDeltas(() => io, engine, store, site);
-  app.use('/api', dashboardRoutes({ auth, presence, live, warnings: () => hubWarnings(publicAddress) }));
-  const exports = new ExportPool(options.exports);
-  app.use('/api', reportRoutes({ auth, engine, site, db, exports, clock }));
-  app.use('/api', waitAccuracyRoutes({ auth, engine, site, db }));
-  app.use('/api', announcementRoutes({ auth, engine, store, site, audio }));
-  const chain = new ReportChainService({
-    db,
-    site,
-    bus,
-    config: () => engine.config,
-    now: () => engine.nowIso(),
-    today: () => engine.serviceDay,
-  });
-  app.use('/api', reportChainRoutes({ auth, engine, chain, site }));
-  app.use('/api', skmRoutes({ auth, db, site, engine, clock, bus, exports }));
-  const siteSettings = new SettingsService({
-    db,
-    site,
-    siteFile,
-    engine,
-    auth,
-    io: () => io,
-    scheduler: () => scheduler,
-    bus,
-  });
-  app.use('/api', settingsRoutes({ auth, settings: siteSettings, dates }));
-  app.use('/api', displayRoutes({ auth, settings: siteSettings }));
-  let publicAddress: PublicAddress = { baseUrl: null, warning: null };
-  app.use(
-    '/api',
-    printRoutes({
-      auth,
-      bus,
-      engine,
-      store,
-      site,
-      publicBaseUrl: () => publicAddress.baseUrl,
-      dataDir: options.dataDir,
-      ...(options.printTimeoutMs !== undefined ? { printTimeoutMs: options.printTimeoutMs } : {}),
-    }),
-  );
-  const backups = new BackupService({
-    db,
-    dataDir: options.dataDir,
-    settings: site.backup,
-    clock,
-    logger,
-    onFailure: (error) => {
-      io.to(STAFF_ROOM).emit('hub:alert', {
-        kind: 'backup-failed',
-        message: `Cadangan basis data gagal: ${error.message}`,
-        at: new Date(clock.now()).toISOString(),
-      });
-    },
-  });
-  app.use('/api', backupRoutes({ auth, backups }));
-  // Complaint changes go to staff screens only: they name a complaint (`io` exists by the first change).
-  const complaints = new ComplaintService({
-    db,
-    site,
-    engine,
-    bus,
-    queueStore: store,
-    clock,
-    logger,
-  });
-  app.use(
-    '/api',
-    complaintRoutes({
-      auth,
-      complaints,
-      clock,
-      dates,
-      today: () => engine.serviceDay,
-      proofOfWorkBits: site.complaintProofOfWorkBits,
-    }),
-  );
-  const pusher = new CentralPusher(
-    centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]),
-    new CentralPushStore(db),
-    clock,
-    logger,
-    options.centralTiming,
-  );
-  app.use('/api', centralStatusRoutes({ auth, pusher }));
-  const calendarStore = new ComplaintCalendarStore(db);
-  const booking = registerBooking({
-    app,
-    auth,
-    bus,
-    engine,
-    site,
-    db,
-    clock,
-    dataDir: options.dataDir,
-    holidays: () => calendarStore.holidayDates(),
-    onError: (error) => {
-      logger.error({ err: error }, 'marking missed bookings failed');
-    },
-  });
-  const pairing = new DevicePairing(db, site, clock, bus, () => {
-    auth.forgetDevices();
-  });
-  app.use('/api', deviceRoutes({ auth, pairing, clock }));
-  app.use(landingRoutes(site));
-  app.use(pageRoutes(options.webRoot ?? DEFAULT_WEB_ROOT, { tokensInAddress: site.demo }));
-  app.use(notFound);
-  app.use(errorHandler(logger));
-
+  const app = expressApp(site, logger);
   const tls = options.tls ?? tlsFromSite(site);
   const httpServer = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
   if (!tls && !site.demo) logger.warn('serving plain HTTP: PINs and tokens cross the hall network readable');
-  const io = createSocketServer(httpServer, {
+  const presence = new CounterPresence();
+  const io: HubSocketServer = createSocketServer(httpServer, {
     auth,
     bus,
     logger,
@@ -372,70 +207,59 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     allowedOrigins: site.allowedOrigins,
     clock,
   });
-  auth.onRepeatedFailures(({ username, address, failures }) => {
-    // A guessing attack, or an officer who forgot their PIN: MOD and admin hear of it, with where it comes from.
-    logger.warn({ username, address, failures }, 'repeated sign-in failures');
-    const alert = {
-      kind: 'sign-in-failures',
-      message: `${String(failures)} kali gagal masuk untuk akun ${username} (terakhir dari ${address}).`,
-      at: new Date(clock.now()).toISOString(),
-    };
-    for (const socket of io.sockets.sockets.values())
-      if (MANAGERS.includes(socket.data.actor.role)) socket.emit('hub:alert', alert);
-  });
-  const scheduler = new DeadlineScheduler(engine, bus, clock, logger);
-  const forecasts = new ForecastCache(engine);
-  const promises = new WaitPromises(bus, engine, store, (error) => {
-    logger.error({ err: error }, 'logging a shown wait estimate failed');
-  });
-  const watchers = new PublicTicketWatchers(
-    io,
-    (code) => {
-      const ticket = findTicketByCode(engine, store, code);
-      return ticket
-        ? publicTicketStatus(ticket, site, engine.state, engine.config, engine.nowIso(), forecasts.current())
-        : null;
-    },
-    waitShown,
-  );
-  // Estimates move with time alone (a pause runs on, a desk goes through its steps): status pages hear it.
-  const statusTimer = setInterval(() => {
-    watchers.refresh();
-  }, STATUS_REFRESH_MS);
-  statusTimer.unref();
-  const stopWaitHistory = keepWaitHistory(engine, new ReportStore(db));
-  bus.onCommitted((batch) => {
-    scheduler.onCommitted(batch.map((b) => b.event).filter(isQueueEvent));
-    pusher.nudge();
-  });
+  // The queue's events reach every screen first; features then add what they show of their own events.
   bus.onBroadcast((batch) => {
     broadcastEvents(io, batch);
-    live.onBatch(batch);
-    // What each feature shows of its own events: staff screens only, since they name a complaint or a signer.
-    for (const { event } of batch) {
-      if (event.type === 'report-chain:step-signed')
-        io.to(STAFF_ROOM).emit('report-chain:signed', chain.signed(event.date, event.record));
-      siteSettings.announce(event);
-      if (event.type.startsWith('complaint:') && 'complaintId' in event) {
-        const changed = complaints.changed(event.complaintId, event.at);
-        if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);
-      }
-      // A confirmed year ends the provisional mark of every deadline counted through it.
-      if (event.type === 'calendar:year-confirmed')
-        for (const row of complaints.calendar.touchedBy(event.year)) {
-          const changed = complaints.changed(row.id, event.at);
-          if (changed) io.to(STAFF_ROOM).emit('complaint:changed', changed);
-        }
-    }
-    watchers.refresh();
   });
-  // Tickets that became late while the hub was down are raised at once.
-  await scheduler.fire();
-  // Complaints whose deadline passed while the hub was down raise their compensation now.
-  await complaints.start();
-  backups.start();
-  pusher.start();
 
+  let publicAddress: PublicAddress = { baseUrl: null, warning: null };
+  const exports = new ExportPool(options.exports);
+  const starts: LifecycleTask[] = [];
+  const closes: LifecycleTask[] = [];
+  const ctx: HubContext = {
+    options,
+    logger,
+    clock,
+    site,
+    siteFile,
+    db,
+    store,
+    settings: new SettingsStore(db),
+    engine,
+    bus,
+    auth,
+    io,
+    presence,
+    exports,
+    dates: () => dateWindow(site, engine.serviceDay),
+    publicAddress: () => publicAddress,
+    api: (router: Router) => app.use('/api', router),
+    web: (router: Router) => app.use(router),
+    onStart: (task) => starts.push(task),
+    onClose: (task) => closes.push(task),
+  };
+
+  // In route order: the queue first, since it carries the hall's traffic; the pages last.
+  registerQueue(ctx);
+  registerLive(ctx);
+  registerReports(ctx);
+  registerWait(ctx);
+  const audio = registerSpeech(ctx);
+  registerReportChain(ctx);
+  registerSkm(ctx);
+  const scheduler = registerCompensation(ctx);
+  registerSettings(ctx, scheduler);
+  registerPrinting(ctx);
+  const backups = registerBackup(ctx);
+  registerComplaints(ctx);
+  const { pusher, feed } = registerCentral(ctx);
+  registerDevices(ctx);
+  const booking = registerBooking(ctx);
+  registerPages(ctx);
+  app.use(notFound);
+  app.use(errorHandler(logger));
+
+  await runAll(starts);
   const host = options.host ?? '127.0.0.1';
   const port = await listen(httpServer, options.port ?? 0, host);
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -463,18 +287,13 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     scheduler,
     backups,
     pusher,
-    booking: booking.service,
+    booking,
+    feed,
     app,
     exports,
     audio,
     async close() {
-      await pusher.stop();
-      booking.stop();
-      clearInterval(statusTimer);
-      stopWaitHistory();
-      scheduler.stop();
-      complaints.stop();
-      await backups.stop();
+      await runAll(closes);
       await io.close();
       await exports.close();
       engine.close();

@@ -93,6 +93,11 @@ export interface QueueConfig {
   readonly reportChainStandards?: ReportChainStandards;
   /** What the wait estimator learned from the hall's closed days; none (SOP standards and today only) when absent. */
   readonly waitHistory?: WaitHistory;
+  /**
+   * Counters nobody has sat at for a while (the hub's presence of officers, after a grace period): the estimate
+   * does not count on them while other counters of their services are staffed. Absent: every counter counts.
+   */
+  readonly unstaffedCounters?: ReadonlySet<string>;
 }
 
 export function standardsFor(config: QueueConfig, service: ServiceConfig): SopStandards {

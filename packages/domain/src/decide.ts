@@ -355,6 +355,8 @@ function recordPrint(cmd: C.RecordPrint, state: QueueState): Events {
  * Logs the wait shown for each of these tickets (still waiting, today's), with the naive estimate beside it. A
  * status page showing what it showed before makes no new promise, so an unchanged quote is not logged again.
  */
+const ON_PAPER: ReadonlySet<C.QuoteWait['channel']> = new Set(['issue', 'reprint']);
+
 function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Events {
   const today = serviceDayOf(cmd.now, config.timeZone);
   const tickets = cmd.ticketIds
@@ -366,7 +368,8 @@ function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Ev
   const events: Events = [];
   for (const t of tickets) {
     const shown = estimateTicketWait(state, config, t, cmd.now, forecast);
-    if (cmd.channel !== 'issue' && sameShown(shown, state.quotes.get(t.id))) continue;
+    // Paper is a promise each time it is printed; a screen that shows the same again promises nothing new.
+    if (!ON_PAPER.has(cmd.channel) && sameShown(shown, state.quotes.get(t.id))) continue;
     events.push({
       type: 'ticket:wait-quoted',
       ticketId: t.id,

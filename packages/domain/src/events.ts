@@ -171,8 +171,11 @@ export interface TicketPrintFailed {
   readonly by: string;
 }
 
-/** Where a wait estimate was shown to the citizen: every promise is logged so its accuracy can be measured. */
-export const QUOTE_CHANNELS = ['issue', 'status', 'message'] as const;
+/**
+ * Where a wait estimate was shown to the citizen: every promise is logged so its accuracy can be measured. A reprint
+ * (FO, MOD, the kiosk after a failed print) puts the current estimate on paper: a promise of its own.
+ */
+export const QUOTE_CHANNELS = ['issue', 'status', 'message', 'reprint'] as const;
 export type QuoteChannel = (typeof QUOTE_CHANNELS)[number];
 
 /** Why no counter is calling for the service right now: the estimate then counts from when one will. */

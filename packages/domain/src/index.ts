@@ -45,3 +45,4 @@ export * from './wait-profile.ts';
 export * from './booking-rules.ts';
 export * from './booking-events.ts';
 export * from './booking-decide.ts';
+export type * from './central-feed-events.ts';

@@ -5,6 +5,7 @@ import type {
   ComplaintStatus,
 } from './complaint-types.ts';
 import type { BookingEvent } from './booking-events.ts';
+import type { CentralFeedApplied, CentralFeedRefused } from './central-feed-events.ts';
 import type { Holiday } from './working-days.ts';
 import type { QueueEvent } from './events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
@@ -240,7 +241,9 @@ export type RecordEvent =
   | DeviceRegistered
   | DevicePaired
   | LegacyRowImported
-  | BookingEvent;
+  | BookingEvent
+  | CentralFeedApplied
+  | CentralFeedRefused;
 
 /** Everything the log holds. */
 export type HubEvent = QueueEvent | RecordEvent;

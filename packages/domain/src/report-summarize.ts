@@ -3,6 +3,7 @@ import { localHourReader } from './report-local-hour.ts';
 import {
   emptyTotals,
   groupOf,
+  serviceHoursOf,
   stepOf,
   toDaySummary,
   type GroupTotals,
@@ -55,15 +56,18 @@ function countIssue(t: ReportTicket, totals: Totals): void {
   }
 }
 
+/** Served tickets: when their service started and how long it took (seconds); null for the others. */
+function serviceSpan(t: ReportTicket): { startMs: number; seconds: number } | null {
+  if (t.status !== 'done' || t.finishedAt === null) return null;
+  // Service runs from the first counter step, or the call when the officer never pressed Start (counter figures).
+  const startMs = Date.parse(t.steps[0]?.startedAt ?? t.calledAt ?? t.issuedAt);
+  return { startMs, seconds: seconds(startMs, Date.parse(t.finishedAt)) };
+}
+
 function countOutcome(t: ReportTicket, issuedMs: number, groups: readonly GroupTotals[]): void {
   const firstCalledMs = t.firstCalledAt === null ? null : Date.parse(t.firstCalledAt);
   const done = t.status === 'done';
-  let serviceSeconds: number | null = null;
-  if (done && t.finishedAt !== null) {
-    // Service runs from the first counter step, or the call when the officer never pressed Start (counter figures).
-    const start = t.steps[0]?.startedAt ?? t.calledAt ?? t.issuedAt;
-    serviceSeconds = seconds(Date.parse(start), Date.parse(t.finishedAt));
-  }
+  const serviceSeconds = serviceSpan(t)?.seconds ?? null;
   for (const group of groups) {
     const c = group.counts;
     if (done) c.served += 1;
@@ -113,6 +117,13 @@ export function summarizeDay(tickets: Iterable<ReportTicket>, config: QueueConfi
     totals.arrivals[hour] = (totals.arrivals[hour] ?? 0) + 1;
     countIssue(t, totals);
     countOutcome(t, issuedMs, owners(t, totals));
+    const span = serviceSpan(t);
+    if (span) {
+      const hours = serviceHoursOf(totals, t.serviceId);
+      const at = hourOf(span.startMs) * 2;
+      hours[at] = (hours[at] ?? 0) + 1;
+      hours[at + 1] = (hours[at + 1] ?? 0) + span.seconds;
+    }
     countCompliance(t, issuedMs, standardsOf(t.serviceId), totals);
   }
   return toDaySummary(totals);

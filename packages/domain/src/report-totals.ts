@@ -2,7 +2,7 @@ import { Histogram } from './report-histogram.ts';
 import type { DaySummary, GroupTally, StepTally } from './report-types.ts';
 
 /** Bump when what a day summary holds or means changes: stored summaries of an older version are recomputed. */
-export const REPORT_SUMMARY_VERSION = 1;
+export const REPORT_SUMMARY_VERSION = 2;
 
 export const COUNT_KEYS = [
   'issued',
@@ -31,6 +31,8 @@ export interface Totals {
   readonly officers: Map<string, GroupTotals>;
   readonly compliance: Map<string, Map<string, StepTally>>;
   readonly arrivals: number[];
+  /** Per service: count and service seconds per local hour the service started (48 numbers). */
+  readonly serviceHours: Map<string, number[]>;
 }
 
 export function emptyTotals(): Totals {
@@ -40,7 +42,18 @@ export function emptyTotals(): Totals {
     officers: new Map(),
     compliance: new Map(),
     arrivals: Array.from({ length: 24 }, () => 0),
+    serviceHours: new Map(),
   };
+}
+
+/** The service's hours row (count and seconds per hour), made on first use. */
+export function serviceHoursOf(totals: Totals, serviceId: string): number[] {
+  let hours = totals.serviceHours.get(serviceId);
+  if (!hours) {
+    hours = Array.from({ length: 48 }, () => 0);
+    totals.serviceHours.set(serviceId, hours);
+  }
+  return hours;
 }
 
 function zeroCounts(): Record<CountKey, number> {
@@ -121,6 +134,12 @@ export function addDay(totals: Totals, day: DaySummary): void {
   day.arrivals.forEach((count, hour) => {
     totals.arrivals[hour] = (totals.arrivals[hour] ?? 0) + count;
   });
+  for (const [serviceId, hours] of Object.entries(day.serviceHours)) {
+    const into = serviceHoursOf(totals, serviceId);
+    hours.forEach((value, i) => {
+      into[i] = (into[i] ?? 0) + value;
+    });
+  }
 }
 
 function encodeGroups(groups: Map<string, GroupTotals>): Record<string, GroupTally> {
@@ -141,5 +160,6 @@ export function toDaySummary(totals: Totals): DaySummary {
     officers: encodeGroups(totals.officers),
     compliance,
     arrivals: [...totals.arrivals],
+    serviceHours: Object.fromEntries(totals.serviceHours),
   };
 }

@@ -77,6 +77,11 @@ export interface DaySummary {
   readonly compliance: Readonly<Record<string, Readonly<Record<string, StepTally>>>>;
   /** Tickets issued per local hour of the day, 24 entries. */
   readonly arrivals: readonly number[];
+  /**
+   * Per service, its served tickets by the local hour their service started: 48 numbers, for each hour the count
+   * and the sum of their service seconds. The wait estimate learns from them how the pace moves through the day.
+   */
+  readonly serviceHours: Readonly<Record<string, readonly number[]>>;
 }
 
 // ── The recap a report shows ───────────────────────────────────────────────────────────────────────────────

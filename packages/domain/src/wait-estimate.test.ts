@@ -101,6 +101,44 @@ describe('the forecast: what each counter is doing now', () => {
   });
 });
 
+describe('which counters have someone at them', () => {
+  const without = (...ids: string[]) => ({ ...testConfig, unstaffedCounters: new Set(ids) });
+  const four = [ktp(1, 0), ktp(2, 0), ktp(3, 0), ktp(4, 0)];
+
+  it('given nobody sits at c3, when the fourth KTP ticket asks, then c1 alone serves the line: three cycles', () => {
+    expect(callAt(four, 'k4', 0, without('c3'))).toBe(48);
+  });
+
+  it('given nobody sits at c3 but it still has a ticket at its desk, when asked, then it still counts', () => {
+    const events = [...four, called('k1', 'c3', 0)];
+    expect(callAt(events, 'k4', 0, without('c3'))).toBe(callAt(events, 'k4', 0));
+  });
+
+  it("given every KTP counter empty (before sign-in), when asked, then they all count: the hall isn't gone", () => {
+    expect(callAt(four, 'k4', 0, without('c1', 'c3'))).toBe(16);
+  });
+
+  it('given c2 and c3 empty but c1 staffed, when asked, then c3 still stands in for SKCK, not for KTP', () => {
+    const skck = [1, 2, 3].map((n) =>
+      issued(`s${String(n)}`, `B00${String(n)}`, n, 0, { serviceId: 'skck' }),
+    );
+    // Nobody serves SKCK: both its counters count for it (as before sign-in) …
+    expect(callAt(skck, 's3', 0, without('c2', 'c3'))).toBe(callAt(skck, 's3', 0));
+    // … while KTP, which c1 serves, is promised c1 alone: three cycles for the fourth.
+    expect(callAt(four, 'k4', 0, without('c2', 'c3'))).toBe(48);
+  });
+
+  it('given SKCK has c2 staffed, when c3 is empty, then SKCK tickets are not promised c3 either', () => {
+    const skck = [1, 2, 3].map((n) =>
+      issued(`s${String(n)}`, `B00${String(n)}`, n, 0, { serviceId: 'skck' }),
+    );
+    // With c3: c2 and c3 take s1 and s2, s3 waits one cycle; without it, c2 alone: two.
+    const cycle = callAt(skck, 's3', 0) ?? 0;
+    expect(cycle).toBeGreaterThan(0);
+    expect(callAt(skck, 's3', 0, without('c3'))).toBeCloseTo(2 * cycle, 5);
+  });
+});
+
 describe('pauses, opening hours and breaks', () => {
   const bothPaused = [paused('c1', 'istirahat', 0), paused('c3', 'istirahat', 0), ktp(1, 10)];
 
@@ -152,13 +190,14 @@ describe('pauses, opening hours and breaks', () => {
 });
 
 describe('history and today', () => {
-  const history = (meanMinutes: number, priorityPerHour = 0): WaitHistory => ({
+  const history = (meanMinutes: number, priorityPerHour = 0, hourFactor = 1): WaitHistory => ({
     days: 20,
     services: {
       ktp: {
         all: { count: 400, meanMinutes, sdMinutes: 3 },
         byWeekday: {},
         priorityPerHour: new Array<number>(24).fill(priorityPerHour),
+        hourFactor: new Array<number>(24).fill(hourFactor),
       },
     },
   });
@@ -166,6 +205,12 @@ describe('history and today', () => {
   it('given a history of 29-min KTP services, when nothing was served today, then a cycle is 30 min', () => {
     const config = { ...testConfig, waitHistory: history(29) };
     expect(callAt([ktp(1, 0), ktp(2, 0), ktp(3, 0)], 'k3', 0, config)).toBeCloseTo(30, 5);
+  });
+
+  it('given history says this hour runs slower, when nothing was served today, then its pace is used', () => {
+    // The day's mean is 29 min; services started in this hour took 20 % longer: 34.8 min + 1 min walk.
+    const config = { ...testConfig, waitHistory: history(29, 0, 1.2) };
+    expect(callAt([ktp(1, 0), ktp(2, 0), ktp(3, 0)], 'k3', 0, config)).toBeCloseTo(35.8, 5);
   });
 
   it("given today's services run faster than history, when asked, then today's pace weighs in", () => {

@@ -256,6 +256,24 @@ function extrapolateTails(
   }
 }
 
+/**
+ * The counters the forecast counts on, each with the services it is counted for. A counter nobody sits at (and
+ * with no ticket at its desk) is counted only for its services that no staffed counter serves: before the
+ * officers sign in, or when all of a service's officers step away, the service is as good as paused, not gone.
+ */
+export function countedCounters(state: QueueState, config: QueueConfig): readonly CounterConfig[] {
+  const unstaffed = config.unstaffedCounters;
+  if (!unstaffed || unstaffed.size === 0) return config.counters;
+  const empty = (c: CounterConfig): boolean =>
+    unstaffed.has(c.id) && !state.counters.get(c.id)?.activeTicketId;
+  const staffedServices = new Set(config.counters.filter((c) => !empty(c)).flatMap((c) => c.serviceIds));
+  return config.counters.flatMap((c) => {
+    if (!empty(c)) return [c];
+    const serviceIds = c.serviceIds.filter((id) => !staffedServices.has(id));
+    return serviceIds.length === 0 ? [] : [{ ...c, serviceIds }];
+  });
+}
+
 export function forecastCalls(
   state: QueueState,
   config: QueueConfig,
@@ -278,7 +296,8 @@ export function forecastCalls(
     }
     return found;
   };
-  const counters: SimCounter[] = config.counters
+  const counted = countedCounters(state, config);
+  const counters: SimCounter[] = counted
     .filter((c) => c.serviceIds.some(inScope))
     .map((c) => {
       const live = state.counters.get(c.id);
@@ -323,7 +342,7 @@ export function forecastCalls(
   }
   const calls = new Map<string, CallForecast>();
   const servingCounts = new Map<string, number>();
-  for (const c of config.counters)
+  for (const c of counted)
     for (const id of new Set(c.serviceIds)) servingCounts.set(id, (servingCounts.get(id) ?? 0) + 1);
   extrapolateTails(
     line,

@@ -47,12 +47,21 @@ function blend(parts: readonly (readonly [number | null, number])[]): number {
   return weight === 0 ? 0 : sum / weight;
 }
 
+/** The history's service times for this weekday (else all days), at the pace of this hour of the day. */
 function historyTimes(config: QueueConfig, serviceId: string, now: string): ServiceTimes | null {
   const history = config.waitHistory?.services[serviceId];
   if (!history) return null;
-  const weekday = history.byWeekday[localTime(now, config.timeZone).weekday];
-  if (weekday && weekday.count >= MIN_HISTORY_SAMPLES) return weekday;
-  return history.all.count >= MIN_HISTORY_SAMPLES ? history.all : null;
+  const local = localTime(now, config.timeZone);
+  const weekday = history.byWeekday[local.weekday];
+  const times =
+    weekday && weekday.count >= MIN_HISTORY_SAMPLES
+      ? weekday
+      : history.all.count >= MIN_HISTORY_SAMPLES
+        ? history.all
+        : null;
+  if (!times) return null;
+  const factor = history.hourFactor[Math.floor(local.minuteOfDay / 60)] ?? 1;
+  return { ...times, meanMinutes: times.meanMinutes * factor };
 }
 
 /**

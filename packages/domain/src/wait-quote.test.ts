@@ -47,6 +47,13 @@ describe('QuoteWait: every promise is logged', () => {
       .then([]);
   });
 
+  it('given a logged promise, when the ticket is reprinted unchanged, then the paper is a promise of its own', () => {
+    const first = quoted({ minutes: 16, low: 5, high: 25 });
+    given([ktp(1, 0), ktp(2, 0), ktp(3, 0), first])
+      .when(quote(['k3'], 'reprint', 0))
+      .then([quoted({ channel: 'reprint', minutes: 16, low: 5, high: 25 })]);
+  });
+
   it('given a logged promise, when the queue moved and the status page shows a new wait, then it is logged', () => {
     const first = quoted({ minutes: 16, low: 5, high: 25 });
     const events = [ktp(1, 0), ktp(2, 0), ktp(3, 0), first, called('k1', 'c1', 1)];

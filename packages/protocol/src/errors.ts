@@ -6,6 +6,8 @@ import type {
 } from '@giliran/domain';
 import { BOOKING_ERRORS } from './booking-errors.ts';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
+import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
+import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -13,6 +15,8 @@ export type ErrorCode =
   | ComplaintErrorCode
   | CentralErrorCode
   | BookingErrorCode
+  | FeedErrorCode
+  | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -380,6 +384,8 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   },
   ...CENTRAL_ERRORS,
   ...BOOKING_ERRORS,
+  ...FEED_ERRORS,
+  ...RESTORE_ERRORS,
 };
 
 export interface ApiError {

@@ -13,3 +13,5 @@ export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
 export * from './booking.ts';
+export * from './central-feed.ts';
+export * from './central-restore.ts';

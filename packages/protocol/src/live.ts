@@ -12,6 +12,11 @@ export const LiveSnapshot = z.object({
   lastEventId: EventId,
   /** The hub's service day: a delta of another day means the day rolled over, and the page starts afresh. */
   serviceDay: z.string().nullable(),
+  /**
+   * Local midnight after `serviceDay`: the queue closes then even if no event follows (overnight nothing
+   * happens), so an open page takes a new snapshot at that instant rather than showing yesterday's rows.
+   */
+  dayEndsAt: Instant,
   now: Instant,
   timings: z.array(TimingView),
   counters: z.array(CounterView),

@@ -8,7 +8,7 @@ export const WaitAccuracyQuery = z.strictObject({
   to: Day.optional(),
   serviceId: z.string().min(1).max(64).optional(),
   /** Which promises: at issue (kiosk screen and paper; the default), later on the status page, by message, or all. */
-  channel: z.enum(['issue', 'status', 'message', 'all']).default('issue'),
+  channel: z.enum(['issue', 'status', 'message', 'reprint', 'all']).default('issue'),
   format: z.enum(['json', 'csv']).default('json'),
 });
 export type WaitAccuracyQuery = z.infer<typeof WaitAccuracyQuery>;
@@ -37,7 +37,7 @@ export const WaitAccuracyView = z.object({
   from: z.string(),
   to: z.string(),
   serviceId: z.string().nullable(),
-  channel: z.enum(['issue', 'status', 'message', 'all']),
+  channel: z.enum(['issue', 'status', 'message', 'reprint', 'all']),
   /** ±max(toleranceMinutes, toleranceShare × actual) counts as kept. */
   toleranceMinutes: z.number(),
   toleranceShare: z.number(),

@@ -1,5 +1,10 @@
 import {
   CentralSiteView,
+  FeedItem,
+  FeedPage,
+  FeedProbeRequest,
+  SiteEpochView,
+  SiteResumed,
   CentralTicketView,
   LoginRequest,
   SiteCreateRequest,
@@ -83,6 +88,38 @@ const OPERATIONS: readonly CentralOperation[] = [
     body: SyncBatch,
     response: SyncAck,
     auth: 'site',
+  },
+  {
+    method: 'get',
+    path: '/api/central/feed',
+    summary:
+      'What central decided for the key’s site, after ?after=<cursor> (at most ?limit=, 100 by default)',
+    response: FeedPage,
+    auth: 'site',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/feed/probe',
+    summary: 'Send a probe down a site’s feed; the hub logs it and pushes that back up (regional admin)',
+    body: FeedProbeRequest,
+    response: FeedItem,
+    status: 201,
+    auth: 'session',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/resume',
+    summary:
+      'Let a hub restored from an older backup go on: its next batch starts a new epoch (regional admin)',
+    response: SiteResumed,
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/epochs',
+    summary: 'A site’s epochs after restores: where each restored hub’s log parted from central’s',
+    response: z.array(SiteEpochView),
+    auth: 'session',
   },
 ];
 

@@ -11,6 +11,7 @@ import {
   type TicketRow,
 } from './queue-projection.ts';
 import { loadProjection, saveProjection } from './projection-store.ts';
+import { centralSeqOf, siteEpochs, startEpoch, type Epoch } from './site-epochs.ts';
 
 /** What an ingested batch changed, for the live views (Socket.IO) after commit. */
 export interface Ingested {
@@ -56,29 +57,52 @@ const digest = (event: SyncEvent): string =>
 export class SyncService {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** The highest sequence held, in the hub's own numbering (after a restore, central's minus the epoch's offset). */
   async ackedSeq(siteId: string): Promise<number> {
-    const { rows } = await this.pool.query<{ last_seq: string }>('SELECT last_seq FROM sites WHERE id = $1', [
-      siteId,
-    ]);
-    return Number(rows[0]?.last_seq ?? 0);
+    const { rows } = await this.pool.query<{ held: string }>(
+      'SELECT last_seq - seq_offset AS held FROM sites WHERE id = $1',
+      [siteId],
+    );
+    return Number(rows[0]?.held ?? 0);
   }
 
   async ingest(batch: SyncBatch, now: Date): Promise<{ ack: SyncAck; ingested: Ingested }> {
     checkOrder(batch);
     return inTransaction(this.pool, async (client) => {
-      const { rows } = await client.query<{ last_seq: string }>(
-        'SELECT last_seq FROM sites WHERE id = $1 FOR UPDATE',
-        [batch.siteId],
-      );
-      const held = Number(rows[0]?.last_seq ?? 0);
+      const site = await lockSite(client, batch.siteId);
+      const epochs = site.offset === 0 ? [] : await loadEpochs(client, batch.siteId);
+      // Everything the hub sees is in its own numbering: what central holds of this hub's log.
+      let held = site.lastSeq - site.offset;
       // The hub says the batch follows `after`: if central does not hold that far, events would be missing.
       if (batch.after > held) throw new CentralError('CENTRAL_SEQ_GAP');
       const overlap = batch.events.filter((e) => e.seq <= held);
-      await this.checkSame(client, batch.siteId, overlap);
-      const fresh = batch.events.filter((e) => e.seq > held);
+      const differs = await this.firstDifference(client, batch.siteId, overlap, epochs);
+      const fork = forkOf(batch, held, overlap, differs);
+      if (fork === 'unknown' || fork !== null) {
+        // The hub's log parts from central's (restored from an older backup): only a regional admin's resume
+        // lets it go on, in a new epoch; until then nothing is stored and nothing is acknowledged past the hub.
+        if (site.resumeBy === null)
+          throw new CentralError(differs >= 0 ? 'CENTRAL_SEQ_CONFLICT' : 'CENTRAL_HUB_BEHIND');
+        if (fork === 'unknown') return verifiedSoFar(batch);
+        const next = await startEpoch(
+          client,
+          batch.siteId,
+          { forkHubSeq: fork, lastSeq: site.lastSeq, by: site.resumeBy, now },
+          epochs,
+        );
+        epochs.push(next);
+        site.offset = next.offset;
+        held = fork;
+      } else if (site.resumeBy !== null && batch.events.some((e) => e.seq > held)) {
+        // Resumed, but the hub's log follows central's after all: nothing to start.
+        await client.query(
+          'UPDATE sites SET resume_requested_at = NULL, resume_requested_by = NULL WHERE id = $1',
+          [batch.siteId],
+        );
+      }
+      const fresh = batch.events.filter((e) => e.seq > held).map((e) => ({ ...e, seq: e.seq + site.offset }));
       await insertEvents(client, batch.siteId, fresh);
       await this.applyViews(client, batch.siteId, fresh);
-      const ackedSeq = fresh.at(-1)?.seq ?? held;
       const newest = fresh.at(-1);
       await client.query(
         `UPDATE sites SET last_seq = $2, last_contact_at = $3,
@@ -88,28 +112,34 @@ export class SyncService {
          WHERE id = $1`,
         [
           batch.siteId,
-          ackedSeq,
+          newest?.seq ?? site.lastSeq,
           now.toISOString(),
           newest?.at ?? null,
           newest?.serviceDay ?? null,
-          batch.head,
+          batch.head + site.offset,
           batch.headAt,
         ],
       );
+      // Acknowledged: what this batch showed central holds, never past it (a batch short of `held` is checked so far).
+      const ackedSeq = newest ? newest.seq - site.offset : (batch.events.at(-1)?.seq ?? batch.after);
       return {
         ack: { siteId: batch.siteId, ackedSeq, stored: fresh.length },
-        ingested: { siteId: batch.siteId, ackedSeq, stored: fresh },
+        ingested: { siteId: batch.siteId, ackedSeq: newest?.seq ?? site.lastSeq, stored: fresh },
       };
     });
   }
 
-  /** A sequence sent again must carry the same event: otherwise the hub's log and central's have parted. */
-  private async checkSame(
+  /**
+   * The index of the first event sent again with other content than central holds, or -1: where the hub's log and
+   * central's part.
+   */
+  private async firstDifference(
     client: pg.PoolClient,
     siteId: string,
     events: readonly SyncEvent[],
-  ): Promise<void> {
-    if (events.length === 0) return;
+    epochs: readonly Epoch[],
+  ): Promise<number> {
+    if (events.length === 0) return -1;
     const { rows } = await client.query<{
       seq: string;
       type: string;
@@ -118,7 +148,7 @@ export class SyncService {
       payload: Record<string, unknown>;
     }>(
       'SELECT seq, type, service_day, at, payload FROM events WHERE site_id = $1 AND seq = ANY($2::bigint[])',
-      [siteId, events.map((e) => e.seq)],
+      [siteId, events.map((e) => centralSeqOf(epochs, e.seq))],
     );
     const stored = new Map(
       rows.map((r) => [
@@ -132,9 +162,7 @@ export class SyncService {
         }),
       ]),
     );
-    for (const event of events)
-      if (stored.get(event.seq) !== digest(event))
-        throw new CentralError('CENTRAL_SEQ_CONFLICT', [{ path: 'events', message: `seq ${event.seq}` }]);
+    return events.findIndex((event) => stored.get(centralSeqOf(epochs, event.seq)) !== digest(event));
   }
 
   private async applyViews(
@@ -197,4 +225,60 @@ async function insertEvents(
       events.map((e) => JSON.stringify(e.payload)),
     ],
   );
+}
+
+interface LockedSite {
+  readonly lastSeq: number;
+  offset: number;
+  /** Who allowed the next batch to start a new epoch, or null. */
+  readonly resumeBy: string | null;
+}
+
+/** The site's row, locked for the batch: two batches of one site (through any central process) take turns. */
+async function lockSite(client: pg.PoolClient, siteId: string): Promise<LockedSite> {
+  const { rows } = await client.query<{
+    last_seq: string;
+    seq_offset: string;
+    resume_requested_by: string | null;
+  }>('SELECT last_seq, seq_offset, resume_requested_by FROM sites WHERE id = $1 FOR UPDATE', [siteId]);
+  const row = rows[0];
+  return {
+    lastSeq: Number(row?.last_seq ?? 0),
+    offset: Number(row?.seq_offset ?? 0),
+    resumeBy: row?.resume_requested_by ?? null,
+  };
+}
+
+async function loadEpochs(client: pg.PoolClient, siteId: string): Promise<Epoch[]> {
+  return (await siteEpochs(client, siteId)).map((e) => ({
+    epoch: e.epoch,
+    forkHubSeq: e.forkHubSeq,
+    offset: e.offset,
+  }));
+}
+
+/**
+ * Where the hub's log parts from central's, in the hub's numbering: the last event both hold. Null when the batch
+ * follows central's copy; `unknown` when the hub's log is shorter than central's but this batch (still matching)
+ * does not reach its end, so the fork lies further on.
+ */
+function forkOf(
+  batch: SyncBatch,
+  held: number,
+  overlap: readonly SyncEvent[],
+  differs: number,
+): number | null | 'unknown' {
+  if (differs >= 0) return differs === 0 ? batch.after : (overlap[differs - 1]?.seq ?? batch.after);
+  if (batch.head >= held) return null;
+  const reachesHead = (batch.events.at(-1)?.seq ?? batch.after) === batch.head;
+  return reachesHead ? batch.head : 'unknown';
+}
+
+/** A resumed hub's batch that matched central's copy but did not reach the fork: acknowledged as far as it went. */
+function verifiedSoFar(batch: SyncBatch): { ack: SyncAck; ingested: Ingested } {
+  const ackedSeq = batch.events.at(-1)?.seq ?? batch.after;
+  return {
+    ack: { siteId: batch.siteId, ackedSeq, stored: 0 },
+    ingested: { siteId: batch.siteId, ackedSeq, stored: [] },
+  };
 }

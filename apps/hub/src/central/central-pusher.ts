@@ -8,6 +8,7 @@ import {
 } from '@giliran/protocol';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
+import { backoffDelay } from './backoff.ts';
 import type { CentralPushStore } from './central-push-store.ts';
 
 export interface CentralTarget {
@@ -145,8 +146,7 @@ export class CentralPusher {
   private failed(error: unknown): number {
     this.failures += 1;
     const message = describe(error);
-    const ceiling = Math.min(this.timing.maxBackoffMs, this.timing.baseBackoffMs * 2 ** (this.failures - 1));
-    const delay = Math.round(Math.random() * ceiling);
+    const delay = backoffDelay(this.failures, this.timing);
     try {
       this.store.failed(message);
     } catch (storeError) {
@@ -198,7 +198,7 @@ export class CentralPusher {
   }
 }
 
-function errorCodeOf(body: unknown): string {
+export function errorCodeOf(body: unknown): string {
   if (typeof body !== 'object' || body === null || !('error' in body)) return '';
   const error = body.error;
   if (typeof error !== 'object' || error === null || !('code' in error)) return '';
@@ -206,7 +206,7 @@ function errorCodeOf(body: unknown): string {
 }
 
 /** A failure as MOD reads it: the refusal's code, or the network's reason (ECONNREFUSED, a timeout). */
-function describe(error: unknown): string {
+export function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause: unknown = error.cause;
   const code = typeof cause === 'object' && cause !== null && 'code' in cause ? String(cause.code) : null;

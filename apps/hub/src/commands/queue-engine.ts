@@ -51,6 +51,7 @@ export class QueueEngine {
   private dayEndsAt = 0;
   private currentConfig: QueueConfig;
   private history: WaitHistory | undefined;
+  private unstaffed: ReadonlySet<string> = new Set();
   private changes = 0;
 
   constructor(
@@ -73,14 +74,30 @@ export class QueueEngine {
   reconfigure(config: QueueConfig): void {
     if (config.timeZone !== this.currentConfig.timeZone)
       throw new Error('the time zone cannot change at run time');
-    this.currentConfig = this.history ? { ...config, waitHistory: this.history } : config;
+    this.currentConfig = this.withEstimateInputs(config);
   }
 
   /** What the wait estimator learned from the stored day summaries; kept across reconfigurations. */
   useWaitHistory(history: WaitHistory): void {
     this.history = history;
-    this.currentConfig = { ...this.currentConfig, waitHistory: history };
+    this.currentConfig = this.withEstimateInputs(this.currentConfig);
     this.changes += 1;
+  }
+
+  /** The counters nobody sits at (presence, after its grace): the wait estimate stops counting on them. */
+  useUnstaffedCounters(counterIds: ReadonlySet<string>): void {
+    this.unstaffed = counterIds;
+    this.currentConfig = this.withEstimateInputs(this.currentConfig);
+    this.changes += 1;
+  }
+
+  /** What the estimate learns outside the site file (history, presence) kept across a settings change. */
+  private withEstimateInputs(config: QueueConfig): QueueConfig {
+    return {
+      ...config,
+      ...(this.history ? { waitHistory: this.history } : {}),
+      unstaffedCounters: this.unstaffed,
+    };
   }
 
   /** Grows whenever the live state may have changed: caches of what is derived from it compare this. */
@@ -97,6 +114,12 @@ export class QueueEngine {
   get serviceDay(): string {
     this.rollDay();
     return this.day;
+  }
+
+  /** When today's queue closes (local midnight, as an instant): an open page takes a new snapshot then. */
+  get dayEndsAtIso(): string {
+    this.rollDay();
+    return new Date(this.dayEndsAt).toISOString();
   }
 
   nowIso(): string {

@@ -384,7 +384,10 @@ export function projectRecord(db: Db, event: RecordEvent): void {
     projectComplaint(db, event) ||
     projectSettingsAndAccounts(db, event) ||
     projectSurveyAndChain(db, event) ||
-    projectBooking(db, event)
+    projectBooking(db, event) ||
+    // The feed's records are read from the log itself (central/feed-store.ts indexes them): no table of their own.
+    event.type === 'central:feed-applied' ||
+    event.type === 'central:feed-refused'
   )
     return;
   throw new Error(`no projection for ${(event as { type: string }).type}`);

@@ -25,7 +25,7 @@ import { REPORT_CHAIN_OPERATIONS } from '../report-chain/report-chain-openapi.ts
 import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
 import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
 import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
-import { DEVICE_OPERATIONS } from './device-openapi.ts';
+import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
 import { BOOKING_OPERATIONS } from '../booking/booking-openapi.ts';

@@ -16,7 +16,7 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import { toQueueConfig, type SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { HubError } from '../hub-error.ts';
-import type { DeadlineScheduler } from '../scheduler/deadline-scheduler.ts';
+import type { DeadlineScheduler } from '../compensation/deadline-scheduler.ts';
 import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
 import { listAudit } from './audit-log.ts';

@@ -13,12 +13,18 @@ export interface PresentOfficer {
  */
 export class CounterPresence {
   private readonly sockets = new Map<string, PresentOfficer>();
+  private readonly listeners = new Set<(counterId: string) => void>();
+
+  /** Hears each counter whose picture changed (someone sat down, the last one left). */
+  onChange(listener: (counterId: string) => void): void {
+    this.listeners.add(listener);
+  }
 
   /** Returns true when the counter's picture changed. */
   join(socketId: string, officer: PresentOfficer): boolean {
     const before = this.at(officer.counterId)?.username;
     this.sockets.set(socketId, officer);
-    return this.at(officer.counterId)?.username !== before;
+    return this.changed(officer.counterId, this.at(officer.counterId)?.username !== before);
   }
 
   /** The counter whose picture changed, if any. */
@@ -26,7 +32,13 @@ export class CounterPresence {
     const officer = this.sockets.get(socketId);
     if (!officer) return null;
     this.sockets.delete(socketId);
-    return this.at(officer.counterId)?.username === officer.username ? null : officer.counterId;
+    const changed = this.at(officer.counterId)?.username !== officer.username;
+    return this.changed(officer.counterId, changed) ? officer.counterId : null;
+  }
+
+  private changed(counterId: string, changed: boolean): boolean {
+    if (changed) for (const listener of this.listeners) listener(counterId);
+    return changed;
   }
 
   /** The officer at the counter: the earliest still connected. */

@@ -16,7 +16,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { HubError } from '../hub-error.ts';
 import { requireRole } from '../http/auth-middleware.ts';
-import { MAX_REPORT_DAYS } from '../http/report-routes.ts';
+import { MAX_REPORT_DAYS } from '../reports/report-routes.ts';
 import { waitAccuracyCsv } from './wait-accuracy-csv.ts';
 import { quoteAndCallEvents } from './wait-accuracy-store.ts';
 

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR, type QuoteChannel } from '@giliran/domain';
 import type { CommandBus } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { QueueStore } from '../db/queue-store.ts';
-import { findTicketByCode } from '../http/ticket-lookup.ts';
+import { findTicketByCode } from '../queue/ticket-lookup.ts';
 
 /**
  * Logs the waits shown outside the issue (status page, later messages) through the command bus: the domain decides

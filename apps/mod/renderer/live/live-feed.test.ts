@@ -22,8 +22,11 @@ function row(id: string, phase: TimingView['phase'] = 'waiting'): TimingView {
   };
 }
 
+const MIDNIGHT = '2026-11-25T17:00:00.000Z'; // 00:00 WIB on the 26th
+
 function snapshot(lastEventId: number, rows: TimingView[], serviceDay = DAY): LiveSnapshot {
-  return { lastEventId, serviceDay, now: NOW, timings: rows, counters: [], services: [] };
+  const dayEndsAt = serviceDay === DAY ? MIDNIGHT : '2026-11-26T17:00:00.000Z';
+  return { lastEventId, serviceDay, dayEndsAt, now: NOW, timings: rows, counters: [], services: [] };
 }
 
 function delta(afterEventId: number, lastEventId: number, change: Partial<LiveDelta> = {}): LiveDelta {
@@ -79,7 +82,7 @@ describe('the MOD live feed keeps its table from deltas', () => {
   let hub: FakeHub;
   let feed: LiveFeed;
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'Date'] });
     hub = new FakeHub();
   });
   afterEach(() => {
@@ -127,6 +130,31 @@ describe('the MOD live feed keeps its table from deltas', () => {
     await settle();
     expect(feed.current.serviceDay).toBe('2026-11-26');
     expect(ids(feed)).toEqual(['x']);
+  });
+
+  it('takes a new snapshot at local midnight although no event comes overnight', async () => {
+    vi.setSystemTime(Date.parse(MIDNIGHT) - 10_000);
+    hub.snapshots.push({
+      ...snapshot(10, [row('a')]),
+      now: new Date(Date.parse(MIDNIGHT) - 10_000).toISOString(),
+    });
+    feed = new LiveFeed(hub.asClient());
+    await settle();
+    expect(ids(feed)).toEqual(['a']);
+
+    // The hub closes yesterday's queue at midnight: its snapshot then is the new, empty day.
+    hub.snapshots.push(snapshot(10, [], '2026-11-26'));
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(hub.asked.filter((p) => p === '/api/live')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(hub.asked.filter((p) => p === '/api/live')).toHaveLength(2);
+    expect(feed.current.serviceDay).toBe('2026-11-26');
+    expect(ids(feed)).toEqual([]);
+
+    // Once: the new snapshot's own midnight is a day away.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(hub.asked.filter((p) => p === '/api/live')).toHaveLength(2);
   });
 
   it('tries the snapshot again when it fails while still connected', async () => {

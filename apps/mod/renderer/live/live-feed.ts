@@ -66,6 +66,8 @@ export class LiveFeed {
   private readonly rows = new Map<string, TimingView>();
   /** Event id the table stands at; null until the first snapshot. */
   private position: number | null = null;
+  /** Hub clock (ms) at which the snapshot's day ends: the page asks again then, as no event may come overnight. */
+  private dayEndsAt = Number.POSITIVE_INFINITY;
   /** Deltas that arrived while a snapshot was on its way; null when none is. */
   private held: LiveDelta[] | null = null;
   private compensationsTimer: ReturnType<typeof setTimeout> | null = null;
@@ -213,6 +215,7 @@ export class LiveFeed {
     this.rows.clear();
     for (const row of snapshot.timings) this.rows.set(row.ticketId, row);
     this.position = snapshot.lastEventId;
+    this.dayEndsAt = Date.parse(snapshot.dayEndsAt);
     const numbers = new Map(this.view.serviceDay === snapshot.serviceDay ? this.view.numbers : []);
     for (const row of snapshot.timings) numbers.set(row.ticketId, row.number);
     this.update({
@@ -286,6 +289,11 @@ export class LiveFeed {
 
   /** Time passing alone crosses standards and deadlines: look for new alerts, and run the clocks on, every second. */
   private tick(): void {
+    if (this.hubNow() >= this.dayEndsAt && !this.held) {
+      // Midnight passed in the site's zone: yesterday's rows go, whether or not an event has come since.
+      this.dayEndsAt = Number.POSITIVE_INFINITY;
+      void this.resync();
+    }
     this.addAlerts(detectAlerts(this.view.timings, this.hubNow(), this.seen));
     // A new view object, so that the screen re-renders with the clocks one second on.
     this.update({ tickedAt: this.hubNow() });
