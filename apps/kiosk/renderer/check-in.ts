@@ -47,8 +47,8 @@ export async function checkInBooking(
     : { kind: 'print-failed', ticket };
 }
 
-/** A scanner types fast: keys closer than this belong to one scan. */
-const SCAN_GAP_MS = 80;
+/** Keys closer than this belong to one scan (generous: a loaded kiosk PC delivers a scanner's burst unevenly). */
+const SCAN_GAP_MS = 1000;
 
 /**
  * Listens for a keyboard-wedge scanner anywhere on the kiosk: characters typed in a quick burst, ended by Enter.
