@@ -8,7 +8,10 @@ import type {
   TicketView,
 } from '@giliran/protocol';
 import { BookingView as BookingViewSchema, SlotsView as SlotsSchema } from '@giliran/protocol';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CENTRAL_ACTOR, FEED_CALLER, feedItemCommand } from '../../apps/hub/src/central/feed-apply.ts';
+import { CentralFeedStore } from '../../apps/hub/src/central/feed-store.ts';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { expectLogIsTruth } from '../support/log-truth.ts';
 import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
@@ -227,6 +230,90 @@ describe('online booking at a hub alone', () => {
     expect(refused.body.error.code).toBe('BOOKING_CHECK_IN_TOO_LATE');
     t.hub.booking.sweep();
     expect((await t.api<BookingView>('GET', `/bookings/${late.code}`)).body.status).toBe('no-show');
+    expectLogIsTruth(t.hub.db);
+  });
+});
+
+describe('bookings central takes for the site, through the site feed', () => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ clock: new ManualClock(wib('2026-11-25', '06:00')) });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  /** One feed item applied as the puller applies it: through the bus, its id the idempotency key. */
+  const apply = (kind: string, payload: Record<string, unknown>, cursor: number) =>
+    t.hub.bus.record(
+      CENTRAL_ACTOR,
+      feedItemCommand(t.hub.feed.kinds, new CentralFeedStore(t.hub.db), 'mpp-kubu-raya-demo'),
+      {
+        cursor,
+        kind,
+        id: randomUUID(),
+        payload,
+        createdAt: new Date(wib('2026-11-25', '06:00')).toISOString(),
+      },
+      randomUUID(),
+      FEED_CALLER,
+    );
+
+  it('records a booking made at central, moves and cancels it; the log names each', async () => {
+    await apply(
+      'booking:made',
+      {
+        code: 'CENTRAL2',
+        serviceId: 'kk',
+        date: THU,
+        sessionId: 's2',
+        start: '10:00',
+        end: '12:00',
+        name: 'Budi',
+        phone: '6281200000002',
+        locale: 'id',
+        checkInFrom: new Date(wib(THU, '09:30')).toISOString(),
+        checkInUntil: new Date(wib(THU, '10:15')).toISOString(),
+      },
+      1,
+    );
+    expect((await t.api<BookingView>('GET', '/bookings/CENTRAL2')).body).toMatchObject({ status: 'booked' });
+    await apply(
+      'booking:moved',
+      {
+        code: 'CENTRAL2',
+        serviceId: 'kk',
+        date: THU,
+        sessionId: 's3',
+        start: '13:00',
+        end: '15:00',
+        checkInFrom: new Date(wib(THU, '12:30')).toISOString(),
+        checkInUntil: new Date(wib(THU, '13:15')).toISOString(),
+      },
+      2,
+    );
+    expect((await t.api<BookingView>('GET', '/bookings/CENTRAL2')).body.session.id).toBe('s3');
+    await apply('booking:cancelled', { code: 'CENTRAL2' }, 3);
+    expect((await t.api<BookingView>('GET', '/bookings/CENTRAL2')).body.status).toBe('cancelled');
+    await apply('booking:cancelled', { code: 'CENTRAL2' }, 4);
+    const types = (
+      t.hub.db
+        .prepare(
+          "SELECT type FROM events WHERE type LIKE 'booking:%' OR type LIKE 'central:feed%' ORDER BY id",
+        )
+        .all() as {
+        type: string;
+      }[]
+    ).map((r) => r.type);
+    expect(types).toEqual([
+      'booking:made',
+      'central:feed-applied',
+      'booking:moved',
+      'central:feed-applied',
+      'booking:cancelled',
+      'central:feed-applied',
+      'central:feed-refused',
+    ]);
     expectLogIsTruth(t.hub.db);
   });
 });

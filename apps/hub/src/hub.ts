@@ -254,7 +254,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   registerComplaints(ctx);
   const { pusher, feed } = registerCentral(ctx);
   registerDevices(ctx);
-  const booking = registerBooking(ctx);
+  const booking = registerBooking(ctx, feed.kinds);
   registerPages(ctx);
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,5 +1,7 @@
 import { ComplaintCalendarStore } from '../complaints/complaint-calendar-store.ts';
 import type { HubContext } from '../hub-context.ts';
+import type { FeedKinds } from '../central/feed-kinds.ts';
+import { handleBookingFeed } from './booking-feed.ts';
 import { bookingRoutes } from './booking-routes.ts';
 import { BookingService } from './booking-service.ts';
 import { BookingStore } from './booking-store.ts';
@@ -10,16 +12,18 @@ const SWEEP_MS = 60_000;
 
 /**
  * Online booking: its routes under /api (public booking, check-in at the kiosk and FO desk), its signing key in
- * the data folder, and the no-show sweep (at start and every minute).
+ * the data folder, the no-show sweep (at start and every minute), and the bookings central sends in the site feed.
  */
-export function registerBooking(ctx: HubContext): BookingService {
+export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingService {
   const signer = BookingSigner.fromDataDir(ctx.options.dataDir, ctx.site.booking?.trustedKeys ?? []);
   const calendar = new ComplaintCalendarStore(ctx.db);
+  const store = new BookingStore(ctx.db);
+  handleBookingFeed(feed, store);
   const service = new BookingService({
     site: ctx.site,
     engine: ctx.engine,
     bus: ctx.bus,
-    store: new BookingStore(ctx.db),
+    store,
     signer,
     holidays: () => calendar.holidayDates(),
   });
