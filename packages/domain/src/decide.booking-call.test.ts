@@ -72,11 +72,9 @@ describe('calling booked tickets among walk-ins', () => {
 
   it('still calls priority categories before any booked ticket', () => {
     const lansia = issue('p1', 20, { priority: 'lansia' });
-    expect(callOrder({ kind: 'booked-first' }, [...bookedOnes.slice(0, 1), ...walkIns.slice(0, 1), lansia])).toEqual([
-      'p1',
-      'b1',
-      'w1',
-    ]);
+    expect(
+      callOrder({ kind: 'booked-first' }, [...bookedOnes.slice(0, 1), ...walkIns.slice(0, 1), lansia]),
+    ).toEqual(['p1', 'b1', 'w1']);
   });
 
   it('calls by issue time alone when the site has no booking rule', () => {
