@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../apps/hub/src/db/database.ts';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
 import { hallActivity } from '../support/hall-activity.ts';
 import { startTestHub, type TestHub } from '../support/hub-harness.ts';
@@ -77,7 +78,7 @@ describe('the log is the truth', () => {
     expect(count(t, 'skm_responses')).toBe(2);
     expect(count(t, 'report_chain_events')).toBe(1);
     expect(count(t, 'audit_log')).toBe(5);
-    expect(t.hub.db.pragma('user_version', { simple: true })).toBe(9);
+    expect(t.hub.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expectLogIsTruth(t.hub.db);
 
     await hallActivity(
