@@ -24,6 +24,7 @@ export default defineConfig({
         mod: page('./apps/mod/renderer/index.html'),
         fo: page('./apps/fo/renderer/index.html'),
         booking: page('./apps/citizen/renderer/booking.html'),
+        pusat: page('./apps/pusat/renderer/index.html'),
       },
     },
   },

@@ -43,8 +43,10 @@ const BENCHES = [
   'hub-bundle',
   'exports-under-load',
   'central-ingest',
+  'central-dashboard',
   'wait-accuracy',
   'pin-hash',
+  'message-call-latency',
 ] as const;
 const BENCH_TIMEOUT_MS = 10 * 60_000;
 

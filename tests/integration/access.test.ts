@@ -8,6 +8,7 @@ import {
   type ComplaintView,
   type ErrorCode,
 } from '@giliran/protocol';
+import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import { z } from 'zod';
 import { PUBLIC } from '../../apps/hub/src/auth/actor.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,6 +165,14 @@ POST /api/tickets/:ticketId/cancel [called]        401   403   403     403   ok 
 POST /api/tickets/:ticketId/cancel [waiting]       401   403   403     403   403     ok   ok   ok    ok    403    403
 POST /api/compensations                            401   403   403     403   403     403  ok   ok    ok    403    403
 POST /api/compensations/:compensationId/resolve    401   403   403     403   ok      403  ok   ok    ok    403    403
+# Messages to citizens: a kiosk leaves a number for the ticket it printed, FO and managers for any; managers watch
+POST /api/messages/contacts [kiosk's]              401   ok    403     403   403     ok   ok   ok    ok    403    403
+POST /api/messages/contacts [mod's]                401   403   403     403   403     ok   ok   ok    ok    403    403
+GET  /api/messages                                 401   403   403     403   403     403  ok   ok    ok    403    403
+GET  /api/messages/settings                        401   403   403     403   403     403  ok   ok    ok    403    403
+POST /api/messages/:id/retry                       401   403   403     403   403     403  ok   ok    ok    403    403
+PUT  /api/settings/message-templates               401   403   403     403   403     403  ok   ok    ok    403    403
+PUT  /api/settings/message-options                 401   403   403     403   403     403  ok   ok    ok    403    403
 `;
 
 const CELLS = parseMatrix(MATRIX);
@@ -534,6 +543,27 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
   'POST /api/admin/backup': { ok: 201 },
   'GET /api/central/status': { ok: 200 },
+  // The access world's site sets up no channel: let through, a number is refused as MESSAGES_OFF, not FORBIDDEN.
+  "POST /api/messages/contacts [kiosk's]": {
+    ok: 409,
+    target: async (w) => ({ body: { ticketId: (await w.issue('kk', 'kiosk')).id, phone: '081234567890' } }),
+  },
+  "POST /api/messages/contacts [mod's]": {
+    ok: 409,
+    target: async (w) => ({ body: { ticketId: (await w.issue('kk', 'mod')).id, phone: '081234567890' } }),
+  },
+  'GET /api/messages': { ok: 200 },
+  'GET /api/messages/settings': { ok: 200 },
+  // No message has failed here: let through, the id is not found.
+  'POST /api/messages/:id/retry': { ok: 404, target: () => ({ params: { id: '1' } }) },
+  'PUT /api/settings/message-templates': {
+    ok: 200,
+    target: () => ({ body: { templates: DEFAULT_MESSAGE_TEMPLATES } }),
+  },
+  'PUT /api/settings/message-options': {
+    ok: 200,
+    target: () => ({ body: { nearAhead: 3, keepContactDays: 30 } }),
+  },
   'GET /api/central/feed/status': { ok: 200 },
   'POST /api/devices/pairing-codes': {
     ok: 201,

@@ -47,6 +47,48 @@ const LONG = 'x'.repeat(17 * 1024);
 const DEEP_ARRAY = `${'['.repeat(4000)}${']'.repeat(4000)}`;
 
 const CASES: readonly Case[] = [
+  // Messages (issue 18): a number that is no Indonesian mobile, a bad id, templates with a kind missing.
+  {
+    name: 'contact with a landline-length number',
+    path: '/api/messages/contacts',
+    who: 'kiosk',
+    body: { ticketId: 'x', phone: '12345' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'contact with a script in the number',
+    path: '/api/messages/contacts',
+    who: 'fo',
+    body: { ticketId: 'x', phone: '<script>0812</script>' },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'retry of a message id that is no number',
+    path: '/api/messages/abc/retry',
+    who: 'mod',
+    status: 404,
+    code: 'MESSAGE_NOT_FOUND',
+  },
+  {
+    name: 'message templates with a kind missing',
+    method: 'PUT',
+    path: '/api/settings/message-templates',
+    who: 'mod',
+    body: { templates: { 'ticket-link': { id: 'x', en: 'y' } } },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
+  {
+    name: 'message options with a negative threshold',
+    method: 'PUT',
+    path: '/api/settings/message-options',
+    who: 'mod',
+    body: { nearAhead: -1, keepContactDays: 30 },
+    status: 400,
+    code: 'VALIDATION_FAILED',
+  },
   // Invalid bodies: 400 VALIDATION_FAILED.
   {
     name: 'issue without serviceId',

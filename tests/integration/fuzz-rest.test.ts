@@ -9,6 +9,7 @@ import {
   SettingsView,
   type ComplaintView,
 } from '@giliran/protocol';
+import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { PUBLIC } from '../../apps/hub/src/auth/actor.ts';
@@ -255,6 +256,22 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
     runs: 60,
   },
   'PUT /api/settings/running-text': { as: 'mod', body: () => ({ text: 'Selamat datang' }), runs: 40 },
+  'POST /api/messages/contacts': {
+    as: 'mod',
+    body: () => ({ ticketId: s.ticketId, phone: '081234567890', locale: 'id' }),
+    runs: 40,
+  },
+  'POST /api/messages/:id/retry': { as: 'mod', params: () => ({ id: '1' }), body: nothing, runs: 20 },
+  'PUT /api/settings/message-templates': {
+    as: 'mod',
+    body: () => ({ templates: DEFAULT_MESSAGE_TEMPLATES }),
+    runs: 40,
+  },
+  'PUT /api/settings/message-options': {
+    as: 'mod',
+    body: () => ({ nearAhead: 3, keepContactDays: 30 }),
+    runs: 30,
+  },
   'PUT /api/display/running-text': { as: 'mod', body: () => ({ text: 'Selamat datang' }), runs: 40 },
   'PUT /api/settings/counters/:id': {
     as: 'mod',
@@ -404,6 +421,8 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/settings': { as: 'mod', query: [], runs: 4 },
   'GET /api/accounts': { as: 'mod', query: [], runs: 4 },
   'GET /api/central/status': { as: 'mod', query: [], runs: 4 },
+  'GET /api/messages': { as: 'mod', query: ['status', 'limit'], runs: 20 },
+  'GET /api/messages/settings': { as: 'mod', query: [], runs: 4 },
   'GET /api/central/feed/status': { as: 'mod', query: [], runs: 4 },
   'GET /api/audit': { as: 'mod', query: ['from', 'to', 'area', 'limit'], runs: 30 },
   'GET /kiosk': { as: 'none', query: ['token', 'lang', 'paper'], runs: 4 },

@@ -39,6 +39,7 @@ describe('settings: who may change them, bad input, the audit trail and restarts
       'late-service': false,
       accounts: false,
       booking: true,
+      messages: true,
     });
     const floor = { serviceIds: ['ktp-el', 'kk'] };
     expect(

@@ -60,7 +60,7 @@ export async function startTestHub(
     speechPlatform?: NodeJS.Platform;
     centralTiming?: HubOptions['centralTiming'];
     /** Anything else the hub takes (bind address, public address, network interfaces). */
-    hub?: Partial<Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces'>>;
+    hub?: Partial<Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces' | 'messageChannels'>>;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));

@@ -20,6 +20,10 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
+import { pusatPage } from './http/pusat-page.ts';
+import { ExportPool } from './report-engine.ts';
+import { RegionReports } from './reports/region-report.ts';
+import { regionRoutes } from './reports/region-routes.ts';
 import { SiteRegistry } from './sites/site-registry.ts';
 import { resumeRoutes } from './sync/resume-routes.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
@@ -86,6 +90,13 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Hubs push and pull every few seconds over kept-alive connections: a connection that is never idle would hold
+  // a closing process open. Once closing, each answer closes its connection.
+  let closing = false;
+  app.use((_req, res, next) => {
+    if (closing) res.setHeader('connection', 'close');
+    next();
+  });
   app.use(securityHeaders());
   app.use(requestLog(logger, (url) => url === '/api/health'));
   app.use(jsonBody(MAX_SYNC_BYTES));
@@ -126,6 +137,9 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   );
   app.use('/api', feedRoutes({ pool, auth, sites, feed: new SiteFeed(pool), clock }));
   app.use('/api', resumeRoutes({ pool, auth, clock }));
+  const exports = new ExportPool();
+  app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
+  app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));
 
@@ -138,7 +152,9 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     app,
     io,
     async close() {
+      closing = true;
       await io.close();
+      await exports.close();
       await pool.end();
     },
   };

@@ -1,9 +1,10 @@
 import type { PublicServerToClientEvents, PublicTicketStatus } from '@giliran/protocol';
 import { formatClock, pick, translator, waitText, type Dictionary, type Lang } from '@giliran/ui';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import './ticket-status.css';
+import { mayAskToNotify, signal, turnAlert, type TurnAlert } from './turn-alerts.ts';
 
 type Key =
   | 'number'
@@ -20,7 +21,12 @@ type Key =
   | 'reconnecting'
   | 'issued'
   | 'priority'
-  | 'survey';
+  | 'survey'
+  | 'notifyMe'
+  | 'nearTitle'
+  | 'nearBody'
+  | 'calledTitle'
+  | 'calledBody';
 
 const TEXTS: Dictionary<Key> = {
   number: { id: 'Nomor antrean Anda', en: 'Your queue number' },
@@ -43,6 +49,14 @@ const TEXTS: Dictionary<Key> = {
   reconnecting: { id: 'Menghubungkan ulang…', en: 'Reconnecting…' },
   issued: { id: 'Diambil {time}', en: 'Taken at {time}' },
   priority: { id: 'Prioritas', en: 'Priority' },
+  notifyMe: { id: 'Beri tahu saya saat giliran dekat', en: 'Notify me when my turn is near' },
+  nearTitle: { id: 'Giliran Anda sudah dekat', en: 'Your turn is near' },
+  nearBody: {
+    id: '{n} orang lagi sebelum Anda (nomor {number}). Mohon bersiap di dekat loket.',
+    en: '{n} more people before you (number {number}). Please get ready near the counters.',
+  },
+  calledTitle: { id: 'Nomor {number} dipanggil', en: 'Number {number} called' },
+  calledBody: { id: 'Silakan menuju {counter} sekarang.', en: 'Please go to {counter} now.' },
   survey: {
     id: 'Bagaimana pelayanan kami? Isi survei kepuasan (SKM)',
     en: 'How did we do? Take the satisfaction survey (SKM)',
@@ -125,6 +139,26 @@ function TicketStatusPage({ code }: { code: string }) {
   const [missing, setMissing] = useState(false);
   const [online, setOnline] = useState(false);
   const t = translator(TEXTS, lang);
+  const [alert, setAlert] = useState<TurnAlert | null>(null);
+  const [askNotify, setAskNotify] = useState(mayAskToNotify());
+  const previous = useRef<PublicTicketStatus | null>(null);
+
+  // Near and called, told once each as the status changes while the page is open.
+  useEffect(() => {
+    if (!status) return;
+    const happened = turnAlert(previous.current, status);
+    previous.current = status;
+    if (happened === null) return;
+    setAlert(happened);
+    const vars = { n: status.ahead ?? 0, number: status.number, counter: status.counterName ?? '' };
+    signal(
+      happened,
+      happened === 'called'
+        ? { title: t('calledTitle', vars), body: t('calledBody', vars) }
+        : { title: t('nearTitle', vars), body: t('nearBody', vars) },
+      status.code,
+    );
+  }, [status]);
 
   useEffect(() => {
     const socket: Socket<PublicServerToClientEvents> = io('/public', {
@@ -181,7 +215,25 @@ function TicketStatusPage({ code }: { code: string }) {
       {status.priority !== null && <p class="badge">{t('priority')}</p>}
       <p class="service">{pick(status.service, lang)}</p>
       <p class="agency">{pick(status.agency, lang)}</p>
+      {alert !== null && status.status === (alert === 'called' ? 'called' : 'waiting') && (
+        <p class={`turn-alert ${alert}`} role="alert" data-testid="turn-alert">
+          {alert === 'called' ? t('calledTitle', { number: status.number }) : t('nearTitle')}
+        </p>
+      )}
       <StatusLine status={status} lang={lang} t={t} />
+      {askNotify && status.status === 'waiting' && (
+        <button
+          class="notify-button"
+          data-testid="notify-me"
+          onClick={() => {
+            void Notification.requestPermission().then(() => {
+              setAskNotify(mayAskToNotify());
+            });
+          }}
+        >
+          {t('notifyMe')}
+        </button>
+      )}
       <SurveyLink status={status} t={t} />
       <p class="meta">
         {t('issued', { time: formatClock(status.issuedAt, status.timeZone, lang) })} ·{' '}

@@ -58,6 +58,9 @@ import {
 import type { AnnouncementAudio } from './speech/announcement-audio.ts';
 import { registerSpeech } from './speech/speech-feature.ts';
 import { registerWait } from './wait/wait-feature.ts';
+import type { MessageChannel } from '@giliran/domain';
+import type { Channel } from './messages/channels/channel.ts';
+import { registerMessages, type Messages } from './messages/messages-feature.ts';
 
 export interface HubOptions {
   readonly dataDir: string;
@@ -83,6 +86,8 @@ export interface HubOptions {
   readonly publicUrl?: string;
   /** The PC's network interfaces, for tests; os.networkInterfaces() by default. */
   readonly networkInterfaces?: NodeJS.Dict<NetworkInterfaceInfo[]>;
+  /** Message channels for tests (a provider that never answers); else the site file's `messages`. */
+  readonly messageChannels?: ReadonlyMap<MessageChannel, Channel>;
 }
 
 export interface TlsFiles {
@@ -105,6 +110,8 @@ export interface Hub {
   readonly pusher: CentralPusher;
   /** Online booking: tests run its no-show sweep on their own clock. */
   readonly booking: BookingService;
+  /** Messages to citizens: the outbox and its sender. */
+  readonly messages: Messages;
   /** Central's site feed: features register the kinds they apply with `feed.kinds.handle`. */
   readonly feed: CentralFeedPuller;
   /** The Express app: tests walk its router to list every route the hub serves. */
@@ -255,6 +262,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const { pusher, feed } = registerCentral(ctx);
   registerDevices(ctx);
   const booking = registerBooking(ctx, feed.kinds);
+  const messages = registerMessages(ctx);
   registerPages(ctx);
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -286,6 +294,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     io,
     scheduler,
     backups,
+    messages,
     pusher,
     booking,
     feed,

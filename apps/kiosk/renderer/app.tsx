@@ -19,6 +19,7 @@ import { AgencyGrid } from './screens/agency-grid.tsx';
 import { Done, Issuing, Message, PrintFailed } from './screens/outcome.tsx';
 import { PriorityChoice } from './screens/priority-choice.tsx';
 import { ServiceList } from './screens/service-list.tsx';
+import { ContactSent, WhatsAppContact } from './screens/whatsapp-contact.tsx';
 import { TEXTS } from './texts.ts';
 import type { PriorityCategory, ServiceView, SiteView } from './wire.ts';
 
@@ -141,6 +142,25 @@ export function KioskApp({ config }: { config: KioskConfig }) {
   );
   // The usual kiosk scanner types like a keyboard: a booking QR scanned on any screen checks in.
   useEffect(() => listenForScans(checkIn), [checkIn]);
+  /** The number for the ticket's messages; a refusal's text, or null once saved. */
+  const sendContact = useCallback(
+    async (ticketId: string, phone: string): Promise<string | null> => {
+      try {
+        const saved = await client.post<{ to: string }>('/api/messages/contacts', {
+          ticketId,
+          phone,
+          locale: lang,
+        });
+        dispatch({ type: 'contact-sent', to: saved.to });
+        return null;
+      } catch (error) {
+        return error instanceof HubRequestError && ['PHONE_INVALID', 'VALIDATION_FAILED'].includes(error.code)
+          ? t('phoneInvalid')
+          : t('contactFailed');
+      }
+    },
+    [client, lang, t],
+  );
 
   const offline = connection !== 'online' && screen.name !== 'issuing';
   const timeZone = site?.timeZone ?? 'Asia/Jakarta';
@@ -222,7 +242,30 @@ export function KioskApp({ config }: { config: KioskConfig }) {
         ) : screen.name === 'issuing' ? (
           <Issuing t={t} />
         ) : screen.name === 'done' ? (
-          <Done ticket={screen.ticket} serviceName={serviceName(screen.ticket.serviceId)} t={t} lang={lang} />
+          <Done
+            ticket={screen.ticket}
+            serviceName={serviceName(screen.ticket.serviceId)}
+            t={t}
+            lang={lang}
+            onWhatsApp={
+              site.phoneMessages === true
+                ? () => {
+                    dispatch({ type: 'contact' });
+                  }
+                : undefined
+            }
+          />
+        ) : screen.name === 'contact' ? (
+          <WhatsAppContact
+            number={screen.ticket.number}
+            t={t}
+            onSend={(digits) => sendContact(screen.ticket.id, digits)}
+            onSkip={() => {
+              dispatch({ type: 'home' });
+            }}
+          />
+        ) : screen.name === 'contact-sent' ? (
+          <ContactSent to={screen.to} t={t} />
         ) : screen.name === 'print-failed' ? (
           <PrintFailed
             ticket={screen.ticket}

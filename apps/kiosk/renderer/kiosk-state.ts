@@ -12,7 +12,9 @@ export type Screen =
   /** Typing a booking code (a scanner types its QR here too, then Enter). */
   | { readonly name: 'booking' }
   /** A booking the hub would not check in: its reason, and whether a normal ticket is the way on (late). */
-  | { readonly name: 'booking-refused'; readonly message: Localized; readonly late: boolean };
+  | { readonly name: 'booking-refused'; readonly message: Localized; readonly late: boolean }
+  | { readonly name: 'contact'; readonly ticket: IssuedTicket }
+  | { readonly name: 'contact-sent'; readonly to: string };
 
 export type KioskAction =
   | { readonly type: 'home' }
@@ -25,7 +27,9 @@ export type KioskAction =
   | { readonly type: 'refused'; readonly reason: 'too-many' | 'other' }
   | { readonly type: 'booking' }
   | { readonly type: 'check-in' }
-  | { readonly type: 'booking-refused'; readonly message: Localized; readonly late: boolean };
+  | { readonly type: 'booking-refused'; readonly message: Localized; readonly late: boolean }
+  | { readonly type: 'contact' }
+  | { readonly type: 'contact-sent'; readonly to: string };
 
 /** The kiosk's screens as a small state machine: a second tap while a ticket is being issued changes nothing. */
 export function kioskReducer(screen: Screen, action: KioskAction): Screen {
@@ -58,6 +62,10 @@ export function kioskReducer(screen: Screen, action: KioskAction): Screen {
       return screen.name === 'issuing'
         ? { name: 'booking-refused', message: action.message, late: action.late }
         : screen;
+    case 'contact':
+      return screen.name === 'done' ? { name: 'contact', ticket: screen.ticket } : screen;
+    case 'contact-sent':
+      return screen.name === 'contact' ? { name: 'contact-sent', to: action.to } : screen;
   }
 }
 
@@ -68,7 +76,10 @@ export function idleTimeoutMs(screen: Screen): number | null {
     case 'issuing':
       return null;
     case 'done':
+    case 'contact-sent':
       return 8_000;
+    case 'contact':
+      return 60_000;
     case 'refused':
     case 'booking-refused':
       return 10_000;

@@ -2,6 +2,17 @@ import type { Dictionary } from '@giliran/ui';
 
 export type KioskText =
   | 'welcome'
+  | 'whatsappOffer'
+  | 'contactTitle'
+  | 'contactHint'
+  | 'contactPrivacy'
+  | 'phoneInvalid'
+  | 'contactFailed'
+  | 'contactSent'
+  | 'contactSentHint'
+  | 'erase'
+  | 'send'
+  | 'skip'
   | 'chooseAgency'
   | 'chooseService'
   | 'back'
@@ -120,6 +131,32 @@ export const TEXTS: Dictionary<KioskText> = {
   errorBody: { id: 'Silakan hubungi petugas Front Office.', en: 'Please ask the Front Office officer.' },
   language: { id: 'English', en: 'Bahasa Indonesia' },
   servicesCount: { id: '{n} layanan', en: '{n} services' },
+  whatsappOffer: { id: 'Kirim info antrean ke WhatsApp', en: 'Send queue updates to WhatsApp' },
+  contactTitle: { id: 'Nomor WhatsApp untuk tiket {number}', en: 'WhatsApp number for ticket {number}' },
+  contactHint: {
+    id: 'Kami kirim tautan tiket, kabar saat giliran Anda dekat, dan saat Anda dipanggil.',
+    en: "We send the ticket's link, word when your turn is near, and when you are called.",
+  },
+  contactPrivacy: {
+    id: 'Opsional. Nomor hanya dipakai untuk antrean ini dan dihapus setelah kunjungan (UU 27/2022).',
+    en: 'Optional. The number is used for this visit only and erased after it (Law 27/2022).',
+  },
+  phoneInvalid: {
+    id: 'Nomor HP tidak valid. Contoh: 0812 3456 7890.',
+    en: 'The phone number is not valid. Example: 0812 3456 7890.',
+  },
+  contactFailed: {
+    id: 'Nomor belum tersimpan. Silakan coba lagi atau lewati.',
+    en: 'The number was not saved. Please try again or skip.',
+  },
+  contactSent: { id: 'Nomor tersimpan', en: 'Number saved' },
+  contactSentHint: {
+    id: 'Tautan tiket segera dikirim ke WhatsApp Anda.',
+    en: "The ticket's link is on its way to your WhatsApp.",
+  },
+  erase: { id: 'Hapus', en: 'Erase' },
+  send: { id: 'Kirim', en: 'Send' },
+  skip: { id: 'Lewati', en: 'Skip' },
   scanStatus: {
     id: 'Pindai kode QR di tiket untuk melihat antrean dari ponsel Anda.',
     en: 'Scan the QR code on the ticket to follow the queue on your phone.',

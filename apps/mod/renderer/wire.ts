@@ -2,11 +2,13 @@
 export type {
   Ack,
   Broadcast,
+  CentralPushStatus,
   CompensationView,
   CounterView,
   HubWarning,
   LiveDelta,
   LiveSnapshot,
+  MessagesView,
   PresentOfficer,
   ServiceView,
   SiteView,

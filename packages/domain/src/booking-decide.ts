@@ -1,7 +1,7 @@
 import type {
   BookingCancelled,
   BookingCheckedIn,
-  BookingFacts,
+  BookingEventFacts,
   BookingLocale,
   BookingMade,
   BookingMoved,
@@ -140,7 +140,7 @@ export function decideMakeBooking(command: MakeBooking, facts: BookingFactsAt): 
   };
 }
 
-function factsOf(booking: BookingRecord): BookingFacts {
+function factsOf(booking: BookingRecord): BookingEventFacts {
   return {
     code: booking.code,
     serviceId: booking.serviceId,

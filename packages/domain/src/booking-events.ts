@@ -15,7 +15,7 @@ export interface BookingSlot {
 }
 
 /** What every booking event carries. */
-export interface BookingFacts extends BookingSlot {
+export interface BookingEventFacts extends BookingSlot {
   readonly code: string;
   readonly name: string;
   readonly phone: string;
@@ -28,7 +28,7 @@ interface Stamp {
   readonly by: string;
 }
 
-export interface BookingMade extends BookingFacts, Stamp {
+export interface BookingMade extends BookingEventFacts, Stamp {
   readonly type: 'booking:made';
   /** The server that took and signed it: this hub's site id, or `central`. */
   readonly origin: string;
@@ -36,18 +36,18 @@ export interface BookingMade extends BookingFacts, Stamp {
   readonly checkInUntil: string;
 }
 
-export interface BookingMoved extends BookingFacts, Stamp {
+export interface BookingMoved extends BookingEventFacts, Stamp {
   readonly type: 'booking:moved';
   readonly from: BookingSlot;
   readonly checkInFrom: string;
   readonly checkInUntil: string;
 }
 
-export interface BookingCancelled extends BookingFacts, Stamp {
+export interface BookingCancelled extends BookingEventFacts, Stamp {
   readonly type: 'booking:cancelled';
 }
 
-export interface BookingCheckedIn extends BookingFacts, Stamp {
+export interface BookingCheckedIn extends BookingEventFacts, Stamp {
   readonly type: 'booking:checked-in';
   readonly ticketId: string;
   readonly ticketNumber: string;
@@ -56,7 +56,7 @@ export interface BookingCheckedIn extends BookingFacts, Stamp {
 }
 
 /** Its check-in window closed without a check-in. */
-export interface BookingNoShow extends BookingFacts, Stamp {
+export interface BookingNoShow extends BookingEventFacts, Stamp {
   readonly type: 'booking:no-show';
 }
 
@@ -65,7 +65,7 @@ export type BookingEvent = BookingMade | BookingMoved | BookingCancelled | Booki
 export type BookingStatus = 'booked' | 'checked-in' | 'cancelled' | 'no-show';
 
 /** A booking as the decisions see it. */
-export interface BookingRecord extends BookingFacts {
+export interface BookingRecord extends BookingEventFacts {
   readonly status: BookingStatus;
   readonly ticketId: string | null;
   readonly checkInFrom: string;

@@ -100,9 +100,15 @@ export interface QueueConfig {
   readonly unstaffedCounters?: ReadonlySet<string>;
 }
 
-export function standardsFor(config: QueueConfig, service: ServiceConfig): SopStandards {
+export function standardsFor(
+  config: Pick<QueueConfig, 'sopStandards'>,
+  service: ServiceConfig,
+): SopStandards {
   return { ...config.sopStandards, ...service.sopStandards };
 }
+
+/** What a report reads of a site's queue settings: a hub's own config, or the profile a hub sent central. */
+export type ReportConfig = Pick<QueueConfig, 'timeZone' | 'sopStandards' | 'services' | 'counters'>;
 
 export function findService(config: QueueConfig, serviceId: string): ServiceConfig | undefined {
   return config.services.find((s) => s.id === serviceId);

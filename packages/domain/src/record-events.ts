@@ -11,6 +11,7 @@ import type { QueueEvent } from './events.ts';
 import type { ReportChainRecord } from './report-chain.ts';
 import type { SkmRespondent } from './skm-respondent.ts';
 import type { SkmScore } from './skm-unsur.ts';
+import type { MessageContactGiven } from './message-events.ts';
 
 /*
  * The events of every feature besides the live queue: the register, the survey, the report chain, settings,
@@ -242,6 +243,7 @@ export type RecordEvent =
   | DevicePaired
   | LegacyRowImported
   | BookingEvent
+  | MessageContactGiven
   | CentralFeedApplied
   | CentralFeedRefused;
 

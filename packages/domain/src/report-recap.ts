@@ -1,4 +1,4 @@
-import { standardsFor, type CompensationKind, type QueueConfig } from './config.ts';
+import { standardsFor, type CompensationKind, type ReportConfig } from './config.ts';
 import { COMPLIANCE_ENTRIES, complianceKey } from './report-summarize.ts';
 import {
   addStep,
@@ -79,7 +79,7 @@ function stepCompliance(
 
 function complianceOf(
   totals: Totals,
-  config: QueueConfig,
+  config: ReportConfig,
   serviceIds: readonly string[],
 ): Recap['compliance'] {
   const sums = new Map(COMPLIANCE_ENTRIES.map((steps) => [complianceKey(steps), emptyStep()]));
@@ -125,7 +125,7 @@ export function compensationRecap(counts: Iterable<CompensationCount>): Recap['c
  */
 export function buildRecap(
   totals: Totals,
-  config: QueueConfig,
+  config: ReportConfig,
   compensations: Iterable<CompensationCount>,
   range: { readonly from: string; readonly to: string },
 ): Recap {

@@ -1,4 +1,4 @@
-import { standardsFor, type QueueConfig, type SopStandards, type SopStep } from './config.ts';
+import { standardsFor, type ReportConfig, type SopStandards, type SopStep } from './config.ts';
 import { localHourReader } from './report-local-hour.ts';
 import {
   emptyTotals,
@@ -25,7 +25,7 @@ function seconds(fromMs: number, toMs: number): number {
   return Math.max(0, Math.floor((toMs - fromMs) / 1000));
 }
 
-function standardsByService(config: QueueConfig): (serviceId: string) => SopStandards {
+function standardsByService(config: ReportConfig): (serviceId: string) => SopStandards {
   const byId = new Map(config.services.map((s) => [s.id, standardsFor(config, s)]));
   return (serviceId) => byId.get(serviceId) ?? config.sopStandards;
 }
@@ -107,7 +107,7 @@ function countCompliance(t: ReportTicket, issuedMs: number, standards: SopStanda
  * Summarises the tickets of one service day. Pure: the caller passes the day's tickets (with who closed them
  * and their transfers) and the config whose standards judge the steps.
  */
-export function summarizeDay(tickets: Iterable<ReportTicket>, config: QueueConfig): DaySummary {
+export function summarizeDay(tickets: Iterable<ReportTicket>, config: ReportConfig): DaySummary {
   const totals = emptyTotals();
   const hourOf = localHourReader(config.timeZone);
   const standardsOf = standardsByService(config);

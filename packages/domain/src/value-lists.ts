@@ -36,4 +36,5 @@ export const SETTINGS_AREAS = [
   'late-service',
   'accounts',
   'booking',
+  'messages',
 ] as const;

@@ -6,6 +6,7 @@ import type {
 } from '@giliran/domain';
 import { BOOKING_ERRORS } from './booking-errors.ts';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
+import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 
@@ -15,6 +16,7 @@ export type ErrorCode =
   | ComplaintErrorCode
   | CentralErrorCode
   | BookingErrorCode
+  | MessageErrorCode
   | FeedErrorCode
   | RestoreErrorCode
   | 'COMPLAINT_NOT_FOUND'
@@ -384,6 +386,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   },
   ...CENTRAL_ERRORS,
   ...BOOKING_ERRORS,
+  ...MESSAGE_ERRORS,
   ...FEED_ERRORS,
   ...RESTORE_ERRORS,
 };

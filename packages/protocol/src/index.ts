@@ -13,5 +13,7 @@ export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
 export * from './booking.ts';
+export * from './messages.ts';
 export * from './central-feed.ts';
 export * from './central-restore.ts';
+export * from './central-reports.ts';

@@ -169,6 +169,8 @@ export const SiteView = z.object({
     /** The TV names a paused counter's reason (a site may prefer only "paused"). */
     showPauseReason: z.boolean(),
   }),
+  /** WhatsApp or SMS is set up: the kiosk offers to send the ticket's link to a number (issue 18). */
+  phoneMessages: z.boolean().optional(),
 });
 export type SiteView = z.infer<typeof SiteView>;
 
@@ -191,6 +193,8 @@ export const PublicTicketStatus = z.object({
   estimate: WaitEstimateView.nullable(),
   counterName: z.string().nullable(),
   calledAt: Instant.nullable(),
+  /** The page tells its citizen the turn is near at this many ahead, as the messages do (issue 18). */
+  nearAhead: z.number().int().optional(),
 });
 export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 

@@ -1,4 +1,5 @@
 import {
+  CentralCompensationView,
   CentralSiteView,
   FeedItem,
   FeedPage,
@@ -7,7 +8,10 @@ import {
   SiteResumed,
   CentralTicketView,
   LoginRequest,
+  RegionSections,
+  ReportView,
   SiteCreateRequest,
+  SiteProfile,
   SiteCreated,
   SyncAck,
   SyncBatch,
@@ -15,7 +19,7 @@ import {
 import { z } from 'zod';
 
 interface CentralOperation {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -119,6 +123,30 @@ const OPERATIONS: readonly CentralOperation[] = [
     path: '/api/central/sites/{id}/epochs',
     summary: 'A site’s epochs after restores: where each restored hub’s log parted from central’s',
     response: z.array(SiteEpochView),
+    auth: 'session',
+  },
+  {
+    method: 'put',
+    path: '/api/central/profile',
+    summary: 'The site’s names and SOP standards for its reports, sent by its hub when they change',
+    body: SiteProfile,
+    status: 204,
+    auth: 'site',
+  },
+  {
+    method: 'get',
+    path: '/api/central/reports',
+    summary:
+      'The region’s report (?from&to&format=json|csv|xlsx|pdf&site): the hall’s recap per site or combined, with ' +
+      'each site’s totals, SKM/IKM and complaints',
+    response: ReportView.extend({ region: RegionSections }),
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/compensations',
+    summary: 'A site’s compensations raised on a service day (?date=YYYY-MM-DD), with the ticket numbers',
+    response: z.array(CentralCompensationView),
     auth: 'session',
   },
 ];

@@ -1,4 +1,6 @@
 import type { HubContext } from '../hub-context.ts';
+import { ReportStore } from '../reports/report-store.ts';
+import { siteProfile } from './central-profile.ts';
 import { CentralPushStore } from './central-push-store.ts';
 import { CentralPusher, type CentralTarget } from './central-pusher.ts';
 import { centralStatusRoutes } from './central-routes.ts';
@@ -24,6 +26,9 @@ export function registerCentral(ctx: HubContext): { pusher: CentralPusher; feed:
   const { site, db, clock, logger, options } = ctx;
   const target = centralTarget(site, options.centralKey ?? process.env[CENTRAL_KEY_ENV]);
   const pusher = new CentralPusher(target, new CentralPushStore(db), clock, logger, options.centralTiming);
+  // Central builds this hall's reports as the hall does: it needs the names and standards the hall runs with.
+  const reports = new ReportStore(db);
+  pusher.describeSite(() => siteProfile(site, ctx.engine.config, reports.accountNames()));
   const feed = new CentralFeedPuller(
     target,
     new CentralFeedStore(db),

@@ -4,6 +4,7 @@ import {
   SyncAck,
   type CentralPushStatus,
   type ErrorCode,
+  type SiteProfile,
   type SyncBatch,
 } from '@giliran/protocol';
 import type { Logger } from 'pino';
@@ -59,6 +60,8 @@ const isErrorCode = (code: string): code is ErrorCode => code in ERRORS;
  */
 export class CentralPusher {
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the pending timer fires (wall clock), so a commit can bring a far heartbeat forward. */
+  private timerDue = 0;
   private running: Promise<void> | null = null;
   private failures = 0;
   private stopped = true;
@@ -67,6 +70,9 @@ export class CentralPusher {
   private readonly timing: PusherTiming;
   /** The newest sequence sent (kept in memory: one disk write per push is enough, and that is the ack). */
   private lastPushedSeq = 0;
+  /** The site's profile for central's reports, and the last one central took (sent again only when it changes). */
+  private profile: (() => SiteProfile) | null = null;
+  private profileSent = '';
 
   constructor(
     private readonly target: CentralTarget | null,
@@ -79,6 +85,11 @@ export class CentralPusher {
     if (target) store.open(target.siteId);
   }
 
+  /** Names and standards central's reports of this site need; sent before the events whenever they change. */
+  describeSite(profile: () => SiteProfile): void {
+    this.profile = profile;
+  }
+
   start(): void {
     if (!this.target) return;
     this.stopped = false;
@@ -89,7 +100,10 @@ export class CentralPusher {
   nudge(): void {
     if (this.stopped || this.failures > 0) return;
     this.commits += 1;
-    if (this.running === null && this.timer === null) this.schedule(this.timing.nudgeDelayMs);
+    // Between rounds the heartbeat's timer waits (up to 15 s): a commit brings the push forward to the nudge delay.
+    const soon = Date.now() + this.timing.nudgeDelayMs;
+    if (this.running === null && (this.timer === null || this.timerDue > soon))
+      this.schedule(this.timing.nudgeDelayMs);
   }
 
   async stop(): Promise<void> {
@@ -115,6 +129,7 @@ export class CentralPusher {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDue = Date.now() + delayMs;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.running = this.round().finally(() => {
@@ -158,6 +173,7 @@ export class CentralPusher {
 
   /** Sends the next batch; answers whether more events wait. */
   private async pushOnce(target: CentralTarget): Promise<boolean> {
+    await this.sendProfile(target);
     const after = this.store.state().acked_seq;
     const events = this.store.batch(after, this.timing.batchEvents, BATCH_BYTES);
     const head = this.store.head();
@@ -177,6 +193,23 @@ export class CentralPusher {
       }
       throw error;
     }
+  }
+
+  private async sendProfile(target: CentralTarget): Promise<void> {
+    if (!this.profile) return;
+    const body = JSON.stringify(this.profile());
+    if (body === this.profileSent) return;
+    const response = await fetch(new URL('/api/central/profile', target.url), {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(this.timing.requestTimeoutMs),
+    });
+    if (!response.ok) {
+      const code = errorCodeOf(await response.json().catch(() => null));
+      throw new PushRefused(response.status, isErrorCode(code) ? code : `HTTP_${response.status}`);
+    }
+    this.profileSent = body;
   }
 
   private async send(target: CentralTarget, method: 'GET' | 'POST', batch?: SyncBatch): Promise<SyncAck> {

@@ -12,6 +12,7 @@ import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { CentralSettings } from '../central/central-settings.ts';
 import { BookingSettings } from '../booking/booking-settings.ts';
+import { MessageSettings } from '../messages/message-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -171,6 +172,8 @@ export const SiteConfigSchema = z.object({
   central: CentralSettings,
   /** Online booking: sessions, quotas, check-in and the call rule (booking/booking-settings.ts). */
   booking: BookingSettings,
+  /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (messages/message-settings.ts). */
+  messages: MessageSettings,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -9,6 +9,7 @@ import { SCHEMA_V7 } from './schema-v7-lean-tickets.ts';
 import { migrateToOneLog } from './schema-v8-one-log.ts';
 import { SCHEMA_V14 } from './schema-v14-booking.ts';
 import { SCHEMA_V9 } from './schema-v9-hardening.ts';
+import { SCHEMA_V15 } from './schema-v15-messages.ts';
 
 export type Db = Database.Database;
 
@@ -128,6 +129,7 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   migrateToOneLog,
   SCHEMA_V9,
   SCHEMA_V14,
+  SCHEMA_V15,
 ];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

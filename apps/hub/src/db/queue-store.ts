@@ -76,8 +76,18 @@ function touched(event: QueueEvent): { ticketId?: string; counterId?: string; co
   };
 }
 
+/**
+ * What else a feature writes in the transaction that appends events (the message outbox): it sees the events with
+ * their ids and, for the queue's group commit, the state they were folded into.
+ */
+export type AppendHook = (
+  events: readonly { id: number; event: HubEvent }[],
+  state: QueueState | null,
+) => void;
+
 /** The hub's only writer: the append-only event log plus read-model tables, committed together. */
 export class QueueStore {
+  private readonly appendHooks: AppendHook[] = [];
   private readonly insertEvent;
   private readonly upsertTicket;
   private readonly upsertCounter;
@@ -119,7 +129,8 @@ export class QueueStore {
     );
     this.commitTx = db.transaction(
       (batch: readonly PendingCommit[], state: QueueState, serviceDay: string) => {
-        return batch.map((entry) => {
+        const appended: { id: number; event: HubEvent }[] = [];
+        const ids = batch.map((entry) => {
           const ids: number[] = [];
           for (const event of entry.events) {
             const result = this.insertEvent.run(
@@ -129,6 +140,7 @@ export class QueueStore {
               JSON.stringify(event),
             );
             ids.push(Number(result.lastInsertRowid));
+            appended.push({ id: Number(result.lastInsertRowid), event });
             this.writeTouched(event, state, serviceDay);
           }
           for (const event of entry.records ?? []) {
@@ -140,6 +152,8 @@ export class QueueStore {
           if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, entry.now);
           return ids;
         });
+        this.runAppendHooks(appended, state);
+        return ids;
       },
     );
     this.recordTx = db.transaction(
@@ -157,9 +171,23 @@ export class QueueStore {
         });
         if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, now);
         alongside?.();
+        this.runAppendHooks(
+          events.map((event, i) => ({ id: ids[i] ?? 0, event })),
+          null,
+        );
         return ids;
       },
     );
+  }
+
+  /** Runs `hook` inside every transaction that appends events, after they and their rows are written. */
+  onAppend(hook: AppendHook): void {
+    this.appendHooks.push(hook);
+  }
+
+  private runAppendHooks(events: readonly { id: number; event: HubEvent }[], state: QueueState | null): void {
+    if (events.length === 0) return;
+    for (const hook of this.appendHooks) hook(events, state);
   }
 
   /** The queue's rows an event changes, from the state it was folded into: `db:rebuild` writes them so too. */

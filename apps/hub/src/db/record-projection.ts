@@ -385,6 +385,8 @@ export function projectRecord(db: Db, event: RecordEvent): void {
     projectSettingsAndAccounts(db, event) ||
     projectSurveyAndChain(db, event) ||
     projectBooking(db, event) ||
+    // Its number is kept beside the log (messages/), to be erased after the visit: no row of the log's own.
+    event.type === 'message:contact-given' ||
     // The feed's records are read from the log itself (central/feed-store.ts indexes them): no table of their own.
     event.type === 'central:feed-applied' ||
     event.type === 'central:feed-refused'

@@ -1,4 +1,5 @@
-import type { ReportView, SkmReportView } from '@giliran/protocol';
+import type { SkmReportView } from '@giliran/protocol';
+import type { ReportFileView } from '../reports/report-region-tables.ts';
 import { reportPdf } from '../reports/report-pdf.ts';
 import { reportXlsx } from '../reports/report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
@@ -6,7 +7,7 @@ import { skmXlsx } from '../skm/skm-xlsx.ts';
 
 /** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
 export type ExportJob =
-  | { readonly kind: 'report-pdf' | 'report-xlsx'; readonly view: ReportView }
+  | { readonly kind: 'report-pdf' | 'report-xlsx'; readonly view: ReportFileView }
   | { readonly kind: 'skm-pdf' | 'skm-xlsx'; readonly view: SkmReportView };
 
 async function render(job: ExportJob): Promise<Buffer> {

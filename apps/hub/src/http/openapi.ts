@@ -29,6 +29,7 @@ import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
 import { BOOKING_OPERATIONS } from '../booking/booking-openapi.ts';
+import { MESSAGE_OPERATIONS } from '../messages/message-openapi.ts';
 
 export interface Operation {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -281,6 +282,7 @@ const OPERATIONS: readonly Operation[] = [
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
   ...BOOKING_OPERATIONS,
+  ...MESSAGE_OPERATIONS,
 ];
 
 const ERROR_BODY = {

@@ -1,4 +1,4 @@
-import type { ReportView } from '@giliran/protocol';
+import type { ReportFileView } from './report-region-tables.ts';
 import { csvText } from './csv-cell.ts';
 import { instantText, periodText } from './report-format.ts';
 import { reportTables, type CellKind, type CellValue, type Column } from './report-tables.ts';
@@ -25,7 +25,7 @@ function header(column: Column): string {
  * title line and header row, a blank line between sections. Durations are whole seconds; empty means "not
  * applicable" (a counter issues no tickets) or "no data".
  */
-export function reportCsv(view: ReportView): string {
+export function reportCsv(view: ReportFileView): string {
   const lines: string[] = [
     csvText('Laporan Rekapitulasi Pelayanan'),
     csvText(view.site.name),

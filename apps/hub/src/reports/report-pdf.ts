@@ -1,4 +1,5 @@
 import type { ReportView } from '@giliran/protocol';
+import type { ReportFileView } from './report-region-tables.ts';
 import { openPdf, type PdfPage } from '../pdf/pdf-document.ts';
 import { cellText, durationText, instantText, periodText } from './report-format.ts';
 import { drawArrivalsChart } from './report-pdf-chart.ts';
@@ -120,7 +121,7 @@ function drawFooters(page: PdfPage, view: ReportView): void {
 }
 
 /** A printable A4 (landscape, for the wide tables): title, key figures, every recap table, the arrivals chart. */
-export function reportPdf(view: ReportView): Promise<Buffer> {
+export function reportPdf(view: ReportFileView): Promise<Buffer> {
   const { page, bytes } = openPdf({
     title: `Laporan ${view.site.name} ${periodText(view.from, view.to)}`,
     landscape: true,
@@ -133,7 +134,17 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
   drawKeyFigures(page, view);
   drawArrivalsChart(page, view);
   const byName = new Map(reportTables(view).map((t) => [t.name, t]));
-  for (const name of ['Instansi', 'Layanan', 'Loket', 'Petugas', 'Kompensasi']) {
+  for (const name of [
+    'Situs',
+    'SKM',
+    'Pengaduan',
+    'Pengaduan terbuka',
+    'Instansi',
+    'Layanan',
+    'Loket',
+    'Petugas',
+    'Kompensasi',
+  ]) {
     const table = byName.get(name);
     if (table) drawTable(page, table);
   }

@@ -1,4 +1,5 @@
 import type { ReportRow, ReportStepCompliance, ReportView } from '@giliran/protocol';
+import { regionTables, type ReportFileView } from './report-region-tables.ts';
 
 // The report's tables, declared once: CSV, XLSX and PDF render the same columns with the same Indonesian headers.
 
@@ -120,8 +121,9 @@ const complianceRow = (
   s.averageSeconds,
 ];
 
-export function reportTables(view: ReportView): Table[] {
+export function reportTables(view: ReportFileView): Table[] {
   return [
+    ...regionTables(view),
     {
       name: 'Instansi',
       title: 'Rekap per instansi',

@@ -6,7 +6,6 @@ import {
   type RecapRow,
 } from '@giliran/domain';
 import type { ReportRow, ReportView } from '@giliran/protocol';
-import type { SiteConfig } from '../config/site-config.ts';
 import { COMPENSATION_KIND_NAMES, TOTAL_NAME, UNKNOWN_NAME, type Localized } from './report-labels.ts';
 import type { RecapResult } from './report-service.ts';
 
@@ -16,10 +15,21 @@ function isKind(kind: string): kind is CompensationKind {
   return kind in COMPENSATION_KIND_NAMES;
 }
 
+/** What a report names from a site: the hub's own site file, or the profile a hub sent central. */
+export interface ReportSite {
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly sopStepNames: Partial<Record<string, Localized>>;
+  readonly agencies: readonly { readonly id: string; readonly name: Localized }[];
+  readonly services: readonly { readonly id: string; readonly name: Localized }[];
+  readonly counters: readonly { readonly id: string; readonly name: string }[];
+}
+
 /** The recap with names from the site and the accounts, ready for the page and the files. */
 export function reportView(
   result: RecapResult,
-  site: SiteConfig,
+  site: ReportSite,
   accountNames: Map<string, string>,
 ): ReportView {
   const { recap } = result;

@@ -1,4 +1,5 @@
 import type { ReportView } from '@giliran/protocol';
+import type { ReportFileView } from './report-region-tables.ts';
 import ExcelJS from 'exceljs';
 import { instantText, periodText } from './report-format.ts';
 import { reportTables, type CellKind, type CellValue, type Table } from './report-tables.ts';
@@ -72,7 +73,7 @@ function addSheet(workbook: ExcelJS.Workbook, view: ReportView, table: Table): v
 }
 
 /** One sheet per recap, Indonesian headers, real numbers with number formats (durations as Excel times). */
-export async function reportXlsx(view: ReportView): Promise<Buffer> {
+export async function reportXlsx(view: ReportFileView): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Giliran';
   workbook.title = `Laporan ${view.site.name} ${periodText(view.from, view.to)}`;

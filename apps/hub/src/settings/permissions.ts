@@ -17,6 +17,8 @@ const EDITORS: Readonly<Record<SettingsArea, readonly Role[]>> = {
   accounts: ADMINS,
   // Online booking quotas are the floor's: MOD sets them as the hall's staffing changes.
   booking: MANAGERS,
+  // The texts citizens receive and when: the floor's, as the running text is.
+  messages: MANAGERS,
 };
 
 export function mayEdit(role: Role, area: SettingsArea): boolean {
@@ -32,5 +34,6 @@ export function editableAreas(role: Role): Record<SettingsArea, boolean> {
     'late-service': mayEdit(role, 'late-service'),
     accounts: mayEdit(role, 'accounts'),
     booking: mayEdit(role, 'booking'),
+    messages: mayEdit(role, 'messages'),
   };
 }

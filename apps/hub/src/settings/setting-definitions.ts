@@ -1,10 +1,16 @@
-import { DEFAULT_REPORT_CHAIN_STANDARDS, DEFAULT_SOP_STANDARDS } from '@giliran/domain';
+import {
+  DEFAULT_REPORT_CHAIN_STANDARDS,
+  DEFAULT_SOP_STANDARDS,
+  type MessageTemplates,
+} from '@giliran/domain';
 import {
   CounterServiceIds,
   CounterServicesSetting,
   LateServiceSetting,
   LateServiceTiers,
   OpeningHours,
+  MessageOptionsBody,
+  MessageTemplatesBody,
   RunningTextSetting,
   ServiceHoursSetting,
   ServiceStandards,
@@ -20,6 +26,11 @@ import {
 import { z } from 'zod';
 import type { SiteConfig } from '../config/site-config.ts';
 import { BookingCapacitySetting, BookingSettings } from '../booking/booking-settings.ts';
+import {
+  MessageOptionsSchema,
+  MessageTemplatesSchema,
+  type MessageOptions,
+} from '../messages/message-settings.ts';
 
 /** A setting is the site's own, or one service's, or one counter's (named in the path). */
 export type SettingScope = 'site' | 'service' | 'counter';
@@ -56,6 +67,8 @@ export interface SettingValues {
   'opening-hours': OpeningHours;
   'service-hours': OpeningHours | null;
   'booking-capacity': number;
+  'message-templates': MessageTemplates;
+  'message-options': MessageOptions;
 }
 export type SettingKind = keyof SettingValues;
 
@@ -201,6 +214,28 @@ export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingV
       const booking = BookingSettings.parse(site.booking ?? {}) ?? BookingSettings.parse({});
       if (!booking || id === null) return;
       site.booking = { ...booking, capacity: { ...booking.capacity, [id]: capacity } };
+    },
+  },
+  'message-templates': {
+    area: 'messages',
+    scope: 'site',
+    value: MessageTemplatesSchema,
+    body: MessageTemplatesBody.transform((b) => b.templates),
+    movesDeadlines: false,
+    read: (site) => site.messages.templates,
+    write: (site, _target, templates) => {
+      site.messages = { ...site.messages, templates: { ...templates } };
+    },
+  },
+  'message-options': {
+    area: 'messages',
+    scope: 'site',
+    value: MessageOptionsSchema,
+    body: MessageOptionsBody,
+    movesDeadlines: false,
+    read: (site) => ({ nearAhead: site.messages.nearAhead, keepContactDays: site.messages.keepContactDays }),
+    write: (site, _target, options) => {
+      site.messages = { ...site.messages, ...options };
     },
   },
 };

@@ -24,6 +24,8 @@ const SETTING_PATHS: readonly (readonly [string, SettingKind])[] = [
   ['/settings/opening-hours', 'opening-hours'],
   ['/settings/opening-hours/:id', 'service-hours'],
   ['/settings/booking/:id', 'booking-capacity'],
+  ['/settings/message-templates', 'message-templates'],
+  ['/settings/message-options', 'message-options'],
 ];
 
 /**

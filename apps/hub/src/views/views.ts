@@ -227,6 +227,7 @@ export function publicTicketStatus(
     estimate: estimate === null ? null : estimateView(estimate),
     counterName: t.status === 'called' || t.status === 'serving' ? (counter?.name ?? null) : null,
     calledAt: t.calledAt,
+    nearAhead: site.messages.nearAhead,
   };
 }
 
@@ -246,6 +247,7 @@ export function siteView(site: SiteConfig, runningText: string): SiteView {
       announcement: site.display.announcement,
       showPauseReason: site.display.showPauseReason,
     },
+    phoneMessages: site.messages.whatsapp !== undefined || site.messages.sms !== undefined,
   };
 }
 

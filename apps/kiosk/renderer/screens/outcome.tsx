@@ -48,17 +48,25 @@ export function Done({
   serviceName,
   t,
   lang,
+  onWhatsApp,
 }: {
   ticket: IssuedTicket;
   serviceName: string;
   t: T;
   lang: Lang;
+  /** Offered when the site sends WhatsApp or SMS (issue 18). */
+  onWhatsApp?: (() => void) | undefined;
 }) {
   return (
     <section class="screen centered done" data-screen="done">
       <p class="status-title">{t('takeTicket')}</p>
       <TicketSummary ticket={ticket} serviceName={serviceName} t={t} lang={lang} />
       <p class="hint">{t('scanStatus')}</p>
+      {onWhatsApp && (
+        <button class="whatsapp-button" data-action="whatsapp" onClick={onWhatsApp}>
+          {t('whatsappOffer')}
+        </button>
+      )}
     </section>
   );
 }

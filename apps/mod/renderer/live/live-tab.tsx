@@ -5,6 +5,8 @@ import type { SiteView } from '../wire.ts';
 import { ActiveTable } from './active-table.tsx';
 import { FiguresPanel } from './figures-panel.tsx';
 import type { LiveFeed } from './live-feed.ts';
+import { CentralStatusCard } from './central-status-card.tsx';
+import { MessagesPanel } from './messages-panel.tsx';
 import { AlertsPanel, CountersPanel, WaitingPanel } from './side-panels.tsx';
 import { LIVE_TEXTS } from './texts.ts';
 import { useLive } from './use-live.ts';
@@ -45,6 +47,7 @@ export function LiveTab({ feed, site, hub, lang, timeZone }: Props) {
       </div>
       <div class="live-side">
         <AlertsPanel alerts={view.alerts} counterName={counterName} timeZone={timeZone} lang={lang} t={t} />
+        <MessagesPanel hub={hub} lang={lang} timeZone={timeZone} />
         <CountersPanel
           counters={view.counters}
           presence={view.presence}
@@ -54,6 +57,7 @@ export function LiveTab({ feed, site, hub, lang, timeZone }: Props) {
           t={t}
         />
         <WaitingPanel services={view.services} timings={view.timings} hubNow={hubNow} lang={lang} t={t} />
+        <CentralStatusCard hub={hub} timeZone={timeZone} lang={lang} />
       </div>
     </div>
   );

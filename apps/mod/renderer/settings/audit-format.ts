@@ -96,5 +96,17 @@ export function describeChange(entry: AuditEntry, t: SettingsT): string {
       return accountChange(entry, t);
     case 'booking':
       return `${scalar(entry.before, t)} → ${scalar(entry.after, t)}`;
+    case 'messages':
+      return messageChange(entry, t);
   }
+}
+
+/** The options as key changes; the texts as the kinds whose wording changed (the texts themselves are long). */
+function messageChange(entry: AuditEntry, t: SettingsT): string {
+  const before = isRecord(entry.before) ? entry.before : {};
+  const after = isRecord(entry.after) ? entry.after : {};
+  if ('nearAhead' in after) return keyChanges(before, after, t);
+  return Object.keys(after)
+    .filter((kind) => JSON.stringify(before[kind]) !== JSON.stringify(after[kind]))
+    .join(', ');
 }

@@ -6,6 +6,7 @@ import { AuditSection } from './audit-section.tsx';
 import { CountersSection } from './counters-section.tsx';
 import { DevicesSection } from './devices-section.tsx';
 import { HoursSection } from './hours-section.tsx';
+import { MessagesSection } from './messages-section.tsx';
 import { RunningTextSection } from './running-text-section.tsx';
 import type { SectionProps } from './settings-parts.tsx';
 import { StandardsSection } from './standards-section.tsx';
@@ -15,7 +16,15 @@ import { useSettings } from './use-settings.ts';
 import './settings.css';
 
 type SectionId =
-  'running-text' | 'counters' | 'hours' | 'standards' | 'tiers' | 'accounts' | 'audit' | 'devices';
+  | 'running-text'
+  | 'counters'
+  | 'hours'
+  | 'standards'
+  | 'tiers'
+  | 'accounts'
+  | 'audit'
+  | 'devices'
+  | 'messages';
 
 // The floor's settings first (what a MOD changes during the day), then the administrator's, then the trail.
 const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
@@ -27,6 +36,7 @@ const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
   { id: 'accounts', label: 'sectionAccounts' },
   { id: 'audit', label: 'sectionAudit' },
   { id: 'devices', label: 'sectionDevices' },
+  { id: 'messages', label: 'sectionMessages' },
 ];
 
 /**
@@ -78,6 +88,7 @@ export function SettingsTab({ hub, session, lang, timeZone }: TabProps) {
       {settings.changedElsewhere && <p class="settings-notice">{t('changedElsewhere')}</p>}
       <div class="settings-body">
         {section === 'running-text' && <RunningTextSection {...props} />}
+        {section === 'messages' && <MessagesSection {...props} />}
         {section === 'counters' && <CountersSection {...props} />}
         {section === 'hours' && <HoursSection {...props} />}
         {section === 'standards' && <StandardsSection {...props} />}

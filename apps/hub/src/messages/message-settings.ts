@@ -1,0 +1,85 @@
+import { DEFAULT_MESSAGE_TEMPLATES, MESSAGE_KINDS, type MessageKind } from '@giliran/domain';
+import { z } from 'zod';
+
+/*
+ * The site file's `messages` block (issue 18): the channels and their credentials, how often to retry, when to
+ * tell a citizen their turn is near and how long their number is kept. A secret may instead come from the
+ * environment, so the site file can be shared without it; the hub never logs one.
+ */
+
+const Secret = z.string().min(1).max(4096);
+
+/** WhatsApp Business Cloud API: POST {apiUrl}/{phoneNumberId}/messages with a bearer token. */
+export const WhatsAppSettings = z.object({
+  apiUrl: z.url().default('https://graph.facebook.com/v21.0'),
+  phoneNumberId: z.string().regex(/^\d{1,32}$/),
+  token: Secret.optional(),
+});
+
+/** An HTTP SMS gateway as Indonesian providers offer them: `{to}` and `{text}` in the URL or the body template. */
+export const SmsGatewaySettings = z.object({
+  url: z.url(),
+  method: z.enum(['GET', 'POST']).default('POST'),
+  contentType: z.enum(['application/json', 'application/x-www-form-urlencoded']).default('application/json'),
+  /** E.g. `{"to":"{to}","message":"{text}"}`: values are escaped for the content type. */
+  body: z.string().max(4096).default('{"to":"{to}","text":"{text}"}'),
+  authHeader: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .default('Authorization'),
+  auth: Secret.optional(),
+  /** Recipients as the gateway wants them: `62812…` (international) or `0812…` (national). */
+  numberFormat: z.enum(['international', 'national']).default('international'),
+});
+
+export const EmailSettings = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65_535).default(587),
+  /** TLS from the first byte (port 465); else STARTTLS when the server offers it. */
+  secure: z.boolean().default(false),
+  user: z.string().min(1).optional(),
+  pass: Secret.optional(),
+  from: z.string().min(3).max(200),
+});
+
+const Localized = z.object({
+  id: z.string().trim().min(1).max(1000),
+  en: z.string().trim().min(1).max(1000),
+});
+export const MessageTemplatesSchema = z.strictObject(
+  Object.fromEntries(MESSAGE_KINDS.map((k) => [k, Localized])) as Record<MessageKind, typeof Localized>,
+);
+
+export const MessageOptionsSchema = z.strictObject({
+  /** "N orang lagi sebelum Anda" once no more than this many wait ahead (0: never). */
+  nearAhead: z.number().int().min(0).max(50),
+  /** Days after the visit that numbers and addresses are kept (UU 27/2022: no longer than needed). */
+  keepContactDays: z.number().int().min(1).max(365),
+});
+export type MessageOptions = z.infer<typeof MessageOptionsSchema>;
+
+export const MessageSettings = z
+  .object({
+    whatsapp: WhatsAppSettings.optional(),
+    sms: SmsGatewaySettings.optional(),
+    email: EmailSettings.optional(),
+    templates: MessageTemplatesSchema.default(DEFAULT_MESSAGE_TEMPLATES),
+    nearAhead: MessageOptionsSchema.shape.nearAhead.default(3),
+    keepContactDays: MessageOptionsSchema.shape.keepContactDays.default(30),
+    /** Attempts before a message is given up and shown to MOD as failed. */
+    maxAttempts: z.number().int().min(1).max(50).default(8),
+    /** First retry after this; each next one waits twice as long, up to `retryMaxSeconds`. */
+    retryBaseSeconds: z.number().min(0.01).max(3600).default(30),
+    retryMaxSeconds: z.number().min(0.01).max(86_400).default(3600),
+    /** Messages in flight at once, all channels together. */
+    concurrency: z.number().int().min(1).max(32).default(4),
+  })
+  .prefault({});
+export type MessageSettings = z.infer<typeof MessageSettings>;
+
+/** The environment's secrets, over the site file's. */
+export const MESSAGE_SECRET_ENV = {
+  whatsappToken: 'GILIRAN_WHATSAPP_TOKEN',
+  smsAuth: 'GILIRAN_SMS_AUTH',
+  smtpPass: 'GILIRAN_SMTP_PASS',
+} as const;

@@ -1,0 +1,74 @@
+import type { ApiErrorBody } from '@giliran/protocol';
+import { HubRequestError } from '@giliran/ui';
+import type { StaffSession } from '@giliran/ui/staff-session';
+import { io, type Socket } from 'socket.io-client';
+
+/** What central says when a site's batch is stored: the page refreshes that site's row. */
+export interface SiteSynced {
+  readonly siteId: string;
+  readonly ackedSeq: number;
+  readonly events: number;
+  readonly lastEventAt: string | null;
+}
+
+interface CentralEvents {
+  'site:synced': (message: SiteSynced) => void;
+}
+
+/** Central's REST routes with the session's token, and its live channel (Socket.IO, same origin). */
+export class CentralApi {
+  readonly socket: Socket<CentralEvents>;
+
+  constructor(readonly session: StaffSession) {
+    this.socket = io(session.hubUrl, {
+      auth: { token: session.token },
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 10_000,
+      randomizationFactor: 0.5,
+    });
+  }
+
+  async get<T>(path: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.session.hubUrl), {
+        headers: { authorization: `Bearer ${this.session.token}` },
+      });
+    } catch {
+      throw new HubRequestError('NETWORK', 0, null);
+    }
+    const parsed: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const body = parsed as ApiErrorBody | null;
+      throw new HubRequestError(body?.error.code ?? 'HTTP', response.status, body);
+    }
+    return parsed as T;
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/**
+ * Runs `load` now, and again after it for any calls made meanwhile, never two at once: a hundred sites pushing
+ * every second cost one refresh at a time, and the newest change is always shown within one refresh.
+ */
+export function coalesced(load: () => Promise<void>): () => void {
+  let running = false;
+  let asked = 0;
+  const run = async () => {
+    running = true;
+    let served: number;
+    do {
+      served = asked;
+      await load().catch(() => undefined);
+    } while (served !== asked);
+    running = false;
+  };
+  return () => {
+    asked += 1;
+    if (!running) void run();
+  };
+}

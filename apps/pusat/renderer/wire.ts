@@ -1,0 +1,10 @@
+// The page's view of central's wire contract: types only, so no schema code is bundled into the page.
+export type {
+  CentralCompensationView,
+  CentralSiteView,
+  CentralTicketView,
+  DayFigures,
+  RegionSections,
+  ReportView,
+  SiteStatus,
+} from '@giliran/protocol';

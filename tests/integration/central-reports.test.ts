@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RegionSections, ReportView } from '@giliran/protocol';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CENTRAL_VIEWER, startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import { driveDay, startEnrolledHub, untilSynced } from '../support/central-world.ts';
+import { KIOSK_TOKEN, type TestHub } from '../support/hub-harness.ts';
+import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
+
+const RegionView = ReportView.extend({ region: RegionSections });
+
+/** The figures of a report, without when it was made. */
+function figures(view: ReportView): ReportView {
+  return { ...view, generatedAt: '', live: false };
+}
+
+async function fetchFile(
+  url: string,
+  token: string,
+): Promise<{ status: number; type: string; body: Buffer }> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: Buffer.from(await res.arrayBuffer()),
+  };
+}
+
+// Real hubs, a real central and a throwaway PostgreSQL: slow on a loaded 2-core machine.
+describe(
+  'region reports at central: the hall’s own report, built from the events',
+  { timeout: 120_000 },
+  () => {
+    let cluster: PostgresCluster;
+    let c: TestCentral;
+    const hubs: TestHub[] = [];
+
+    beforeAll(async () => {
+      cluster = await startPostgres();
+      c = await startTestCentral(cluster);
+    });
+    afterAll(async () => {
+      for (const hub of hubs) await hub.stop();
+      await c.stop();
+      await cluster.stop();
+    });
+
+    it('two hubs push: each site’s report equals that hub’s own, and the region adds them up', async () => {
+      const sites = [await c.enrol('mpp-pontianak'), await c.enrol('mpp-sintang')];
+      const [a, b] = await Promise.all(sites.map((s) => startEnrolledHub(c.central.url, s)));
+      if (!a || !b) throw new Error('hubs');
+      hubs.push(a, b);
+      await Promise.all([driveDay(a, 30), driveDay(b, 18)]);
+      // A compensation, a transfer and SKM answers at hall A: they too must read the same at central.
+      const mod = await a.login('mod');
+      expect(
+        (await a.api('POST', '/compensations', { token: mod, body: { kind: 'fee_mismatch' } })).status,
+      ).toBe(201);
+      for (const answers of [
+        [4, 4, 3, 4, 3, 4, 4, 3, 4],
+        [3, 3, 3, 2, 3, 4, 3, 3, 3],
+      ]) {
+        const res = await a.api('POST', '/survey/responses', {
+          token: KIOSK_TOKEN,
+          body: {
+            serviceId: 'kk',
+            answers,
+            respondent: { gender: 'perempuan', ageBand: '30_39', education: 's1', occupation: 'swasta' },
+          },
+        });
+        expect(res.status).toBe(201);
+      }
+      await Promise.all([untilSynced(a), untilSynced(b)]);
+
+      const viewer = await c.login(CENTRAL_VIEWER);
+      const day = a.hub.engine.serviceDay;
+      for (const [hub, site] of [
+        [a, 'mpp-pontianak'],
+        [b, 'mpp-sintang'],
+      ] as const) {
+        const own = ReportView.parse(
+          (await hub.api('GET', '/reports/today', { token: await hub.login('mod') })).body,
+        );
+        const res = await c.api('GET', `/central/reports?site=${site}&from=${day}`, { token: viewer });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        const central = RegionView.parse(res.body);
+        expect(figures(central)).toMatchObject(figures(own));
+        expect(own.total.issued).toBeGreaterThan(0);
+      }
+
+      const region = RegionView.parse(
+        (await c.api('GET', `/central/reports?from=${day}&to=${day}`, { token: viewer })).body,
+      );
+      const own = await Promise.all(
+        [a, b].map(async (h) =>
+          ReportView.parse((await h.api('GET', '/reports/today', { token: await h.login('mod') })).body),
+        ),
+      );
+      expect(region.total.issued).toBe((own[0]?.total.issued ?? 0) + (own[1]?.total.issued ?? 0));
+      expect(region.total.served).toBe((own[0]?.total.served ?? 0) + (own[1]?.total.served ?? 0));
+      expect(region.region.sites.map((s) => [s.key, s.issued, s.served])).toEqual([
+        ['mpp-pontianak', own[0]?.total.issued, own[0]?.total.served],
+        ['mpp-sintang', own[1]?.total.issued, own[1]?.total.served],
+      ]);
+      expect(region.compensations.total.raised).toBe(1);
+      expect(region.region.skm.find((r) => r.key === 'mpp-pontianak')).toMatchObject({
+        respondents: 2,
+        mutu: 'B',
+      });
+      expect(region.region.skm.at(-1)).toMatchObject({ key: 'total', respondents: 2 });
+      expect(region.region.complaints.at(-1)).toMatchObject({ key: 'total', filed: 0 });
+
+      // The files come from the hall's engine: CSV, XLSX (a sheet per table, the region's first) and PDF.
+      const admin = await c.login();
+      const base = `${c.central.url}/api/central/reports?from=${day}`;
+      const csv = await fetchFile(`${base}&format=csv`, admin);
+      expect(csv.type).toMatch(/text\/csv/);
+      expect(csv.body.toString('utf8')).toContain('Rekap per situs');
+      const xlsx = await fetchFile(`${base}&format=xlsx`, admin);
+      expect(xlsx.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
+      expect(workbook.worksheets.slice(0, 3).map((s) => s.name)).toEqual(['Situs', 'SKM', 'Pengaduan']);
+      const pdf = await fetchFile(`${base}&format=pdf`, admin);
+      expect(pdf.type).toBe('application/pdf');
+      const dir = mkdtempSync(join(tmpdir(), 'giliran-region-pdf-'));
+      try {
+        writeFileSync(join(dir, 'r.pdf'), pdf.body);
+        const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+        expect(text).toContain('Rekap per situs');
+        expect(text).toContain('Survei Kepuasan Masyarakat');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('only regional accounts read reports; a bad range or site is a clear error', async () => {
+      expect((await c.api('GET', '/central/reports')).status).toBe(401);
+      const viewer = await c.login(CENTRAL_VIEWER);
+      const backwards = await c.api<{ error: { code: string } }>(
+        'GET',
+        '/central/reports?from=2026-03-02&to=2026-03-01',
+        { token: viewer },
+      );
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.error.code).toBe('VALIDATION_FAILED');
+      const unknown = await c.api<{ error: { code: string } }>('GET', '/central/reports?site=tidak-ada', {
+        token: viewer,
+      });
+      expect(unknown.body.error.code).toBe('CENTRAL_SITE_NOT_FOUND');
+      // A profile needs the site's key, like its events.
+      const profile = await c.api('PUT', '/central/profile', { body: {} });
+      expect(profile.status).toBe(401);
+    });
+  },
+);
