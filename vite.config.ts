@@ -23,6 +23,7 @@ export default defineConfig({
         counter: page('./apps/counter/renderer/index.html'),
         mod: page('./apps/mod/renderer/index.html'),
         fo: page('./apps/fo/renderer/index.html'),
+        booking: page('./apps/citizen/renderer/booking.html'),
         pusat: page('./apps/pusat/renderer/index.html'),
         mobile: page('./apps/mobile/renderer/index.html'),
       },

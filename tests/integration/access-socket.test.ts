@@ -75,6 +75,7 @@ setting:opening-hours             401   403   403     403   403     403  ok   ok
 setting:service-hours             401   403   403     403   403     403  ok   ok    ok    403    403
 setting:message-templates         401   403   403     403   403     403  ok   ok    ok    403    403
 setting:message-options           401   403   403     403   403     403  ok   ok    ok    403    403
+setting:booking-capacity          401   403   403     403   403     403  ok   ok    ok    403    403
 setting:sop-standards             401   403   403     403   403     403  403  403   ok    403    403
 setting:service-standards         401   403   403     403   403     403  403  403   ok    403    403
 setting:late-service              401   403   403     403   403     403  403  403   ok    403    403
@@ -155,6 +156,7 @@ const RECORD_PROBES: Readonly<Record<string, Probe>> = {
   'setting:service-hours': record(() => ({ id: 'pdam', hours: null })),
   'setting:message-templates': record(() => ({ templates: DEFAULT_MESSAGE_TEMPLATES })),
   'setting:message-options': record(() => ({ nearAhead: 3, keepContactDays: 30 })),
+  'setting:booking-capacity': record(() => ({ id: 'kk', capacity: 8 })),
   'setting:sop-standards': record(() => ({ standards: settingsNow().sopStandards })),
   'setting:service-standards': record(() => ({ id: 'pdam', standards: {} })),
   'setting:late-service': record(() => ({ tiers: settingsNow().lateService })),

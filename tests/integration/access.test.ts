@@ -10,6 +10,7 @@ import {
 } from '@giliran/protocol';
 import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import { z } from 'zod';
+import { PUBLIC } from '../../apps/hub/src/auth/actor.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AccessWorld,
@@ -60,10 +61,20 @@ GET  /counter                                      ok    ok    ok      ok    ok 
 GET  /mod                                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /fo                                           ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /mobile                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /booking                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /booking/:code                                ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /                                             ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 # The SKM survey: the public with the ticket's code, or a kiosk device; staff never answer for citizens
 GET  /api/survey/tickets/:ref                      ok    ok    403     403   403     403  403  403   403   403    403
 POST /api/survey/responses                         ok    ok    403     403   403     403  403  403   403   403    403
+# Online booking: the citizen's phone books, looks up, moves and cancels by code; the kiosk, FO and managers check in
+GET  /api/booking/options                          ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/booking/slots                            ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+POST /api/bookings                                 ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /api/bookings/:code                           ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+DELETE /api/bookings/:code                         ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+POST /api/bookings/:code/move                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+POST /api/bookings/:code/check-in                  401   ok    403     403   403     ok   ok   ok    ok    403    403
 # Any device or account
 GET  /api/site                                     401   ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /api/services                                 401   ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
@@ -117,6 +128,7 @@ PUT  /api/display/running-text                     401   403   403     403   403
 PUT  /api/settings/counters/:id                    401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/opening-hours                   401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/opening-hours/:id               401   403   403     403   403     403  ok   ok    ok    403    403
+PUT  /api/settings/booking/:id                     401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/sop-standards                   401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/sop-standards/:id               401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/late-service                    401   403   403     403   403     403  403  403   ok    403    403
@@ -196,6 +208,8 @@ const CELLS = parseMatrix(MATRIX);
  */
 const UNDOCUMENTED = [
   'GET /',
+  'GET /booking',
+  'GET /booking/:code',
   'GET /counter',
   'GET /display',
   'GET /fo',
@@ -331,6 +345,42 @@ const freshComplaint = (body: unknown): Probe => ({
   target: async (w) => ({ params: { id: (await w.complaint()).id }, body }),
 });
 
+let phones = 0;
+/**
+ * A free place: a future date's session (a place in today's next session with `today`, the clock then moved into its
+ * check-in window), and a WhatsApp number of its own.
+ */
+function bookingSlot(w: AccessWorld, today: boolean) {
+  // From the service itself: the public read limit per address is not what this test is about.
+  const options = w.t.hub.booking.options();
+  for (const service of options.services)
+    for (const date of today ? service.dates.slice(0, 1) : service.dates.slice(1)) {
+      const slots = w.t.hub.booking.slots({ serviceId: service.id, date });
+      const session = slots.sessions.find((s) => s.left > 0);
+      if (session) {
+        phones += 1;
+        return {
+          serviceId: service.id,
+          date,
+          sessionId: session.id,
+          name: 'Sari',
+          phone: `0813${String(10_000_000 + phones)}`,
+        };
+      }
+    }
+  throw new Error('no free booking place');
+}
+
+/** The code of a booking made through the service itself (the public routes' rate limit is not what is tested). */
+async function booked(w: AccessWorld, today: boolean): Promise<string> {
+  const made = await w.t.hub.booking.make(bookingSlot(w, today), undefined, 'access', PUBLIC);
+  if (today) {
+    const opens = Date.parse(made.checkInFrom);
+    if (w.clock.now() < opens) w.clock.advance(opens - w.clock.now());
+  }
+  return made.code;
+}
+
 const PROBES: Readonly<Record<string, Probe>> = {
   'GET /api/health': { ok: 200 },
   'GET /api/openapi.json': { ok: 200 },
@@ -385,6 +435,8 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET /mod': PAGE,
   'GET /fo': PAGE,
   'GET /mobile': PAGE,
+  'GET /booking': PAGE,
+  'GET /booking/:code': { ...PAGE, target: () => ({ params: { code: 'ABCD2345' } }) },
   'GET /': PAGE,
 
   'GET /api/survey/tickets/:ref': {
@@ -485,6 +537,35 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'PUT /api/settings/opening-hours': {
     ok: 200,
     target: () => ({ body: { hours: standing.settings.openingHours } }),
+  },
+  'PUT /api/settings/booking/:id': {
+    ok: 200,
+    target: () => ({ params: { id: 'kk' }, body: { capacity: 8 } }),
+  },
+  'GET /api/booking/options': { ok: 200 },
+  'GET /api/booking/slots': {
+    ok: 200,
+    target: (w) => ({ query: `?serviceId=ktp-el&date=${bookingSlot(w, false).date}` }),
+  },
+  'POST /api/bookings': { ok: 201, target: (w) => ({ body: bookingSlot(w, false) }) },
+  'GET /api/bookings/:code': { ok: 200, target: async (w) => ({ params: { code: await booked(w, false) } }) },
+  'DELETE /api/bookings/:code': {
+    ok: 200,
+    target: async (w) => ({ params: { code: await booked(w, false) } }),
+  },
+  'POST /api/bookings/:code/move': {
+    ok: 200,
+    target: async (w) => {
+      const code = await booked(w, false);
+      const { date, sessionId } = bookingSlot(w, false);
+      return { params: { code }, body: { date, sessionId } };
+    },
+  },
+  // A booking of today's next session, the clock moved into its check-in window.
+  'POST /api/bookings/:code/check-in': {
+    ok: 201,
+    appendsEvent: true,
+    target: async (w) => ({ params: { code: await booked(w, true) }, body: {} }),
   },
   'PUT /api/settings/opening-hours/:id': {
     ok: 200,

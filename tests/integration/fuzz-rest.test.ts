@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
 import {
+  BookingOptions,
+  BookingView,
   CompensationView,
   ComplaintCategoryRule,
   HealthResponse,
@@ -10,6 +12,7 @@ import {
 import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import fc from 'fast-check';
 import { z } from 'zod';
+import { PUBLIC } from '../../apps/hub/src/auth/actor.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessWorld, codedError, type ActorName } from '../support/access-world.ts';
 import { expectLogIsTruth } from '../support/log-truth.ts';
@@ -41,6 +44,8 @@ interface Standing {
   visitId: string;
   requestId: string;
   photoId: string;
+  bookingDate: string;
+  bookingCode: string;
 }
 const s = {} as Standing;
 
@@ -159,6 +164,42 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
     beforeRun: async (w) => {
       await w.tick(61_000);
     },
+  },
+  'POST /api/bookings': {
+    as: 'none',
+    body: () => ({
+      serviceId: 'ktp-el',
+      date: s.bookingDate,
+      sessionId: 's2',
+      name: 'Rina',
+      phone: '0812 7777 0001',
+    }),
+    runs: 40,
+    // Sixty writes per address per ten minutes: eleven seconds apart, runs stay under it and reach validation.
+    beforeRun: async (w) => {
+      await w.tick(11_000);
+    },
+  },
+  'POST /api/bookings/:code/move': {
+    as: 'none',
+    params: () => ({ code: s.bookingCode }),
+    body: () => ({ date: s.bookingDate, sessionId: 's3' }),
+    runs: 30,
+    beforeRun: async (w) => {
+      await w.tick(11_000);
+    },
+  },
+  'POST /api/bookings/:code/check-in': {
+    as: 'fo',
+    params: () => ({ code: s.bookingCode }),
+    body: () => ({ priority: null }),
+    runs: 30,
+  },
+  'PUT /api/settings/booking/:id': {
+    as: 'mod',
+    params: () => ({ id: 'kk' }),
+    body: () => ({ capacity: 6 }),
+    runs: 30,
   },
   'POST /api/complaints': {
     as: 'fo',
@@ -480,6 +521,9 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
     runs: 15,
   },
   'GET /api/public/complaints/form': { as: 'none', query: [], runs: 4 },
+  'GET /api/booking/options': { as: 'none', query: [], runs: 4 },
+  'GET /api/booking/slots': { as: 'none', query: ['serviceId', 'date'], runs: 15 },
+  'GET /api/bookings/:code': { as: 'none', params: () => ({ code: s.bookingCode }), query: [], runs: 15 },
   'GET /api/public/complaints/challenge': { as: 'none', query: [], runs: 4 },
   'GET /api/public/complaints/:code': {
     as: 'none',
@@ -523,6 +567,8 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /mod': { as: 'none', query: [], runs: 4 },
   'GET /fo': { as: 'none', query: ['lang'], runs: 4 },
   'GET /mobile': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /booking': { as: 'none', query: ['lang'], runs: 4 },
+  'GET /booking/:code': { as: 'none', params: () => ({ code: 'ZZZZZZZZ' }), query: ['lang'], runs: 4 },
   'GET /': { as: 'none', query: [], runs: 4 },
   'GET /api/visit-requests': { as: 'coord', query: [], runs: 4 },
   'GET /api/visits': { as: 'coord', query: ['from', 'to'], runs: 20 },
@@ -621,6 +667,16 @@ describe('fuzz: hostile REST input', () => {
       headers: { 'content-type': 'image/webp' },
     });
     s.photoId = z.object({ id: z.string() }).parse(photo.body).id;
+    s.bookingDate =
+      BookingOptions.parse(await w.as('mod', 'GET', '/booking/options')).services[0]?.dates[1] ?? '';
+    s.bookingCode = BookingView.parse(
+      await w.t.hub.booking.make(
+        { serviceId: 'kk', date: s.bookingDate, sessionId: 's1', name: 'Budi', phone: '081277770099' },
+        undefined,
+        'fuzz',
+        PUBLIC,
+      ),
+    ).code;
   });
   afterAll(async () => {
     await healthy();

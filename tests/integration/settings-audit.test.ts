@@ -38,6 +38,7 @@ describe('settings: who may change them, bad input, the audit trail and restarts
       'sop-standards': false,
       'late-service': false,
       accounts: false,
+      booking: true,
       messages: true,
       hall: false,
     });

@@ -11,6 +11,8 @@ import { seesTicketCodes } from './auth/ticket-codes.ts';
 import { registerBackup } from './backup/backup-feature.ts';
 import type { BackupService } from './backup/backup-service.ts';
 import { registerCentral } from './central/central-feature.ts';
+import { registerBooking } from './booking/booking-feature.ts';
+import type { BookingService } from './booking/booking-service.ts';
 import type { CentralPusher, PusherTiming } from './central/central-pusher.ts';
 import type { CentralFeedPuller } from './central/feed-puller.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -109,6 +111,8 @@ export interface Hub {
   readonly scheduler: DeadlineScheduler;
   readonly backups: BackupService;
   readonly pusher: CentralPusher;
+  /** Online booking: tests run its no-show sweep on their own clock. */
+  readonly booking: BookingService;
   /** Messages to citizens: the outbox and its sender. */
   readonly messages: Messages;
   /** Central's site feed: features register the kinds they apply with `feed.kinds.handle`. */
@@ -265,6 +269,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const { pusher, feed } = registerCentral(ctx);
   registerMobile(ctx, complaints, feed);
   registerDevices(ctx);
+  const booking = registerBooking(ctx, feed.kinds);
   const messages = registerMessages(ctx);
   registerPages(ctx);
   app.use(notFound);
@@ -299,6 +304,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     backups,
     messages,
     pusher,
+    booking,
     feed,
     app,
     exports,

@@ -13,6 +13,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'p
 import { bridge } from './kiosk-config.ts';
 import { idleTimeoutMs, kioskReducer } from './kiosk-state.ts';
 import { issueTicket } from './issue-ticket.ts';
+import { checkInBooking, listenForScans } from './check-in.ts';
+import { BookingCheckIn, BookingRefused } from './screens/booking-check-in.tsx';
 import { AgencyGrid } from './screens/agency-grid.tsx';
 import { Done, Issuing, Message, PrintFailed } from './screens/outcome.tsx';
 import { PriorityChoice } from './screens/priority-choice.tsx';
@@ -122,6 +124,24 @@ export function KioskApp({ config }: { config: KioskConfig }) {
     [client, config, lang, screen],
   );
 
+  const checkIn = useCallback(
+    (reference: string) => {
+      if (busy.current) return;
+      busy.current = true;
+      dispatch({ type: 'check-in' });
+      void checkInBooking(client, { ...config, language: lang }, bridge(), reference).then((outcome) => {
+        busy.current = false;
+        if (outcome.kind === 'printed') dispatch({ type: 'printed', ticket: outcome.ticket });
+        else if (outcome.kind === 'print-failed') dispatch({ type: 'print-failed', ticket: outcome.ticket });
+        else if (outcome.kind === 'booking-refused')
+          dispatch({ type: 'booking-refused', message: outcome.message, late: outcome.late });
+        else dispatch({ type: 'refused', reason: outcome.kind === 'too-many' ? 'too-many' : 'other' });
+      });
+    },
+    [client, config, lang],
+  );
+  // The usual kiosk scanner types like a keyboard: a booking QR scanned on any screen checks in.
+  useEffect(() => listenForScans(checkIn), [checkIn]);
   /** The number for the ticket's messages; a refusal's text, or null once saved. */
   const sendContact = useCallback(
     async (ticketId: string, phone: string): Promise<string | null> => {
@@ -253,6 +273,18 @@ export function KioskApp({ config }: { config: KioskConfig }) {
             t={t}
             lang={lang}
           />
+        ) : screen.name === 'booking' ? (
+          <BookingCheckIn t={t} onSubmit={checkIn} />
+        ) : screen.name === 'booking-refused' ? (
+          <BookingRefused
+            title={t('bookingRefused')}
+            body={pick(screen.message, lang)}
+            late={screen.late}
+            t={t}
+            onWalkIn={() => {
+              dispatch({ type: 'home' });
+            }}
+          />
         ) : screen.name === 'refused' ? (
           <Message
             screen="refused"
@@ -264,6 +296,18 @@ export function KioskApp({ config }: { config: KioskConfig }) {
           <Message screen="offline" tone="offline" title={t('offlineTitle')} body={t('offlineBody')} />
         )}
       </main>
+      {screen.name === 'agencies' && !offline && site && (
+        <footer class="bottom-bar">
+          <button
+            class="home-button booking-button"
+            onClick={() => {
+              dispatch({ type: 'booking' });
+            }}
+          >
+            {t('bookingButton')}
+          </button>
+        </footer>
+      )}
       {screen.name !== 'agencies' && screen.name !== 'issuing' && !offline && (
         <footer class="bottom-bar">
           <button

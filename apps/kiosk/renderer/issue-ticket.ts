@@ -15,7 +15,7 @@ export type IssueOutcome =
   | { readonly kind: 'refused' };
 
 /** Electron prints on the kiosk's own printer and reports back; a browser kiosk asks the hub to print. */
-async function print(
+export async function print(
   client: HubClient,
   config: KioskConfig,
   bridge: KioskBridge | undefined,

@@ -1,3 +1,4 @@
+import type { Localized } from '@giliran/ui';
 import type { IssuedTicket, PriorityCategory } from './wire.ts';
 
 export type Screen =
@@ -8,6 +9,10 @@ export type Screen =
   | { readonly name: 'done'; readonly ticket: IssuedTicket }
   | { readonly name: 'print-failed'; readonly ticket: IssuedTicket }
   | { readonly name: 'refused'; readonly reason: 'too-many' | 'other' }
+  /** Typing a booking code (a scanner types its QR here too, then Enter). */
+  | { readonly name: 'booking' }
+  /** A booking the hub would not check in: its reason, and whether a normal ticket is the way on (late). */
+  | { readonly name: 'booking-refused'; readonly message: Localized; readonly late: boolean }
   | { readonly name: 'contact'; readonly ticket: IssuedTicket }
   | { readonly name: 'contact-sent'; readonly to: string };
 
@@ -20,6 +25,9 @@ export type KioskAction =
   | { readonly type: 'printed'; readonly ticket: IssuedTicket }
   | { readonly type: 'print-failed'; readonly ticket: IssuedTicket }
   | { readonly type: 'refused'; readonly reason: 'too-many' | 'other' }
+  | { readonly type: 'booking' }
+  | { readonly type: 'check-in' }
+  | { readonly type: 'booking-refused'; readonly message: Localized; readonly late: boolean }
   | { readonly type: 'contact' }
   | { readonly type: 'contact-sent'; readonly to: string };
 
@@ -45,6 +53,15 @@ export function kioskReducer(screen: Screen, action: KioskAction): Screen {
       return screen.name === 'issuing' ? { name: 'print-failed', ticket: action.ticket } : screen;
     case 'refused':
       return screen.name === 'issuing' ? { name: 'refused', reason: action.reason } : screen;
+    case 'booking':
+      return screen.name === 'issuing' ? screen : { name: 'booking' };
+    case 'check-in':
+      // A scan works from any screen but one already issuing.
+      return screen.name === 'issuing' ? screen : { name: 'issuing', serviceId: '' };
+    case 'booking-refused':
+      return screen.name === 'issuing'
+        ? { name: 'booking-refused', message: action.message, late: action.late }
+        : screen;
     case 'contact':
       return screen.name === 'done' ? { name: 'contact', ticket: screen.ticket } : screen;
     case 'contact-sent':
@@ -64,6 +81,7 @@ export function idleTimeoutMs(screen: Screen): number | null {
     case 'contact':
       return 60_000;
     case 'refused':
+    case 'booking-refused':
       return 10_000;
     case 'print-failed':
       return 60_000;

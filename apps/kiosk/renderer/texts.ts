@@ -34,6 +34,13 @@ export type KioskText =
   | 'anak'
   | 'printing'
   | 'takeTicket'
+  | 'bookingButton'
+  | 'bookingTitle'
+  | 'bookingHint'
+  | 'bookingSubmit'
+  | 'bookingRefused'
+  | 'walkInInstead'
+  | 'bookedMark'
   | 'ahead'
   | 'noneAhead'
   | 'soon'
@@ -82,6 +89,16 @@ export const TEXTS: Dictionary<KioskText> = {
   anak: { id: 'Anak / membawa balita', en: 'Child / with a toddler' },
   printing: { id: 'Mencetak tiket…', en: 'Printing your ticket…' },
   takeTicket: { id: 'Silakan ambil tiket Anda', en: 'Please take your ticket' },
+  bookingButton: { id: 'Sudah pesan antrean daring?', en: 'Booked online?' },
+  bookingTitle: { id: 'Lapor kedatangan antrean daring', en: 'Check in your online booking' },
+  bookingHint: {
+    id: 'Pindai kode QR pemesanan di pemindai, atau ketik kode pemesanan Anda.',
+    en: 'Scan the booking QR code at the scanner, or type your booking code.',
+  },
+  bookingSubmit: { id: 'Lapor datang', en: 'Check in' },
+  bookingRefused: { id: 'Pemesanan tidak dapat dipakai', en: 'The booking cannot be used' },
+  walkInInstead: { id: 'Ambil nomor antrean biasa', en: 'Take a normal ticket' },
+  bookedMark: { id: 'ANTREAN DARING', en: 'ONLINE BOOKING' },
   ahead: { id: '{n} orang menunggu di depan Anda', en: '{n} {n:person|people} ahead of you' },
   noneAhead: { id: 'Tidak ada antrean di depan Anda', en: 'Nobody is ahead of you' },
   badTokenTitle: {

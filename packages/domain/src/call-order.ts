@@ -1,3 +1,4 @@
+import type { BookingCallRule } from './booking-rules.ts';
 import type { CounterConfig, PriorityRatio, QueueConfig } from './config.ts';
 import type { CounterState, QueueState, TicketState } from './state.ts';
 
@@ -35,16 +36,56 @@ export function waitingFor(state: QueueState, serviceIds: readonly string[]): Ti
   return result;
 }
 
-/** The ticket a counter gets on "call next", or undefined when nothing waits for it. */
+/** How booked tickets are called at this moment: the site's rule and the command's `now`. */
+export interface BookedCalling {
+  readonly rule: BookingCallRule | null;
+  readonly now: string;
+}
+
+/** Which regular kind the booking ratio asks for now, from the counter's run of regular calls. */
+export function preferredBooked(
+  rule: Extract<BookingCallRule, { kind: 'ratio' }>,
+  streak: CounterState['bookedStreak'],
+): 'booked' | 'walk-in' {
+  // With no history a counter starts with a booked ticket: the citizen was given a time.
+  if (!streak) return 'booked';
+  if (streak.kind === 'booked') return streak.count < rule.booked ? 'booked' : 'walk-in';
+  return streak.count < rule.walkIn ? 'walk-in' : 'booked';
+}
+
+/** Among regular tickets: booked ones by the booking rule, walk-ins by issue time; never leaves a counter idle. */
+function pickRegular(
+  regular: readonly TicketState[],
+  streak: CounterState['bookedStreak'],
+  calling: BookedCalling | undefined,
+): TicketState | undefined {
+  const rule = calling?.rule ?? null;
+  if (rule === null) return oldest(regular);
+  const walkIn = oldest(regular.filter((t) => !t.booking));
+  if (rule.kind === 'booked-first') {
+    const due = regular.filter((t) => t.booking && t.booking.startsAt <= (calling?.now ?? ''));
+    return oldest(due) ?? walkIn ?? oldest(regular);
+  }
+  const booked = oldest(regular.filter((t) => t.booking));
+  return preferredBooked(rule, streak) === 'booked' ? (booked ?? walkIn) : (walkIn ?? booked);
+}
+
+/** The ticket a counter gets on "call next", or undefined when nothing waits for it. Priority categories first. */
 export function pickNext(
   state: QueueState,
   counter: CounterConfig,
   ratio: PriorityRatio | null,
+  calling?: BookedCalling,
 ): TicketState | undefined {
   const waiting = waitingFor(state, counter.serviceIds);
   const priority = oldest(waiting.filter((t) => t.priority !== null));
-  const regular = oldest(waiting.filter((t) => t.priority === null));
-  const streak = state.counters.get(counter.id)?.streak ?? null;
+  const counterState = state.counters.get(counter.id);
+  const regular = pickRegular(
+    waiting.filter((t) => t.priority === null),
+    counterState?.bookedStreak ?? null,
+    calling,
+  );
+  const streak = counterState?.streak ?? null;
   return preferredKind(ratio, streak) === 'priority' ? (priority ?? regular) : (regular ?? priority);
 }
 

@@ -1,5 +1,5 @@
 import type { ManualCompensationKind, OfficerConsequence } from './config.ts';
-import type { FinishOutcome, IssueChannel, PriorityCategory, QuoteChannel } from './events.ts';
+import type { BookedMark, FinishOutcome, IssueChannel, PriorityCategory, QuoteChannel } from './events.ts';
 
 // Every command carries the instant it happens at and who asks: the domain never reads a clock.
 interface Base {
@@ -15,6 +15,8 @@ export interface IssueTicket extends Base {
   readonly serviceId: string;
   readonly priority: PriorityCategory | null;
   readonly channel: IssueChannel;
+  /** Set when a booking is checked in. */
+  readonly booking?: BookedMark;
 }
 
 export interface CallNext extends Base {

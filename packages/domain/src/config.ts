@@ -1,3 +1,4 @@
+import type { BookingCallRule } from './booking-rules.ts';
 import type { OFFICER_CONSEQUENCES } from './value-lists.ts';
 import type { Weekday } from './local-time.ts';
 import type { ReportChainStandards } from './report-chain.ts';
@@ -79,6 +80,8 @@ export interface QueueConfig {
   readonly counters: readonly CounterConfig[];
   readonly openingHours: OpeningHours;
   readonly priorityRatio: PriorityRatio | null;
+  /** How checked-in bookings are called among walk-ins (booking-rules.ts); by issue time like walk-ins when absent. */
+  readonly bookingCallRule?: BookingCallRule | null;
   /** How many recalls a called ticket must have had before it may be marked no-show. */
   readonly noShowAfterRecalls: number;
   /** Share of a step's standard at which its timing turns from ok to warning. */

@@ -91,6 +91,7 @@ function issue(cmd: C.IssueTicket, state: QueueState, config: QueueConfig): Even
       channel: cmd.channel,
       issuedAt: cmd.now,
       by: cmd.by,
+      ...(cmd.booking ? { booking: cmd.booking } : {}),
     },
   ];
 }
@@ -100,7 +101,10 @@ function callNext(cmd: C.CallNext, state: QueueState, config: QueueConfig): Even
   requireCounterFree(state, counter.id);
   // Until today's first ticket rolls the state over, what waits is yesterday's: nothing to call.
   if (state.serviceDay !== serviceDayOf(cmd.now, config.timeZone)) return [];
-  const next = pickNext(state, counter, config.priorityRatio);
+  const next = pickNext(state, counter, config.priorityRatio, {
+    rule: config.bookingCallRule ?? null,
+    now: cmd.now,
+  });
   if (!next) return [];
   return [
     { type: 'ticket:called', ticketId: next.id, counterId: counter.id, via: 'next', at: cmd.now, by: cmd.by },

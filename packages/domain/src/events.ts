@@ -5,6 +5,14 @@ export const PRIORITY_CATEGORIES = ['lansia', 'disabilitas', 'ibu_hamil', 'anak'
 export type PriorityCategory = (typeof PRIORITY_CATEGORIES)[number];
 
 export type IssueChannel = 'kiosk' | 'fo' | 'mod';
+
+/** A ticket made by checking in an online booking: called by the booking call rule, shown as booked. */
+export interface BookedMark {
+  readonly code: string;
+  readonly sessionId: string;
+  /** The session's start (instant): under `booked-first` the ticket goes first once it has passed. */
+  readonly startsAt: string;
+}
 export type CallVia = 'next' | 'specific';
 export type FinishOutcome = 'completed' | 'handed_to_agency';
 
@@ -21,6 +29,8 @@ export interface TicketIssued {
   readonly channel: IssueChannel;
   readonly issuedAt: string;
   readonly by: string;
+  /** Present only on a checked-in booking's ticket. */
+  readonly booking?: BookedMark;
 }
 
 export interface TicketCalled {

@@ -4,6 +4,7 @@ import type {
   ComplaintDeadlineRule,
   ComplaintStatus,
 } from './complaint-types.ts';
+import type { BookingEvent } from './booking-events.ts';
 import type { CentralFeedApplied, CentralFeedRefused } from './central-feed-events.ts';
 import type { Holiday } from './working-days.ts';
 import type { QueueEvent } from './events.ts';
@@ -244,6 +245,7 @@ export type RecordEvent =
   | DeviceRegistered
   | DevicePaired
   | LegacyRowImported
+  | BookingEvent
   | MessageContactGiven
   | MobileEvent
   | CentralFeedApplied

@@ -1,6 +1,7 @@
 import { logCall, logOutcome, logRecall, type CallRecord } from './call-log.ts';
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
 import type {
+  BookedMark,
   FinishOutcome,
   IssueChannel,
   PrintStatus,
@@ -41,6 +42,8 @@ export interface TicketState {
   /** Highest late-service tier already raised for this ticket, -1 when none. */
   lateTier: number;
   printStatus: PrintStatus;
+  /** A checked-in booking's ticket. */
+  readonly booking?: BookedMark;
 }
 
 export interface CounterState {
@@ -50,6 +53,8 @@ export interface CounterState {
   activeTicketId: string | null;
   /** Run of calls of one kind, to interleave priority and regular tickets by the configured ratio. */
   streak: { kind: 'priority' | 'regular'; count: number } | null;
+  /** Run of regular calls of one kind, to alternate booked and walk-in tickets by the booking ratio. */
+  bookedStreak?: { kind: 'booked' | 'walk-in'; count: number } | null;
 }
 
 export interface CompensationState {
@@ -234,6 +239,13 @@ function applyCall(
     const kind = ticket.priority === null ? 'regular' : 'priority';
     counter.streak =
       counter.streak?.kind === kind ? { kind, count: counter.streak.count + 1 } : { kind, count: 1 };
+    if (kind === 'regular') {
+      const booked = ticket.booking ? 'booked' : 'walk-in';
+      counter.bookedStreak =
+        counter.bookedStreak?.kind === booked
+          ? { kind: booked, count: counter.bookedStreak.count + 1 }
+          : { kind: booked, count: 1 };
+    }
   }
 }
 
@@ -253,6 +265,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     // A ticket left at a counter belongs to the closed day: the counter must not stay busy with it for ever.
     for (const counter of state.counters.values()) {
       counter.streak = null;
+      counter.bookedStreak = null;
       counter.activeTicketId = null;
     }
   }
@@ -278,6 +291,7 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     outcome: null,
     lateTier: -1,
     printStatus: 'pending',
+    ...(event.booking ? { booking: event.booking } : {}),
   };
   state.tickets.set(ticket.id, ticket);
   transition(state, ticket, () => undefined);

@@ -35,6 +35,7 @@ export const SETTINGS_AREAS = [
   'sop-standards',
   'late-service',
   'accounts',
+  'booking',
   'messages',
   'hall',
 ] as const;

@@ -11,6 +11,15 @@ import { VisitScheduledFeed } from './mobile.ts';
  * Every kind of feed item and the schema of its payload. A feature adds its kind by appending an entry here (and a
  * handler on the hub, `apps/hub/src/central/feed-kinds.ts`); the key is `resource:action`, like the log's events.
  */
+const FeedBookingCode = z.string().regex(/^[A-Z2-9]{4,16}$/);
+const FeedSlot = {
+  serviceId: z.string().min(1).max(64),
+  date: z.iso.date(),
+  sessionId: z.string().regex(/^[\w-]{1,20}$/),
+  start: z.string().regex(/^\d\d:\d\d$/),
+  end: z.string().regex(/^\d\d:\d\d$/),
+};
+
 export const FEED_KINDS = {
   /** A connection check posted by a regional admin: the hub logs that it got it, and that log entry goes up. */
   'feed:probe': z.strictObject({
@@ -18,6 +27,23 @@ export const FEED_KINDS = {
   }),
   /** A mobile unit's visit scheduled at central (issue 17): the unit's laptop takes it into its schedule. */
   'visit:scheduled': VisitScheduledFeed,
+  /** A booking central took for this site (central holds the quota): the hall records it as it is. */
+  'booking:made': z.strictObject({
+    code: FeedBookingCode,
+    ...FeedSlot,
+    name: z.string().max(80),
+    phone: z.string().max(24),
+    locale: z.enum(['id', 'en']),
+    checkInFrom: z.iso.datetime(),
+    checkInUntil: z.iso.datetime(),
+  }),
+  'booking:moved': z.strictObject({
+    code: FeedBookingCode,
+    ...FeedSlot,
+    checkInFrom: z.iso.datetime(),
+    checkInUntil: z.iso.datetime(),
+  }),
+  'booking:cancelled': z.strictObject({ code: FeedBookingCode }),
 } as const;
 
 export type FeedKind = keyof typeof FEED_KINDS;

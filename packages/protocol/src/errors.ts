@@ -1,9 +1,11 @@
 import type {
+  BookingErrorCode,
   ComplaintErrorCode,
   DomainErrorCode,
   HallRuleCode,
   ReportChainErrorCode,
 } from '@giliran/domain';
+import { BOOKING_ERRORS } from './booking-errors.ts';
 import { CENTRAL_ERRORS, type CentralErrorCode } from './central.ts';
 import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
 import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
@@ -15,6 +17,7 @@ export type ErrorCode =
   | ReportChainErrorCode
   | ComplaintErrorCode
   | CentralErrorCode
+  | BookingErrorCode
   | MessageErrorCode
   | HallRuleCode
   | MobileErrorCode
@@ -437,6 +440,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
     },
   },
   ...CENTRAL_ERRORS,
+  ...BOOKING_ERRORS,
   ...MESSAGE_ERRORS,
   ...HALL_ERRORS,
   ...MOBILE_ERRORS,

@@ -12,6 +12,7 @@ export * from './skm.ts';
 export * from './central.ts';
 export * from './wait-accuracy.ts';
 export * from './devices.ts';
+export * from './booking.ts';
 export * from './messages.ts';
 export * from './record-commands.ts';
 export * from './mobile.ts';

@@ -12,6 +12,7 @@ import { MessageOptionsBody, MessageTemplatesBody } from './messages.ts';
 import { ReportChainDate, ReportChainStepParam, SignReportChainRequest } from './report-chain.ts';
 import { RunningTextRequest, type Role } from './schemas.ts';
 import {
+  BookingCapacitySetting,
   CounterServicesSetting,
   CreateAccountRequest,
   LateServiceSetting,
@@ -219,6 +220,14 @@ export const RECORD_COMMANDS = {
     socket: 'setting:message-options',
     params: NoParams,
     body: MessageOptionsBody,
+  },
+  'setting:booking-capacity': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/booking/:id', status: 200 },
+    socket: 'setting:booking-capacity',
+    params: ById,
+    body: BookingCapacitySetting,
   },
   'display:set-running-text': {
     roles: MANAGERS,

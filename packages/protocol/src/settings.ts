@@ -101,6 +101,9 @@ export const SiteHoursSetting = z.strictObject({ hours: OpeningHours });
 /** `null`: the service keeps the hall's hours. */
 export const ServiceHoursSetting = z.strictObject({ hours: OpeningHours.nullable() });
 
+/** `PUT /api/settings/booking/:id`: a service's online booking places per session (0: no bookings). */
+export const BookingCapacitySetting = z.object({ capacity: z.number().int().min(0).max(1000) });
+
 /** Roles an admin may create in the hub; another admin only comes from the site file. */
 export const CreatableRole = z.enum(['officer', 'fo', 'mod', 'coordinator', 'sekdis', 'kadis']);
 export const Username = z

@@ -42,6 +42,8 @@ export const TicketView = z.object({
   printStatus: z.enum(['pending', 'printed', 'print_failed']),
   currentStep: SopStep.nullable(),
   timeline: z.array(TimelineEntry),
+  /** A checked-in online booking's ticket. */
+  booked: z.boolean().optional(),
 });
 export type TicketView = z.infer<typeof TicketView>;
 
@@ -68,6 +70,7 @@ export const IssuedTicket = z.object({
   /** The point of `estimate` (the promise logged at issue). */
   estimatedWaitMinutes: z.number().int().nullable(),
   estimate: WaitEstimateView,
+  booked: z.boolean().optional(),
 });
 export type IssuedTicket = z.infer<typeof IssuedTicket>;
 
@@ -257,6 +260,7 @@ export const CallView = z.object({
   /** The call or its latest recall. */
   shownAt: Instant,
   outcome: z.enum(['called', 'serving', 'done', 'no_show', 'transferred', 'cancelled']),
+  booked: z.boolean().optional(),
 });
 export type CallView = z.infer<typeof CallView>;
 

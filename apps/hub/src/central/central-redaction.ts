@@ -27,6 +27,8 @@ const COMPLAINANT = new Set(['name', 'occupation', 'address']);
 function holdsComplainant(type: string, payload: Record<string, unknown>): boolean {
   // A mobile unit's visit register names the visitor: the region counts visitors, it does not know them.
   if (type.startsWith('complaint:') || type === 'visit:registered') return true;
+  // A booking's holder is named: central counts bookings, it does not need who made them.
+  if (type.startsWith('booking:')) return true;
   return type === 'legacy:row-imported' && payload['table'] === 'complaints';
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SYSTEM_ACTOR, type HubEvent, type RecordEvent } from '@giliran/domain';
+import { SYSTEM_ACTOR, type HubEvent, type IssueTicket, type RecordEvent } from '@giliran/domain';
 import {
   CommandPayloads,
   type CommandName,
@@ -287,6 +287,47 @@ export class CommandBus {
         this.onListenerError(error);
       },
     );
+  }
+
+  /**
+   * A ticket issued with another feature's events that rest on it (a booking checked in becomes this ticket): one
+   * transaction, committed before this turn ends, so a second check-in of the same booking already reads it as
+   * used. `decide` runs first and may refuse; nothing is applied then.
+   */
+  async issueWith(
+    actor: Actor,
+    name: string,
+    decide: (ctx: RecordContext) => {
+      readonly command: IssueTicket;
+      readonly records: readonly RecordEvent[];
+    },
+    key?: string,
+  ): Promise<CommandResults['ticket:issue']> {
+    const answer = (ref: string | null) =>
+      this.resultOf('issued', ref, actor) as CommandResults['ticket:issue'];
+    const first = async () => {
+      const now = this.engine.nowIso();
+      const ctx: RecordContext = {
+        actor,
+        now,
+        serviceDay: this.engine.serviceDay,
+        newId: randomUUID,
+        newCode: newTicketCode,
+        by: { at: now, by: actor.id, byRole: actor.role },
+      };
+      const { command, records } = toHubError(() => decide(ctx));
+      const idempotency =
+        key === undefined
+          ? null
+          : () => ({ actor: actor.id, key, command: name, resultRef: command.ticketId });
+      const decided = this.engine.execute(command, idempotency, records);
+      this.engine.flush();
+      const ids = await decided.eventIds;
+      const result = answer(command.ticketId);
+      this.publish([...decided.events, ...records], ids);
+      return result;
+    };
+    return key === undefined ? first() : this.once(actor.id, key, name, answer, first);
   }
 
   /** Internal commands (the deadline scheduler) go through the same domain and persistence path. */

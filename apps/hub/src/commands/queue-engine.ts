@@ -10,6 +10,7 @@ import {
   type QueueConfig,
   type QueueEvent,
   type QueueState,
+  type RecordEvent,
   type WaitHistory,
 } from '@giliran/domain';
 import type { Clock } from '../clock.ts';
@@ -30,7 +31,7 @@ interface Waiting {
   readonly reject: (error: Error) => void;
 }
 
-/** A command decided and applied in memory; `eventIds` settles once its events are on disk. */
+/** A command decided and applied in memory; `eventIds` (its own, then its records') settles once on disk. */
 export interface Decided {
   readonly events: readonly QueueEvent[];
   readonly eventIds: Promise<readonly number[]>;
@@ -160,6 +161,7 @@ export class QueueEngine {
   execute(
     command: QueueCommand,
     idempotency: ((events: readonly QueueEvent[]) => IdempotencyRecord) | null = null,
+    records: readonly RecordEvent[] = [],
   ): Decided {
     if (this.closed) throw new HubError('INTERNAL');
     this.rollDay();
@@ -186,7 +188,12 @@ export class QueueEngine {
     }
     const eventIds = new Promise<readonly number[]>((resolve, reject) => {
       this.pending.push({
-        entry: { events, idempotency: idempotency ? idempotency(events) : null, now: command.now },
+        entry: {
+          events,
+          idempotency: idempotency ? idempotency(events) : null,
+          now: command.now,
+          ...(records.length > 0 ? { records } : {}),
+        },
         resolve,
         reject,
       });

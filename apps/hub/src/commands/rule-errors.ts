@@ -1,4 +1,5 @@
 import {
+  BookingRuleError,
   ComplaintRuleError,
   DomainError,
   HallRuleError,
@@ -19,7 +20,8 @@ export function toHubError<T>(decide: () => T): T {
       error instanceof ComplaintRuleError ||
       error instanceof RecordRuleError ||
       error instanceof HallRuleError ||
-      error instanceof MobileRuleError
+      error instanceof MobileRuleError ||
+      error instanceof BookingRuleError
     )
       throw new HubError(error.code);
     if (error instanceof SettingRuleError)

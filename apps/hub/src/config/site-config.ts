@@ -11,6 +11,7 @@ import { BackupSettings } from '../backup/backup-settings.ts';
 import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { CentralSettings } from '../central/central-settings.ts';
+import { BookingSettings } from '../booking/booking-settings.ts';
 import { MessageSettings } from '../messages/message-settings.ts';
 import { MobileSettings } from '../mobile/mobile-settings.ts';
 
@@ -195,6 +196,8 @@ export const SiteConfigSchema = z.object({
     .prefault({}),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
+  /** Online booking: sessions, quotas, check-in and the call rule (booking/booking-settings.ts). */
+  booking: BookingSettings,
   /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (messages/message-settings.ts). */
   messages: MessageSettings,
   /**
@@ -344,5 +347,6 @@ export function toQueueConfig(site: SiteConfig): QueueConfig {
     callAnswerMinutes: site.callAnswerMinutes,
     compensation: site.compensation,
     reportChainStandards: reportChainStandardsFrom(site.sopStandards),
+    bookingCallRule: site.booking?.callRule ?? null,
   };
 }

@@ -21,6 +21,7 @@ export const PROJECTION_TABLES = [
   'compensations',
   ...LEGACY_TABLES,
   ...MOBILE_TABLES,
+  'bookings',
 ] as const;
 
 const BATCH = 5_000;

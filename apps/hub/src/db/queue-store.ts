@@ -26,6 +26,8 @@ export interface PendingCommit {
   readonly events: readonly QueueEvent[];
   readonly idempotency: IdempotencyRecord | null;
   readonly now: string;
+  /** Another feature's events decided with the command (a booking checked in as this ticket), after its own. */
+  readonly records?: readonly RecordEvent[];
 }
 
 export interface TicketRow {
@@ -140,6 +142,11 @@ export class QueueStore {
             ids.push(Number(result.lastInsertRowid));
             appended.push({ id: Number(result.lastInsertRowid), event });
             this.writeTouched(event, state, serviceDay);
+          }
+          for (const event of entry.records ?? []) {
+            const result = this.insertEvent.run(serviceDay, event.type, event.at, JSON.stringify(event));
+            projectRecord(db, event);
+            ids.push(Number(result.lastInsertRowid));
           }
           const idem = entry.idempotency;
           if (idem) this.insertIdempotency.run(idem.actor, idem.key, idem.command, idem.resultRef, entry.now);

@@ -1,4 +1,5 @@
-import type { ChangedBy, RecordEvent } from '@giliran/domain';
+import { applyBookingEvent, isBookingEvent, type ChangedBy, type RecordEvent } from '@giliran/domain';
+import { bookingRecordOf, type BookingRow } from '../booking/booking-row.ts';
 import { storageKey } from '../settings/stored-settings.ts';
 import { confirmedYearKey } from './settings-store.ts';
 import type { SettingKind } from '../settings/setting-definitions.ts';
@@ -512,12 +513,50 @@ function projectVisitRegisters(db: Db, event: RecordEvent): boolean {
   }
 }
 
+/** A booking's row, rewritten whole from each of its events. */
+function projectBooking(db: Db, event: RecordEvent): boolean {
+  if (!isBookingEvent(event)) return false;
+  const before = sql(db, 'SELECT * FROM bookings WHERE code = ?').get(event.code) as BookingRow | undefined;
+  const after = applyBookingEvent(before ? bookingRecordOf(before) : undefined, event);
+  sql(
+    db,
+    `INSERT INTO bookings (code, service_id, date, session_id, start, end, name, phone, locale, status, origin,
+       ticket_id, check_in_from, check_in_until, made_at, changed_at, minutes_from_start)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET service_id = excluded.service_id, date = excluded.date,
+       session_id = excluded.session_id, start = excluded.start, end = excluded.end, status = excluded.status,
+       ticket_id = excluded.ticket_id, check_in_from = excluded.check_in_from,
+       check_in_until = excluded.check_in_until, changed_at = excluded.changed_at,
+       minutes_from_start = excluded.minutes_from_start`,
+  ).run(
+    after.code,
+    after.serviceId,
+    after.date,
+    after.sessionId,
+    after.start,
+    after.end,
+    after.name,
+    after.phone,
+    after.locale,
+    after.status,
+    event.type === 'booking:made' ? event.origin : (before?.origin ?? ''),
+    after.ticketId,
+    after.checkInFrom,
+    after.checkInUntil,
+    before?.made_at ?? event.at,
+    after.changedAt,
+    event.type === 'booking:checked-in' ? event.minutesFromStart : (before?.minutes_from_start ?? null),
+  );
+  return true;
+}
+
 /** Writes the rows one event changes; call inside the transaction that appends it. */
 export function projectRecord(db: Db, event: RecordEvent): void {
   if (
     projectComplaint(db, event) ||
     projectSettingsAndAccounts(db, event) ||
     projectSurveyAndChain(db, event) ||
+    projectBooking(db, event) ||
     // Its number is kept beside the log (messages/), to be erased after the visit: no row of the log's own.
     event.type === 'message:contact-given' ||
     projectVisitPlan(db, event) ||

@@ -29,11 +29,12 @@ import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
 import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
 import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
 import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
+import { BOOKING_OPERATIONS } from '../booking/booking-openapi.ts';
 import { MESSAGE_OPERATIONS } from '../messages/message-openapi.ts';
 import { MOBILE_OPERATIONS } from '../mobile/mobile-openapi.ts';
 
 export interface Operation {
-  readonly method: 'get' | 'post' | 'put';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -283,6 +284,7 @@ const OPERATIONS: readonly Operation[] = [
   ...DEVICE_OPERATIONS,
   ...REPORT_OPERATIONS,
   ...CENTRAL_OPERATIONS,
+  ...BOOKING_OPERATIONS,
   ...MESSAGE_OPERATIONS,
   ...MOBILE_OPERATIONS,
 ];

@@ -8,6 +8,8 @@ const PAGES: Readonly<Record<string, string>> = {
   '/t/:code': 'citizen/renderer/ticket-status.html',
   '/pengaduan': 'citizen/renderer/pengaduan.html',
   '/pengaduan/:code': 'citizen/renderer/pengaduan.html',
+  '/booking': 'citizen/renderer/booking.html',
+  '/booking/:code': 'citizen/renderer/booking.html',
   '/survey': 'citizen/renderer/survey.html',
   '/display': 'display/renderer/index.html',
   '/counter': 'counter/renderer/index.html',

@@ -15,6 +15,8 @@ const EDITORS: Readonly<Record<SettingsArea, readonly Role[]>> = {
   'sop-standards': ADMINS,
   'late-service': ADMINS,
   accounts: ADMINS,
+  // Online booking quotas are the floor's: MOD sets them as the hall's staffing changes.
+  booking: MANAGERS,
   // The texts citizens receive and when: the floor's, as the running text is.
   messages: MANAGERS,
   // Which agencies, services and counters the hall has, and what the kiosk tells citizens of them (issue 14).
@@ -33,6 +35,7 @@ export function editableAreas(role: Role): Record<SettingsArea, boolean> {
     'sop-standards': mayEdit(role, 'sop-standards'),
     'late-service': mayEdit(role, 'late-service'),
     accounts: mayEdit(role, 'accounts'),
+    booking: mayEdit(role, 'booking'),
     messages: mayEdit(role, 'messages'),
     hall: mayEdit(role, 'hall'),
   };

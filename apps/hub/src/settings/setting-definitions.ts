@@ -28,6 +28,7 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { SiteConfig } from '../config/site-config.ts';
+import { BookingCapacitySetting, BookingSettings } from '../booking/booking-settings.ts';
 import {
   MessageOptionsSchema,
   MessageTemplatesSchema,
@@ -79,6 +80,7 @@ export interface SettingValues {
   'counter-services': string[];
   'opening-hours': OpeningHours;
   'service-hours': OpeningHours | null;
+  'booking-capacity': number;
   'message-templates': MessageTemplates;
   'message-options': MessageOptions;
 }
@@ -235,6 +237,19 @@ export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingV
     read: (site, id) => serviceOf(site, id).openingHours ?? null,
     write: (site, id, hours) => {
       replaceService(site, id, (s) => ({ ...s, openingHours: hours ?? undefined }));
+    },
+  },
+  'booking-capacity': {
+    area: 'booking',
+    scope: 'service',
+    value: BookingCapacitySetting.shape.capacity,
+    body: BookingCapacitySetting.transform((b) => b.capacity),
+    movesDeadlines: false,
+    read: (site, id) => site.booking?.capacity[serviceOf(site, id).id] ?? 0,
+    write: (site, id, capacity) => {
+      const booking = BookingSettings.parse(site.booking ?? {}) ?? BookingSettings.parse({});
+      if (!booking || id === null) return;
+      site.booking = { ...booking, capacity: { ...booking.capacity, [id]: capacity } };
     },
   },
   'message-templates': {

@@ -15,6 +15,7 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { Operation } from '../http/openapi.ts';
+import { BookingCapacitySetting } from '../booking/booking-settings.ts';
 
 const put = (path: string, summary: string, body: z.ZodType): Operation => ({
   method: 'put',
@@ -54,6 +55,11 @@ export const SETTINGS_OPERATIONS: readonly Operation[] = [
     '/api/settings/opening-hours/{id}',
     "A service's own opening hours; null keeps the hall's (managers)",
     ServiceHoursSetting,
+  ),
+  put(
+    '/api/settings/booking/{id}',
+    "A service's online booking capacity per session; its walk-in share is never booked (managers)",
+    BookingCapacitySetting,
   ),
   {
     method: 'get',

@@ -27,6 +27,7 @@ const SETTING_COMMANDS = [
   'setting:service-hours',
   'setting:message-templates',
   'setting:message-options',
+  'setting:booking-capacity',
 ] as const satisfies readonly `setting:${SettingKind}`[];
 
 /**

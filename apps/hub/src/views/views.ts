@@ -54,6 +54,7 @@ export function ticketView(t: TicketState, config: QueueConfig, now: string): Ti
     printStatus: t.printStatus,
     currentStep: currentStep(t)?.step ?? null,
     timeline: timeline(t, config, now).map((entry) => ({ ...entry, steps: [...entry.steps] })),
+    ...(t.booking ? { booked: true } : {}),
   };
 }
 
@@ -110,6 +111,7 @@ export function issuedView(
     ahead,
     estimatedWaitMinutes: shown.minutes,
     estimate: estimateView(shown),
+    ...(t.booking ? { booked: true } : {}),
   };
 }
 
@@ -263,5 +265,6 @@ export function callView(call: CallRecord, state: QueueState): CallView {
     calledAt: call.calledAt,
     shownAt: call.shownAt,
     outcome: call.outcome,
+    ...(state.tickets.get(call.ticketId)?.booking ? { booked: true } : {}),
   };
 }

@@ -32,6 +32,7 @@ function TicketSummary({
   return (
     <>
       {ticket.priority !== null && <p class="priority-mark">{t('priorityMark')}</p>}
+      {ticket.booked === true && <p class="priority-mark booked-mark">{t('bookedMark')}</p>}
       <p class="ticket-number" data-testid="ticket-number">
         {ticket.number}
       </p>

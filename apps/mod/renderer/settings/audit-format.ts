@@ -94,6 +94,8 @@ export function describeChange(entry: AuditEntry, t: SettingsT): string {
       return `${tierMinutes(entry.before)} → ${tierMinutes(entry.after)} ${t('minutes')}`;
     case 'accounts':
       return accountChange(entry, t);
+    case 'booking':
+      return `${scalar(entry.before, t)} → ${scalar(entry.after, t)}`;
     case 'messages':
       return messageChange(entry, t);
     case 'hall':

@@ -199,6 +199,7 @@ export const SETTINGS_TEXTS = {
   area_sop_standards: { id: 'Standar SOP', en: 'SOP standards' },
   area_late_service: { id: 'Ambang kompensasi', en: 'Compensation thresholds' },
   area_accounts: { id: 'Akun', en: 'Accounts' },
+  area_booking: { id: 'Kuota antrean daring', en: 'Online booking quotas' },
   area_messages: { id: 'Pesan ke warga', en: 'Messages to citizens' },
   action_create: { id: 'Akun dibuat', en: 'Account created' },
   action_disable: { id: 'Dinonaktifkan', en: 'Disabled' },

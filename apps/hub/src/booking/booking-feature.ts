@@ -1,0 +1,48 @@
+import { ComplaintCalendarStore } from '../complaints/complaint-calendar-store.ts';
+import type { HubContext } from '../hub-context.ts';
+import type { FeedKinds } from '../central/feed-kinds.ts';
+import { handleBookingFeed } from './booking-feed.ts';
+import { bookingRoutes } from './booking-routes.ts';
+import { BookingService } from './booking-service.ts';
+import { BookingStore } from './booking-store.ts';
+import { BookingSigner } from './booking-token.ts';
+
+/** How often open bookings whose check-in closed are marked no-show. */
+const SWEEP_MS = 60_000;
+
+/**
+ * Online booking: its routes under /api (public booking, check-in at the kiosk and FO desk), its signing key in
+ * the data folder, the no-show sweep (at start and every minute), and the bookings central sends in the site feed.
+ */
+export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingService {
+  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, ctx.site.booking?.trustedKeys ?? []);
+  const calendar = new ComplaintCalendarStore(ctx.db);
+  const store = new BookingStore(ctx.db);
+  handleBookingFeed(feed, store);
+  const service = new BookingService({
+    site: ctx.site,
+    engine: ctx.engine,
+    bus: ctx.bus,
+    store,
+    signer,
+    holidays: () => calendar.holidayDates(),
+  });
+  ctx.api(bookingRoutes({ auth: ctx.auth, bookings: service, clock: ctx.clock }));
+  const sweep = () => {
+    try {
+      service.sweep();
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'marking missed bookings failed');
+    }
+  };
+  let timer: ReturnType<typeof setInterval> | undefined;
+  ctx.onStart(() => {
+    sweep();
+    timer = setInterval(sweep, SWEEP_MS);
+    timer.unref();
+  });
+  ctx.onClose(() => {
+    clearInterval(timer);
+  });
+  return service;
+}
