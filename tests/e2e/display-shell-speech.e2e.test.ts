@@ -57,7 +57,7 @@ describe('display inside the Electron shell', () => {
       .poll(() => page.evaluate('window.__played.map((p) => p.kind).join(",")'), { timeout: 15_000 })
       .toBe('chime,announcement');
     expect(await page.evaluate('window.__spoken')).toEqual([
-      { text: 'Nomor antrian, Je, satu, silakan menuju loket delapan.', lang: 'id' },
+      { text: 'Nomor antrean, Je, satu, silakan menuju loket delapan.', lang: 'id' },
     ]);
     // The spoken call came from the bridge's WAV (a blob made in the page), not from the hub's announcement.wav.
     const played = await page.evaluate<{ kind: string; src: string }[]>('window.__played');
@@ -75,7 +75,7 @@ describe('display inside the Electron shell', () => {
       `/tickets/${issued.body.id}/announcement.json?counter=loket-2`,
       { token: DISPLAY_TOKEN },
     );
-    expect(words.body).toEqual({ text: 'Nomor antrian, Be, satu, silakan menuju loket dua.', lang: 'id' });
+    expect(words.body).toEqual({ text: 'Nomor antrean, Be, satu, silakan menuju loket dua.', lang: 'id' });
     expect(
       (await t.api('GET', `/tickets/${issued.body.id}/announcement.json`, { token: KIOSK_TOKEN })).status,
     ).toBe(403);

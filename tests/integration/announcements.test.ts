@@ -88,7 +88,7 @@ describe('announcement audio for displays in a plain browser', () => {
     expect(call.status).toBe(200);
     expect(call.wav.subarray(0, 4).toString()).toBe('RIFF');
     expect(call.wav.subarray(8, 12).toString()).toBe('WAVE');
-    // "Nomor antrian, je, satu, silakan menuju loket delapan." spoken at espeak-ng's default pace.
+    // "Nomor antrean, je, satu, silakan menuju loket delapan." spoken at espeak-ng's default pace.
     const seconds = soxSeconds(call.wav);
     expect(seconds).toBeGreaterThan(2.5);
     expect(seconds).toBeLessThan(8);

@@ -12,7 +12,7 @@ const FORM = {
   occupation: 'Pedagang',
   address: 'Jl. Adisucipto 12, Sungai Raya',
   contact: '0812 3456 7890',
-  text: 'Nomor antrian saya dilewati dua kali.',
+  text: 'Nomor antrean saya dilewati dua kali.',
 };
 /** Light enough for a test; the site default is 16. */
 const BITS = 10;

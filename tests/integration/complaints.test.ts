@@ -144,7 +144,7 @@ describe('complaints through the hub', () => {
 
     const noRef = await t.api<ApiErrorBody>('POST', '/complaints', {
       token: fo,
-      body: { channel: 'sp4n_lapor', name: 'Budi', text: 'Antrian SAMSAT terlalu lama.' },
+      body: { channel: 'sp4n_lapor', name: 'Budi', text: 'Antrean SAMSAT terlalu lama.' },
     });
     expect(noRef.body.error.details?.[0]?.path).toBe('channelRef');
     const entered = await t.api<ComplaintView>('POST', '/complaints', {
@@ -153,7 +153,7 @@ describe('complaints through the hub', () => {
         channel: 'sp4n_lapor',
         channelRef: 'LAPOR-7412345',
         name: 'Budi',
-        text: 'Antrian SAMSAT terlalu lama.',
+        text: 'Antrean SAMSAT terlalu lama.',
         agencyId: 'samsat',
         category: 'ringan',
       },

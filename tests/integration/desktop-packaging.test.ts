@@ -32,13 +32,13 @@ const SHELLS: readonly Shell[] = [
     app: 'kiosk',
     config: 'electron-builder.yml',
     executable: 'giliran-kiosk',
-    offlineWords: 'Mesin antrian sedang tidak terhubung',
+    offlineWords: 'Mesin antrean sedang tidak terhubung',
   },
   {
     app: 'display',
     config: 'electron-builder.display.yml',
     executable: 'giliran-display',
-    offlineWords: 'Layar antrian sedang tidak terhubung',
+    offlineWords: 'Layar antrean sedang tidak terhubung',
     // `say` builds this PowerShell line: the package is inside main.cjs, or Windows would have no voice.
     bundled: 'SetOutputToWaveFile',
   },
@@ -46,7 +46,7 @@ const SHELLS: readonly Shell[] = [
     app: 'counter',
     config: 'electron-builder.counter.yml',
     executable: 'giliran-counter',
-    offlineWords: 'Aplikasi loket tidak terhubung ke server antrian',
+    offlineWords: 'Aplikasi loket tidak terhubung ke server antrean',
   },
 ];
 

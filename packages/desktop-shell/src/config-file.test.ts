@@ -54,7 +54,7 @@ describe('resolveConfigPath', () => {
 
 describe('HubUrl', () => {
   it('keeps origin and path, without a trailing slash', () => {
-    expect(HubUrl.parse('https://antrian.example.go.id/mpp///')).toBe('https://antrian.example.go.id/mpp');
+    expect(HubUrl.parse('https://antrean.example.go.id/mpp///')).toBe('https://antrean.example.go.id/mpp');
     expect(HubUrl.parse('http://10.0.0.2:8080')).toBe('http://10.0.0.2:8080');
   });
 

@@ -7,7 +7,7 @@ const FORM = {
   occupation: 'Pedagang',
   address: 'Jl. Adisucipto 12',
   contact: '0812 3456 7890',
-  text: 'Antrian KK tidak dipanggil.\nSaya menunggu dua jam.',
+  text: 'Antrean KK tidak dipanggil.\nSaya menunggu dua jam.',
 };
 
 describe('text typed into public forms and name fields', () => {

@@ -7,15 +7,15 @@ const CALL = { number: 'A012', counterName: 'Loket 3' };
 
 describe('announcementText', () => {
   it('speaks the number as words in Indonesian by default', () => {
-    expect(announcementText(CALL)).toBe('Nomor antrian, A, dua belas, silakan menuju loket tiga.');
+    expect(announcementText(CALL)).toBe('Nomor antrean, A, dua belas, silakan menuju loket tiga.');
     expect(announcementText(CALL, { style: 'words', lang: 'id' })).toBe(
-      'Nomor antrian, A, dua belas, silakan menuju loket tiga.',
+      'Nomor antrean, A, dua belas, silakan menuju loket tiga.',
     );
   });
 
   it('speaks the number digit by digit', () => {
     expect(announcementText(CALL, { style: 'digits', lang: 'id' })).toBe(
-      'Nomor antrian, A, nol satu dua, silakan menuju loket tiga.',
+      'Nomor antrean, A, nol satu dua, silakan menuju loket tiga.',
     );
   });
 
@@ -30,22 +30,22 @@ describe('announcementText', () => {
 
   it('names prefix letters the Indonesian way and drops leading zeros', () => {
     expect(announcementText({ number: 'QX0101', counterName: 'Loket 12' })).toBe(
-      'Nomor antrian, Ki Eks, seratus satu, silakan menuju loket dua belas.',
+      'Nomor antrean, Ki Eks, seratus satu, silakan menuju loket dua belas.',
     );
     expect(announcementText({ number: 'b000', counterName: 'loket 1' })).toBe(
-      'Nomor antrian, Be, nol, silakan menuju loket satu.',
+      'Nomor antrean, Be, nol, silakan menuju loket satu.',
     );
   });
 
   it('keeps a counter that is not a plain loket by its own name', () => {
     expect(announcementText({ number: 'C7', counterName: 'Gerai Imigrasi 2' })).toBe(
-      'Nomor antrian, Ce, tujuh, silakan menuju Gerai Imigrasi dua.',
+      'Nomor antrean, Ce, tujuh, silakan menuju Gerai Imigrasi dua.',
     );
     expect(announcementText({ number: 'C7', counterName: 'Meja Prioritas' }, { lang: 'en' })).toBe(
       'Queue number, C, seven, please go to Meja Prioritas.',
     );
     expect(announcementText({ number: '15', counterName: '4' })).toBe(
-      'Nomor antrian, lima belas, silakan menuju loket empat.',
+      'Nomor antrean, lima belas, silakan menuju loket empat.',
     );
   });
 
@@ -54,7 +54,7 @@ describe('announcementText', () => {
     expect(() => announcementText({ number: 'A', counterName: 'Loket 1' })).toThrow(TypeError);
     expect(() => announcementText({ number: 'A12', counterName: '  ' })).toThrow(TypeError);
     expect(announcementText({ number: 'A12345', counterName: 'Loket 1' }, { style: 'digits' })).toBe(
-      'Nomor antrian, A, satu dua tiga empat lima, silakan menuju loket satu.',
+      'Nomor antrean, A, satu dua tiga empat lima, silakan menuju loket satu.',
     );
   });
 });
@@ -62,14 +62,14 @@ describe('announcementText', () => {
 describe('announcementTokens', () => {
   it('composes the call from clips', () => {
     expect(announcementTokens(CALL)).toEqual([
-      'nomor-antrian',
+      'nomor-antrean',
       'letter-a',
       'num-12',
       'silakan-menuju-loket',
       'num-3',
     ]);
     expect(announcementTokens({ number: 'AB2345', counterName: 'Loket 21' })).toEqual([
-      'nomor-antrian',
+      'nomor-antrean',
       'letter-a',
       'letter-b',
       'num-2',
@@ -83,7 +83,7 @@ describe('announcementTokens', () => {
       'num-1',
     ]);
     expect(announcementTokens(CALL, { style: 'digits' })).toEqual([
-      'nomor-antrian',
+      'nomor-antrean',
       'letter-a',
       'num-0',
       'num-1',
@@ -95,7 +95,7 @@ describe('announcementTokens', () => {
 
   it('gives a specially named counter its own clip', () => {
     expect(announcementTokens({ number: 'C7', counterName: 'Gerai Imigrasi 2' })).toEqual([
-      'nomor-antrian',
+      'nomor-antrean',
       'letter-c',
       'num-7',
       'silakan-menuju',
@@ -111,7 +111,7 @@ describe('announcementTokens', () => {
         .map((token) => clipText(token, lang))
         .join(' ');
     expect(spoken('id')).toBe(
-      'nomor antrian ka zet seribu sembilan ratus tujuh belas silakan menuju loket sepuluh',
+      'nomor antrean ka zet seribu sembilan ratus tujuh belas silakan menuju loket sepuluh',
     );
     expect(spoken('en')).toBe(
       'queue number K Z one thousand nine hundred seventeen please go to counter ten',
@@ -129,7 +129,7 @@ describe('announcementTokens', () => {
       );
     }
     expect(announcementText({ number: 'A12345', counterName: 'Loket 2' })).toBe(
-      'Nomor antrian, A, dua belas ribu tiga ratus empat puluh lima, silakan menuju loket dua.',
+      'Nomor antrean, A, dua belas ribu tiga ratus empat puluh lima, silakan menuju loket dua.',
     );
     // Past the words' range (no day reaches it) the call is read digit by digit rather than failing.
     expect(announcementTokens({ number: 'A1234567890123456', counterName: 'Loket 1' })).toContain('num-6');

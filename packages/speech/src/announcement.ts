@@ -82,14 +82,14 @@ function spokenCounter({ label, number }: ParsedCounter, lang: SpeechLang): stri
 
 /**
  * The call as one sentence for a text-to-speech voice:
- * "Nomor antrian, A, dua belas, silakan menuju loket tiga." The commas give the voice its pauses.
+ * "Nomor antrean, A, dua belas, silakan menuju loket tiga." The commas give the voice its pauses.
  */
 export function announcementText(input: AnnouncementInput, options: AnnouncementOptions = {}): string {
   const { style = 'words', lang = 'id' } = options;
   const ticket = parseTicket(input.number);
   const counter = parseCounter(input.counterName);
   const parts = [
-    lang === 'id' ? 'Nomor antrian' : 'Queue number',
+    lang === 'id' ? 'Nomor antrean' : 'Queue number',
     ...(ticket.letters === '' ? [] : [spokenLetters(ticket.letters, lang)]),
     spokenDigits(ticket.digits, style, lang),
     `${lang === 'id' ? 'silakan menuju' : 'please go to'} ${spokenCounter(counter, lang)}`,
@@ -111,7 +111,7 @@ export function announcementTokens(input: AnnouncementInput, options: Announceme
   const counterTokens =
     counter.label === null ? ['silakan-menuju-loket'] : ['silakan-menuju', nameToken(counter.label)];
   return [
-    'nomor-antrian',
+    'nomor-antrean',
     ...letterTokens(ticket.letters),
     ...digits,
     ...counterTokens,

@@ -81,7 +81,7 @@ describe('ClipEngine with a generated clip set', () => {
 
   it('is unavailable while a clip of the set is missing', async () => {
     const partial = join(root, 'partial');
-    await generateClipSet(partial, 'en', { tokens: ['nomor-antrian', 'num-1'] });
+    await generateClipSet(partial, 'en', { tokens: ['nomor-antrean', 'num-1'] });
     const engine = new ClipEngine(partial);
     expect(await engine.isAvailable()).toBe(false);
     expect(await new ClipEngine(partial, { requiredTokens: ['num-1'] }).isAvailable()).toBe(true);

@@ -9,7 +9,7 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz'.split('');
  * numbering can produce, so a site records 64 short clips instead of one per number.
  */
 export const CLIP_TOKENS: readonly string[] = [
-  'nomor-antrian',
+  'nomor-antrean',
   'silakan-menuju-loket',
   'silakan-menuju',
   ...LETTERS.map((letter) => `letter-${letter}`),
@@ -25,7 +25,7 @@ export const CLIP_TOKENS: readonly string[] = [
 ];
 
 const PHRASES: Readonly<Record<string, Readonly<Record<SpeechLang, string>>>> = {
-  'nomor-antrian': { id: 'nomor antrian', en: 'queue number' },
+  'nomor-antrean': { id: 'nomor antrean', en: 'queue number' },
   'silakan-menuju-loket': { id: 'silakan menuju loket', en: 'please go to counter' },
   'silakan-menuju': { id: 'silakan menuju', en: 'please go to' },
   // English reuses the Indonesian token names, so one token sequence serves either clip folder.

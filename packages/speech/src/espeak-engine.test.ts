@@ -3,7 +3,7 @@ import { EspeakEngine } from './espeak-engine.ts';
 import { requireBinary, soxDuration } from './testing/binaries.ts';
 import { parseWav, wavDuration } from './wav.ts';
 
-const SENTENCE = 'Nomor antrian, A, dua belas, silakan menuju loket tiga.';
+const SENTENCE = 'Nomor antrean, A, dua belas, silakan menuju loket tiga.';
 
 describe('EspeakEngine', () => {
   beforeAll(async () => {

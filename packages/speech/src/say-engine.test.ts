@@ -28,13 +28,13 @@ describe('SayEngine on Windows', () => {
     const engine = new SayEngine({ platform: 'win32', onVoice });
     expect(await engine.isAvailable()).toBe(true);
 
-    const wav = parseWav(await engine.synthesize('Nomor antrian A dua belas', [], 'id'));
-    await engine.synthesize('Nomor antrian B satu', [], 'id');
+    const wav = parseWav(await engine.synthesize('Nomor antrean A dua belas', [], 'id'));
+    await engine.synthesize('Nomor antrean B satu', [], 'id');
 
     expect(wav.format).toEqual({ encoding: 'pcm', channels: 1, sampleRate: 22050, bitsPerSample: 16 });
     expect(platform.spoken.map(({ program, voice, text }) => [program, voice, text])).toEqual([
-      ['powershell', 'Microsoft Andika', 'Nomor antrian A dua belas'],
-      ['powershell', 'Microsoft Andika', 'Nomor antrian B satu'],
+      ['powershell', 'Microsoft Andika', 'Nomor antrean A dua belas'],
+      ['powershell', 'Microsoft Andika', 'Nomor antrean B satu'],
     ]);
     expect(platform.listings()).toBe(1);
     expect(choices).toEqual([
@@ -53,7 +53,7 @@ describe('SayEngine on Windows', () => {
     const { choices, onVoice } = reporting();
     const engine = new SayEngine({ platform: 'win32', onVoice });
 
-    const refusal = engine.synthesize('Nomor antrian A dua belas', [], 'id');
+    const refusal = engine.synthesize('Nomor antrean A dua belas', [], 'id');
     await expect(refusal).rejects.toBeInstanceOf(NoIndonesianVoiceError);
     await expect(refusal).rejects.toThrow(
       'no Indonesian system voice is installed (installed: Microsoft David Desktop, Microsoft Zira Desktop)',
@@ -86,7 +86,7 @@ describe('SayEngine on Windows', () => {
   it('stops PowerShell and rejects when speaking takes too long', async () => {
     const platform = fakeVoicePlatform({ voices: WINDOWS_WITH_ANDIKA, behaviour: 'hang-export' });
     const engine = new SayEngine({ platform: 'win32', timeoutMs: 150 });
-    await expect(engine.synthesize('Nomor antrian', [], 'id')).rejects.toThrow(
+    await expect(engine.synthesize('Nomor antrean', [], 'id')).rejects.toThrow(
       'The system voice did not finish speaking within 150 ms',
     );
     expect(platform.stopped).toHaveLength(1);
@@ -120,7 +120,7 @@ describe('SayEngine on macOS', () => {
     });
     const { choices, onVoice } = reporting();
     const engine = new SayEngine({ platform: 'darwin', onVoice });
-    const wav = parseWav(await engine.synthesize('Nomor antrian', [], 'id'));
+    const wav = parseWav(await engine.synthesize('Nomor antrean', [], 'id'));
     expect(wav.format).toEqual({ encoding: 'pcm', channels: 1, sampleRate: 32000, bitsPerSample: 16 });
     expect(platform.spoken.map(({ program, voice }) => [program, voice])).toEqual([['say', 'Damayanti']]);
     expect(choices[0]?.installed).toEqual(['Alex', 'Damayanti', 'Good News']);
@@ -149,7 +149,7 @@ describe('SayEngine among the fallbacks', () => {
     const fallbacks: string[] = [];
     const result = await speakWithFallback(
       [new SayEngine({ platform: 'win32' }), new EspeakEngine()],
-      'Nomor antrian A dua belas, silakan menuju loket tiga',
+      'Nomor antrean A dua belas, silakan menuju loket tiga',
       [],
       'id',
       (engine, reason) => fallbacks.push(`${engine}: ${reason}`),
@@ -167,7 +167,7 @@ describe('SayEngine among the fallbacks', () => {
     // loaded 2-core machine: 2 s leaves them room (300 ms failed when each took 350 ms).
     const result = await speakWithFallback(
       [new SayEngine({ platform: 'win32', timeoutMs: 3000 }), new EspeakEngine()],
-      'Nomor antrian',
+      'Nomor antrean',
       [],
       'id',
       (engine, reason) => fallbacks.push(`${engine}: ${reason}`),

@@ -47,7 +47,7 @@ function installedNamed(installed: readonly InstalledVoice[], name: string): Ins
 /**
  * Picks the voice for one language. Indonesian: the site's voice when installed, then the platform's own
  * Indonesian voice, then any other Indonesian one; none means the system voice must not read Indonesian
- * (an English voice mangles "Nomor antrian"), so the next engine speaks. English: the site's voice or the
+ * (an English voice mangles "Nomor antrean"), so the next engine speaks. English: the site's voice or the
  * system default.
  */
 export function chooseVoice(

@@ -60,12 +60,12 @@ describe('CounterSettings', () => {
 
   it('lays configured shortcuts over the defaults, and null turns a default off', () => {
     const settings = counterSettings({
-      hubUrl: 'https://antrian.example.go.id/mpp/',
+      hubUrl: 'https://antrean.example.go.id/mpp/',
       language: 'en',
       counterId: 'loket-3',
       shortcuts: { 'call-next': ' F9 ', transfer: 'Control+Alt+P', pause: null },
     });
-    expect(settings.hubUrl).toBe('https://antrian.example.go.id/mpp');
+    expect(settings.hubUrl).toBe('https://antrean.example.go.id/mpp');
     expect(settings.language).toBe('en');
     expect(settings.counterId).toBe('loket-3');
     expect(settings.shortcuts).toEqual({

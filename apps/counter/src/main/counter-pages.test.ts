@@ -5,7 +5,7 @@ const html = (url: string): string => decodeURIComponent(url.replace(/^data:text
 
 describe('counter local pages', () => {
   it('tell the officer the app is offline, in its language, without script', () => {
-    expect(html(offlinePageUrl('id'))).toContain('Aplikasi loket tidak terhubung ke server antrian');
+    expect(html(offlinePageUrl('id'))).toContain('Aplikasi loket tidak terhubung ke server antrean');
     expect(html(offlinePageUrl('en'))).toContain('The counter app cannot reach the queue server');
     expect(html(offlinePageUrl('en'))).toContain('lang="en"');
     expect(html(offlinePageUrl('id'))).toContain(`default-src 'none'`);

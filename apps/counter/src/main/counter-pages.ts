@@ -17,7 +17,7 @@ export const { configErrorPageUrl, offlinePageUrl } = createLocalPages({
   },
   offline: {
     id: {
-      title: 'Aplikasi loket tidak terhubung ke server antrian',
+      title: 'Aplikasi loket tidak terhubung ke server antrean',
       body: 'Aplikasi mencoba menyambung kembali dengan sendirinya. Bila berlangsung lama, periksa jaringan atau hubungi teknisi.',
     },
     en: {

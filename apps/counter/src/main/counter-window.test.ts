@@ -93,7 +93,7 @@ describe('counterPageUrl', () => {
   it('is <hubUrl>/counter with the language, keeping a hub path', () => {
     expect(counterPageUrl(counterSettings())).toBe('http://hub.mpp.local:8080/counter?lang=id');
     expect(
-      counterPageUrl(counterSettings({ hubUrl: 'https://antrian.example.go.id/mpp/', language: 'en' })),
-    ).toBe('https://antrian.example.go.id/mpp/counter?lang=en');
+      counterPageUrl(counterSettings({ hubUrl: 'https://antrean.example.go.id/mpp/', language: 'en' })),
+    ).toBe('https://antrean.example.go.id/mpp/counter?lang=en');
   });
 });

@@ -61,8 +61,8 @@ const speak = (...args: unknown[]): Promise<SynthesizeOutcome> =>
 
 describe('display:synthesize', () => {
   it('speaks valid text with the engines and returns the WAV as plain bytes', async () => {
-    const outcome = await speak('Nomor antrian, A, dua belas, silakan menuju loket tiga.', 'id');
-    expect(synthesize).toHaveBeenCalledWith('Nomor antrian, A, dua belas, silakan menuju loket tiga.', 'id');
+    const outcome = await speak('Nomor antrean, A, dua belas, silakan menuju loket tiga.', 'id');
+    expect(synthesize).toHaveBeenCalledWith('Nomor antrean, A, dua belas, silakan menuju loket tiga.', 'id');
     expect(outcome).toEqual({ ok: true, wav: new Uint8Array(wavBytes()) });
     if (!outcome.ok) throw new Error('expected a WAV');
     expect(Buffer.isBuffer(outcome.wav)).toBe(false);

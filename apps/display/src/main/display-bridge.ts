@@ -28,7 +28,7 @@ export const MAX_SPEECH_TEXT = 300;
 
 /** Short, for the page's log; the details (each engine's failure) go to the shell's log too. */
 export const SYNTHESIZE_FAILURE_REASONS = {
-  notThePage: 'Bukan halaman layar antrian',
+  notThePage: 'Bukan halaman layar antrean',
   invalidRequest: `Teks (1–${MAX_SPEECH_TEXT} karakter, tanpa karakter kontrol) atau bahasa (id/en) tidak sah`,
   timeout: 'Mesin suara tidak selesai tepat waktu',
   notWav: 'Mesin suara tidak menghasilkan WAV',

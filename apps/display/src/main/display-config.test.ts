@@ -49,7 +49,7 @@ describe('DisplaySettings', () => {
 
   it('keeps the monitor, the zone and the speech settings when given', () => {
     const settings = displaySettings({
-      hubUrl: 'https://antrian.example.go.id/mpp/',
+      hubUrl: 'https://antrean.example.go.id/mpp/',
       language: 'en',
       displayIndex: 1,
       agencies: [' disdukcapil ', 'samsat'],
@@ -58,7 +58,7 @@ describe('DisplaySettings', () => {
       speech: { engines: ['clips', 'espeak'], clipsFolder: 'D:\\suara' },
     });
     expect(settings).toMatchObject({
-      hubUrl: 'https://antrian.example.go.id/mpp',
+      hubUrl: 'https://antrean.example.go.id/mpp',
       language: 'en',
       displayIndex: 1,
       agencies: ['disdukcapil', 'samsat'],
@@ -94,7 +94,7 @@ describe('loadDisplaySettings', () => {
     const path = join(dir, 'display.json');
     const result = await loadDisplaySettings(path);
     if (result.ok) throw new Error('expected a problem');
-    expect(result.problem.title).toBe('Konfigurasi layar antrian belum ada');
+    expect(result.problem.title).toBe('Konfigurasi layar antrean belum ada');
     expect(result.problem.detail).toContain(path);
     expect(result.problem.detail).toContain('"displayIndex": 1');
     expect(result.problem.detail).toContain(CONFIG_PATH_ENV);
@@ -105,7 +105,7 @@ describe('loadDisplaySettings', () => {
     await writeFile(path, JSON.stringify({ ...SAMPLE_DISPLAY_CONFIG, language: 'jv' }));
     const result = await loadDisplaySettings(path);
     if (result.ok) throw new Error('expected a problem');
-    expect(result.problem.title).toBe('Konfigurasi layar antrian tidak sah');
+    expect(result.problem.title).toBe('Konfigurasi layar antrean tidak sah');
     expect(result.problem.detail).toContain('at language');
     expect(result.problem.detail).not.toContain('display-token-secret');
   });

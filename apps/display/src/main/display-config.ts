@@ -72,7 +72,7 @@ export function loadDisplaySettings(path: string, vault?: TokenVault): Promise<D
     path,
     {
       schema: DisplaySettings,
-      deviceName: 'layar antrian',
+      deviceName: 'layar antrean',
       envVar: CONFIG_PATH_ENV,
       fileName: CONFIG_FILE_NAME,
       example: EXAMPLE_CONFIG,

@@ -5,7 +5,7 @@ const html = (url: string): string => decodeURIComponent(url.replace(/^data:text
 
 describe('display local pages', () => {
   it('say the display is offline, in its language, white on black and without script', () => {
-    expect(html(offlinePageUrl('id'))).toContain('Layar antrian sedang tidak terhubung');
+    expect(html(offlinePageUrl('id'))).toContain('Layar antrean sedang tidak terhubung');
     expect(html(offlinePageUrl('en'))).toContain('The queue display is offline');
     expect(html(offlinePageUrl('en'))).toContain('lang="en"');
     expect(html(offlinePageUrl('id'))).toContain('background: #000000');

@@ -17,7 +17,7 @@ export const { configErrorPageUrl, offlinePageUrl } = createLocalPages({
   },
   offline: {
     id: {
-      title: 'Layar antrian sedang tidak terhubung',
+      title: 'Layar antrean sedang tidak terhubung',
       body: 'Layar akan tersambung kembali dengan sendirinya. Mohon perhatikan panggilan petugas di loket.',
     },
     en: {

@@ -52,7 +52,7 @@ describe('displayWindowOptions', () => {
       preloadPath: '/app/dist/preload.cjs',
       devTools: false,
       backgroundColor: '#000000',
-      title: 'Giliran · Layar Antrian',
+      title: 'Giliran · Layar Antrean',
       bounds,
     });
     expect(options).toEqual({
@@ -116,7 +116,7 @@ describe('displayPageUrl', () => {
     const url = new URL(
       displayPageUrl(
         displaySettings({
-          hubUrl: 'https://antrian.example.go.id/mpp/',
+          hubUrl: 'https://antrean.example.go.id/mpp/',
           deviceToken: 'a&b=c',
           language: 'en',
           agencies: ['disdukcapil', 'samsat'],
@@ -124,7 +124,7 @@ describe('displayPageUrl', () => {
         }),
       ),
     );
-    expect(url.origin + url.pathname).toBe('https://antrian.example.go.id/mpp/display');
+    expect(url.origin + url.pathname).toBe('https://antrean.example.go.id/mpp/display');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       token: 'a&b=c',
       lang: 'en',

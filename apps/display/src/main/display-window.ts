@@ -32,7 +32,7 @@ export function displayWindowOptions(
     preloadPath,
     devTools: settings.devTools,
     backgroundColor: DISPLAY_BACKGROUND,
-    title: 'Giliran · Layar Antrian',
+    title: 'Giliran · Layar Antrean',
     bounds,
   });
   return {

@@ -36,7 +36,7 @@ describe('display main without a config file', () => {
     expect(win?.options.webPreferences).toMatchObject({ javascript: false, sandbox: true });
     expect(win?.options.webPreferences?.preload).toBeUndefined();
     const page = decodeURIComponent(String(win?.loadURL.mock.calls[0]?.[0]));
-    expect(page).toContain('Konfigurasi layar antrian belum ada');
+    expect(page).toContain('Konfigurasi layar antrean belum ada');
     expect(page).toContain(join(dir, 'missing.json'));
     expect(ipcMain.handlers.size).toBe(0);
     expect(powerSaveBlocker.start).not.toHaveBeenCalled();

@@ -106,7 +106,7 @@ describe('display main', () => {
   it('loads the speech engines on the first request only, for the display page only', async () => {
     expect(createSynthesize).not.toHaveBeenCalled();
     const speak = (): Promise<unknown> =>
-      ipcMain.invoke(DISPLAY_CHANNELS.synthesize, invokeEvent(win), 'Nomor antrian', 'id');
+      ipcMain.invoke(DISPLAY_CHANNELS.synthesize, invokeEvent(win), 'Nomor antrean', 'id');
     const outcome = (await speak()) as SynthesizeOutcome;
     expect(outcome.ok).toBe(true);
     await speak();
@@ -115,7 +115,7 @@ describe('display main', () => {
     const other = new FakeBrowserWindow();
     void other.loadURL(PAGE);
     await expect(
-      ipcMain.invoke(DISPLAY_CHANNELS.synthesize, invokeEvent(other), 'Nomor antrian', 'id'),
+      ipcMain.invoke(DISPLAY_CHANNELS.synthesize, invokeEvent(other), 'Nomor antrean', 'id'),
     ).resolves.toMatchObject({ ok: false });
   });
 

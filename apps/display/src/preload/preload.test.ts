@@ -43,10 +43,10 @@ describe('display preload', () => {
   it('sends text and language on display:synthesize and hands back the outcome', async () => {
     const outcome = { ok: true, wav: new Uint8Array([82, 73, 70, 70]) };
     ipcRenderer.invoke.mockResolvedValueOnce(outcome);
-    await expect(bridge.synthesize('Nomor antrian, A, dua belas', 'id')).resolves.toBe(outcome);
+    await expect(bridge.synthesize('Nomor antrean, A, dua belas', 'id')).resolves.toBe(outcome);
     expect(ipcRenderer.invoke).toHaveBeenCalledWith(
       'display:synthesize',
-      'Nomor antrian, A, dua belas',
+      'Nomor antrean, A, dua belas',
       'id',
     );
   });

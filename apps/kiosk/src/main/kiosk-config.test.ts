@@ -65,7 +65,7 @@ describe('loadKioskSettings', () => {
 
   it('keeps the optional fields when given, and a hub path without its trailing slash', async () => {
     const result = await load({
-      hubUrl: 'https://antrian.example.go.id/mpp/',
+      hubUrl: 'https://antrean.example.go.id/mpp/',
       deviceToken: ' t0k3n ',
       language: 'en',
       printer: { interface: '/dev/usb/lp0', paperWidth: 58 },
@@ -73,7 +73,7 @@ describe('loadKioskSettings', () => {
       displayIndex: 1,
     });
     expect(result.ok && result.settings).toEqual({
-      hubUrl: 'https://antrian.example.go.id/mpp',
+      hubUrl: 'https://antrean.example.go.id/mpp',
       deviceToken: 't0k3n',
       language: 'en',
       printer: { interface: '/dev/usb/lp0', paperWidth: 58 },

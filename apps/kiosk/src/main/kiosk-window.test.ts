@@ -65,9 +65,9 @@ describe('createKioskWindow', () => {
 
 describe('loading the kiosk page', () => {
   it('loads <hubUrl>/kiosk, also when the config had a trailing slash', () => {
-    const settings = sampleSettings({ hubUrl: 'https://antrian.mpp.example.go.id/giliran/' });
+    const settings = sampleSettings({ hubUrl: 'https://antrean.mpp.example.go.id/giliran/' });
     const win = new FakeBrowserWindow();
     loadPage(asWindow(win), kioskPageUrl(settings.hubUrl));
-    expect(win.loadURL).toHaveBeenCalledWith('https://antrian.mpp.example.go.id/giliran/kiosk');
+    expect(win.loadURL).toHaveBeenCalledWith('https://antrean.mpp.example.go.id/giliran/kiosk');
   });
 });

@@ -12,7 +12,7 @@ describe('kiosk local pages', () => {
   });
 
   it("say what the kiosk page's offline screen says, in the kiosk's language and colours", () => {
-    expect(html(offlinePageUrl('id'))).toContain('Mesin antrian sedang tidak terhubung');
+    expect(html(offlinePageUrl('id'))).toContain('Mesin antrean sedang tidak terhubung');
     expect(html(offlinePageUrl('id'))).toContain('lang="id"');
     expect(html(offlinePageUrl('en'))).toContain('The queue machine is offline');
     expect(html(offlinePageUrl('en'))).toContain('background: #f4f6fa');

@@ -8,7 +8,7 @@ export const { configErrorPageUrl, offlinePageUrl } = createLocalPages({
   look: { background: '#f4f6fa', text: '#14213d', heading: '#0b4f8a', muted: '#4a5670', panel: '#fff' },
   offline: {
     id: {
-      title: 'Mesin antrian sedang tidak terhubung',
+      title: 'Mesin antrean sedang tidak terhubung',
       body: 'Mohon tunggu sebentar atau hubungi petugas Front Office. Tidak ada tiket yang dibuat.',
     },
     en: {

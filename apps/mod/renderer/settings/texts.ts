@@ -45,7 +45,7 @@ export const SETTINGS_TEXTS = {
   deviceId: { id: 'Nama perangkat', en: 'Device name' },
   deviceRole: { id: 'Jenis', en: 'Kind' },
   deviceKiosk: { id: 'Kios / tablet survei', en: 'Kiosk / survey tablet' },
-  deviceDisplay: { id: 'Layar antrian (TV)', en: 'Queue display (TV)' },
+  deviceDisplay: { id: 'Layar antrean (TV)', en: 'Queue display (TV)' },
   deviceCounter: { id: 'Tablet di loket', en: 'Tablet at counter' },
   deviceNoCounter: { id: '— bukan tablet loket —', en: '— not a counter tablet —' },
   makePairingCode: { id: 'Buat kode pemasangan', en: 'Make a pairing code' },
