@@ -1,5 +1,6 @@
-import { MessagesView, type MessageView } from '@giliran/protocol';
+import { BookingOptions, BookingView, MessagesView, type MessageView } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyLog } from '../../apps/hub/src/db/log-rebuild.ts';
 import { sql } from '../../apps/hub/src/db/statements.ts';
 import type { Channel } from '../../apps/hub/src/messages/channels/channel.ts';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
@@ -80,7 +81,7 @@ describe('personal data of messages', () => {
       ).get(),
       bookingPhones: sql(
         hub.hub.db,
-        "SELECT COUNT(*) AS n FROM events WHERE type LIKE 'booking:%' AND json_extract(payload, '$.phone') IS NOT NULL",
+        "SELECT COUNT(*) AS n FROM events WHERE type LIKE 'booking:%' AND json_extract(payload, '$.phone') != ''",
       ).get(),
     });
     // Thirty days after the visit everything is still there; the day after, nothing is.
@@ -96,5 +97,33 @@ describe('personal data of messages', () => {
       (await hub.api('GET', '/messages', { token: await hub.login('mod') })).body,
     );
     expect(after.messages.every((m) => m.to === '(dihapus)')).toBe(true);
+  });
+
+  it("is erased from a booking's events and its row alike, and the log still rebuilds the same rows", async () => {
+    const clock = new ManualClock(TUESDAY_0900_WIB);
+    t = await startTestHub({ clock, hub: { messageChannels: new Map([['whatsapp', accepting]]) } });
+    const hub = t;
+    const options = BookingOptions.parse((await hub.api('GET', '/booking/options')).body);
+    const kk = options.services.find((s) => s.id === 'kk');
+    const date = kk?.dates[1] ?? '';
+    const made = await hub.api('POST', '/bookings', {
+      body: { serviceId: 'kk', date, sessionId: 's1', name: 'Budi', phone: '081277770099' },
+    });
+    expect(made.status).toBe(201);
+    const { code } = BookingView.parse(made.body);
+    const phoneOf = () =>
+      sql(hub.hub.db, 'SELECT phone FROM bookings WHERE code = ?').get(code) as { phone: string };
+    expect(phoneOf().phone).toBe('6281277770099');
+
+    // A day past the thirty after the booked day: the number is gone from the row and from every event.
+    clock.advance(Date.parse(`${date}T00:00:00.000Z`) - clock.now() + 32 * DAY_MS);
+    hub.hub.messages.eraser.eraseNow();
+    expect(phoneOf().phone).toBe('');
+    const logged = sql(
+      hub.hub.db,
+      "SELECT COUNT(*) AS n FROM events WHERE type LIKE 'booking:%' AND payload LIKE '%81277770099%'",
+    ).get();
+    expect(logged).toEqual({ n: 0 });
+    expect(verifyLog(hub.hub.db).differences).toEqual([]);
   });
 });

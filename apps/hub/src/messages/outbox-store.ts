@@ -202,14 +202,17 @@ export class OutboxStore {
         this.db,
         `UPDATE message_contacts SET address = NULL, erased_at = ? WHERE service_day < ? AND erased_at IS NULL`,
       ).run(now, day).changes;
-      // A booking's number is in its events (the booking feature logs it): blanked there too, in place. The log
-      // is otherwise never rewritten; the law's erasure is the one exception, and central never had them.
+      // A booking's number is in its events (the booking feature logs it): blanked there too, in place, as the
+      // empty number a booking checked in offline has, so a rebuild from the log still gives the same rows. The
+      // log is otherwise never rewritten; the law's erasure is the one exception, and central never had them.
       const bookingEvents = sql(
         this.db,
-        `UPDATE events SET payload = json_set(payload, '$.phone', NULL, '$.email', NULL)
+        `UPDATE events SET payload = json_remove(json_set(payload, '$.phone', ''), '$.email')
          WHERE type LIKE 'booking:%' AND json_extract(payload, '$.date') < ?
-           AND (json_extract(payload, '$.phone') IS NOT NULL OR json_extract(payload, '$.email') IS NOT NULL)`,
+           AND (json_extract(payload, '$.phone') != '' OR json_extract(payload, '$.email') IS NOT NULL)`,
       ).run(day).changes;
+      // And in the bookings' own rows (the booking feature's projection of those events).
+      sql(this.db, "UPDATE bookings SET phone = '' WHERE date < ? AND phone != ''").run(day);
       return { messages, contacts, bookingEvents };
     })();
   }
