@@ -7,10 +7,10 @@ import { SCHEMA_V5 } from './schema-v5-skm.ts';
 import { SCHEMA_V6 } from './schema-v6-complaints.ts';
 import { SCHEMA_V7 } from './schema-v7-lean-tickets.ts';
 import { migrateToOneLog } from './schema-v8-one-log.ts';
-import { SCHEMA_V14 } from './schema-v14-booking.ts';
+import { SCHEMA_V10 } from './schema-v10-booking.ts';
 import { SCHEMA_V9 } from './schema-v9-hardening.ts';
-import { SCHEMA_V15 } from './schema-v15-messages.ts';
-import { SCHEMA_V13_MOBILE } from './schema-v13-mobile-unit.ts';
+import { SCHEMA_V11 } from './schema-v11-messages.ts';
+import { SCHEMA_V12 } from './schema-v12-mobile-unit.ts';
 
 export type Db = Database.Database;
 
@@ -129,9 +129,9 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   SCHEMA_V7,
   migrateToOneLog,
   SCHEMA_V9,
-  SCHEMA_V14,
-  SCHEMA_V15,
-  SCHEMA_V13_MOBILE,
+  SCHEMA_V10,
+  SCHEMA_V11,
+  SCHEMA_V12,
 ];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

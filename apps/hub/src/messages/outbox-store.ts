@@ -27,7 +27,7 @@ export interface OutboxRow {
 }
 
 /**
- * The message outbox and the kiosk's contacts (schema v15). Rows are written inside the transaction that appends
+ * The message outbox and the kiosk's contacts (schema v11). Rows are written inside the transaction that appends
  * the events causing them (`write`), then moved along by the sender: pending → sending → sent, or back to pending
  * with a later attempt, or failed after the limit. Withdrawn: a reminder whose booking moved or was cancelled.
  */

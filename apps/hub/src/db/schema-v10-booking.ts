@@ -1,12 +1,12 @@
 /**
- * Schema version 14: online booking (issue 18).
+ * Schema version 10: online booking (issue 18).
  *
  * - `bookings`: one row per booking code, its slot, the citizen's name and WhatsApp number, its status (booked,
  *   checked-in, cancelled, no-show), the ticket it became and when; written only from `booking:*` events
  *   (record-projection.ts). The indexes serve what every booking decision counts: places taken in a session, a
  *   phone's open bookings and no-shows, and the open bookings whose check-in has closed.
  */
-export const SCHEMA_V14 = `
+export const SCHEMA_V10 = `
 CREATE TABLE IF NOT EXISTS bookings (
   code TEXT PRIMARY KEY,
   service_id TEXT NOT NULL,

@@ -1,9 +1,9 @@
 /**
- * Version 15 (issue 18): the message outbox and the numbers citizens leave at the kiosk. Both are outside the log:
+ * Schema version 11 (issue 18): the message outbox and the numbers citizens leave at the kiosk. Both are outside the log:
  * a message row is written in the same transaction as the events that cause it and changes as it is sent; a
  * recipient, a body and a contact's number are erased after the visit (UU 27/2022), the log is kept for years.
  */
-export const SCHEMA_V15 = `
+export const SCHEMA_V11 = `
 CREATE TABLE IF NOT EXISTS message_outbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   dedupe_key TEXT NOT NULL UNIQUE,

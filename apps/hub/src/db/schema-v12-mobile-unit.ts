@@ -1,5 +1,5 @@
 /**
- * Schema version 13 (issue 17's number; the lead fixes the order when merging): the mobile service unit. Every
+ * Schema version 12 (issue 17): the mobile service unit. Every
  * table is a projection of the unit's events (`visit-request:*`, `visit:*`), written only by record-projection.ts.
  *
  * - `visit_requests`: written requests and businesses' calls, with their status and a decline's reason.
@@ -10,7 +10,7 @@
  * - `visit_counselling`, `visit_photos`: counselling sessions, and photos' metadata (the files are in the data
  *   folder, `mobile-photos/<visit>/<photo>`).
  */
-export const SCHEMA_V13_MOBILE = `
+export const SCHEMA_V12 = `
 CREATE TABLE IF NOT EXISTS visit_requests (
   id TEXT PRIMARY KEY,
   requester_kind TEXT NOT NULL,
