@@ -7,6 +7,7 @@ import {
   SettingsView,
   type ErrorCode,
 } from '@giliran/protocol';
+import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,9 @@ const RECORD_VALID: Readonly<Record<string, () => Record<string, unknown>>> = {
   'setting:counter-services': () => ({ id: 'loket-12', serviceIds: ['izin-keramaian', 'nib'] }),
   'setting:opening-hours': () => ({ hours: { mon: [{ open: '08:00', close: '15:00' }] } }),
   'setting:service-hours': () => ({ id: 'pdam', hours: null }),
+  'setting:message-templates': () => ({ templates: DEFAULT_MESSAGE_TEMPLATES }),
+  'setting:message-options': () => ({ nearAhead: 3, keepContactDays: 30 }),
+  'setting:booking-capacity': () => ({ id: 'kk', capacity: 8 }),
   'account:create': () => ({ username: 'uji-fuzz', name: 'Uji', role: 'fo', pin: '582913' }),
   'account:update': () => ({ username: 'loket12', name: 'Petugas Loket 12' }),
   'account:reset-pin': () => ({ username: 'loket12', pin: '1234' }),

@@ -97,6 +97,8 @@ export const TEXTS = {
   shortcutHint: { id: 'Tombol: {key}', en: 'Key: {key}' },
   working: { id: 'Memproses…', en: 'Working…' },
   minutes: { id: '{m} mnt', en: '{m} min' },
+  minutesSeconds: { id: '{m} mnt {s} dtk', en: '{m} min {s} s' },
+  stepSeconds: { id: '{s} dtk', en: '{s} s' },
 } as const satisfies Dictionary<string>;
 
 export type CounterText = keyof typeof TEXTS;

@@ -17,6 +17,19 @@ interface Props {
 const STATUS_TEXT = { ok: 'stepOk', warning: 'stepWarning', late: 'stepLate' } as const;
 
 /** The running SOP step against its standard: green, amber near the standard, red past it. */
+/**
+ * A step's standard as an officer reads it: "2 mnt", and a standard fitted to a service's own total (which gives
+ * quarters of a minute) in minutes and seconds, "1 mnt 15 dtk", never "1.25 mnt".
+ */
+function standardText(minutes: number | undefined, t: T): string {
+  if (minutes === undefined) return t('minutes', { m: '–' });
+  const total = Math.round(minutes * 60);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  if (s === 0) return t('minutes', { m });
+  return m === 0 ? t('stepSeconds', { s }) : t('minutesSeconds', { m, s });
+}
+
 export function StepTimer({ ticket, hubNow, warningRatio, stepName, standards, t }: Props) {
   const entry = ticket.timeline.at(-1);
   if (ticket.status !== 'serving' || ticket.currentStep === null || !entry) return null;
@@ -53,7 +66,7 @@ export function StepTimer({ ticket, hubNow, warningRatio, stepName, standards, t
           >
             <span class="step-number">{step}</span>
             <span class="step-label">{stepName(step)}</span>
-            <span class="step-minutes">{t('minutes', { m: standards[String(step)] ?? '–' })}</span>
+            <span class="step-minutes">{standardText(standards[String(step)], t)}</span>
           </li>
         ))}
       </ol>
