@@ -46,8 +46,10 @@ describe('display inside the Electron shell', () => {
   it('speaks the call with the PC’s own voice through the preload, from the words the hub gives', async () => {
     const page = await browser.page({ width: 1920, height: 1080 });
     await page.addInitScript(FAKE_BRIDGE);
-    await page.goto(`${t.hub.url}/display?token=${DISPLAY_TOKEN}`);
+    // As the shell opens it (displayPageUrl): the token in the fragment, which no request carries.
+    await page.goto(`${t.hub.url}/display?lang=id#token=${DISPLAY_TOKEN}`);
     await page.locator('[data-testid="current-call"]').waitFor();
+    expect(page.url()).toBe(`${t.hub.url}/display?lang=id`);
 
     await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'skck' } });
     const officer = await t.login('loket8');

@@ -3,18 +3,23 @@ import { pick, type Dictionary, type Lang } from './i18n.ts';
 /**
  * A kiosk, display or survey tablet in a plain browser keeps its device token in its own storage; no address
  * carries it. The demo's shortcut `?token=demo-kiosk` is taken into storage once and removed from the address bar
- * (and so from history and bookmarks); a real hub refuses such an address anyway.
+ * (and so from history and bookmarks); a real hub refuses such an address anyway. An Electron shell hands its token
+ * over in the fragment (`#token=…`), which never leaves the PC (no request, no proxy or hub log carries it): taken
+ * and removed the same way.
  */
 export function takeTokenFromAddress(
   storageKey: string,
   win: Pick<Window, 'location' | 'history' | 'localStorage'> = window,
 ): string | null {
   const url = new URL(win.location.href);
-  const given = url.searchParams.get('token');
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const given = url.searchParams.get('token') ?? fragment.get('token');
   if (given) {
     win.localStorage.setItem(storageKey, given);
     url.searchParams.delete('token');
-    win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    fragment.delete('token');
+    const hash = fragment.toString();
+    win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${hash ? `#${hash}` : ''}`);
   }
   return win.localStorage.getItem(storageKey);
 }

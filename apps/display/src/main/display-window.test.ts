@@ -106,9 +106,9 @@ describe('createDisplayWindow', () => {
 });
 
 describe('displayPageUrl', () => {
-  it('is <hubUrl>/display with the token and the language', () => {
+  it('is <hubUrl>/display with the language, and the token only in the fragment (never sent to the hub)', () => {
     expect(displayPageUrl(displaySettings())).toBe(
-      'http://hub.mpp.local:8080/display?token=display-token-secret&lang=id',
+      'http://hub.mpp.local:8080/display?lang=id#token=display-token-secret',
     );
   });
 
@@ -126,10 +126,10 @@ describe('displayPageUrl', () => {
     );
     expect(url.origin + url.pathname).toBe('https://antrean.example.go.id/mpp/display');
     expect(Object.fromEntries(url.searchParams)).toEqual({
-      token: 'a&b=c',
       lang: 'en',
       agencies: 'disdukcapil,samsat',
       counters: 'loket-1',
     });
+    expect(new URLSearchParams(url.hash.slice(1)).get('token')).toBe('a&b=c');
   });
 });

@@ -7,15 +7,16 @@ import { DISPLAY_BACKGROUND } from './display-pages.ts';
 export const HIDE_CURSOR_CSS = '* { cursor: none !important }';
 
 /**
- * The hub's display page with the settings the page reads from its URL: the token, the language and the zone
- * as comma-separated lists (apps/display/renderer/display-config.ts).
+ * The hub's display page with the settings the page reads from its URL: the language and the zone as
+ * comma-separated lists (apps/display/renderer/display-config.ts). The token goes in the fragment: a real hub
+ * refuses a token in the query (it would reach logs), and a fragment is never sent; the page stores it and drops it.
  */
 export function displayPageUrl(settings: DisplaySettings): string {
   const url = new URL(`${settings.hubUrl}/display`);
-  url.searchParams.set('token', settings.deviceToken);
   url.searchParams.set('lang', settings.language);
   if (settings.agencies?.length) url.searchParams.set('agencies', settings.agencies.join(','));
   if (settings.counters?.length) url.searchParams.set('counters', settings.counters.join(','));
+  url.hash = new URLSearchParams({ token: settings.deviceToken }).toString();
   return url.href;
 }
 

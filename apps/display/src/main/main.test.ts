@@ -33,7 +33,7 @@ vi.mock('@giliran/desktop-shell/boot.ts', async (importOriginal) => ({
 
 const TV = { id: 2, bounds: { x: 1920, y: 0, width: 1920, height: 1080 } };
 const PAGE =
-  'http://hub.mpp.local:8080/display?token=display-token-secret&lang=id&counters=loket-1%2Cloket-2';
+  'http://hub.mpp.local:8080/display?lang=id&counters=loket-1%2Cloket-2#token=display-token-secret';
 
 let dir: string;
 let win: FakeBrowserWindow;
