@@ -71,6 +71,26 @@ const step = fc.oneof(
 );
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
+// One hand-written sequence that every feature accepts, run before the random ones: the check that every kind was
+// exercised must not depend on the seed (a seed whose complaints all ended closed before any status step failed CI).
+const EVERY_FEATURE: Step[] = [
+  { kind: 'issue', service: 'ktp-el' },
+  { kind: 'issue', service: 'kk' },
+  { kind: 'call', counter: 'loket-1' },
+  { kind: 'desk', counter: 'loket-1', action: 'step' },
+  { kind: 'desk', counter: 'loket-1', action: 'finish' },
+  { kind: 'complaint', public: false, key: true },
+  { kind: 'complaint-status', pick: 0, to: 'verified' },
+  { kind: 'complaint-category', pick: 0, category: 'ringan' },
+  { kind: 'skm', pick: 0, kiosk: true },
+  { kind: 'chain', agency: 'disdukcapil' },
+  { kind: 'setting', text: 'Selamat datang', swap: false },
+  { kind: 'account', action: 'create' },
+  { kind: 'calendar', change: 'holiday', days: 3 },
+  { kind: 'advance', minutes: 90 },
+  { kind: 'compensation', resolve: true },
+];
+
 /** One run's hall: a fresh hub, its people signed in, and what the sequence created so far. */
 interface Hall {
   readonly t: TestHub;
@@ -269,7 +289,7 @@ describe('the log rebuilds every table, whatever the hall did', () => {
           }
         },
       ),
-      { numRuns: RUNS, seed: SEED },
+      { numRuns: RUNS, seed: SEED, examples: [[EVERY_FEATURE]] },
     );
     // The sizes are what was asked for, and every feature was exercised, not only tried.
     expect(lengths.length).toBeGreaterThanOrEqual(RUNS);
