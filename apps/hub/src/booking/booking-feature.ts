@@ -27,7 +27,7 @@ export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingServic
     signer,
     holidays: () => calendar.holidayDates(),
   });
-  ctx.api(bookingRoutes({ auth: ctx.auth, bookings: service, clock: ctx.clock }));
+  ctx.api(bookingRoutes({ bookings: service, clock: ctx.clock, commands: ctx.commands }));
   const sweep = () => {
     try {
       service.sweep();

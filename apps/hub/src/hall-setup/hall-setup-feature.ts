@@ -14,7 +14,7 @@ export function registerHallSetup(
   scheduler: DeadlineScheduler,
   settings: SettingsService,
 ): void {
-  const { site, engine, bus, auth } = ctx;
+  const { site, engine, bus } = ctx;
   const hall = new HallSetup({
     site,
     engine,
@@ -22,5 +22,5 @@ export function registerHallSetup(
     rearm: () => scheduler.fire(),
     view: (actor) => settings.view(actor.role),
   });
-  ctx.api(hallRoutes(hall, auth));
+  ctx.api(hallRoutes(hall, ctx.commands));
 }

@@ -37,7 +37,7 @@ export function registerMobile(
     photos,
     now: () => ctx.engine.nowIso(),
   });
-  ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
+  ctx.api(mobileRoutes({ auth: ctx.auth, commands: ctx.commands, mobile: service, reports, photos }));
   feed.kinds.handle('visit:scheduled', { decide: (payload, context) => service.fromFeed(payload, context) });
   return service;
 }
