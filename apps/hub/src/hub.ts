@@ -31,6 +31,7 @@ import { QueueStore } from './db/queue-store.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { registerDevices } from './devices/devices-feature.ts';
 import { ExportPool, type ExportPoolOptions } from './exports/export-pool.ts';
+import { ApiDescription } from './http/openapi.ts';
 import { dateWindow } from './http/date-window.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
@@ -240,6 +241,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     engine,
     bus,
     commands,
+    openapi: new ApiDescription(),
     auth,
     io,
     presence,

@@ -3,6 +3,7 @@ import type { HubContext } from '../hub-context.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { hallRoutes } from './hall-routes.ts';
 import { HallSetup } from './hall-setup.ts';
+import { HALL_OPERATIONS } from './hall-openapi.ts';
 
 /**
  * Setting up the hall from the screens (issue 14): admin adds, edits and retires agencies, services and counters.
@@ -14,6 +15,7 @@ export function registerHallSetup(
   scheduler: DeadlineScheduler,
   settings: SettingsService,
 ): void {
+  ctx.openapi.add(HALL_OPERATIONS);
   const { site, engine, bus } = ctx;
   const hall = new HallSetup({
     site,
