@@ -30,7 +30,8 @@ import { privateFolder } from './db/private-files.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { registerDevices } from './devices/devices-feature.ts';
-import { ExportPool, type ExportPoolOptions } from './exports/export-pool.ts';
+import type { ExportPool, ExportPoolOptions } from './exports/export-pool.ts';
+import { ReportExports } from './reports/report-exports.ts';
 import { ApiDescription } from './http/openapi.ts';
 import { dateWindow } from './http/date-window.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
@@ -226,7 +227,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   let publicAddress: PublicAddress = { baseUrl: null, warning: null };
-  const exports = new ExportPool(options.exports);
+  const exports = new ReportExports(options.exports);
   const starts: LifecycleTask[] = [];
   const closes: LifecycleTask[] = [];
   const ctx: HubContext = {

@@ -4,7 +4,7 @@ import { siteProfile } from './central-profile.ts';
 import { CentralPushStore } from './central-push-store.ts';
 import { CentralPusher, type CentralTarget } from './central-pusher.ts';
 import { centralStatusRoutes } from './central-routes.ts';
-import { CENTRAL_KEY_ENV } from './central-settings.ts';
+import { CENTRAL_KEY_ENV } from '../config/central-settings.ts';
 import { CentralFeedPuller } from './feed-puller.ts';
 import { centralFeedRoutes } from './feed-routes.ts';
 import { CentralFeedStore } from './feed-store.ts';

@@ -49,7 +49,7 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { ComplaintStore } from '../complaints/complaint-store.ts';
 import { HubError } from '../hub-error.ts';
-import { milestoneStandards } from './mobile-settings.ts';
+import { milestoneStandards } from '../config/mobile-settings.ts';
 import { MobileStore } from './mobile-store.ts';
 import type { PhotoFiles } from './photo-files.ts';
 
