@@ -11,7 +11,7 @@ import type { SiteConfig } from './config/site-config.ts';
 import type { Db } from './db/database.ts';
 import type { QueueStore } from './db/queue-store.ts';
 import type { SettingsStore } from './db/settings-store.ts';
-import type { ExportPool } from './exports/export-pool.ts';
+import type { ReportExports } from './reports/report-exports.ts';
 import type { DateWindow } from './http/date-window.ts';
 import type { HubOptions } from './hub.ts';
 import type { CounterPresence } from './socket/counter-presence.ts';
@@ -48,7 +48,7 @@ export interface HubContext {
   /** Officers signed in at counters, from their sockets. */
   readonly presence: CounterPresence;
   /** PDF/XLSX rendering in worker threads, shared by every feature that exports. */
-  readonly exports: ExportPool;
+  readonly exports: ReportExports;
   /** The sane window of dates (site opening to a year ahead). */
   readonly dates: () => DateWindow;
   /** Where the ticket's QR leads; known once the hub listens (no address and no warning before). */

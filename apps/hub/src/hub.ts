@@ -30,7 +30,7 @@ import { privateFolder } from './db/private-files.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { registerDevices } from './devices/devices-feature.ts';
-import type { ExportPool, ExportPoolOptions } from './exports/export-pool.ts';
+import type { ExportPoolOptions } from './exports/export-pool.ts';
 import { ReportExports } from './reports/report-exports.ts';
 import { ApiDescription } from './http/openapi.ts';
 import { dateWindow } from './http/date-window.ts';
@@ -122,7 +122,7 @@ export interface Hub {
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
   /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
-  readonly exports: ExportPool;
+  readonly exports: ReportExports;
   readonly audio: AnnouncementAudio;
   close(): Promise<void>;
 }

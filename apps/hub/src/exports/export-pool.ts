@@ -54,7 +54,7 @@ export function tsxLoader(): string {
  * PDF and XLSX exports rendered in worker threads, at most `maxInFlight` accepted at once: sixty staff asking for
  * reports together get files in turn or a 429, and the kiosks keep issuing tickets on the main loop.
  */
-export class ExportPool {
+export class ExportPool<J extends ExportJob = ExportJob> {
   private readonly pool: Piscina;
   private readonly maxInFlight: number;
   private inFlight = 0;
@@ -82,7 +82,7 @@ export class ExportPool {
    * or refuses at once with EXPORT_BUSY (429, Retry-After) before any of that work is done: a refused request
    * must cost the hub's loop nothing, or sixty retrying browsers would stall the hall through their refusals.
    */
-  async exclusive<T>(work: (render: (job: ExportJob) => Promise<Buffer>) => Promise<T>): Promise<T> {
+  async exclusive<T>(work: (render: (job: J) => Promise<Buffer>) => Promise<T>): Promise<T> {
     if (this.inFlight >= this.maxInFlight) throw BUSY;
     this.inFlight++;
     try {

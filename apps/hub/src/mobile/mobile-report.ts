@@ -1,6 +1,6 @@
 import { skmIndex, tallySkm, VISIT_PURPOSES, type SkmScore } from '@giliran/domain';
 import type { VisitRecapView, VisitReportView } from '@giliran/protocol';
-import type { ExportPool } from '../exports/export-pool.ts';
+import type { ReportExports } from '../reports/report-exports.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { MobileService } from './mobile-service.ts';
 import type { PhotoFiles, PhotoMime } from './photo-files.ts';
@@ -19,7 +19,7 @@ export class MobileReports {
     private readonly deps: {
       mobile: MobileService;
       site: SiteConfig;
-      exports: ExportPool;
+      exports: ReportExports;
       photos: PhotoFiles;
       now: () => string;
     },

@@ -9,7 +9,7 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { ExportCache } from '../exports/export-cache.ts';
-import type { ExportPool } from '../exports/export-pool.ts';
+import type { ReportExports } from './report-exports.ts';
 import { HubError } from '../hub-error.ts';
 import { reportCsv } from './report-csv.ts';
 import { letterheadOf } from './report-pdf-letterhead.ts';
@@ -29,7 +29,7 @@ export interface ReportDeps {
   readonly site: SiteConfig;
   readonly db: Db;
   /** Renders PDF and XLSX off the event loop, a few at a time. */
-  readonly exports: ExportPool;
+  readonly exports: ReportExports;
   readonly clock: Clock;
 }
 

@@ -14,7 +14,7 @@ import type { RecordDispatcher } from '../commands/record-dispatch.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
-import type { ExportPool } from '../exports/export-pool.ts';
+import type { ReportExports } from '../reports/report-exports.ts';
 import { HubError } from '../hub-error.ts';
 import { skmFileName } from './skm-format.ts';
 import { buildSkmReport } from './skm-report.ts';
@@ -37,7 +37,7 @@ export interface SkmRouteDeps {
   readonly bus: CommandBus;
   readonly commands: RecordDispatcher;
   /** Renders PDF and XLSX off the event loop, a few at a time. */
-  readonly exports: ExportPool;
+  readonly exports: ReportExports;
 }
 
 /**
