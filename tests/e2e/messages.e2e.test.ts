@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MessageSettings } from '../../apps/hub/src/messages/message-settings.ts';
+import { MessageSettings } from '../../apps/hub/src/config/message-settings.ts';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
 import { fakeWhatsApp, type FakeProvider } from '../support/fake-message-providers.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';

@@ -37,7 +37,7 @@ import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 import { HubError } from '../hub-error.ts';
-import { bookingRulesOf, hoursOf, serviceBookingOf } from './booking-settings.ts';
+import { bookingRulesOf, hoursOf, serviceBookingOf } from '../config/booking-settings.ts';
 import type { BookingStore } from './booking-store.ts';
 import { TOKEN_PREFIX, type BookingSigner } from './booking-token.ts';
 

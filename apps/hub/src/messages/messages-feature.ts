@@ -15,6 +15,7 @@ import { channelsFor } from './message-channels.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { OutboxStore, type OutboxRow } from './outbox-store.ts';
 import { PrivacyEraser } from './privacy-eraser.ts';
+import { MESSAGE_OPERATIONS } from './message-openapi.ts';
 
 export interface Messages {
   readonly outbox: OutboxStore;
@@ -70,6 +71,7 @@ class ContactBook {
  * eraser of numbers past their keeping period.
  */
 export function registerMessages(ctx: HubContext): Messages {
+  ctx.openapi.add(MESSAGE_OPERATIONS);
   const { site, engine, logger } = ctx;
   const outbox = new OutboxStore(ctx.db);
   const channels = ctx.options.messageChannels ?? channelsFor(site, process.env);

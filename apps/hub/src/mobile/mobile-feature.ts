@@ -5,6 +5,7 @@ import { MobileReports } from './mobile-report.ts';
 import { mobileRoutes } from './mobile-routes.ts';
 import { MobileService } from './mobile-service.ts';
 import { PhotoFiles } from './photo-files.ts';
+import { MOBILE_OPERATIONS } from './mobile-openapi.ts';
 
 /**
  * The mobile service unit (issue 17): requests, the schedule, the visit day and its registers, the visit report.
@@ -17,6 +18,7 @@ export function registerMobile(
   complaints: ComplaintService,
   feed: CentralFeedPuller,
 ): MobileService {
+  ctx.openapi.add(MOBILE_OPERATIONS);
   const photos = new PhotoFiles(ctx.options.dataDir);
   const service = new MobileService({
     db: ctx.db,
@@ -37,7 +39,7 @@ export function registerMobile(
     photos,
     now: () => ctx.engine.nowIso(),
   });
-  ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
+  ctx.api(mobileRoutes({ auth: ctx.auth, commands: ctx.commands, mobile: service, reports, photos }));
   feed.kinds.handle('visit:scheduled', { decide: (payload, context) => service.fromFeed(payload, context) });
   return service;
 }

@@ -28,12 +28,12 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { SiteConfig } from '../config/site-config.ts';
-import { BookingCapacitySetting, BookingSettings } from '../booking/booking-settings.ts';
+import { BookingCapacitySetting, BookingSettings } from '../config/booking-settings.ts';
 import {
   MessageOptionsSchema,
   MessageTemplatesSchema,
   type MessageOptions,
-} from '../messages/message-settings.ts';
+} from '../config/message-settings.ts';
 import {
   readAgency,
   readCounter,
