@@ -189,9 +189,7 @@ describe('/pusat in Chromium against a real central and PostgreSQL', { timeout: 
     );
     expect(held.body[0]?.crew).toHaveLength(3);
     expect(held.body[0]?.agencies).toEqual(['Dinas Perdagangan', 'KPP Pratama']);
-    await page.evaluate(() => {
-      window.scrollTo(0, 0);
-    });
+    await page.locator('.pusat-top').scrollIntoViewIfNeeded();
     await screenshot(page, 'pusat-mobile-visits-laptop');
     await page.locator('[data-testid="day-figures"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'pusat-mobile-visits-form');

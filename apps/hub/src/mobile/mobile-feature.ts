@@ -4,7 +4,9 @@ import type { HubContext } from '../hub-context.ts';
 import { MobileReports } from './mobile-report.ts';
 import { mobileRoutes } from './mobile-routes.ts';
 import { MobileService } from './mobile-service.ts';
+import { visitRegisterErasure } from './personal-data.ts';
 import { PhotoFiles } from './photo-files.ts';
+import type { ErasurePart } from '../messages/privacy-eraser.ts';
 
 /**
  * The mobile service unit (issue 17): requests, the schedule, the visit day and its registers, the visit report.
@@ -16,7 +18,7 @@ export function registerMobile(
   ctx: HubContext,
   complaints: ComplaintService,
   feed: CentralFeedPuller,
-): MobileService {
+): { readonly service: MobileService; readonly personalData: ErasurePart } {
   const photos = new PhotoFiles(ctx.options.dataDir);
   const service = new MobileService({
     db: ctx.db,
@@ -39,5 +41,7 @@ export function registerMobile(
   });
   ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
   feed.kinds.handle('visit:scheduled', { decide: (payload, context) => service.fromFeed(payload, context) });
-  return service;
+  // NIK and phone of past visits: erased by the hub's privacy eraser (messages), which the hub hands this part.
+  const personalData = visitRegisterErasure(ctx.db, () => ctx.site.mobile.keepPersonalDataDays);
+  return { service, personalData };
 }
