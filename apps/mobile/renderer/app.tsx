@@ -1,5 +1,5 @@
 import type { SiteView, VisitDetailView, VisitRequestView, VisitSummaryView } from '@giliran/protocol';
-import { pick, translator, type Lang } from '@giliran/ui';
+import { HubClient, pick, translator, type Lang } from '@giliran/ui';
 import type { StaffSession } from '@giliran/ui/staff-session';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api as apiFor } from './api.ts';
@@ -58,6 +58,7 @@ function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; 
   useEffect(() => {
     void api.get<SiteView>('/site').then(setSite);
   }, [api]);
+  useEffect(() => liveReloads(session, reload), [session]);
   useEffect(() => {
     void api.get<VisitSummaryView[]>('/visits').then(setVisits);
     void api.get<VisitRequestView[]>('/visit-requests').then(setRequests);
@@ -134,6 +135,30 @@ function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; 
       </main>
     </div>
   );
+}
+
+/** A burst of changes (several officers at once) costs one reload of the lists and the open visit. */
+const RELOAD_AFTER_MS = 150;
+
+/**
+ * The page follows other users' actions: the hub says which visits changed (`visit:changed`, staff only) and the
+ * page reloads through REST, which masks what the role may not see. After a reconnect it reloads too, so nothing
+ * missed while offline stays missing. Answers the clean-up.
+ */
+function liveReloads(session: StaffSession, reload: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const soon = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      reload();
+    }, RELOAD_AFTER_MS);
+  };
+  const hub = new HubClient({ hubUrl: session.hubUrl, token: session.token, onResync: soon });
+  hub.socket.on('visit:changed', soon);
+  return () => {
+    if (timer) clearTimeout(timer);
+    hub.socket.close();
+  };
 }
 
 function SignIn(props: { lang: Lang; onLang: () => void; onSignedIn: (s: StaffSession) => void }) {

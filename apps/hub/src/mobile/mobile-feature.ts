@@ -4,6 +4,7 @@ import type { HubContext } from '../hub-context.ts';
 import { MobileReports } from './mobile-report.ts';
 import { mobileRoutes } from './mobile-routes.ts';
 import { MobileService } from './mobile-service.ts';
+import { announceVisitChanges } from './mobile-broadcast.ts';
 import { visitRegisterErasure } from './personal-data.ts';
 import { PhotoFiles } from './photo-files.ts';
 import type { ErasurePart } from '../messages/privacy-eraser.ts';
@@ -40,6 +41,10 @@ export function registerMobile(
     now: () => ctx.engine.nowIso(),
   });
   ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
+  // Another officer's entry, the counter page's register form, a visit from central: every open /mobile page reloads.
+  ctx.bus.onBroadcast((batch) => {
+    announceVisitChanges(ctx.io, batch);
+  });
   feed.kinds.handle('visit:scheduled', { decide: (payload, context) => service.fromFeed(payload, context) });
   // NIK and phone of past visits: erased by the hub's privacy eraser (messages), which the hub hands this part.
   const personalData = visitRegisterErasure(ctx.db, () => ctx.site.mobile.keepPersonalDataDays);
