@@ -28,6 +28,8 @@ import { SiteRegistry } from './sites/site-registry.ts';
 import { resumeRoutes } from './sync/resume-routes.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
 import { SiteViews } from './views/site-views.ts';
+import { CentralVisits } from './visits/central-visits.ts';
+import { visitRoutes } from './visits/visit-routes.ts';
 
 export interface CentralOptions {
   readonly databaseUrl: string;
@@ -139,6 +141,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   app.use('/api', resumeRoutes({ pool, auth, clock }));
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
+  app.use('/api', visitRoutes({ auth, visits: new CentralVisits(pool), clock }));
   app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,5 +1,7 @@
 import {
   CentralCompensationView,
+  CentralVisitInput,
+  CentralVisitView,
   CentralSiteView,
   FeedItem,
   FeedPage,
@@ -147,6 +149,24 @@ const OPERATIONS: readonly CentralOperation[] = [
     path: '/api/central/sites/{id}/compensations',
     summary: 'A site’s compensations raised on a service day (?date=YYYY-MM-DD), with the ticket numbers',
     response: z.array(CentralCompensationView),
+    auth: 'session',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/visits',
+    summary:
+      'Schedule a visit of a mobile unit (regional admin): checked as on its laptop, sent down its feed ' +
+      '(visit:scheduled) in the same transaction',
+    body: CentralVisitInput,
+    response: CentralVisitView,
+    status: 201,
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/visits',
+    summary: 'The visits central scheduled for a mobile unit, each sent, pulled, in its schedule or refused',
+    response: z.array(CentralVisitView),
     auth: 'session',
   },
 ];
