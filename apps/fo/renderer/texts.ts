@@ -64,6 +64,8 @@ export const FO_TEXTS = {
   print_print_failed: { id: 'gagal dicetak', en: 'print failed' },
   issuedAt: { id: 'terbit {time}', en: 'issued {time}' },
   atCounter: { id: 'di {counter}', en: 'at {counter}' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
+  bookedShort: { id: 'Daring', en: 'Booked' },
 } satisfies Dictionary<string>;
 
 export type FoText = keyof typeof FO_TEXTS;

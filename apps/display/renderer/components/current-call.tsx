@@ -33,6 +33,11 @@ export function CurrentCall({ call, counterName, serviceName, highlight, idle, t
         {call.number}
       </p>
       <p class="current-service">{serviceName}</p>
+      {call.booked === true && (
+        <p class="current-booked" data-testid="current-booked">
+          {t('booked')}
+        </p>
+      )}
       <div class="current-counter-box">
         <span class="current-goto">{t('goTo')}</span>
         <span class="current-counter" data-testid="current-counter">
