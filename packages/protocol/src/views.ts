@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportBookings } from './report-bookings.ts';
 import { Priority, Role } from './schemas.ts';
 
 // Outbound shapes: declared once, used by the hub to build answers and by tests and OpenAPI to check them.
@@ -371,5 +372,7 @@ export const ReportView = z.object({
   }),
   /** Tickets issued per local hour (site zone), 0–23, summed over the range. */
   arrivals: z.array(z.number().int()).length(24),
+  /** Online booking: absent for a hall that takes no bookings. */
+  bookings: ReportBookings.optional(),
 });
 export type ReportView = z.infer<typeof ReportView>;
