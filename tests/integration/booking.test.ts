@@ -153,6 +153,44 @@ describe('online booking at a hub alone', () => {
     ).toBe(403);
   });
 
+  it('lets MOD set the walk-in share, the per-phone limit and the no-show block, audited and in effect at once', async () => {
+    const mod = await t.login('mod');
+    const before = await t.api<SettingsView>('GET', '/settings', { token: mod });
+    expect(before.body.booking).toMatchObject({ walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null });
+    expect(before.body.booking?.capacity).toMatchObject({ 'ktp-el': 8, 'akta-lahir': 2 });
+    const options = {
+      walkInShare: 0.25,
+      maxOpenPerPhone: 3,
+      noShowBlock: { noShows: 2, withinDays: 30, blockDays: 14 },
+    };
+    const set = await t.api<SettingsView>('PUT', '/settings/booking-options', { token: mod, body: options });
+    expect(set.status).toBe(200);
+    expect(set.body.booking).toMatchObject(options);
+    // 8 per session, a quarter kept for walk-ins: 6 places, 4 of them sold in the race above.
+    const slots = await t.api<SlotsView>('GET', `/booking/slots?serviceId=ktp-el&date=${THU}`);
+    expect(slots.body.sessions[0]).toMatchObject({ capacity: 6, left: 2 });
+    const audit = await t.api<{ area: string; target: string | null; before: unknown; after: unknown }[]>(
+      'GET',
+      '/audit',
+      { token: mod },
+    );
+    expect(audit.body.find((e) => e.area === 'booking' && e.target === null)).toMatchObject({
+      before: { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null },
+      after: options,
+    });
+    const bad = await t.api<ApiErrorBody>('PUT', '/settings/booking-options', {
+      token: mod,
+      body: { ...options, walkInShare: 1.5 },
+    });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const officer = await t.login('loket1');
+    expect((await t.api('PUT', '/settings/booking-options', { token: officer, body: options })).status).toBe(
+      403,
+    );
+    const back = { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null };
+    expect((await t.api('PUT', '/settings/booking-options', { token: mod, body: back })).status).toBe(200);
+  });
+
   it('checks in at the kiosk by the QR within the window, once, as a booked ticket', async () => {
     const qr = booking.qr ?? '';
     clock.advance(wib(THU, '07:20') - clock.now());

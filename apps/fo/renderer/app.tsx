@@ -1,7 +1,8 @@
 import { HubClient, pick, translator, type Lang } from '@giliran/ui';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { cancelTicket, reactivate, reprint, type ActionResult } from './desk-actions.ts';
 import { DeskFeed, type DeskView } from './desk-feed.ts';
+import { CheckInPanel } from './check-in-panel.tsx';
 import { IssuePanel } from './issue-panel.tsx';
 import { QueuesPanel } from './queues-panel.tsx';
 import { initialLang, saveLang, signOut, storedSession, type DeskSession } from './session.ts';
@@ -62,6 +63,9 @@ function Desk({ session, lang, onLang, onSignOut }: DeskProps) {
   const { hub, feed, view, site } = useDesk(session);
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const schedule = useCallback(() => {
+    feed.schedule();
+  }, [feed]);
 
   const act = (ticket: TicketView, action: () => Promise<ActionResult>) => {
     void action().then((result) => {
@@ -130,6 +134,7 @@ function Desk({ session, lang, onLang, onSignOut }: DeskProps) {
       )}
       <main class="fo-grid">
         <div class="fo-column">
+          <CheckInPanel hub={hub} services={view.services} lang={lang} t={t} onDone={schedule} />
           <IssuePanel
             hub={hub}
             services={view.services}

@@ -13,6 +13,7 @@ import { ReportChainDate, ReportChainStepParam, SignReportChainRequest } from '.
 import { RunningTextRequest, type Role } from './schemas.ts';
 import {
   BookingCapacitySetting,
+  BookingOptionsSetting,
   CounterServicesSetting,
   CreateAccountRequest,
   LateServiceSetting,
@@ -228,6 +229,14 @@ export const RECORD_COMMANDS = {
     socket: 'setting:booking-capacity',
     params: ById,
     body: BookingCapacitySetting,
+  },
+  'setting:booking-options': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/booking-options', status: 200 },
+    socket: 'setting:booking-options',
+    params: NoParams,
+    body: BookingOptionsSetting,
   },
   'display:set-running-text': {
     roles: MANAGERS,
