@@ -299,7 +299,10 @@ describe('online booking at a hub alone', () => {
         type: string;
         payload: string;
       }[]
-    ).map((e) => ({ type: e.type, ...(JSON.parse(e.payload) as Record<string, unknown>) }));
+    ).map((e): Record<string, unknown> & { type: string } => ({
+      ...(JSON.parse(e.payload) as Record<string, unknown>),
+      type: e.type,
+    }));
     const issued = logged.filter((e) => e.type === 'ticket:issued' && e.serviceDay === THU);
     const booked = issued.filter((e) => e.booking !== undefined);
     const last = new Map(logged.filter((e) => e.type.startsWith('booking:')).map((e) => [e.code, e]));

@@ -63,7 +63,7 @@ export function CheckInPanel({ hub, services, lang, t, onDone }: Props) {
     },
     [hub, lang, t, onDone],
   );
-  useEffect(() => listenForScans(checkIn), [checkIn]);
+  useEffect(() => listenForScans(checkIn, document), [checkIn]);
 
   const serviceName = (id: string) => {
     const service = services.find((s) => s.id === id);

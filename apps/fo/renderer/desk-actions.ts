@@ -116,7 +116,9 @@ export async function bookingOf(hub: HubClient, reference: string): Promise<Book
   const token = TOKEN.exec(reference.trim());
   if (token?.[1]) return claimsOf(token[1]);
   try {
-    const view = await hub.get<BookingView>(`/api/bookings/${encodeURIComponent(reference.trim().toUpperCase())}`);
+    const view = await hub.get<BookingView>(
+      `/api/bookings/${encodeURIComponent(reference.trim().toUpperCase())}`,
+    );
     return { code: view.code, serviceId: view.serviceId, date: view.date, ...view.session };
   } catch {
     return null;

@@ -142,7 +142,7 @@ export function KioskApp({ config }: { config: KioskConfig }) {
     [client, config, lang],
   );
   // The usual kiosk scanner types like a keyboard: a booking QR scanned on any screen checks in.
-  useEffect(() => listenForScans(checkIn), [checkIn]);
+  useEffect(() => listenForScans(checkIn, document), [checkIn]);
   /** The number for the ticket's messages; a refusal's text, or null once saved. */
   const sendContact = useCallback(
     async (ticketId: string, phone: string): Promise<string | null> => {

@@ -130,6 +130,7 @@ export const BookingSettingsView = BookingOptionsSetting.extend({
   capacity: z.record(z.string(), z.number().int()),
   sessions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string() })),
 });
+export type BookingSettingsView = z.infer<typeof BookingSettingsView>;
 
 /** Roles an admin may create in the hub; another admin only comes from the site file. */
 export const CreatableRole = z.enum(['officer', 'fo', 'mod', 'coordinator', 'sekdis', 'kadis']);

@@ -4,14 +4,20 @@ export const SCAN_GAP_MS = 1000;
 /** The shortest text taken as a scan: a booking code is 8 characters, its signed QR token far longer. */
 const MIN_SCAN_LENGTH = 6;
 
-/** What the listener needs of a key event and of the document (a test passes stand-ins). */
-export type ScanKey = Pick<KeyboardEvent, 'key' | 'target'>;
+/**
+ * What the listener needs of a key event and of the page: the page passes `document`, a test stand-ins. (No DOM
+ * types here: the package is also compiled for the Electron shells' main processes, without the DOM library.)
+ */
+export interface ScanKey {
+  readonly key: string;
+  readonly target: unknown;
+}
 export interface ScanSource {
   addEventListener(type: 'keydown', listener: (event: ScanKey) => void): void;
   removeEventListener(type: 'keydown', listener: (event: ScanKey) => void): void;
 }
 
-function isField(target: EventTarget | null): boolean {
+function isField(target: unknown): boolean {
   const tag = (target as { tagName?: unknown } | null)?.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
 }
@@ -23,7 +29,7 @@ function isField(target: EventTarget | null): boolean {
  */
 export function listenForScans(
   onScan: (text: string) => void,
-  source: ScanSource = document,
+  source: ScanSource,
   now: () => number = () => performance.now(),
 ): () => void {
   let buffer = '';
