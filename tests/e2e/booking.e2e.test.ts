@@ -2,7 +2,9 @@ import type { BookingView, SettingsView, TicketView } from '@giliran/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
-import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, screenshot, SCREENSHOT_DIR, type Browser } from '../support/browser.ts';
 import { DISPLAY_TOKEN, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 
 // Wednesday 25 November 2026, 07:40 in Pontianak (WIB): session 1 (08:00) can still be booked, and checked in.
@@ -155,6 +157,11 @@ describe('the front office desk checks bookings in', () => {
       .poll(() => result().textContent())
       .toMatch(/^Tiket A\d{3} \(antrean daring\) terbit dan dicetak\.$/);
     const number = /A\d{3}/.exec((await result().textContent()) ?? '')?.[0] ?? '';
+    // The desk's printer is a spool here: its PNG is the paper the citizen gets, marked ANTREAN DARING.
+    const spool = join(t.dataDir, 'print-spool');
+    const printed = readdirSync(spool).find((f) => f.includes(`-${number}-`) && f.endsWith('.png'));
+    expect(printed).toBeDefined();
+    copyFileSync(join(spool, printed ?? ''), join(SCREENSHOT_DIR, 'booking-13-fo-printed-ticket.png'));
     await fo.fill('input[name="lookup"]', number);
     const found = fo.locator(`[data-testid="lookup-results"] [data-ticket="${number}"]`);
     await found.waitFor();
@@ -202,9 +209,15 @@ describe('MOD sets the booking quotas and terms', () => {
     await expect.poll(() => kk.locator('[data-testid="booking-places"]').textContent()).toBe('5');
     await mod.fill('input[name="walk-in-share"]', '25');
     await mod.check('input[name="no-show-block"]');
+    // The places as the share is typed, before it is saved.
+    await expect.poll(() => kk.locator('[data-testid="booking-places"]').textContent()).toBe('7');
+    await mod.locator('.settings-card').scrollIntoViewIfNeeded();
+    await mod.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
     await screenshot(mod, 'booking-15-mod-settings');
     await mod.click('[data-testid="save-booking-terms"]');
-    await expect.poll(() => kk.locator('[data-testid="booking-places"]').textContent()).toBe('7');
+    await expect.poll(() => mod.locator('[data-testid="save-booking-terms"]').isDisabled()).toBe(true);
     const settings = await t.api<SettingsView>('GET', '/settings', { token: await t.login('mod') });
     expect(settings.body.booking).toMatchObject({
       walkInShare: 0.25,

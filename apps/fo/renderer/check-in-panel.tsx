@@ -1,4 +1,4 @@
-import { listenForScans, pick, type HubClient, type Lang } from '@giliran/ui';
+import { formatDate, listenForScans, pick, type HubClient, type Lang } from '@giliran/ui';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { bookingOf, checkInAndPrint, issueAndPrint, type BookingSummary } from './desk-actions.ts';
 import type { FoText } from './texts.ts';
@@ -131,7 +131,8 @@ export function CheckInPanel({ hub, services, lang, t, onDone }: Props) {
               {t('bookingOf', {
                 code: outcome.booking.code,
                 service: serviceName(outcome.booking.serviceId),
-                date: outcome.booking.date,
+                // A calendar day: read at midnight UTC, it is the same day everywhere.
+                date: formatDate(`${outcome.booking.date}T00:00:00Z`, 'UTC', lang),
                 start: outcome.booking.start,
                 end: outcome.booking.end,
               })}

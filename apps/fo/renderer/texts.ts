@@ -71,7 +71,7 @@ export const FO_TEXTS = {
     id: 'Ketik kode pemesanan, atau pindai kode QR di ponsel warga.',
     en: "Type the booking code, or scan the QR code on the citizen's phone.",
   },
-  checkInPlaceholder: { id: 'Kode pemesanan, mis. K7M2QX9P', en: 'Booking code, e.g. K7M2QX9P' },
+  checkInPlaceholder: { id: 'mis. K7M2QX9P', en: 'e.g. K7M2QX9P' },
   checkInSubmit: { id: 'Lapor hadir dan cetak', en: 'Check in and print' },
   checkedIn: {
     id: 'Tiket {number} (antrean daring) terbit dan dicetak.',

@@ -19,6 +19,8 @@ export const BOOKING_CARD_TEXTS = {
   punctualityDetail: { id: 'dari {count} lapor hadir', en: 'of {count} check-ins' },
   service: { id: 'Layanan', en: 'Service' },
   day: { id: 'Tanggal', en: 'Date' },
+  colTickets: { id: 'Tiket', en: 'Tickets' },
+  colWait: { id: 'Tunggu rata-rata', en: 'Mean wait' },
   bookedWalkIn: { id: 'daring / langsung', en: 'booked / walk-in' },
   bookings: { id: 'Pesanan', en: 'Bookings' },
   checkedIn: { id: 'Lapor hadir', en: 'Checked in' },

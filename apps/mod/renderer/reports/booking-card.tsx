@@ -56,15 +56,11 @@ export function BookingCard({ bookings, lang }: { readonly bookings: Bookings; r
         {first.map((label) => (
           <th key={label}>{label}</th>
         ))}
-        <th>
-          {t('tickets')}
-          <small> ({t('bookedWalkIn')})</small>
-        </th>
-        <th>
-          {t('wait')}
-          <small> / {t('bookedWalkIn')}</small>
-        </th>
-        <th>{t('served')}</th>
+        {(['colTickets', 'colWait', 'served'] as const).map((key) => (
+          <th key={key}>
+            {t(key)} <small>({t('bookedWalkIn')})</small>
+          </th>
+        ))}
         <th>{t('bookings')}</th>
         <th>{t('checkedIn')}</th>
         <th>{t('missed')}</th>

@@ -64,74 +64,12 @@ export function BookingSection({ hub, view, onSaved, lang, t }: SectionProps) {
     action.clear();
   };
   const sessions = booking.sessions.map((s) => `${s.start}–${s.end}`).join(', ');
+  const shareValid = options.walkInShare >= 0 && options.walkInShare <= 1;
 
   return (
     <Section title={t('sectionBooking')} hint={t('bookingHint')} readOnly={!editable} t={t} wide>
       <div class="settings-actions">
         <ActionStatus state={action} t={t} />
-      </div>
-      <p class="settings-hint" data-testid="booking-sessions">
-        {t('bookingSessions', { sessions })}
-      </p>
-      <div class="settings-scroll">
-        <table class="settings-table" data-testid="booking-quotas">
-          <thead>
-            <tr>
-              <th scope="col">{t('service')}</th>
-              <th scope="col">{t('bookingCapacity')}</th>
-              <th scope="col">{t('bookingPlaces')}</th>
-              <th scope="col">{t('bookingWalkIns')}</th>
-              <th scope="col" class="settings-row-actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {view.services.map((s) => {
-              const capacity = number(shown(s.id));
-              const dirty = drafts[s.id] !== undefined && capacity !== saved(s.id);
-              const valid = Number.isInteger(capacity) && capacity >= 0 && capacity <= 1000;
-              const places = valid ? bookable(capacity, booking.walkInShare) : null;
-              return (
-                <tr key={s.id} data-service={s.id} class={dirty ? 'settings-row-dirty' : ''}>
-                  <th scope="row">
-                    {s.prefix} · {pick(s.name, lang)}
-                  </th>
-                  <td>
-                    <input
-                      class="settings-input settings-input-narrow"
-                      type="number"
-                      min={0}
-                      max={1000}
-                      name={`capacity-${s.id}`}
-                      aria-label={`${t('bookingCapacity')}: ${pick(s.name, lang)}`}
-                      value={shown(s.id)}
-                      disabled={!editable}
-                      onInput={(e) => {
-                        setDrafts({ ...drafts, [s.id]: e.currentTarget.value });
-                        action.clear();
-                      }}
-                    />
-                  </td>
-                  <td data-testid="booking-places">
-                    {places === null ? '—' : places === 0 ? t('bookingNone') : places}
-                  </td>
-                  <td>{places === null ? '—' : capacity - places}</td>
-                  <td class="settings-row-actions">
-                    {editable && dirty && (
-                      <button
-                        type="button"
-                        class="settings-btn settings-btn-primary settings-btn-small"
-                        disabled={action.busy || !valid}
-                        onClick={() => void saveCapacity(s.id)}
-                      >
-                        {t('save')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
       </div>
       <fieldset class="settings-fieldset booking-options">
         <legend>{t('bookingTerms')}</legend>
@@ -241,6 +179,70 @@ export function BookingSection({ hub, view, onSaved, lang, t }: SectionProps) {
           </button>
         )}
       </fieldset>
+      <p class="settings-hint" data-testid="booking-sessions">
+        {t('bookingSessions', { sessions })}
+      </p>
+      <div class="settings-scroll">
+        <table class="settings-table" data-testid="booking-quotas">
+          <thead>
+            <tr>
+              <th scope="col">{t('service')}</th>
+              <th scope="col">{t('bookingCapacity')}</th>
+              <th scope="col">{t('bookingPlaces')}</th>
+              <th scope="col">{t('bookingWalkIns')}</th>
+              <th scope="col" class="settings-row-actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {view.services.map((s) => {
+              const capacity = number(shown(s.id));
+              const dirty = drafts[s.id] !== undefined && capacity !== saved(s.id);
+              const valid = Number.isInteger(capacity) && capacity >= 0 && capacity <= 1000;
+              // With the share as typed: the officer sees what a change of it would do before saving it.
+              const places = valid && shareValid ? bookable(capacity, options.walkInShare) : null;
+              return (
+                <tr key={s.id} data-service={s.id} class={dirty ? 'settings-row-dirty' : ''}>
+                  <th scope="row">
+                    {s.prefix} · {pick(s.name, lang)}
+                  </th>
+                  <td>
+                    <input
+                      class="settings-input settings-input-narrow"
+                      type="number"
+                      min={0}
+                      max={1000}
+                      name={`capacity-${s.id}`}
+                      aria-label={`${t('bookingCapacity')}: ${pick(s.name, lang)}`}
+                      value={shown(s.id)}
+                      disabled={!editable}
+                      onInput={(e) => {
+                        setDrafts({ ...drafts, [s.id]: e.currentTarget.value });
+                        action.clear();
+                      }}
+                    />
+                  </td>
+                  <td data-testid="booking-places">
+                    {places === null ? '—' : places === 0 ? t('bookingNone') : places}
+                  </td>
+                  <td>{places === null ? '—' : capacity - places}</td>
+                  <td class="settings-row-actions">
+                    {editable && dirty && (
+                      <button
+                        type="button"
+                        class="settings-btn settings-btn-primary settings-btn-small"
+                        disabled={action.busy || !valid}
+                        onClick={() => void saveCapacity(s.id)}
+                      >
+                        {t('save')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </Section>
   );
 }
