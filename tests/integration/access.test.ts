@@ -138,6 +138,7 @@ PUT  /api/settings/counters/:id                    401   403   403     403   403
 PUT  /api/settings/opening-hours                   401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/opening-hours/:id               401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/booking/:id                     401   403   403     403   403     403  ok   ok    ok    403    403
+PUT  /api/settings/booking-options                 401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/sop-standards                   401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/sop-standards/:id               401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/late-service                    401   403   403     403   403     403  403  403   ok    403    403
@@ -485,6 +486,10 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'PUT /api/settings/booking/:id': {
     ok: 200,
     target: () => ({ params: { id: 'kk' }, body: { capacity: 8 } }),
+  },
+  'PUT /api/settings/booking-options': {
+    ok: 200,
+    target: () => ({ body: { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null } }),
   },
   'GET /api/booking/options': { ok: 200 },
   'GET /api/booking/slots': {

@@ -201,6 +201,15 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
     body: () => ({ capacity: 6 }),
     runs: 30,
   },
+  'PUT /api/settings/booking-options': {
+    as: 'mod',
+    body: () => ({
+      walkInShare: 0.5,
+      maxOpenPerPhone: 2,
+      noShowBlock: { noShows: 2, withinDays: 30, blockDays: 14 },
+    }),
+    runs: 30,
+  },
   'POST /api/complaints': {
     as: 'fo',
     body: () => ({

@@ -21,6 +21,7 @@ type Key =
   | 'reconnecting'
   | 'issued'
   | 'priority'
+  | 'booked'
   | 'survey'
   | 'notifyMe'
   | 'nearTitle'
@@ -49,6 +50,7 @@ const TEXTS: Dictionary<Key> = {
   reconnecting: { id: 'Menghubungkan ulang…', en: 'Reconnecting…' },
   issued: { id: 'Diambil {time}', en: 'Taken at {time}' },
   priority: { id: 'Prioritas', en: 'Priority' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
   notifyMe: { id: 'Beri tahu saya saat giliran dekat', en: 'Notify me when my turn is near' },
   nearTitle: { id: 'Giliran Anda sudah dekat', en: 'Your turn is near' },
   nearBody: {
@@ -213,6 +215,11 @@ function TicketStatusPage({ code }: { code: string }) {
         {status.number}
       </p>
       {status.priority !== null && <p class="badge">{t('priority')}</p>}
+      {status.booked === true && (
+        <p class="badge booked" data-testid="booked-mark">
+          {t('booked')}
+        </p>
+      )}
       <p class="service">{pick(status.service, lang)}</p>
       <p class="agency">{pick(status.agency, lang)}</p>
       {alert !== null && status.status === (alert === 'called' ? 'called' : 'waiting') && (
