@@ -20,7 +20,9 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
-import { pusatPage } from './http/pusat-page.ts';
+import { pusatPage, WEB_ROOT } from './http/pusat-page.ts';
+import { registerCentralBooking } from './booking/booking-feature.ts';
+import { centralBookingSigner } from './booking/booking-key.ts';
 import { ExportPool } from './report-engine.ts';
 import { RegionReports } from './reports/region-report.ts';
 import { regionRoutes } from './reports/region-routes.ts';
@@ -82,6 +84,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     logger.warn({ err: error }, 'idle PostgreSQL connection lost');
   });
   await migrate(pool);
+  const bookingSigner = await centralBookingSigner(pool);
   const auth = new CentralAuth(pool, clock);
   const sites = new SiteRegistry(pool);
   const sync = new SyncService(pool);
@@ -132,6 +135,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       sync,
       views,
       clock,
+      bookingKey: bookingSigner.publicKeyPem,
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
@@ -139,6 +143,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   app.use('/api', resumeRoutes({ pool, auth, clock }));
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
+  registerCentralBooking(app, { pool, clock, webRoot: WEB_ROOT, signer: bookingSigner });
   app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));

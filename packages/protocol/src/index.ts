@@ -19,3 +19,4 @@ export * from './mobile.ts';
 export * from './central-feed.ts';
 export * from './central-restore.ts';
 export * from './central-reports.ts';
+export * from './central-booking.ts';

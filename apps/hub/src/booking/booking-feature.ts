@@ -15,7 +15,10 @@ const SWEEP_MS = 60_000;
  * the data folder, the no-show sweep (at start and every minute), and the bookings central sends in the site feed.
  */
 export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingService {
-  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, ctx.site.booking?.trustedKeys ?? []);
+  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, [
+    ...(ctx.site.booking?.trustedKeys ?? []),
+    ...(ctx.site.central?.bookingKey ? [ctx.site.central.bookingKey] : []),
+  ]);
   const calendar = new ComplaintCalendarStore(ctx.db);
   const store = new BookingStore(ctx.db);
   handleBookingFeed(feed, store);

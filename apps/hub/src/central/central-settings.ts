@@ -13,6 +13,11 @@ export const CentralSettings = z
       .max(64)
       .regex(/^[a-z0-9][a-z0-9-]*$/),
     key: z.string().min(16).max(256).optional(),
+    /**
+     * Central's booking public key (PEM), as its enrolment answer gives it (`bookingKey`): the hub checks the QR of
+     * a booking central took with it, with no network. Without it, central's QR codes are refused as unknown.
+     */
+    bookingKey: z.string().min(1).max(2000).optional(),
   })
   .optional();
 export type CentralSettings = z.infer<typeof CentralSettings>;
