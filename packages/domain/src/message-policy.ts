@@ -56,6 +56,8 @@ export interface OutgoingMessage {
   readonly visitDay: string;
   /** Not sent before this instant (reminders). */
   readonly notBefore: string;
+  /** The values the text was filled with: a WhatsApp template's parameters. */
+  readonly values: Readonly<Partial<Record<MessagePlaceholder, string>>>;
 }
 
 /** Write this message, or withdraw every unsent message about `ref` (a booking moved, cancelled or checked in). */
@@ -164,6 +166,7 @@ function render(input: MessagePolicyInput, draft: Draft, channel: MessageChannel
       ref: draft.ref,
       visitDay: draft.visitDay,
       notBefore: draft.notBefore,
+      values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OpeningHours } from './settings.ts';
+import { WEEKDAYS } from './settings.ts';
 
 /*
  * Online booking at the central server (issue 18): central takes the bookings for the sites it knows, from the
@@ -10,6 +10,14 @@ import { OpeningHours } from './settings.ts';
 const Localized = z.object({ id: z.string().max(2000), en: z.string().max(2000) });
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const Minutes = z.number().int().min(0).max(240);
+/**
+ * The hours as the hub runs with them, checked loosely: the hub's site file was checked when it loaded, and a
+ * stricter rule here would refuse the whole profile and stop the hub's push with it.
+ */
+const Hours = z.partialRecord(
+  z.enum(WEEKDAYS),
+  z.array(z.object({ open: z.string().max(5), close: z.string().max(5) })).max(24),
+);
 
 /**
  * What central needs to take a site's bookings as its hub would: the site's booking rules, the opening hours, each
@@ -34,14 +42,14 @@ export const BookingTerms = z.strictObject({
     .nullable(),
   checkInBeforeMinutes: Minutes,
   checkInAfterMinutes: Minutes,
-  openingHours: OpeningHours,
+  openingHours: Hours,
   services: z
     .array(
       z.strictObject({
         id: z.string().min(1).max(64),
         capacity: z.number().int().min(0).max(1000),
-        openingHours: OpeningHours.nullable(),
-        requirements: z.array(Localized).max(50),
+        openingHours: Hours.nullable(),
+        requirements: z.array(Localized).max(200),
         fee: Localized.nullable(),
         duration: Localized.nullable(),
       }),

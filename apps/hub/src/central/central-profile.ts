@@ -27,7 +27,8 @@ export function bookingTerms(site: SiteConfig, holidays: readonly string[]): Boo
       fee: s.summary?.fee ?? null,
       duration: s.summary?.duration ?? null,
     })),
-    holidays: [...holidays],
+    // The newest few thousand are plenty: the booking horizon is at most 90 days ahead.
+    holidays: holidays.slice(-3000),
   };
 }
 
