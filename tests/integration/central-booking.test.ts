@@ -10,29 +10,12 @@ import type {
 } from '@giliran/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingSigner } from '../../apps/hub/src/booking/booking-token.ts';
-import { systemClock, type Clock } from '../../apps/hub/src/clock.ts';
 import { callJson, startTestCentral, type TestCentral } from '../support/central-harness.ts';
 import { FAST_PUSH, untilSynced } from '../support/central-world.ts';
 import { TcpProxy } from '../support/faults-tcp-proxy.ts';
+import { ShiftedClock } from '../support/shifted-clock.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
-
-/** Real time running from a chosen instant, with jumps: the hubs' timers stay real, the booking calendar is fixed. */
-class ShiftedClock implements Clock {
-  private offset: number;
-  constructor(start: string) {
-    this.offset = Date.parse(start) - Date.now();
-  }
-  now(): number {
-    return Date.now() + this.offset;
-  }
-  setTimer(callback: () => void, delayMs: number): () => void {
-    return systemClock.setTimer(callback, delayMs);
-  }
-  jumpTo(instant: string): void {
-    this.offset = Date.parse(instant) - Date.now();
-  }
-}
 
 async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
