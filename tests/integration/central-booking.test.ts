@@ -8,11 +8,13 @@ import type {
   IssuedTicket,
   SlotsView,
 } from '@giliran/protocol';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingSigner } from '../../apps/hub/src/booking/booking-token.ts';
 import { callJson, startTestCentral, type TestCentral } from '../support/central-harness.ts';
 import { FAST_PUSH, untilSynced } from '../support/central-world.ts';
 import { TcpProxy } from '../support/faults-tcp-proxy.ts';
+import { nearlyValidText, pathParam, queryText } from '../support/hostile-json.ts';
 import { ShiftedClock } from '../support/shifted-clock.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
@@ -260,6 +262,64 @@ describe(
       );
       const slots = await at<SlotsView>('GET', `/booking/slots?serviceId=kk&date=${THU}`);
       expect(slots.body.sessions.find((s) => s.id === 's2')?.capacity).toBe(1);
+    });
+
+    it('hostile input to central’s booking routes gets a coded 4xx, never a crash, and no session goes over its quota', async () => {
+      const options = { maxHugeString: 17_000, maxNesting: 1500 };
+      const send = async (method: string, path: string, body?: string) => {
+        const request = () =>
+          fetch(`${c.central.url}/api${path}`, {
+            method,
+            headers: body === undefined ? {} : { 'content-type': 'application/json' },
+            ...(body === undefined ? {} : { body }),
+          });
+        // A kept-alive connection the server closed just as it was reused (both ends share this loop, and the
+        // generator may hold it): sent again once on a fresh one. A crashed server would refuse that too.
+        const response = await request().catch(request);
+        const answer = (await response.json()) as { error?: { code?: string } };
+        expect(response.status, `${method} ${path}`).toBeLessThan(500);
+        if (response.status >= 400) expect(answer.error?.code).toMatch(/^[A-Z_]+$/);
+      };
+      const code = booked[2]?.code ?? '';
+      const valid = {
+        serviceId: 'ktp-el',
+        date: THU,
+        sessionId: 's2',
+        name: 'Budi',
+        phone: '081355550001',
+      };
+      await fc.assert(
+        fc.asyncProperty(pathParam(SITE), nearlyValidText(valid, options), (site, body) =>
+          send('POST', `/sites/${encodeURIComponent(site)}/bookings`, body),
+        ),
+        { numRuns: 10 },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          pathParam(code),
+          nearlyValidText({ date: THU, sessionId: 's2' }, options),
+          (ref, body) => send('POST', `/sites/${SITE}/bookings/${encodeURIComponent(ref)}/move`, body),
+        ),
+        { numRuns: 6 },
+      );
+      await fc.assert(
+        fc.asyncProperty(pathParam(SITE), queryText(['serviceId', 'date']), (site, query) =>
+          send('GET', `/sites/${encodeURIComponent(site)}/booking/slots${query}`),
+        ),
+        { numRuns: 10 },
+      );
+      await fc.assert(
+        fc.asyncProperty(pathParam(code), (ref) =>
+          send('GET', `/sites/${SITE}/bookings/${encodeURIComponent(ref)}`),
+        ),
+        { numRuns: 6 },
+      );
+      const { rows } = await c.central.pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM central_bookings WHERE site_id = $1 AND status = 'booked'
+         GROUP BY service_id, date, session_id ORDER BY n DESC LIMIT 1`,
+        [SITE],
+      );
+      expect(Number(rows[0]?.n ?? 0)).toBeLessThanOrEqual(4);
     });
   },
 );
