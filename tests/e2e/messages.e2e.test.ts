@@ -115,17 +115,17 @@ describe('messages in Chromium', () => {
     const worker = await fetch(`${t.hub.url}/t/sw.js`);
     expect(worker.headers.get('content-type')).toMatch(/^text\/javascript/);
     expect(worker.headers.get('service-worker-allowed')).toBe('/t/');
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(
+    expect(await page.evaluate<string>('navigator.serviceWorker.ready.then((r) => r.scope)')).toBe(
       `${t.hub.url}/t/`,
     );
     const seen = () => page.evaluate<unknown[]>('window.seen');
     // What the worker's registration shows (Chrome on Android shows nothing else): title and text, in order.
     const shown = () =>
-      page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration('/t/');
-        const list = (await registration?.getNotifications()) ?? [];
-        return list.map((n) => ({ title: n.title, body: n.body }));
-      });
+      page.evaluate<{ title: string; body: string }[]>(
+        `navigator.serviceWorker.getRegistration('/t/')
+          .then((r) => (r ? r.getNotifications() : []))
+          .then((list) => list.map((n) => ({ title: n.title, body: n.body })))`,
+      );
     const officers = { 'loket-3': await t.login('loket3'), 'loket-4': await t.login('loket4') };
     const callNext = async (counter: keyof typeof officers) => {
       const res = await t.api<{ id: string }>('POST', `/counters/${counter}/call-next`, {

@@ -11,7 +11,7 @@ import type {
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BookingSigner } from '../../apps/hub/src/booking/booking-token.ts';
-import { callJson, startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import { callJson, startTestCentral, type Reply, type TestCentral } from '../support/central-harness.ts';
 import { FAST_PUSH, untilSynced } from '../support/central-world.ts';
 import { TcpProxy } from '../support/faults-tcp-proxy.ts';
 import { nearlyValidText, pathParam, queryText } from '../support/hostile-json.ts';
@@ -51,12 +51,20 @@ describe(
     const clock = new ShiftedClock('2026-11-25T06:00:00+07:00');
     const booked: BookingView[] = [];
 
-    const at = <T>(method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
-      fetch(`${c.central.url}/api/sites/${SITE}${path}`, {
+    /** A call to central's routes of the site; the body is the answer or its coded error. */
+    async function at<T>(
+      method: string,
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ): Promise<Reply<T & Partial<ApiErrorBody>>> {
+      const response = await fetch(`${c.central.url}/api/sites/${SITE}${path}`, {
         method,
         headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as T & ApiErrorBody }));
+      });
+      return { status: response.status, body: (await response.json()) as T & Partial<ApiErrorBody> };
+    }
     const hubBookings = (where = '1 = 1') =>
       t.hub.db.prepare(`SELECT code, origin, status FROM bookings WHERE ${where} ORDER BY code`).all() as {
         code: string;
