@@ -43,11 +43,15 @@ describe('WhatsApp template messages', () => {
   afterAll(async () => {
     await wa.close();
   });
-  const settings = (extra: Record<string, unknown> = {}) =>
-    WhatsAppSettings.parse({ apiUrl: wa.url, phoneNumberId: WA_PHONE_ID, token: WA_TOKEN, ...extra });
+  /** The channel as the hub makes it from the site file's `whatsapp` block (the token from the file). */
+  const channelAt = (apiUrl: string, extra: Record<string, unknown> = {}) =>
+    whatsAppChannel({
+      ...WhatsAppSettings.parse({ apiUrl, phoneNumberId: WA_PHONE_ID, ...extra }),
+      token: WA_TOKEN,
+    });
 
   it('sends each kind as its approved template by default, the parameters filled from the message’s values', async () => {
-    const channel = whatsAppChannel(settings());
+    const channel = channelAt(wa.url);
     const result = await channel.send(message('id'));
     expect(result).toEqual({ ok: true, providerId: 'wamid.FAKE0' });
     // Meta fills the approved body: what the citizen reads is the default text, the name on one line.
@@ -64,21 +68,17 @@ describe('WhatsApp template messages', () => {
     ]);
     const own = await fakeWhatsApp(WA_PHONE_ID, WA_TOKEN, approved);
     try {
-      const base = { apiUrl: own.url, phoneNumberId: WA_PHONE_ID, token: WA_TOKEN };
-      const named = whatsAppChannel(
-        WhatsAppSettings.parse({
-          ...base,
-          templates: { 'booking-confirmed': { name: 'mpp_booking_ok', parameters: ['code', 'service'] } },
-          languages: { id: 'id_ID', en: 'en_US' },
-        }),
-      );
+      const named = channelAt(own.url, {
+        templates: { 'booking-confirmed': { name: 'mpp_booking_ok', parameters: ['code', 'service'] } },
+        languages: { id: 'id_ID', en: 'en_US' },
+      });
       expect(await named.send(message('en'))).toMatchObject({ ok: true });
       expect(own.received.at(-1)?.text).toBe('Booking BK7Q2M9X for KTP-el.');
       // A kind with no approved template is refused by Meta for good: the outbox marks it failed, not retried.
       const unknown = await named.send(message('id', 'booking-cancelled'));
       expect(unknown).toMatchObject({ ok: false, permanent: true });
       expect(unknown.ok ? '' : unknown.error).toContain('132001');
-      const text = whatsAppChannel(WhatsAppSettings.parse({ ...base, send: 'text' }));
+      const text = channelAt(own.url, { send: 'text' });
       expect(await text.send(message('id'))).toMatchObject({ ok: true });
       expect(own.received.at(-1)?.text).toBe('the MOD’s own text');
     } finally {
@@ -87,7 +87,7 @@ describe('WhatsApp template messages', () => {
   });
 
   it('a message kept from before its values were stored goes as text', async () => {
-    const channel = whatsAppChannel(settings());
+    const channel = channelAt(wa.url);
     await channel.send({ ...message('id'), variables: null });
     expect(wa.received.at(-1)?.text).toBe('the MOD’s own text');
   });
@@ -106,9 +106,7 @@ describe('WhatsApp template messages', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
     try {
-      await whatsAppChannel(
-        WhatsAppSettings.parse({ apiUrl: url, phoneNumberId: WA_PHONE_ID, token: WA_TOKEN }),
-      ).send(message('id', 'ticket-called'));
+      await channelAt(url).send(message('id', 'ticket-called'));
       const { name, parameters } = whatsAppTemplateOf('ticket-called');
       expect(name).toBe('giliran_ticket_called');
       expect(templateBody(DEFAULT_MESSAGE_TEMPLATES['ticket-called'].id, parameters)).toBe(
