@@ -36,6 +36,7 @@ import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+import { centralBookingSite } from '../central/central-settings.ts';
 import { HubError } from '../hub-error.ts';
 import { bookingRulesOf, hoursOf, serviceBookingOf } from './booking-settings.ts';
 import type { BookingStore } from './booking-store.ts';
@@ -149,7 +150,7 @@ export class BookingService {
     const agencyIds = new Set(services.map((s) => s.agencyId));
     return {
       site: { name: site.name, timeZone: site.timeZone },
-      ...(site.central ? { central: { url: site.central.url, siteId: site.central.siteId } } : {}),
+      ...(site.central ? { central: centralBookingSite(site.central) } : {}),
       agencies: site.agencies.filter((a) => agencyIds.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
       services,
     };
@@ -189,10 +190,9 @@ export class BookingService {
    */
   private requireNoCentral(): void {
     const { central } = this.deps.site;
-    if (central)
-      throw new HubError('BOOKING_AT_CENTRAL', [
-        { path: 'central', message: `${central.url.replace(/\/$/, '')}/booking?site=${central.siteId}` },
-      ]);
+    if (!central) return;
+    const { url, siteId } = centralBookingSite(central);
+    throw new HubError('BOOKING_AT_CENTRAL', [{ path: 'central', message: `${url}/booking?site=${siteId}` }]);
   }
 
   make(body: unknown, key: string | undefined, caller: string, actor: Actor): Promise<BookingView> {

@@ -15,6 +15,7 @@ import { channelsFor } from './message-channels.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { OutboxStore, type OutboxRow } from './outbox-store.ts';
 import { PrivacyEraser } from './privacy-eraser.ts';
+import { centralBookingSite } from '../central/central-settings.ts';
 
 export interface Messages {
   readonly outbox: OutboxStore;
@@ -141,6 +142,7 @@ export function registerMessages(ctx: HubContext): Messages {
       timeZone: site.timeZone,
       templates: site.messages.templates,
       baseUrl: ctx.publicAddress().baseUrl,
+      bookingSite: ctx.site.central ? centralBookingSite(ctx.site.central) : null,
       nearAhead: site.messages.nearAhead,
       phoneChannel: phoneChannel(),
       emailOn: channels.has('email'),
