@@ -10,6 +10,7 @@ import type {
 } from '@giliran/protocol';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { erasePastBookingContacts } from '../../apps/central/src/booking/booking-privacy.ts';
 import { BookingSigner } from '../../apps/hub/src/booking/booking-token.ts';
 import { callJson, startTestCentral, type Reply, type TestCentral } from '../support/central-harness.ts';
 import { FAST_PUSH, untilSynced } from '../support/central-world.ts';
@@ -328,6 +329,22 @@ describe(
         [SITE],
       );
       expect(Number(rows[0]?.n ?? 0)).toBeLessThanOrEqual(4);
+    });
+
+    it('central blanks a booking’s name and number 30 days after its day, as the hall does (UU 27/2022)', async () => {
+      const phones = async () =>
+        (
+          await c.central.pool.query<{ phone: string }>(
+            `SELECT phone FROM central_bookings WHERE site_id = $1 AND phone <> ''`,
+            [SITE],
+          )
+        ).rows.length;
+      expect(await erasePastBookingContacts(c.central.pool, '2026-12-26')).toBe(0);
+      expect(await phones()).toBeGreaterThan(0);
+      expect(await erasePastBookingContacts(c.central.pool, '2026-12-27')).toBeGreaterThan(0);
+      expect(await phones()).toBe(0);
+      const kept = await at<BookingView>('GET', `/bookings/${booked[1]?.code ?? ''}`);
+      expect(kept.body).toMatchObject({ name: '', phone: '***', status: 'booked' });
     });
   },
 );

@@ -143,7 +143,15 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   app.use('/api', resumeRoutes({ pool, auth, clock }));
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
-  registerCentralBooking(app, { pool, clock, webRoot: WEB_ROOT, signer: bookingSigner });
+  const stopBookingEraser = registerCentralBooking(app, {
+    pool,
+    clock,
+    webRoot: WEB_ROOT,
+    signer: bookingSigner,
+    onError: (error) => {
+      logger.error({ err: error }, 'erasing past bookings’ contacts failed');
+    },
+  });
   app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -158,6 +166,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     io,
     async close() {
       closing = true;
+      stopBookingEraser();
       await io.close();
       await exports.close();
       await pool.end();
