@@ -62,6 +62,7 @@ USE  /api                                          ok    ok    ok      ok    ok 
 USE  /assets                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /kiosk                                        ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /t/:code                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /t/sw.js                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /pengaduan                                    ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /pengaduan/:code                              ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /survey                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
@@ -230,6 +231,7 @@ const UNDOCUMENTED = [
   'GET /pengaduan/:code',
   'GET /survey',
   'GET /t/:code',
+  'GET /t/sw.js',
   'USE /api',
   'USE /assets',
 ];
@@ -372,6 +374,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
   'GET /kiosk': PAGE,
   'GET /t/:code': { ...PAGE, target: () => ({ params: { code: standing.modTicket.code } }) },
+  'GET /t/sw.js': PAGE,
   'GET /pengaduan': PAGE,
   'GET /pengaduan/:code': { ...PAGE, target: () => ({ params: { code: standing.complaint.code } }) },
   'GET /survey': PAGE,

@@ -20,7 +20,9 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
-import { pusatPage } from './http/pusat-page.ts';
+import { pusatPage, WEB_ROOT } from './http/pusat-page.ts';
+import { registerCentralBooking } from './booking/booking-feature.ts';
+import { centralBookingSigner } from './booking/booking-key.ts';
 import { ExportPool } from './report-engine.ts';
 import { RegionReports } from './reports/region-report.ts';
 import { regionRoutes } from './reports/region-routes.ts';
@@ -84,6 +86,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     logger.warn({ err: error }, 'idle PostgreSQL connection lost');
   });
   await migrate(pool);
+  const bookingSigner = await centralBookingSigner(pool);
   const auth = new CentralAuth(pool, clock);
   const sites = new SiteRegistry(pool);
   const sync = new SyncService(pool);
@@ -134,6 +137,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       sync,
       views,
       clock,
+      bookingKey: bookingSigner.publicKeyPem,
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
@@ -142,6 +146,15 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
   app.use('/api', visitRoutes({ auth, visits: new CentralVisits(pool), clock }));
+  const stopBookingEraser = registerCentralBooking(app, {
+    pool,
+    clock,
+    webRoot: WEB_ROOT,
+    signer: bookingSigner,
+    onError: (error) => {
+      logger.error({ err: error }, 'erasing past bookings’ contacts failed');
+    },
+  });
   app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -156,6 +169,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     io,
     async close() {
       closing = true;
+      stopBookingEraser();
       await io.close();
       await exports.close();
       await pool.end();

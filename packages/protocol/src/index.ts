@@ -21,3 +21,4 @@ export * from './central-restore.ts';
 export * from './central-reports.ts';
 export * from './central-visits.ts';
 export * from './report-bookings.ts';
+export * from './central-booking.ts';
