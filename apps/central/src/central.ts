@@ -81,6 +81,14 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   pool.on('error', (error) => {
     logger.warn({ err: error }, 'idle PostgreSQL connection lost');
   });
+  // Nor one that is checked out: the Socket.IO adapter holds one for LISTEN without an 'error' listener, so a
+  // database restart (or its connections killed) threw an unhandled 'error' and ended central. The query in flight
+  // still fails on its own; the adapter reconnects when the connection ends.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'PostgreSQL connection lost');
+    });
+  });
   await migrate(pool);
   const auth = new CentralAuth(pool, clock);
   const sites = new SiteRegistry(pool);
