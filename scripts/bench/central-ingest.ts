@@ -171,14 +171,16 @@ function clusterPids(cluster: PostgresCluster): number[] {
   return [postmaster, ...children];
 }
 
-/** CPU seconds used while `work` ran by the given processes (PostgreSQL's are listed again after, as they fork). */
+/** CPU seconds used while `work` ran by each group of processes (listed again after: PostgreSQL forks). */
 async function cpuDuring(
-  processes: () => number[],
+  groups: readonly (() => number[])[],
   work: () => Promise<unknown>,
-): Promise<{ seconds: number; cpu: number }> {
-  const before = new Map(processes().map((pid) => [pid, cpuSecondsOf(pid)]));
+): Promise<{ seconds: number; cpu: number[] }> {
+  const before = groups.map((pids) => new Map(pids().map((pid) => [pid, cpuSecondsOf(pid)])));
   const seconds = await timed(work);
-  const cpu = processes().reduce((sum, pid) => sum + cpuSecondsOf(pid) - (before.get(pid) ?? 0), 0);
+  const cpu = groups.map((pids, i) =>
+    pids().reduce((sum, pid) => sum + cpuSecondsOf(pid) - (before[i]?.get(pid) ?? 0), 0),
+  );
   return { seconds, cpu };
 }
 
@@ -209,10 +211,12 @@ async function insertRaw(pool: pg.Pool, siteId: string, batches: readonly string
     );
 }
 
-/** Part `round` of `rounds` of a list, whole batches each. */
+/** Part `round` of `rounds` of a list, as even as whole items allow. */
 function part<T>(items: readonly T[], round: number, rounds: number): T[] {
-  const size = Math.ceil(items.length / rounds);
-  return items.slice(round * size, (round + 1) * size);
+  return items.slice(
+    Math.floor((round * items.length) / rounds),
+    Math.floor(((round + 1) * items.length) / rounds),
+  );
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -289,19 +293,26 @@ async function run(): Promise<BenchResult> {
     const rounds: { central: number; raw: number; events: number; centralCpu: number; rawCpu: number }[] = [];
     const centralPid = central.child.pid ?? 0;
     // CPU of each side: central's process and the database's for A; the driver's process and the database's for B.
-    const centralSide = () => [centralPid, ...clusterPids(cluster)];
-    const rawSide = () => [process.pid, ...clusterPids(cluster)];
+    const groups = [() => [centralPid], () => [process.pid], () => clusterPids(cluster)];
     for (let round = 0; round < ROUNDS; round++) {
       const events = part(batchSizes, round, ROUNDS).reduce((n, size) => n + size, 0) * SITES;
-      const a = await cpuDuring(centralSide, () =>
+      const a = await cpuDuring(groups, () =>
         Promise.all(sites.map((site, i) => pushAll(agent, port, site, part(bodies[i] ?? [], round, ROUNDS)))),
       );
-      const b = await cpuDuring(rawSide, () =>
+      const b = await cpuDuring(groups, () =>
         Promise.all(rawSites.map((site) => insertRaw(pool, site.id, part(rawBatches, round, ROUNDS)))),
       );
-      rounds.push({ central: a.seconds, raw: b.seconds, events, centralCpu: a.cpu, rawCpu: b.cpu });
+      const [centralCpu = 0, , centralDb = 0] = a.cpu;
+      const [, driverCpu = 0, rawDb = 0] = b.cpu;
+      rounds.push({
+        central: a.seconds,
+        raw: b.seconds,
+        events,
+        centralCpu: centralCpu + centralDb,
+        rawCpu: driverCpu + rawDb,
+      });
       progress(
-        `round ${round + 1}: central ${Math.round(events / a.seconds)} events/s, raw ${Math.round(events / b.seconds)} events/s (${((b.seconds / a.seconds) * 100).toFixed(0)} %); CPU ${a.cpu.toFixed(1)} s against ${b.cpu.toFixed(1)} s; load ${uptime()}`,
+        `round ${round + 1}: central ${Math.round(events / a.seconds)} events/s, raw ${Math.round(events / b.seconds)} events/s (${((b.seconds / a.seconds) * 100).toFixed(0)} %); CPU s: central ${centralCpu.toFixed(1)} + database ${centralDb.toFixed(1)}, against driver ${driverCpu.toFixed(1)} + database ${rawDb.toFixed(1)}; load ${uptime()}`,
       );
     }
     const sum = (pick: (r: (typeof rounds)[number]) => number) => rounds.reduce((n, r) => n + pick(r), 0);
