@@ -68,20 +68,25 @@ export async function writeBatch(
   now: Date,
 ): Promise<boolean> {
   const newest = fresh.at(-1);
-  const { rows: result } = await db.query<{ moved: number }>(WRITE_BATCH, [
-    batch.siteId,
-    expected.lastSeq,
-    expected.offset,
-    newest?.seq ?? expected.lastSeq,
-    now.toISOString(),
-    newest?.at ?? null,
-    newest?.serviceDay ?? null,
-    batch.head + expected.offset,
-    batch.headAt,
-    JSON.stringify(fresh),
-    JSON.stringify(rows.tickets),
-    JSON.stringify(rows.compensations),
-    expected.unlocked,
-  ]);
+  // Named: each connection plans the statement once, not per batch.
+  const { rows: result } = await db.query<{ moved: number }>({
+    name: 'central-write-batch',
+    text: WRITE_BATCH,
+    values: [
+      batch.siteId,
+      expected.lastSeq,
+      expected.offset,
+      newest?.seq ?? expected.lastSeq,
+      now.toISOString(),
+      newest?.at ?? null,
+      newest?.serviceDay ?? null,
+      batch.head + expected.offset,
+      batch.headAt,
+      JSON.stringify(fresh),
+      JSON.stringify(rows.tickets),
+      JSON.stringify(rows.compensations),
+      expected.unlocked,
+    ],
+  });
   return result[0]?.moved === 1;
 }
