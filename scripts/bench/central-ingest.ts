@@ -390,6 +390,7 @@ async function run(): Promise<BenchResult> {
       },
     );
   } finally {
+    if (central?.child.exitCode === null) await central.kill9();
     await cluster.stop();
   }
 }
