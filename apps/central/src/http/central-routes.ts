@@ -87,10 +87,10 @@ export function centralRoutes(deps: CentralRouteDeps): Router {
   });
   router.post('/central/sync', async (req: Request, res: Response<SyncAck>) => {
     // The key first: a caller without one learns nothing about the batch format.
-    const siteId = await deps.sites.authenticate(bearerToken(req.headers.authorization));
+    const site = await deps.sites.authenticateWithHead(bearerToken(req.headers.authorization));
     const batch = parse(SyncBatch, req.body);
-    if (batch.siteId !== siteId) throw new CentralError('CENTRAL_SITE_MISMATCH');
-    const { ack, ingested } = await deps.sync.ingest(batch, new Date(deps.clock.now()));
+    if (batch.siteId !== site.id) throw new CentralError('CENTRAL_SITE_MISMATCH');
+    const { ack, ingested } = await deps.sync.ingest(batch, new Date(deps.clock.now()), site.head);
     res.json(ack);
     if (ingested.stored.length > 0) deps.onIngested(ingested);
   });
