@@ -84,9 +84,9 @@ export function pickNext(
   return preferredKind(ratio, streak) === 'priority' ? (priority ?? regular) : (regular ?? priority);
 }
 
-/** Tickets of a service that a new ticket of the given kind would wait behind. */
+/** Tickets of a service that a new ticket of the given kind would wait behind: the size of its index. */
 export function aheadOf(state: QueueState, serviceId: string, priority: boolean): number {
-  return waitingFor(state, [serviceId]).filter((t) => !priority || t.priority !== null).length;
+  return (priority ? state.waitingPriority : state.waiting).get(serviceId)?.size ?? 0;
 }
 
 /**
