@@ -86,6 +86,7 @@ setting:service-hours             401   403   403     403   403     403  ok   ok
 setting:message-templates         401   403   403     403   403     403  ok   ok    ok    403    403
 setting:message-options           401   403   403     403   403     403  ok   ok    ok    403    403
 setting:booking-capacity          401   403   403     403   403     403  ok   ok    ok    403    403
+setting:booking-options           401   403   403     403   403     403  ok   ok    ok    403    403
 setting:sop-standards             401   403   403     403   403     403  403  403   ok    403    403
 setting:service-standards         401   403   403     403   403     403  403  403   ok    403    403
 setting:late-service              401   403   403     403   403     403  403  403   ok    403    403
@@ -186,6 +187,7 @@ const RECORD_PROBES: Readonly<Record<string, Probe>> = {
   'setting:message-templates': record(() => ({ templates: DEFAULT_MESSAGE_TEMPLATES })),
   'setting:message-options': record(() => ({ nearAhead: 3, keepContactDays: 30 })),
   'setting:booking-capacity': record(() => ({ id: 'kk', capacity: 8 })),
+  'setting:booking-options': record(() => ({ walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null })),
   'setting:sop-standards': record(() => ({ standards: settingsNow().sopStandards })),
   'setting:service-standards': record(() => ({ id: 'pdam', standards: {} })),
   'setting:late-service': record(() => ({ tiers: settingsNow().lateService })),

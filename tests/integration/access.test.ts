@@ -62,6 +62,7 @@ USE  /api                                          ok    ok    ok      ok    ok 
 USE  /assets                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /kiosk                                        ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /t/:code                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /t/sw.js                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /pengaduan                                    ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /pengaduan/:code                              ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /survey                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
@@ -138,6 +139,7 @@ PUT  /api/settings/counters/:id                    401   403   403     403   403
 PUT  /api/settings/opening-hours                   401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/opening-hours/:id               401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/booking/:id                     401   403   403     403   403     403  ok   ok    ok    403    403
+PUT  /api/settings/booking-options                 401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/sop-standards                   401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/sop-standards/:id               401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/late-service                    401   403   403     403   403     403  403  403   ok    403    403
@@ -229,6 +231,7 @@ const UNDOCUMENTED = [
   'GET /pengaduan/:code',
   'GET /survey',
   'GET /t/:code',
+  'GET /t/sw.js',
   'USE /api',
   'USE /assets',
 ];
@@ -371,6 +374,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
   'GET /kiosk': PAGE,
   'GET /t/:code': { ...PAGE, target: () => ({ params: { code: standing.modTicket.code } }) },
+  'GET /t/sw.js': PAGE,
   'GET /pengaduan': PAGE,
   'GET /pengaduan/:code': { ...PAGE, target: () => ({ params: { code: standing.complaint.code } }) },
   'GET /survey': PAGE,
@@ -485,6 +489,10 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'PUT /api/settings/booking/:id': {
     ok: 200,
     target: () => ({ params: { id: 'kk' }, body: { capacity: 8 } }),
+  },
+  'PUT /api/settings/booking-options': {
+    ok: 200,
+    target: () => ({ body: { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null } }),
   },
   'GET /api/booking/options': { ok: 200 },
   'GET /api/booking/slots': {

@@ -82,6 +82,7 @@ const RECORD_VALID: Readonly<Record<string, () => Record<string, unknown>>> = {
   'setting:message-templates': () => ({ templates: DEFAULT_MESSAGE_TEMPLATES }),
   'setting:message-options': () => ({ nearAhead: 3, keepContactDays: 30 }),
   'setting:booking-capacity': () => ({ id: 'kk', capacity: 8 }),
+  'setting:booking-options': () => ({ walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null }),
   'account:create': () => ({ username: 'uji-fuzz', name: 'Uji', role: 'fo', pin: '582913' }),
   'account:update': () => ({ username: 'loket12', name: 'Petugas Loket 12' }),
   'account:reset-pin': () => ({ username: 'loket12', pin: '1234' }),

@@ -270,10 +270,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const backups = registerBackup(ctx);
   const complaints = registerComplaints(ctx);
   const { pusher, feed } = registerCentral(ctx);
-  registerMobile(ctx, complaints, feed);
+  const mobile = registerMobile(ctx, complaints, feed);
   registerDevices(ctx);
   const booking = registerBooking(ctx, feed.kinds);
   const messages = registerMessages(ctx);
+  messages.eraser.add(mobile.personalData);
   registerPages(ctx);
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -24,6 +24,7 @@ import { ReportChainDate, ReportChainStepParam, SignReportChainRequest } from '.
 import type { Role } from './schemas.ts';
 import {
   BookingCapacitySetting,
+  BookingOptionsSetting,
   CounterServicesSetting,
   CreateAccountRequest,
   CreateAgencyRequest,
@@ -260,6 +261,14 @@ export const RECORD_COMMANDS = {
     socket: 'setting:booking-capacity',
     params: ById,
     body: BookingCapacitySetting,
+  },
+  'setting:booking-options': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/booking-options', status: 200 },
+    socket: 'setting:booking-options',
+    params: NoParams,
+    body: BookingOptionsSetting,
   },
   'display:set-running-text': {
     roles: MANAGERS,

@@ -17,7 +17,10 @@ const SWEEP_MS = 60_000;
  */
 export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingService {
   ctx.openapi.add(BOOKING_OPERATIONS);
-  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, ctx.site.booking?.trustedKeys ?? []);
+  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, [
+    ...(ctx.site.booking?.trustedKeys ?? []),
+    ...(ctx.site.central?.bookingKey ? [ctx.site.central.bookingKey] : []),
+  ]);
   const calendar = new ComplaintCalendarStore(ctx.db);
   const store = new BookingStore(ctx.db);
   handleBookingFeed(feed, store);

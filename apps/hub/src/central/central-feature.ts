@@ -1,3 +1,4 @@
+import { ComplaintCalendarStore } from '../complaints/complaint-calendar-store.ts';
 import type { HubContext } from '../hub-context.ts';
 import { ReportStore } from '../reports/report-store.ts';
 import { siteProfile } from './central-profile.ts';
@@ -30,7 +31,15 @@ export function registerCentral(ctx: HubContext): { pusher: CentralPusher; feed:
   const pusher = new CentralPusher(target, new CentralPushStore(db), clock, logger, options.centralTiming);
   // Central builds this hall's reports as the hall does: it needs the names and standards the hall runs with.
   const reports = new ReportStore(db);
-  pusher.describeSite(() => siteProfile(site, ctx.engine.config, reports.accountNames()));
+  const calendar = new ComplaintCalendarStore(db);
+  pusher.describeSite(() =>
+    siteProfile(
+      site,
+      ctx.engine.config,
+      reports.accountNames(),
+      calendar.holidays().map((h) => h.date),
+    ),
+  );
   const feed = new CentralFeedPuller(
     target,
     new CentralFeedStore(db),

@@ -71,8 +71,7 @@ export class ExportPool<J extends ExportJob = ExportJob> {
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
-      // Rendering is background work: the worker threads yield the CPU to the hub's loop (Linux nice 10).
-      niceIncrement: 10,
+      // Rendering is background work: each worker thread lowers itself to nice 19 (background-thread.ts).
       execArgv: ['--import', tsxLoader()],
     });
   }

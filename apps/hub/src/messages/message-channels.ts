@@ -21,7 +21,14 @@ export function channelsFor(site: SiteConfig, env: NodeJS.ProcessEnv): Map<Messa
       );
     channels.set(
       'whatsapp',
-      whatsAppChannel({ apiUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, token }),
+      whatsAppChannel({
+        apiUrl: whatsapp.apiUrl,
+        phoneNumberId: whatsapp.phoneNumberId,
+        token,
+        send: whatsapp.send,
+        templates: whatsapp.templates,
+        languages: whatsapp.languages,
+      }),
     );
   }
   if (sms) {

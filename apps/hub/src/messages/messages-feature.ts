@@ -16,6 +16,7 @@ import { OutboxSender } from './outbox-sender.ts';
 import { OutboxStore, type OutboxRow } from './outbox-store.ts';
 import { PrivacyEraser } from './privacy-eraser.ts';
 import { MESSAGE_OPERATIONS } from './message-openapi.ts';
+import { centralBookingSite } from '../central/central-settings.ts';
 
 export interface Messages {
   readonly outbox: OutboxStore;
@@ -143,6 +144,7 @@ export function registerMessages(ctx: HubContext): Messages {
       timeZone: site.timeZone,
       templates: site.messages.templates,
       baseUrl: ctx.publicAddress().baseUrl,
+      bookingSite: ctx.site.central ? centralBookingSite(ctx.site.central) : null,
       nearAhead: site.messages.nearAhead,
       phoneChannel: phoneChannel(),
       emailOn: channels.has('email'),

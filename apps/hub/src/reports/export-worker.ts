@@ -7,6 +7,9 @@ import type { Letterhead } from './report-pdf-letterhead.ts';
 import { reportXlsx } from './report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
+import { runInBackground } from './background-thread.ts';
+
+runInBackground();
 
 /** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
 export type ExportJob =
