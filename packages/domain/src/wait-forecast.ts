@@ -1,10 +1,13 @@
-import { preferredKind } from './call-order.ts';
+import { streaksAfter, type CallStreaks } from './call-order.ts';
 import { COUNTER_STEPS, findService, type CounterConfig, type QueueConfig } from './config.ts';
 import type { WaitHoldUp } from './events.ts';
 import { localTime, parseClock } from './local-time.ts';
 import { isServiceOpen } from './opening-hours.ts';
 import { currentStep, isWaiting, type CounterState, type QueueState, type TicketState } from './state.ts';
+import { Line, lineTicket, type CallRules, type LineTicket } from './wait-line.ts';
 import { serviceProfile, usualPauseMinutes, type ServiceProfile } from './wait-profile.ts';
+
+export type { LineTicket } from './wait-line.ts';
 
 const MINUTE = 60_000;
 /** A pause already longer than usual is expected to end soon, but not at once: this share of the usual length. */
@@ -31,21 +34,12 @@ export interface Forecast {
   readonly holdUps: ReadonlyMap<string, WaitHoldUp>;
 }
 
-/** A ticket in the simulated line; a citizen about to take a ticket is one too (id `''`). */
-export interface LineTicket {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly priority: boolean;
-  readonly issuedAt: string;
-  readonly seq: number;
-}
-
 interface SimCounter {
   readonly config: CounterConfig;
   freeAt: number;
   /** Variance (minutes²) of `freeAt`, growing with each ticket it is expected to serve. */
   variance: number;
-  streak: CounterState['streak'];
+  streaks: CallStreaks;
 }
 
 /** Today's opening windows of the site as epoch ms: counters call nobody between them (breaks) or after them. */
@@ -94,65 +88,6 @@ function pauseEndMs(state: QueueState, counter: CounterState, nowMs: number): nu
   const expected = since + usual * MINUTE;
   const overdue = Math.max(MIN_OVERDUE_PAUSE_MINUTES, OVERDUE_PAUSE_SHARE * usual) * MINUTE;
   return Math.max(expected, nowMs + (expected <= nowMs ? overdue : 0));
-}
-
-function byIssueTime(a: LineTicket, b: LineTicket): number {
-  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
-}
-
-interface Lane {
-  readonly tickets: LineTicket[];
-  /** Index of the next ticket to be called: a pointer, so a long line is not shifted on every call. */
-  next: number;
-}
-
-/** Waiting tickets of each service, oldest first, split into priority and regular: each counter takes a head. */
-class Line {
-  readonly lanes = new Map<string, { priority: Lane; regular: Lane }>();
-
-  constructor(tickets: readonly LineTicket[]) {
-    for (const t of tickets) {
-      let lane = this.lanes.get(t.serviceId);
-      if (!lane) {
-        lane = { priority: { tickets: [], next: 0 }, regular: { tickets: [], next: 0 } };
-        this.lanes.set(t.serviceId, lane);
-      }
-      (t.priority ? lane.priority : lane.regular).tickets.push(t);
-    }
-    for (const lane of this.lanes.values()) {
-      lane.priority.tickets.sort(byIssueTime);
-      lane.regular.tickets.sort(byIssueTime);
-    }
-  }
-
-  private head(counter: CounterConfig, kind: 'priority' | 'regular'): Lane | undefined {
-    let best: Lane | undefined;
-    for (const serviceId of counter.serviceIds) {
-      const lane = this.lanes.get(serviceId)?.[kind];
-      const first = lane?.tickets[lane.next];
-      const bestFirst = best?.tickets[best.next];
-      if (lane && first && (!bestFirst || byIssueTime(first, bestFirst) < 0)) best = lane;
-    }
-    return best;
-  }
-
-  /** What `pickNext` would give this counter, removed from the line. */
-  take(counter: CounterConfig, kind: 'priority' | 'regular'): LineTicket | undefined {
-    const lane = this.head(counter, kind) ?? this.head(counter, kind === 'priority' ? 'regular' : 'priority');
-    if (!lane) return undefined;
-    lane.next += 1;
-    return lane.tickets[lane.next - 1];
-  }
-}
-
-function lineTicket(t: TicketState): LineTicket {
-  return {
-    id: t.id,
-    serviceId: t.serviceId,
-    priority: t.priority !== null,
-    issuedAt: t.issuedAt,
-    seq: t.seq,
-  };
 }
 
 function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<string, WaitHoldUp> {
@@ -238,21 +173,18 @@ function extrapolateTails(
   pace: (serviceId: string) => { profile: ServiceProfile; counters: number },
   targets: ReadonlySet<string> | undefined,
 ): void {
-  for (const [serviceId, lanes] of line.lanes) {
+  for (const { serviceId, last: lastTicket, rest } of line.remaining()) {
     const { profile, counters } = pace(serviceId);
-    for (const lane of [lanes.priority, lanes.regular]) {
-      const last = lane.next > 0 ? raw.get(lane.tickets[lane.next - 1]?.id ?? '') : undefined;
-      if (!last) continue;
-      for (let i = lane.next; i < lane.tickets.length; i++) {
-        const ticket = lane.tickets[i];
-        const k = i - lane.next + 1;
-        if (ticket && (!targets || targets.has(ticket.id)))
-          raw.set(ticket.id, {
-            minutes: last.minutes + (k * profile.cycleMinutes) / counters,
-            variance: last.variance + k * profile.sdMinutes ** 2,
-          });
-      }
-    }
+    const last = lastTicket ? raw.get(lastTicket.id) : undefined;
+    if (!last) continue;
+    rest.forEach((ticket, i) => {
+      const k = i + 1;
+      if (!targets || targets.has(ticket.id))
+        raw.set(ticket.id, {
+          minutes: last.minutes + (k * profile.cycleMinutes) / counters,
+          variance: last.variance + k * profile.sdMinutes ** 2,
+        });
+    });
   }
 }
 
@@ -309,7 +241,8 @@ export function forecastCalls(
         freeAt += remainingAtDesk(active, profile, nowMs) * MINUTE;
         variance += (profile.sdMinutes / 2) ** 2;
       }
-      return { config: c, freeAt: align(freeAt), variance, streak: live?.streak ?? null };
+      const streaks = { streak: live?.streak ?? null, bookedStreak: live?.bookedStreak ?? null };
+      return { config: c, freeAt: align(freeAt), variance, streaks };
     });
   const waiting: LineTicket[] = [];
   for (const [serviceId, ids] of state.waiting)
@@ -318,6 +251,7 @@ export function forecastCalls(
       const t = state.tickets.get(id);
       if (t && isWaiting(t)) waiting.push(lineTicket(t));
     }
+  const rules: CallRules = { ratio: config.priorityRatio, booking: config.bookingCallRule ?? null };
   const line = new Line([...waiting, ...extra]);
   const raw = new Map<string, { minutes: number; variance: number }>();
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
@@ -326,7 +260,7 @@ export function forecastCalls(
   const maxPlayed = targets ? MAX_PLAYED_CALLS_FOR_TARGETS : MAX_PLAYED_CALLS;
   while (open.length > 0 && played < maxPlayed) {
     const counter = earliest(open);
-    const ticket = line.take(counter.config, preferredKind(config.priorityRatio, counter.streak));
+    const ticket = line.take(counter.config, counter.streaks, rules, counter.freeAt);
     if (!ticket) {
       open = open.filter((c) => c !== counter);
       continue;
@@ -336,9 +270,7 @@ export function forecastCalls(
     const profile = profileOf(ticket.serviceId);
     counter.freeAt = align(counter.freeAt + profile.cycleMinutes * MINUTE);
     counter.variance += profile.sdMinutes ** 2;
-    const kind = ticket.priority ? 'priority' : 'regular';
-    counter.streak =
-      counter.streak?.kind === kind ? { kind, count: counter.streak.count + 1 } : { kind, count: 1 };
+    counter.streaks = { ...counter.streaks, ...streaksAfter(counter.streaks, ticket) };
   }
   const calls = new Map<string, CallForecast>();
   const servingCounts = new Map<string, number>();
