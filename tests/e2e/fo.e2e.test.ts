@@ -117,7 +117,7 @@ describe('the front office desk (/fo) in Chromium', () => {
     await other.fill('input[name="username"]', 'loket1');
     await other.fill('input[name="pin"]', '1234');
     await other.click('button[type="submit"]');
-    await expect.poll(() => other.textContent('.fo-error')).toMatch(/bukan akun Front Office/);
+    await expect.poll(() => other.textContent('.staff-error')).toMatch(/bukan akun Front Office/);
     await other.close();
   });
 });

@@ -1,11 +1,11 @@
 import { HubClient, pick, translator, type Lang } from '@giliran/ui';
+import { StaffSignIn } from '@giliran/ui/staff-sign-in';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { cancelTicket, reactivate, reprint, type ActionResult } from './desk-actions.ts';
 import { DeskFeed, type DeskView } from './desk-feed.ts';
 import { IssuePanel } from './issue-panel.tsx';
 import { QueuesPanel } from './queues-panel.tsx';
-import { initialLang, saveLang, signOut, storedSession, type DeskSession } from './session.ts';
-import { SignIn } from './sign-in.tsx';
+import { initialLang, saveLang, signIn, signOut, storedSession, type DeskSession } from './session.ts';
 import { FO_TEXTS } from './texts.ts';
 import { TicketRow, type RowContext } from './ticket-row.tsx';
 import type { SiteView, TicketView } from './wire.ts';
@@ -19,7 +19,17 @@ export function FoApp() {
     saveLang(next);
     setLang(next);
   };
-  if (!session) return <SignIn onSignedIn={setSession} onLang={toggleLang} lang={lang} t={t} />;
+  if (!session)
+    return (
+      <StaffSignIn
+        title={t('signInTitle')}
+        wrongRole={t('wrongRole')}
+        signIn={signIn}
+        onSignedIn={setSession}
+        lang={lang}
+        onLang={toggleLang}
+      />
+    );
   return (
     <Desk
       session={session}

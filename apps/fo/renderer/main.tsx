@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { FoApp } from './app.tsx';
+import '@giliran/ui/staff-page.css';
 import './fo.css';
 
 const root = document.getElementById('app');

@@ -3,9 +3,6 @@ import type { Dictionary } from '@giliran/ui';
 export const FO_TEXTS = {
   title: { id: 'Meja Front Office', en: 'Front office desk' },
   signInTitle: { id: 'Masuk ke meja Front Office', en: 'Sign in to the front office desk' },
-  username: { id: 'Nama pengguna', en: 'Username' },
-  pin: { id: 'PIN', en: 'PIN' },
-  signIn: { id: 'Masuk', en: 'Sign in' },
   signOut: { id: 'Keluar', en: 'Sign out' },
   wrongRole: {
     id: 'Akun ini bukan akun Front Office atau MOD.',

@@ -1,6 +1,7 @@
 import type { SiteView, VisitDetailView, VisitRequestView, VisitSummaryView } from '@giliran/protocol';
-import { pick, translator, type Lang } from '@giliran/ui';
+import { translator, type Lang } from '@giliran/ui';
 import type { StaffSession } from '@giliran/ui/staff-session';
+import { StaffSignIn } from '@giliran/ui/staff-sign-in';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api as apiFor } from './api.ts';
 import { VisitDay } from './day.tsx';
@@ -26,7 +27,19 @@ export function MobileApp() {
     saveLang(next);
     setLang(next);
   };
-  if (!session) return <SignIn lang={lang} onLang={toggle} onSignedIn={setSession} />;
+  if (!session) {
+    const t = translator(TEXTS, lang);
+    return (
+      <StaffSignIn
+        title={t('signInTitle')}
+        wrongRole={t('wrongRole')}
+        signIn={signIn}
+        onSignedIn={setSession}
+        lang={lang}
+        onLang={toggle}
+      />
+    );
+  }
   return (
     <Signed
       session={session}
@@ -133,64 +146,5 @@ function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; 
         {tab === 'reports' && <Reports api={api} lang={lang} visits={visits} />}
       </main>
     </div>
-  );
-}
-
-function SignIn(props: { lang: Lang; onLang: () => void; onSignedIn: (s: StaffSession) => void }) {
-  const t = translator(TEXTS, props.lang);
-  const [username, setUsername] = useState('');
-  const [pin, setPin] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const submit = (event: Event) => {
-    event.preventDefault();
-    void signIn(username.trim(), pin).then((result) => {
-      if (result.ok) props.onSignedIn(result.session);
-      else if (result.code === 'WRONG_ROLE') setFailure(t('wrongRole'));
-      else setFailure(result.message ? pick(result.message, props.lang) : result.code);
-    });
-  };
-  return (
-    <main class="mb-sign-in">
-      <form class="mb-card" onSubmit={submit}>
-        <h1>{t('signInTitle')}</h1>
-        <label class="mb-field">
-          <span>{t('username')}</span>
-          <input
-            name="username"
-            autocomplete="username"
-            value={username}
-            required
-            onInput={(e) => {
-              setUsername(e.currentTarget.value);
-            }}
-          />
-        </label>
-        <label class="mb-field">
-          <span>{t('pin')}</span>
-          <input
-            name="pin"
-            type="password"
-            inputMode="numeric"
-            autocomplete="current-password"
-            value={pin}
-            required
-            onInput={(e) => {
-              setPin(e.currentTarget.value);
-            }}
-          />
-        </label>
-        <button type="submit" class="mb-btn mb-btn-primary">
-          {t('signIn')}
-        </button>
-        {failure && (
-          <p class="mb-error" role="alert">
-            {failure}
-          </p>
-        )}
-        <button type="button" class="mb-btn mb-btn-ghost" onClick={props.onLang}>
-          {t('language')}
-        </button>
-      </form>
-    </main>
   );
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { MobileApp } from './app.tsx';
+import '@giliran/ui/staff-page.css';
 import './mobile.css';
 
 const root = document.getElementById('app');

@@ -3,9 +3,6 @@ import type { Dictionary } from '@giliran/ui';
 export const MOBILE_TEXTS = {
   title: { id: 'Layanan Keliling', en: 'Mobile service unit' },
   signInTitle: { id: 'Masuk ke halaman layanan keliling', en: 'Sign in to the mobile unit page' },
-  username: { id: 'Nama pengguna', en: 'Username' },
-  pin: { id: 'PIN', en: 'PIN' },
-  signIn: { id: 'Masuk', en: 'Sign in' },
   signOut: { id: 'Keluar', en: 'Sign out' },
   wrongRole: {
     id: 'Akun ini bukan akun koordinator, petugas, atau Kepala Dinas.',

@@ -1,4 +1,5 @@
 import { formatClock, HubClient, translator, type ConnectionState, type Lang } from '@giliran/ui';
+import { StaffSignIn } from '@giliran/ui/staff-sign-in';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChainTab } from './chain/chain-tab.tsx';
 import { CompensationsTab } from './compensations/compensations-tab.tsx';
@@ -6,11 +7,10 @@ import { CalendarBanner } from './complaints/calendar-banner.tsx';
 import { ComplaintsTab } from './complaints/complaints-tab.tsx';
 import { LiveFeed } from './live/live-feed.ts';
 import { LiveTab } from './live/live-tab.tsx';
-import { initialLang, saveLang, signOut, storedSession } from './session.ts';
+import { initialLang, saveLang, signIn, signOut, storedSession } from './session.ts';
 import { ReportsTab } from './reports/reports-tab.tsx';
 import { SettingsTab } from './settings/settings-tab.tsx';
 import { SkmTab } from './skm/skm-tab.tsx';
-import { SignIn } from './sign-in.tsx';
 import type { StaffSession, TabProps } from './tab-props.ts';
 import { TEXTS, type ModText } from './texts.ts';
 import type { SiteView } from './wire.ts';
@@ -53,7 +53,17 @@ export function ModApp() {
     });
   }, []);
   if (!session)
-    return <SignIn notice={notice} onSignedIn={setSession} onLang={toggleLang} lang={lang} t={t} />;
+    return (
+      <StaffSignIn
+        title={t('signInTitle')}
+        wrongRole={t('wrongRole')}
+        notice={notice && t(notice)}
+        signIn={signIn}
+        onSignedIn={setSession}
+        lang={lang}
+        onLang={toggleLang}
+      />
+    );
   return (
     <Dashboard
       key={session.token}

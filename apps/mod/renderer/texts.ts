@@ -3,10 +3,6 @@ import type { Dictionary } from '@giliran/ui';
 export const TEXTS = {
   title: { id: 'Manager On Duty', en: 'Manager On Duty' },
   signInTitle: { id: 'Masuk Manager On Duty', en: 'Manager On Duty sign-in' },
-  username: { id: 'Nama pengguna', en: 'Username' },
-  pin: { id: 'PIN', en: 'PIN' },
-  signIn: { id: 'Masuk', en: 'Sign in' },
-  signingIn: { id: 'Memeriksa…', en: 'Checking…' },
   signOut: { id: 'Keluar', en: 'Sign out' },
   wrongRole: {
     id: 'Halaman ini untuk MOD, koordinator, admin, Sekdis dan Kepala Dinas.',

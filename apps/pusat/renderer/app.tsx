@@ -1,10 +1,10 @@
 import { translator, type Lang } from '@giliran/ui';
 import type { StaffSession } from '@giliran/ui/staff-session';
+import { StaffSignIn } from '@giliran/ui/staff-sign-in';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CentralApi } from './central-api.ts';
 import { RegionReports } from './region-reports.tsx';
-import { initialLang, saveLang, signOut, storedSession } from './session.ts';
-import { SignIn } from './sign-in.tsx';
+import { initialLang, saveLang, signIn, signOut, storedSession } from './session.ts';
 import { SiteDay } from './site-day.tsx';
 import { SiteList } from './site-list.tsx';
 import { TEXTS, type PusatText } from './texts.ts';
@@ -25,7 +25,17 @@ export function PusatApp() {
     });
   }, []);
   if (!session)
-    return <SignIn notice={notice} onSignedIn={setSession} onLang={toggleLang} lang={lang} t={t} />;
+    return (
+      <StaffSignIn
+        title={t('signInTitle')}
+        wrongRole={t('wrongRole')}
+        notice={notice && t(notice)}
+        signIn={signIn}
+        onSignedIn={setSession}
+        lang={lang}
+        onLang={toggleLang}
+      />
+    );
   return (
     <Region
       key={session.token}

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PusatApp } from './app.tsx';
+import '@giliran/ui/staff-page.css';
 import './pusat.css';
 
 const root = document.getElementById('app');

@@ -3,10 +3,6 @@ import type { Dictionary } from '@giliran/ui';
 export const TEXTS = {
   title: { id: 'Pusat Wilayah', en: 'Regional centre' },
   signInTitle: { id: 'Masuk · Pusat Wilayah', en: 'Sign in · Regional centre' },
-  username: { id: 'Nama pengguna', en: 'Username' },
-  pin: { id: 'PIN', en: 'PIN' },
-  signIn: { id: 'Masuk', en: 'Sign in' },
-  signingIn: { id: 'Masuk…', en: 'Signing in…' },
   signOut: { id: 'Keluar', en: 'Sign out' },
   language: { id: 'English', en: 'Bahasa Indonesia' },
   wrongRole: {

@@ -17,6 +17,8 @@ export class HubRequestError extends Error {
     readonly code: string,
     readonly status: number,
     readonly body: ApiErrorBody | null,
+    /** A 429's Retry-After in seconds (a locked-out sign-in, a busy export); null when the answer gave none. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(code);
     this.name = 'HubRequestError';

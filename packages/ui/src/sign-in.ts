@@ -19,7 +19,13 @@ export async function requestLogin(
   const parsed = (await response.json().catch(() => null)) as unknown;
   if (response.ok) return parsed as LoginResponse;
   const error = parsed as ApiErrorBody | null;
-  return new HubRequestError(error?.error.code ?? 'HTTP', response.status, error);
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  return new HubRequestError(
+    error?.error.code ?? 'HTTP',
+    response.status,
+    error,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null,
+  );
 }
 
 /** Ends the session at the hub; the page forgets its token either way. */

@@ -14,7 +14,13 @@ export interface StaffSession {
 
 export type SignInResult =
   | { readonly ok: true; readonly session: StaffSession }
-  | { readonly ok: false; readonly code: string; readonly message: { id: string; en: string } | null };
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: { id: string; en: string } | null;
+      /** For LOCKED_OUT: how many seconds until the next attempt can succeed, when the server said. */
+      readonly retryAfterSeconds?: number | null;
+    };
 
 /**
  * One staff page's sign-in, kept in the tab's session storage under the page's own name, with the page's language
@@ -44,7 +50,12 @@ export function staffSessions(page: string, roles: readonly string[]) {
       const hubUrl = location.origin;
       const answer = await requestLogin(hubUrl, { username, pin });
       if (answer instanceof HubRequestError)
-        return { ok: false, code: answer.code, message: answer.body?.error.message ?? null };
+        return {
+          ok: false,
+          code: answer.code,
+          message: answer.body?.error.message ?? null,
+          retryAfterSeconds: answer.retryAfterSeconds,
+        };
       if (!roles.includes(answer.role)) return { ok: false, code: 'WRONG_ROLE', message: null };
       const session: StaffSession = {
         hubUrl,

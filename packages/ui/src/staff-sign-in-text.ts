@@ -1,0 +1,38 @@
+import { pick, translator, type Dictionary, type Lang } from './i18n.ts';
+import type { SignInResult } from './staff-session.ts';
+
+/** The staff sign-in form's own words, the same on every staff page; the page adds its title and who it is for. */
+export const STAFF_SIGN_IN_TEXTS = {
+  username: { id: 'Nama pengguna', en: 'Username' },
+  pin: { id: 'PIN', en: 'PIN' },
+  signIn: { id: 'Masuk', en: 'Sign in' },
+  signingIn: { id: 'Memeriksa…', en: 'Checking…' },
+  language: { id: 'English', en: 'Bahasa Indonesia' },
+  lockedSeconds: {
+    id: 'Terlalu banyak percobaan. Coba lagi dalam {n} detik.',
+    en: 'Too many attempts. Try again in {n} {n:second|seconds}.',
+  },
+  lockedMinutes: {
+    id: 'Terlalu banyak percobaan. Coba lagi dalam {n} menit.',
+    en: 'Too many attempts. Try again in {n} {n:minute|minutes}.',
+  },
+} satisfies Dictionary<string>;
+
+export type StaffSignInText = keyof typeof STAFF_SIGN_IN_TEXTS;
+
+type Failure = Extract<SignInResult, { ok: false }>;
+
+/**
+ * What the form says to a refused sign-in: the page's own words for an account it does not serve; for a lock-out,
+ * when to try again (Retry-After, in minutes from a minute up); otherwise the server's message in the page's
+ * language, or its bare code when there was none (the hub could not be reached).
+ */
+export function signInFailureText(failure: Failure, wrongRole: string, lang: Lang): string {
+  const t = translator(STAFF_SIGN_IN_TEXTS, lang);
+  if (failure.code === 'WRONG_ROLE') return wrongRole;
+  const wait = failure.retryAfterSeconds;
+  if (failure.code === 'LOCKED_OUT' && wait) {
+    return wait < 60 ? t('lockedSeconds', { n: wait }) : t('lockedMinutes', { n: Math.ceil(wait / 60) });
+  }
+  return failure.message ? pick(failure.message, lang) : failure.code;
+}
