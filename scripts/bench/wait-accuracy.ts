@@ -78,7 +78,7 @@ function run(): Promise<BenchResult> {
   process.stderr.write(`${table(days)}\n`);
   if (process.argv.includes('--breakdown')) {
     process.stderr.write(`${breakdown(days)}\n`);
-    process.stderr.write(`${whatIf((people) => simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED, people))}\n`);
+    process.stderr.write(`${whatIf((people, seed) => simulateMonth(FIRST_DAY, DAY_PLAN, seed, people))}\n`);
   }
   const of = (kinds: readonly DayKind[]): Side =>
     sides(days.filter((d) => kinds.includes(d.kind)).flatMap((d) => d.quotes));
