@@ -1,13 +1,13 @@
 import type { BookingCallRule } from './booking-rules.ts';
 import type { CounterConfig, PriorityRatio, QueueConfig } from './config.ts';
-import type { CounterState, QueueState, TicketState } from './state.ts';
+import { byIssueTime, type CounterState, type QueueState, type TicketState } from './state.ts';
 
 /**
  * What the call order reads of a waiting ticket: the live state's tickets and the wait forecast's line alike (the
  * forecast plays the queue with these same functions, so its "who is ahead" is the counters' own).
  */
 export interface CallOrderTicket {
-  /** A priority category (UU 25/2009), or `true` for the forecast's expected priority arrivals; null or false when none. */
+  /** A priority category (UU 25/2009), or `true` in the forecast's line; null or false when none. */
   readonly priority: string | boolean | null;
   readonly booking?: { readonly startsAt: string } | undefined;
   readonly issuedAt: string;
@@ -15,11 +15,6 @@ export interface CallOrderTicket {
 }
 
 const isPriority = (t: CallOrderTicket): boolean => t.priority !== null && t.priority !== false;
-
-/** Oldest issue time first; a transferred ticket keeps its issue time and so its place. */
-export function byIssueTime(a: CallOrderTicket, b: CallOrderTicket): number {
-  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
-}
 
 function oldest<T extends CallOrderTicket>(tickets: readonly T[]): T | undefined {
   let best: T | undefined;
@@ -141,9 +136,9 @@ export function pickNext(
   );
 }
 
-/** Tickets of a service that a new ticket of the given kind would wait behind. */
+/** Tickets of a service that a new ticket of the given kind would wait behind: the size of its index. */
 export function aheadOf(state: QueueState, serviceId: string, priority: boolean): number {
-  return waitingFor(state, [serviceId]).filter((t) => !priority || t.priority !== null).length;
+  return (priority ? state.waitingPriority : state.waiting).get(serviceId)?.size ?? 0;
 }
 
 /**
@@ -166,16 +161,33 @@ function callsBefore(other: TicketState, ticket: TicketState): boolean {
 /**
  * Waiting tickets that will be called before this one at the counters that serve its service, in the counters' call
  * order (priority first, then the oldest across their services): a priority A ticket waits ahead of B001 when one
- * counter calls both. Strict order; a priority ratio only shortens it.
+ * counter calls both. Strict order; a priority ratio only shortens it. The ticket just issued (every issue's wait
+ * promise asks) is counted from the indexes' sizes; another is counted without building a list, the issue path
+ * being the hall's busiest.
  */
 export function ticketsAhead(
   state: QueueState,
   ticket: TicketState,
   config: Pick<QueueConfig, 'counters'>,
 ): number {
-  return waitingFor(state, [...rivalServices(config, ticket.serviceId)]).filter(
-    (t) => t.id !== ticket.id && callsBefore(t, ticket),
-  ).length;
+  const rivals = rivalServices(config, ticket.serviceId);
+  if (isNewestAmong(state, ticket, rivals)) return aheadOfNewest(state, ticket, config);
+  let ahead = 0;
+  for (const serviceId of rivals)
+    for (const id of state.waiting.get(serviceId) ?? []) {
+      const other = state.tickets.get(id);
+      if (other && id !== ticket.id && callsBefore(other, ticket)) ahead += 1;
+    }
+  return ahead;
+}
+
+/** Nothing waiting in these services was issued after the ticket (newestWaiting bounds each line from above). */
+function isNewestAmong(state: QueueState, ticket: TicketState, serviceIds: Iterable<string>): boolean {
+  for (const serviceId of serviceIds) {
+    const newest = state.newestWaiting.get(serviceId);
+    if (newest !== undefined && newest !== ticket && byIssueTime(newest, ticket) >= 0) return false;
+  }
+  return true;
 }
 
 /**

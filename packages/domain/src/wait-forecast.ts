@@ -3,11 +3,10 @@ import { COUNTER_STEPS, findService, type CounterConfig, type QueueConfig } from
 import type { WaitHoldUp } from './events.ts';
 import { localTime, parseClock } from './local-time.ts';
 import { isServiceOpen } from './opening-hours.ts';
+import { lineHeads, lineTicket, type LinePlace, type LineTicket } from './line-heads.ts';
 import { currentStep, isWaiting, type CounterState, type QueueState, type TicketState } from './state.ts';
-import { Line, lineTicket, type CallRules, type LineTicket } from './wait-line.ts';
+import { Line, type CallRules } from './wait-line.ts';
 import { serviceProfile, usualPauseMinutes, type ServiceProfile } from './wait-profile.ts';
-
-export type { LineTicket } from './wait-line.ts';
 
 const MINUTE = 60_000;
 /** A pause already longer than usual is expected to end soon, but not at once: this share of the usual length. */
@@ -33,6 +32,8 @@ export interface Forecast {
   /** Per service: why nobody calls it right now, if so. */
   readonly holdUps: ReadonlyMap<string, WaitHoldUp>;
 }
+
+export type { LineTicket } from './line-heads.ts';
 
 interface SimCounter {
   readonly config: CounterConfig;
@@ -105,27 +106,23 @@ function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<str
 
 /**
  * Expected priority arrivals per service per minute now: the hall's history for this hour, else today's pace (once
- * the day has run half an hour). One pass over today's tickets for every service.
+ * the day has run half an hour), from the day's counts the state keeps.
  */
 function priorityRates(state: QueueState, config: QueueConfig, now: string): (serviceId: string) => number {
   const hour = Math.floor(localTime(now, config.timeZone).minuteOfDay / 60);
-  const counts = new Map<string, number>();
-  let first = '';
-  for (const t of state.tickets.values()) {
-    if (first === '' || t.issuedAt < first) first = t.issuedAt;
-    if (t.priority !== null) counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);
-  }
-  const minutes = first === '' ? 0 : (Date.parse(now) - Date.parse(first)) / MINUTE;
+  const first = state.firstIssuedAt;
+  const minutes = first === null ? 0 : (Date.parse(now) - Date.parse(first)) / MINUTE;
   return (serviceId) => {
     const perHour = config.waitHistory?.services[serviceId]?.priorityPerHour[hour];
     if (perHour !== undefined) return perHour / 60;
-    return minutes >= 30 ? (counts.get(serviceId) ?? 0) / minutes : 0;
+    return minutes >= 30 ? (state.priorityIssued.get(serviceId) ?? 0) / minutes : 0;
   };
 }
 
 /**
  * Plays the hall forward from `now` with expected durations: each counter, when free, calls what `pickNext` would
- * give it (its services, priority by the configured ratio, oldest first), and is busy for that service's expected
+ * give it (the same `chooseNext`: priority by the configured ratio, booked tickets by the booking rule at the played
+ * instant, oldest first), and is busy for that service's expected
  * cycle. Counters start from what they are doing now (the ticket at the desk and how far into its SOP steps it is,
  * or a pause and how long such pauses last) and call nobody outside the opening windows. A regular ticket's wait is
  * then stretched by the priority tickets expected to arrive before it is called.
@@ -165,27 +162,37 @@ export function connectedServices(config: QueueConfig, serviceIds: readonly stri
 
 /**
  * Tickets left in a lane when the play stopped are called after its last played one, one cycle of the service per
- * counter serving it apart (a fluid continuation: the lane's counters keep their pace).
+ * counter serving it apart (a fluid continuation: the lane's counters keep their pace). `places`: only these
+ * tickets, at these places in their lanes (a forecast of a few tickets); else every ticket of the line.
  */
 function extrapolateTails(
   line: Line,
   raw: Map<string, { minutes: number; variance: number }>,
   pace: (serviceId: string) => { profile: ServiceProfile; counters: number },
-  targets: ReadonlySet<string> | undefined,
+  places: readonly LinePlace[] | undefined,
 ): void {
-  for (const { serviceId, last: lastTicket, rest } of line.remaining()) {
+  // A booked ticket may be called before older walk-ins: a ticket the play called is never extended, and one
+  // left behind in its lane follows the lane's last call.
+  const extend = (serviceId: string, priority: boolean, index: number, id: string): void => {
+    if (raw.has(id)) return;
+    const progress = line.progress(serviceId, priority);
+    const last = progress.last ? raw.get(progress.last.id) : undefined;
+    if (!last) return;
     const { profile, counters } = pace(serviceId);
-    const last = lastTicket ? raw.get(lastTicket.id) : undefined;
-    if (!last) continue;
-    rest.forEach((ticket, i) => {
-      const k = i + 1;
-      if (!targets || targets.has(ticket.id))
-        raw.set(ticket.id, {
-          minutes: last.minutes + (k * profile.cycleMinutes) / counters,
-          variance: last.variance + k * profile.sdMinutes ** 2,
-        });
+    const k = Math.max(1, index - progress.called + 1);
+    raw.set(id, {
+      minutes: last.minutes + (k * profile.cycleMinutes) / counters,
+      variance: last.variance + k * profile.sdMinutes ** 2,
     });
+  };
+  if (places) {
+    for (const { ticket, index } of places) extend(ticket.serviceId, ticket.priority, index, ticket.id);
+    return;
   }
+  for (const { serviceId, priority, tickets } of line.lanesInOrder())
+    tickets.forEach((ticket, index) => {
+      extend(serviceId, priority, index, ticket.id);
+    });
 }
 
 /**
@@ -206,6 +213,19 @@ export function countedCounters(state: QueueState, config: QueueConfig): readonl
   });
 }
 
+/** Every waiting ticket of the services in scope. */
+function waitingIn(state: QueueState, inScope: (serviceId: string) => boolean): LineTicket[] {
+  const waiting: LineTicket[] = [];
+  for (const [serviceId, ids] of state.waiting) {
+    if (!inScope(serviceId)) continue;
+    for (const id of ids) {
+      const t = state.tickets.get(id);
+      if (t && isWaiting(t)) waiting.push(lineTicket(t));
+    }
+  }
+  return waiting;
+}
+
 export function forecastCalls(
   state: QueueState,
   config: QueueConfig,
@@ -213,6 +233,8 @@ export function forecastCalls(
   extra: readonly LineTicket[] = [],
   scope?: readonly string[],
   targets?: ReadonlySet<string>,
+  /** Calls played before the rest of each line follows at its lane's pace; by default as the constants above say. */
+  maxPlayed = targets ? MAX_PLAYED_CALLS_FOR_TARGETS : MAX_PLAYED_CALLS,
 ): Forecast {
   const nowMs = Date.parse(now);
   // Only the services sharing counters with the ones asked about can change their calls: the rest is not played.
@@ -244,20 +266,15 @@ export function forecastCalls(
       const streaks = { streak: live?.streak ?? null, bookedStreak: live?.bookedStreak ?? null };
       return { config: c, freeAt: align(freeAt), variance, streaks };
     });
-  const waiting: LineTicket[] = [];
-  for (const [serviceId, ids] of state.waiting)
-    for (const id of ids) {
-      if (!inScope(serviceId)) break;
-      const t = state.tickets.get(id);
-      if (t && isWaiting(t)) waiting.push(lineTicket(t));
-    }
+  // Asked about a few tickets, the play reads only the heads of the lines: it calls no more than `maxPlayed`.
+  const heads = targets ? lineHeads(state, inScope, extra, targets, maxPlayed) : null;
+  const all = heads ? heads.places.map((p) => p.ticket) : [...waitingIn(state, inScope), ...extra];
+  const line = heads ? new Line(heads.tickets, true) : new Line(all);
   const rules: CallRules = { ratio: config.priorityRatio, booking: config.bookingCallRule ?? null };
-  const line = new Line([...waiting, ...extra]);
   const raw = new Map<string, { minutes: number; variance: number }>();
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
   // Past a day's worth of calls the hall is played no further: the rest of each line follows at its lane's pace.
   let played = 0;
-  const maxPlayed = targets ? MAX_PLAYED_CALLS_FOR_TARGETS : MAX_PLAYED_CALLS;
   while (open.length > 0 && played < maxPlayed) {
     const counter = earliest(open);
     const ticket = line.take(counter.config, counter.streaks, rules, counter.freeAt);
@@ -283,11 +300,10 @@ export function forecastCalls(
       profile: profileOf(serviceId),
       counters: Math.max(1, servingCounts.get(serviceId) ?? 0),
     }),
-    targets,
+    heads?.places,
   );
   const rateOf = priorityRates(state, config, now);
-  const all = [...waiting, ...extra];
-  for (const t of targets ? all.filter((x) => targets.has(x.id)) : all) {
+  for (const t of all) {
     const found = raw.get(t.id);
     if (!found) continue;
     const n = Math.max(1, servingCounts.get(t.serviceId) ?? 0);

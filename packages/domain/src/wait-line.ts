@@ -1,31 +1,8 @@
-import {
-  byIssueTime,
-  chooseNext,
-  type BookedCalling,
-  type CallOrderTicket,
-  type CallStreaks,
-} from './call-order.ts';
+import { chooseNext, type BookedCalling, type CallStreaks } from './call-order.ts';
 import type { BookingCallRule } from './booking-rules.ts';
 import type { CounterConfig, PriorityRatio } from './config.ts';
-import type { TicketState } from './state.ts';
-
-/** A ticket in the forecast's line; a citizen about to take a ticket is one too (id `''`). */
-export interface LineTicket extends CallOrderTicket {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly priority: boolean;
-}
-
-export function lineTicket(t: TicketState): LineTicket {
-  return {
-    id: t.id,
-    serviceId: t.serviceId,
-    priority: t.priority !== null,
-    issuedAt: t.issuedAt,
-    seq: t.seq,
-    ...(t.booking ? { booking: t.booking } : {}),
-  };
-}
+import type { LineTicket } from './line-heads.ts';
+import { byIssueTime } from './state.ts';
 
 interface Lane {
   readonly tickets: LineTicket[];
@@ -43,6 +20,8 @@ interface ServiceLanes {
   readonly priority: Lane;
   readonly walkIn: Lane;
   readonly booked: LooseLane;
+  /** The regular (walk-in or booked) ticket called last, for the fluid continuation of the regular lane. */
+  lastRegular: LineTicket | undefined;
 }
 
 /** How a counter calls: the site's priority ratio and booking rule (the same settings `CallNext` reads). */
@@ -59,13 +38,15 @@ export interface CallRules {
 export class Line {
   readonly lanes = new Map<string, ServiceLanes>();
 
-  constructor(tickets: readonly LineTicket[]) {
+  /** `sorted`: the tickets come in call order already (heads read from the state's indexes, `lineHeads`). */
+  constructor(tickets: readonly LineTicket[], sorted = false) {
     for (const t of tickets) {
       const lanes = this.lanesOf(t.serviceId);
       if (t.priority) lanes.priority.tickets.push(t);
       else if (t.booking) lanes.booked.tickets.push(t);
       else lanes.walkIn.tickets.push(t);
     }
+    if (sorted) return;
     for (const lanes of this.lanes.values()) {
       lanes.priority.tickets.sort(byIssueTime);
       lanes.walkIn.tickets.sort(byIssueTime);
@@ -80,6 +61,7 @@ export class Line {
         priority: { tickets: [], next: 0 },
         walkIn: { tickets: [], next: 0 },
         booked: { tickets: [], called: new Set() },
+        lastRegular: undefined,
       };
       this.lanes.set(serviceId, lanes);
     }
@@ -118,19 +100,30 @@ export class Line {
     const ticket = chooseNext(this.candidates(counter), streaks, rules.ratio, calling);
     if (!ticket) return undefined;
     const lanes = this.lanesOf(ticket.serviceId);
-    if (ticket.booking && !ticket.priority) lanes.booked.called.add(ticket);
-    else (ticket.priority ? lanes.priority : lanes.walkIn).next += 1;
+    if (ticket.priority) lanes.priority.next += 1;
+    else {
+      if (ticket.booking) lanes.booked.called.add(ticket);
+      else lanes.walkIn.next += 1;
+      lanes.lastRegular = ticket;
+    }
     return ticket;
   }
 
-  /** Tickets not called yet, per service and lane, in call order within each lane: for the fluid continuation. */
-  *remaining(): Generator<{ serviceId: string; last: LineTicket | undefined; rest: LineTicket[] }> {
+  /** How far the play got in a service's priority or regular lane: tickets called, and the last of them. */
+  progress(serviceId: string, priority: boolean): { called: number; last: LineTicket | undefined } {
+    const lanes = this.lanes.get(serviceId);
+    if (!lanes) return { called: 0, last: undefined };
+    if (priority)
+      return { called: lanes.priority.next, last: lanes.priority.tickets[lanes.priority.next - 1] };
+    return { called: lanes.walkIn.next + lanes.booked.called.size, last: lanes.lastRegular };
+  }
+
+  /** Each service's priority and regular lane (walk-in and booked merged), in issue order. */
+  *lanesInOrder(): Generator<{ serviceId: string; priority: boolean; tickets: readonly LineTicket[] }> {
     for (const [serviceId, lanes] of this.lanes) {
-      for (const lane of [lanes.priority, lanes.walkIn])
-        yield { serviceId, last: lane.tickets[lane.next - 1], rest: lane.tickets.slice(lane.next) };
-      const rest = lanes.booked.tickets.filter((t) => !lanes.booked.called.has(t));
-      const called = lanes.booked.tickets.filter((t) => lanes.booked.called.has(t));
-      yield { serviceId, last: called[called.length - 1], rest };
+      yield { serviceId, priority: true, tickets: lanes.priority.tickets };
+      const regular = [...lanes.walkIn.tickets, ...lanes.booked.tickets].sort(byIssueTime);
+      yield { serviceId, priority: false, tickets: regular };
     }
   }
 }
