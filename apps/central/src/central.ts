@@ -21,7 +21,9 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
-import { pusatPage } from './http/pusat-page.ts';
+import { pusatPage, WEB_ROOT } from './http/pusat-page.ts';
+import { registerCentralBooking } from './booking/booking-feature.ts';
+import { centralBookingSigner } from './booking/booking-key.ts';
 import { ExportPool } from './report-engine.ts';
 import { RegionReports } from './reports/region-report.ts';
 import { regionRoutes } from './reports/region-routes.ts';
@@ -29,6 +31,8 @@ import { SiteRegistry } from './sites/site-registry.ts';
 import { resumeRoutes } from './sync/resume-routes.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
 import { SiteViews } from './views/site-views.ts';
+import { CentralVisits } from './visits/central-visits.ts';
+import { visitRoutes } from './visits/visit-routes.ts';
 
 export interface CentralOptions {
   readonly databaseUrl: string;
@@ -92,6 +96,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     });
   });
   await migrate(pool);
+  const bookingSigner = await centralBookingSigner(pool);
   const auth = new CentralAuth(pool, clock);
   const sites = new SiteRegistry(pool);
   const sync = new SyncService(pool);
@@ -144,6 +149,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       sync,
       views,
       clock,
+      bookingKey: bookingSigner.publicKeyPem,
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
@@ -151,6 +157,16 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   app.use('/api', resumeRoutes({ pool, auth, clock }));
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
+  app.use('/api', visitRoutes({ auth, visits: new CentralVisits(pool), clock }));
+  const stopBookingEraser = registerCentralBooking(app, {
+    pool,
+    clock,
+    webRoot: WEB_ROOT,
+    signer: bookingSigner,
+    onError: (error) => {
+      logger.error({ err: error }, 'erasing past bookings’ contacts failed');
+    },
+  });
   app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -165,6 +181,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     io,
     async close() {
       closing = true;
+      stopBookingEraser();
       await io.close();
       await exports.close();
       await pool.end();

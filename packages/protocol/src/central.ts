@@ -134,7 +134,12 @@ export const SiteCreateRequest = z.strictObject({
 export type SiteCreateRequest = z.infer<typeof SiteCreateRequest>;
 
 /** The key is shown once, here; central keeps only its hash. */
-export const SiteCreated = z.strictObject({ id: SiteId, key: z.string() });
+export const SiteCreated = z.strictObject({
+  id: SiteId,
+  key: z.string(),
+  /** Central's booking public key (PEM): the hub's site file names it as `central.bookingKey`. */
+  bookingKey: z.string().optional(),
+});
 export type SiteCreated = z.infer<typeof SiteCreated>;
 
 export const SiteStatus = z.enum(['in_sync', 'behind', 'offline']);

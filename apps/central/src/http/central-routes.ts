@@ -28,6 +28,8 @@ export interface CentralRouteDeps {
   readonly sync: SyncService;
   readonly views: SiteViews;
   readonly clock: Clock;
+  /** Central's booking public key (PEM): given at enrolment, for the hub's site file (`central.bookingKey`). */
+  readonly bookingKey?: string;
   /** Told after each committed batch that stored events (for the live views). */
   readonly onIngested: (ingested: Ingested) => void;
 }
@@ -50,7 +52,7 @@ export function centralRoutes(deps: CentralRouteDeps): Router {
 
   router.post('/central/sites', auth.require(REGIONAL_ADMINS), async (req, res: Response<SiteCreated>) => {
     const created = await deps.sites.create(parse(SiteCreateRequest, req.body), auth.actorOf(req).username);
-    res.status(201).json(created);
+    res.status(201).json(deps.bookingKey ? { ...created, bookingKey: deps.bookingKey } : created);
   });
   for (const [action, disabled] of [
     ['disable', true],
