@@ -153,11 +153,15 @@ function cpuSecondsOf(pid: number): number {
   }
 }
 
-/** The server processes of the cluster: its postmaster and every child (backends, writers, checkpointer). */
-function clusterPids(cluster: PostgresCluster): number[] {
-  const postmaster = Number(
+function postmasterOf(cluster: PostgresCluster): number {
+  return Number(
     readFileSync(join(dirname(cluster.logFile), 'data', 'postmaster.pid'), 'utf8').split('\n')[0],
   );
+}
+
+/** The server processes of the cluster: its postmaster and every child (backends, writers, checkpointer). */
+function clusterPids(cluster: PostgresCluster): number[] {
+  const postmaster = postmasterOf(cluster);
   const children = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
@@ -226,13 +230,21 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 /** What a failed run leaves to find its cause: the end of PostgreSQL's log and of central's output. */
-function failureReport(cluster: PostgresCluster, central: CentralProcess | null): string {
+function failureReport(cluster: PostgresCluster, postmaster: number, central: CentralProcess | null): string {
   const log = existsSync(cluster.logFile) ? readFileSync(cluster.logFile, 'utf8').slice(-3000) : '(no log)';
-  return `\n--- PostgreSQL log (end) ---\n${log}\n--- central (end) ---\n${central?.output() ?? ''}`;
+  // Gone with no line in its log: killed (SIGKILL) from outside, as every lost run of this bench so far.
+  const alive = existsSync(`/proc/${postmaster}`) ? 'still running' : 'gone';
+  const ended = central === null ? null : (central.child.exitCode ?? central.child.signalCode);
+  const exit =
+    central === null
+      ? ''
+      : `, central's process ${ended === null ? 'still running' : `ended (${String(ended)})`}`;
+  return `\n--- PostgreSQL's postmaster (pid ${postmaster}) ${alive}${exit}; its log (end) ---\n${log}\n--- central (end) ---\n${central?.output() ?? ''}`;
 }
 
 async function run(): Promise<BenchResult> {
   const cluster = await startPostgres();
+  const postmaster = postmasterOf(cluster);
   let central: CentralProcess | null = null;
   try {
     const databaseUrl = await cluster.createDatabase('central_bench');
@@ -384,7 +396,7 @@ async function run(): Promise<BenchResult> {
     };
   } catch (error) {
     throw new Error(
-      `${error instanceof Error ? error.message : String(error)}${failureReport(cluster, central)}`,
+      `${error instanceof Error ? error.message : String(error)}${failureReport(cluster, postmaster, central)}`,
       {
         cause: error,
       },

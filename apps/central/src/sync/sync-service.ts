@@ -221,14 +221,23 @@ interface LockedSite {
   readonly resumeBy: string | null;
 }
 
-/** The site's row, locked for the batch: two batches of one site (through any central process) take turns. */
+/**
+ * The site's row, locked for the batch: two batches of one site (through any central process) take turns. A site
+ * disabled since its key was checked stores nothing either.
+ */
 async function lockSite(client: pg.PoolClient, siteId: string): Promise<LockedSite> {
   const { rows } = await client.query<{
     last_seq: string;
     seq_offset: string;
     resume_requested_by: string | null;
-  }>('SELECT last_seq, seq_offset, resume_requested_by FROM sites WHERE id = $1 FOR UPDATE', [siteId]);
+    disabled: boolean;
+  }>(
+    `SELECT last_seq, seq_offset, resume_requested_by, disabled_at IS NOT NULL AS disabled
+     FROM sites WHERE id = $1 FOR UPDATE`,
+    [siteId],
+  );
   const row = rows[0];
+  if (row?.disabled) throw new CentralError('CENTRAL_SITE_DISABLED');
   return {
     lastSeq: Number(row?.last_seq ?? 0),
     offset: Number(row?.seq_offset ?? 0),
