@@ -67,6 +67,29 @@ async function kiosks(port: number, done: () => boolean, perKiosk = Infinity): P
   return samples;
 }
 
+const PROBE = fileURLToPath(new URL('./sched-probe.ts', import.meta.url));
+
+/** The machine's own noise, phase by phase (sched-probe.ts): a process of ours that only sleeps and wakes. */
+function probe(): { phase(name: string): void; end(): Promise<Record<string, number>> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', PROBE], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => (out += chunk));
+  const closed = new Promise<void>((resolve) =>
+    child.on('close', () => {
+      resolve();
+    }),
+  );
+  return {
+    phase: (name) => child.stdin.write(`${name}\n`),
+    end: async () => {
+      child.stdin.end('end\n');
+      await closed;
+      return JSON.parse(out || '{}') as Record<string, number>;
+    },
+  };
+}
+
 /** The sixty staff in a process of their own (exports-flood.ts), at background priority. */
 function flood(port: number, mod: string, tickets: readonly Issued[]): Promise<Flood> {
   const input = JSON.stringify({ port, mod, tickets: tickets.map(({ id }) => ({ id })), exports: EXPORTS });
@@ -96,6 +119,7 @@ export async function run(): Promise<BenchResult> {
   const agent = new Agent({ keepAlive: true });
   try {
     const mod = await login(port, agent, 'mod');
+    const noise = probe(); // started now: it is awake by the time the idle phase begins
     // Tickets for the announcements to name, each its own text (a cache hit would measure nothing).
     const tickets: Issued[] = [];
     for (let i = 0; i <= ANNOUNCEMENTS; i++) {
@@ -113,9 +137,11 @@ export async function run(): Promise<BenchResult> {
     if ((await httpRequest(agent, port, 'GET', wav, 'demo-display')).status !== 200)
       throw new Error('warm-up announcement');
     const queueAtStart = await waitingNow(port, agent);
+    noise.phase('idle');
     const idle = summarise(await kiosks(port, () => false, IDLE_TICKETS_PER_KIOSK));
     const queueAtFlood = await waitingNow(port, agent);
     progress(`under load: ${EXPORTS} exports and ${ANNOUNCEMENTS} announcements at once`);
+    noise.phase('load');
     let flooding = true;
     const [loaded, result] = await Promise.all([
       kiosks(port, () => !flooding),
@@ -128,7 +154,12 @@ export async function run(): Promise<BenchResult> {
     // Nobody calls in this bench, so the queue is longer after the flood than before it: the same kiosks alone
     // again, at the longer queue. Issuing should cost the same at both lengths (a quote reads only the lines' heads).
     progress('idle again, with the longer queue');
+    noise.phase('after');
     const after = summarise(await kiosks(port, () => false, IDLE_TICKETS_PER_KIOSK));
+    const late = await noise.end();
+    const lateness =
+      `a bare process's wake-up lateness p99 (the machine's other load): idle ${(late.idle ?? NaN).toFixed(0)} ms, ` +
+      `under load ${(late.load ?? NaN).toFixed(0)} ms, idle again ${(late.after ?? NaN).toFixed(0)} ms`;
     const queueAtEnd = await waitingNow(port, agent);
     // The flood ran between the two idle runs' queue lengths: its baseline is their mean.
     const sameQueue = (idle.p99 + after.p99) / 2;
@@ -212,6 +243,7 @@ export async function run(): Promise<BenchResult> {
         `the 60 staff clients run in their own process at nice ${String(STAFF_PCS_NICE)} (in a hall they are other PCs); ` +
           'a refused export is asked again after its Retry-After plus up to half as long again at random',
         queues,
+        lateness,
       ],
     };
   } catch (error) {
