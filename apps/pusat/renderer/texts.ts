@@ -3,13 +3,10 @@ import type { Dictionary } from '@giliran/ui';
 export const TEXTS = {
   title: { id: 'Pusat Wilayah', en: 'Regional centre' },
   signInTitle: { id: 'Masuk · Pusat Wilayah', en: 'Sign in · Regional centre' },
-  signOut: { id: 'Keluar', en: 'Sign out' },
-  language: { id: 'English', en: 'Bahasa Indonesia' },
   wrongRole: {
     id: 'Akun ini bukan akun wilayah (admin atau pengamat wilayah).',
     en: 'This is not a regional account (regional admin or viewer).',
   },
-  sessionEnded: { id: 'Sesi berakhir. Silakan masuk lagi.', en: 'Your session ended. Please sign in again.' },
   offline: {
     id: 'Koneksi ke server pusat terputus. Angka tidak diperbarui sampai tersambung lagi.',
     en: 'Connection to the central server lost. Figures are not updated until it is back.',

@@ -1,14 +1,23 @@
 import type { BookingCallRule } from './booking-rules.ts';
 import type { CounterConfig, PriorityRatio, QueueConfig } from './config.ts';
-import type { CounterState, QueueState, TicketState } from './state.ts';
+import { byIssueTime, type CounterState, type QueueState, type TicketState } from './state.ts';
 
-/** Oldest issue time first; a transferred ticket keeps its issue time and so its place. */
-function byIssueTime(a: TicketState, b: TicketState): number {
-  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
+/**
+ * What the call order reads of a waiting ticket: the live state's tickets and the wait forecast's line alike (the
+ * forecast plays the queue with these same functions, so its "who is ahead" is the counters' own).
+ */
+export interface CallOrderTicket {
+  /** A priority category (UU 25/2009), or `true` in the forecast's line; null or false when none. */
+  readonly priority: string | boolean | null;
+  readonly booking?: { readonly startsAt: string } | undefined;
+  readonly issuedAt: string;
+  readonly seq: number;
 }
 
-function oldest(tickets: readonly TicketState[]): TicketState | undefined {
-  let best: TicketState | undefined;
+const isPriority = (t: CallOrderTicket): boolean => t.priority !== null && t.priority !== false;
+
+function oldest<T extends CallOrderTicket>(tickets: readonly T[]): T | undefined {
+  let best: T | undefined;
   for (const t of tickets) if (!best || byIssueTime(t, best) < 0) best = t;
   return best;
 }
@@ -54,11 +63,11 @@ export function preferredBooked(
 }
 
 /** Among regular tickets: booked ones by the booking rule, walk-ins by issue time; never leaves a counter idle. */
-function pickRegular(
-  regular: readonly TicketState[],
+function pickRegular<T extends CallOrderTicket>(
+  regular: readonly T[],
   streak: CounterState['bookedStreak'],
   calling: BookedCalling | undefined,
-): TicketState | undefined {
+): T | undefined {
   const rule = calling?.rule ?? null;
   if (rule === null) return oldest(regular);
   const walkIn = oldest(regular.filter((t) => !t.booking));
@@ -70,6 +79,48 @@ function pickRegular(
   return preferredBooked(rule, streak) === 'booked' ? (booked ?? walkIn) : (walkIn ?? booked);
 }
 
+/** A counter's runs of calls, which the priority ratio and the booking ratio read. */
+export type CallStreaks = Pick<CounterState, 'streak' | 'bookedStreak'>;
+
+/**
+ * The ticket a counter calls next among `waiting` (any set holding the head of each of its lines): priority
+ * categories first (or by the ratio), regular ones by the booking rule. The one rule of the hall's call order:
+ * `pickNext` asks it about the live queue, the wait forecast about the queue it plays forward.
+ */
+export function chooseNext<T extends CallOrderTicket>(
+  waiting: readonly T[],
+  streaks: CallStreaks | null,
+  ratio: PriorityRatio | null,
+  calling?: BookedCalling,
+): T | undefined {
+  const priority = oldest(waiting.filter(isPriority));
+  const regular = pickRegular(
+    waiting.filter((t) => !isPriority(t)),
+    streaks?.bookedStreak ?? null,
+    calling,
+  );
+  return preferredKind(ratio, streaks?.streak ?? null) === 'priority'
+    ? (priority ?? regular)
+    : (regular ?? priority);
+}
+
+/**
+ * The counter's runs after it called `ticket` with "call next" (a specific call leaves them as they are); a
+ * priority call leaves the booking run as it is, so only `streak` is given then.
+ */
+export function streaksAfter(streaks: CallStreaks | null, ticket: CallOrderTicket): CallStreaks {
+  const kind: 'priority' | 'regular' = isPriority(ticket) ? 'priority' : 'regular';
+  const streak =
+    streaks?.streak?.kind === kind ? { kind, count: streaks.streak.count + 1 } : { kind, count: 1 };
+  if (kind === 'priority') return { streak };
+  const booked: 'booked' | 'walk-in' = ticket.booking ? 'booked' : 'walk-in';
+  const bookedStreak =
+    streaks?.bookedStreak?.kind === booked
+      ? { kind: booked, count: streaks.bookedStreak.count + 1 }
+      : { kind: booked, count: 1 };
+  return { streak, bookedStreak };
+}
+
 /** The ticket a counter gets on "call next", or undefined when nothing waits for it. Priority categories first. */
 export function pickNext(
   state: QueueState,
@@ -77,21 +128,17 @@ export function pickNext(
   ratio: PriorityRatio | null,
   calling?: BookedCalling,
 ): TicketState | undefined {
-  const waiting = waitingFor(state, counter.serviceIds);
-  const priority = oldest(waiting.filter((t) => t.priority !== null));
-  const counterState = state.counters.get(counter.id);
-  const regular = pickRegular(
-    waiting.filter((t) => t.priority === null),
-    counterState?.bookedStreak ?? null,
+  return chooseNext(
+    waitingFor(state, counter.serviceIds),
+    state.counters.get(counter.id) ?? null,
+    ratio,
     calling,
   );
-  const streak = counterState?.streak ?? null;
-  return preferredKind(ratio, streak) === 'priority' ? (priority ?? regular) : (regular ?? priority);
 }
 
-/** Tickets of a service that a new ticket of the given kind would wait behind. */
+/** Tickets of a service that a new ticket of the given kind would wait behind: the size of its index. */
 export function aheadOf(state: QueueState, serviceId: string, priority: boolean): number {
-  return waitingFor(state, [serviceId]).filter((t) => !priority || t.priority !== null).length;
+  return (priority ? state.waitingPriority : state.waiting).get(serviceId)?.size ?? 0;
 }
 
 /**
@@ -114,16 +161,33 @@ function callsBefore(other: TicketState, ticket: TicketState): boolean {
 /**
  * Waiting tickets that will be called before this one at the counters that serve its service, in the counters' call
  * order (priority first, then the oldest across their services): a priority A ticket waits ahead of B001 when one
- * counter calls both. Strict order; a priority ratio only shortens it.
+ * counter calls both. Strict order; a priority ratio only shortens it. The ticket just issued (every issue's wait
+ * promise asks) is counted from the indexes' sizes; another is counted without building a list, the issue path
+ * being the hall's busiest.
  */
 export function ticketsAhead(
   state: QueueState,
   ticket: TicketState,
   config: Pick<QueueConfig, 'counters'>,
 ): number {
-  return waitingFor(state, [...rivalServices(config, ticket.serviceId)]).filter(
-    (t) => t.id !== ticket.id && callsBefore(t, ticket),
-  ).length;
+  const rivals = rivalServices(config, ticket.serviceId);
+  if (isNewestAmong(state, ticket, rivals)) return aheadOfNewest(state, ticket, config);
+  let ahead = 0;
+  for (const serviceId of rivals)
+    for (const id of state.waiting.get(serviceId) ?? []) {
+      const other = state.tickets.get(id);
+      if (other && id !== ticket.id && callsBefore(other, ticket)) ahead += 1;
+    }
+  return ahead;
+}
+
+/** Nothing waiting in these services was issued after the ticket (newestWaiting bounds each line from above). */
+function isNewestAmong(state: QueueState, ticket: TicketState, serviceIds: Iterable<string>): boolean {
+  for (const serviceId of serviceIds) {
+    const newest = state.newestWaiting.get(serviceId);
+    if (newest !== undefined && newest !== ticket && byIssueTime(newest, ticket) >= 0) return false;
+  }
+  return true;
 }
 
 /**

@@ -12,6 +12,7 @@ import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
 import { CENTRAL_VISIT_ERRORS, type CentralVisitErrorCode } from './central-visits.ts';
+import { CENTRAL_BOOKING_ERRORS, type CentralBookingErrorCode } from './central-booking.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -25,6 +26,7 @@ export type ErrorCode =
   | FeedErrorCode
   | RestoreErrorCode
   | CentralVisitErrorCode
+  | CentralBookingErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -449,6 +451,7 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...FEED_ERRORS,
   ...RESTORE_ERRORS,
   ...CENTRAL_VISIT_ERRORS,
+  ...CENTRAL_BOOKING_ERRORS,
 };
 
 export interface ApiError {

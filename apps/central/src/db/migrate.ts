@@ -5,6 +5,7 @@ import { SCHEMA_003 } from './schema-003-site-feed.ts';
 import { SCHEMA_003B } from './schema-003b-site-epochs.ts';
 import { SCHEMA_004 } from './schema-004-region-reports.ts';
 import { SCHEMA_005 } from './schema-005-mobile-visits.ts';
+import { SCHEMA_006 } from './schema-006-central-booking.ts';
 
 // Ordered and append-only: a later change is a new entry, never an edit of one already shipped.
 const MIGRATIONS: readonly string[] = [
@@ -14,6 +15,7 @@ const MIGRATIONS: readonly string[] = [
   SCHEMA_003B,
   SCHEMA_004,
   SCHEMA_005,
+  SCHEMA_006,
 ];
 export const CENTRAL_SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -7,6 +7,7 @@ import { MobileService } from './mobile-service.ts';
 import { announceVisitChanges } from './mobile-broadcast.ts';
 import { visitRegisterErasure } from './personal-data.ts';
 import { PhotoFiles } from './photo-files.ts';
+import { MOBILE_OPERATIONS } from './mobile-openapi.ts';
 import type { ErasurePart } from '../messages/privacy-eraser.ts';
 
 /**
@@ -20,6 +21,7 @@ export function registerMobile(
   complaints: ComplaintService,
   feed: CentralFeedPuller,
 ): { readonly service: MobileService; readonly personalData: ErasurePart } {
+  ctx.openapi.add(MOBILE_OPERATIONS);
   const photos = new PhotoFiles(ctx.options.dataDir);
   const service = new MobileService({
     db: ctx.db,
@@ -40,7 +42,7 @@ export function registerMobile(
     photos,
     now: () => ctx.engine.nowIso(),
   });
-  ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
+  ctx.api(mobileRoutes({ auth: ctx.auth, commands: ctx.commands, mobile: service, reports, photos }));
   // Another officer's entry, the counter page's register form, a visit from central: every open /mobile page reloads.
   ctx.bus.onBroadcast((batch) => {
     announceVisitChanges(ctx.io, batch);
