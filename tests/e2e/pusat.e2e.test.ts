@@ -16,9 +16,10 @@ let c: TestCentral;
 let browser: Browser;
 let a: TestHub;
 let b: TestHub;
+let landakKey: string;
 
 /** A site whose hub says it holds 80 events while central has the first 3, five minutes older: behind. */
-async function behindSite(): Promise<void> {
+async function behindSite(): Promise<string> {
   const site = await c.enrol('mobil-landak', 'mobile');
   const now = Date.now();
   const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
@@ -40,6 +41,7 @@ async function behindSite(): Promise<void> {
     },
   });
   expect(res.status).toBe(200);
+  return site.key;
 }
 
 beforeAll(async () => {
@@ -50,7 +52,7 @@ beforeAll(async () => {
   if (!first || !second) throw new Error('hubs');
   [a, b] = [first, second];
   await c.enrol('mpp-bengkayang'); // enrolled, its hub never connected
-  await behindSite();
+  landakKey = await behindSite();
   await Promise.all([driveDay(a, 14), driveDay(b, 9)]);
   const mod = await a.login('mod');
   await a.api('POST', '/compensations', { token: mod, body: { kind: 'fee_mismatch' } });
@@ -189,6 +191,36 @@ describe('/pusat in Chromium against a real central and PostgreSQL', { timeout: 
     );
     expect(held.body[0]?.crew).toHaveLength(3);
     expect(held.body[0]?.agencies).toEqual(['Dinas Perdagangan', 'KPP Pratama']);
+    // The unit takes it and its log says so (as a mobile hub pushes it): the row turns without a reload.
+    const visitId = (await row.getAttribute('data-visit')) ?? '';
+    const now = new Date().toISOString();
+    const pushed = await c.api('POST', '/central/sync', {
+      token: landakKey,
+      body: {
+        siteId: 'mobil-landak',
+        after: 3,
+        head: 80,
+        headAt: now,
+        events: [
+          {
+            seq: 4,
+            type: 'central:feed-applied',
+            serviceDay: now.slice(0, 10),
+            at: now,
+            payload: {
+              type: 'central:feed-applied',
+              siteId: 'mobil-landak',
+              itemId: visitId,
+              kind: 'visit:scheduled',
+              cursor: 1,
+            },
+          },
+        ],
+      },
+    });
+    expect(pushed.status).toBe(200);
+    await expect.poll(() => row.getAttribute('data-state')).toBe('scheduled');
+    expect(await row.innerText()).toContain('Masuk jadwal unit');
     await page.locator('.pusat-top').scrollIntoViewIfNeeded();
     await screenshot(page, 'pusat-mobile-visits-laptop');
     await page.locator('[data-testid="day-figures"]').scrollIntoViewIfNeeded();

@@ -157,6 +157,13 @@ describe('a visit scheduled at central reaches the unit through the site feed', 
       expect(codedError(res.status, res.body), code).toBe(code);
     }
     expect(await feedSize()).toBe(before);
+    // Two admins planning the same day at once: one visit, one clear refusal, one feed item.
+    const day = daysAhead(21);
+    const raced = await Promise.all([post(siteId, visitBody(day)), post(siteId, visitBody(day))]);
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409]);
+    const loser = raced.find((r) => r.status === 409);
+    expect(codedError(409, loser?.body)).toBe('MOBILE_DATE_TAKEN');
+    expect(await feedSize()).toBe((before ?? 0) + 1);
     expect((await c.api('GET', `/central/sites/${siteId}/visits`, { token: viewer })).status).toBe(200);
     const hall = await c.api('GET', '/central/sites/mpp-batu/visits', { token: viewer });
     expect(codedError(hall.status, hall.body)).toBe('CENTRAL_SITE_NOT_MOBILE');

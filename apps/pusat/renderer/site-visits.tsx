@@ -1,7 +1,7 @@
 import { CREW_ROLE_NAMES, CREW_ROLES, MAX_CREW, type CrewRole } from '@giliran/domain';
 import { formatDate, HubRequestError, pick, type Lang } from '@giliran/ui';
 import { useEffect, useState } from 'preact/hooks';
-import type { CentralApi } from './central-api.ts';
+import type { CentralApi, SiteSynced } from './central-api.ts';
 import type { PusatText } from './texts.ts';
 import type { CentralVisitInput, CentralVisitView } from './wire.ts';
 
@@ -26,6 +26,16 @@ export function SiteVisits({ api, siteId, lang, t, timeZone }: Props) {
       setVisits([]);
     });
   }, [api, siteId, version]);
+  // The unit's answer comes back in its log: each batch it pushes may move a visit to scheduled or refused.
+  useEffect(() => {
+    const synced = (message: SiteSynced) => {
+      if (message.siteId === siteId) setVersion((n) => n + 1);
+    };
+    api.socket.on('site:synced', synced);
+    return () => {
+      api.socket.off('site:synced', synced);
+    };
+  }, [api, siteId]);
   const admin = api.session.role === 'regional_admin';
   return (
     <div class="pusat-visits">
