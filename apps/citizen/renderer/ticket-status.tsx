@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import './ticket-status.css';
-import { mayAskToNotify, signal, turnAlert, type TurnAlert } from './turn-alerts.ts';
+import { mayAskToNotify, registerTurnWorker, signal, turnAlert, type TurnAlert } from './turn-alerts.ts';
 
 type Key =
   | 'number'
@@ -153,7 +153,7 @@ function TicketStatusPage({ code }: { code: string }) {
     if (happened === null) return;
     setAlert(happened);
     const vars = { n: status.ahead ?? 0, number: status.number, counter: status.counterName ?? '' };
-    signal(
+    void signal(
       happened,
       happened === 'called'
         ? { title: t('calledTitle', vars), body: t('calledBody', vars) }
@@ -163,6 +163,7 @@ function TicketStatusPage({ code }: { code: string }) {
   }, [status]);
 
   useEffect(() => {
+    registerTurnWorker();
     const socket: Socket<PublicServerToClientEvents> = io('/public', {
       auth: { code },
       transports: ['websocket'],

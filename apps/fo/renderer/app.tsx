@@ -1,54 +1,22 @@
-import { HubClient, pick, translator, type Lang } from '@giliran/ui';
-import { StaffSignIn } from '@giliran/ui/staff-sign-in';
+import { HubClient, pick, translator } from '@giliran/ui';
+import { StaffHeader, StaffPage, type SignedInPage } from '@giliran/ui/staff-frame';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { cancelTicket, reactivate, reprint, type ActionResult } from './desk-actions.ts';
 import { DeskFeed, type DeskView } from './desk-feed.ts';
 import { CheckInPanel } from './check-in-panel.tsx';
 import { IssuePanel } from './issue-panel.tsx';
 import { QueuesPanel } from './queues-panel.tsx';
-import { initialLang, saveLang, signIn, signOut, storedSession, type DeskSession } from './session.ts';
+import { sessions, type DeskSession } from './session.ts';
 import { FO_TEXTS } from './texts.ts';
 import { TicketRow, type RowContext } from './ticket-row.tsx';
 import type { SiteView, TicketView } from './wire.ts';
 
 export function FoApp() {
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [session, setSession] = useState<DeskSession | null>(storedSession);
-  const t = useMemo(() => translator(FO_TEXTS, lang), [lang]);
-  const toggleLang = () => {
-    const next = lang === 'id' ? 'en' : 'id';
-    saveLang(next);
-    setLang(next);
-  };
-  if (!session)
-    return (
-      <StaffSignIn
-        title={t('signInTitle')}
-        wrongRole={t('wrongRole')}
-        signIn={signIn}
-        onSignedIn={setSession}
-        lang={lang}
-        onLang={toggleLang}
-      />
-    );
   return (
-    <Desk
-      session={session}
-      lang={lang}
-      onLang={toggleLang}
-      onSignOut={() => {
-        void signOut(session);
-        setSession(null);
-      }}
-    />
+    <StaffPage sessions={sessions} signInTitle={FO_TEXTS.signInTitle} wrongRole={FO_TEXTS.wrongRole}>
+      {(page) => <Desk key={page.session.token} {...page} />}
+    </StaffPage>
   );
-}
-
-interface DeskProps {
-  readonly session: DeskSession;
-  readonly lang: Lang;
-  readonly onLang: () => void;
-  readonly onSignOut: () => void;
 }
 
 function useDesk(session: DeskSession) {
@@ -68,7 +36,7 @@ function useDesk(session: DeskSession) {
   return { hub, feed, view, site };
 }
 
-function Desk({ session, lang, onLang, onSignOut }: DeskProps) {
+function Desk({ session, lang, onLang, onSignOut }: SignedInPage) {
   const t = useMemo(() => translator(FO_TEXTS, lang), [lang]);
   const { hub, feed, view, site } = useDesk(session);
   const [query, setQuery] = useState('');
@@ -116,18 +84,20 @@ function Desk({ session, lang, onLang, onSignOut }: DeskProps) {
 
   return (
     <div class="fo-page">
-      <header class="fo-top">
-        <h1>
-          {t('title')} <span class="fo-site">{site?.name}</span>
-        </h1>
-        <span class="fo-who">{session.name}</span>
-        <button type="button" class="fo-btn fo-btn-ghost" onClick={onLang}>
-          {t('language')}
-        </button>
-        <button type="button" class="fo-btn fo-btn-ghost" onClick={onSignOut}>
-          {t('signOut')}
-        </button>
-      </header>
+      <StaffHeader
+        prefix="fo"
+        title={
+          <h1>
+            {t('title')} <span class="fo-site">{site?.name}</span>
+          </h1>
+        }
+        who={<span>{session.name}</span>}
+        lang={lang}
+        onLang={onLang}
+        onSignOut={() => {
+          onSignOut();
+        }}
+      />
       {view.connection === 'offline' && (
         <p class="fo-offline" role="alert">
           {t('offline')}

@@ -6,4 +6,4 @@ export type DeskSession = StaffSession;
 /** The front office, and the managers who stand in for it. */
 const DESK_ROLES = ['fo', 'mod', 'coordinator', 'admin'];
 
-export const { initialLang, saveLang, storedSession, signIn, signOut } = staffSessions('fo', DESK_ROLES);
+export const sessions = staffSessions('fo', DESK_ROLES);

@@ -3,12 +3,10 @@ import type { Dictionary } from '@giliran/ui';
 export const FO_TEXTS = {
   title: { id: 'Meja Front Office', en: 'Front office desk' },
   signInTitle: { id: 'Masuk ke meja Front Office', en: 'Sign in to the front office desk' },
-  signOut: { id: 'Keluar', en: 'Sign out' },
   wrongRole: {
     id: 'Akun ini bukan akun Front Office atau MOD.',
     en: 'This account is not a front office or MOD account.',
   },
-  language: { id: 'English', en: 'Bahasa Indonesia' },
   offline: {
     id: 'Tidak terhubung ke server antrean. Menyambung kembali…',
     en: 'Not connected to the queue server. Reconnecting…',

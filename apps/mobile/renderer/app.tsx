@@ -1,13 +1,13 @@
 import type { SiteView, VisitDetailView, VisitRequestView, VisitSummaryView } from '@giliran/protocol';
-import { translator, type Lang } from '@giliran/ui';
+import { HubClient, translator } from '@giliran/ui';
 import type { StaffSession } from '@giliran/ui/staff-session';
-import { StaffSignIn } from '@giliran/ui/staff-sign-in';
+import { StaffHeader, StaffPage, type SignedInPage } from '@giliran/ui/staff-frame';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api as apiFor } from './api.ts';
 import { VisitDay } from './day.tsx';
 import { Requests, Schedule } from './planning.tsx';
 import { Reports } from './reports.tsx';
-import { initialLang, saveLang, signIn, signOut, storedSession } from './session.ts';
+import { sessions } from './session.ts';
 import { TEXTS } from './texts.ts';
 
 type Tab = 'day' | 'schedule' | 'requests' | 'reports';
@@ -20,41 +20,14 @@ const TABS: readonly { tab: Tab; text: 'tabDay' | 'tabSchedule' | 'tabRequests' 
 
 /** The coordinator's page (laptop and tablet): requests, the schedule, the visit day, reports. */
 export function MobileApp() {
-  const [lang, setLang] = useState<Lang>(initialLang());
-  const [session, setSession] = useState<StaffSession | null>(storedSession());
-  const toggle = () => {
-    const next = lang === 'id' ? 'en' : 'id';
-    saveLang(next);
-    setLang(next);
-  };
-  if (!session) {
-    const t = translator(TEXTS, lang);
-    return (
-      <StaffSignIn
-        title={t('signInTitle')}
-        wrongRole={t('wrongRole')}
-        signIn={signIn}
-        onSignedIn={setSession}
-        lang={lang}
-        onLang={toggle}
-      />
-    );
-  }
   return (
-    <Signed
-      session={session}
-      lang={lang}
-      onLang={toggle}
-      onSignOut={() => {
-        void signOut(session).finally(() => {
-          setSession(null);
-        });
-      }}
-    />
+    <StaffPage sessions={sessions} signInTitle={TEXTS.signInTitle} wrongRole={TEXTS.wrongRole}>
+      {(page) => <Signed {...page} />}
+    </StaffPage>
   );
 }
 
-function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; onSignOut: () => void }) {
+function Signed(props: SignedInPage) {
   const { session, lang } = props;
   const t = translator(TEXTS, lang);
   const api = useMemo(() => apiFor(session), [session]);
@@ -71,6 +44,7 @@ function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; 
   useEffect(() => {
     void api.get<SiteView>('/site').then(setSite);
   }, [api]);
+  useEffect(() => liveReloads(session, reload), [session]);
   useEffect(() => {
     void api.get<VisitSummaryView[]>('/visits').then(setVisits);
     void api.get<VisitRequestView[]>('/visit-requests').then(setRequests);
@@ -83,35 +57,23 @@ function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; 
   }, [api, selected, version]);
   return (
     <div class="mb-page">
-      <header class="mb-top">
-        <h1>
-          {t('title')} · {site?.shortName ?? ''}
-        </h1>
-        <nav class="mb-tabs">
-          {TABS.map(({ tab: id, text }) => (
-            <button
-              key={id}
-              type="button"
-              class={tab === id ? 'mb-tab mb-tab-on' : 'mb-tab'}
-              aria-pressed={tab === id}
-              onClick={() => {
-                setTab(id);
-              }}
-            >
-              {t(text)}
-            </button>
-          ))}
-        </nav>
-        <span class="mb-user">
-          {session.name}
-          <button type="button" class="mb-btn mb-btn-ghost" onClick={props.onLang}>
-            {t('language')}
-          </button>
-          <button type="button" class="mb-btn mb-btn-ghost" onClick={props.onSignOut}>
-            {t('signOut')}
-          </button>
-        </span>
-      </header>
+      <StaffHeader
+        prefix="mb"
+        title={
+          <h1>
+            {t('title')} · {site?.shortName ?? ''}
+          </h1>
+        }
+        tabs={TABS.map(({ tab: id, text }) => ({ id, label: t(text) }))}
+        tab={tab}
+        onTab={setTab}
+        who={session.name}
+        lang={lang}
+        onLang={props.onLang}
+        onSignOut={() => {
+          props.onSignOut();
+        }}
+      />
       <main class="mb-main">
         {tab === 'day' &&
           (visit ? (
@@ -147,4 +109,28 @@ function Signed(props: { session: StaffSession; lang: Lang; onLang: () => void; 
       </main>
     </div>
   );
+}
+
+/** A burst of changes (several officers at once) costs one reload of the lists and the open visit. */
+const RELOAD_AFTER_MS = 150;
+
+/**
+ * The page follows other users' actions: the hub says which visits changed (`visit:changed`, staff only) and the
+ * page reloads through REST, which masks what the role may not see. After a reconnect it reloads too, so nothing
+ * missed while offline stays missing. Answers the clean-up.
+ */
+function liveReloads(session: StaffSession, reload: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const soon = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      reload();
+    }, RELOAD_AFTER_MS);
+  };
+  const hub = new HubClient({ hubUrl: session.hubUrl, token: session.token, onResync: soon });
+  hub.socket.on('visit:changed', soon);
+  return () => {
+    if (timer) clearTimeout(timer);
+    hub.socket.close();
+  };
 }

@@ -3,12 +3,10 @@ import type { Dictionary } from '@giliran/ui';
 export const MOBILE_TEXTS = {
   title: { id: 'Layanan Keliling', en: 'Mobile service unit' },
   signInTitle: { id: 'Masuk ke halaman layanan keliling', en: 'Sign in to the mobile unit page' },
-  signOut: { id: 'Keluar', en: 'Sign out' },
   wrongRole: {
     id: 'Akun ini bukan akun koordinator, petugas, atau Kepala Dinas.',
     en: 'This account is not a coordinator, officer or Kepala Dinas account.',
   },
-  language: { id: 'English', en: 'Bahasa Indonesia' },
   tabDay: { id: 'Hari kunjungan', en: 'Visit day' },
   tabSchedule: { id: 'Jadwal', en: 'Schedule' },
   tabRequests: { id: 'Permohonan', en: 'Requests' },

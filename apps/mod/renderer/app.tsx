@@ -1,17 +1,17 @@
-import { formatClock, HubClient, translator, type ConnectionState, type Lang } from '@giliran/ui';
-import { StaffSignIn } from '@giliran/ui/staff-sign-in';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatClock, HubClient, translator, type ConnectionState } from '@giliran/ui';
+import { StaffHeader, StaffPage, type SignedInPage } from '@giliran/ui/staff-frame';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ChainTab } from './chain/chain-tab.tsx';
 import { CompensationsTab } from './compensations/compensations-tab.tsx';
 import { CalendarBanner } from './complaints/calendar-banner.tsx';
 import { ComplaintsTab } from './complaints/complaints-tab.tsx';
 import { LiveFeed } from './live/live-feed.ts';
 import { LiveTab } from './live/live-tab.tsx';
-import { initialLang, saveLang, signIn, signOut, storedSession } from './session.ts';
+import { sessions } from './session.ts';
 import { ReportsTab } from './reports/reports-tab.tsx';
 import { SettingsTab } from './settings/settings-tab.tsx';
 import { SkmTab } from './skm/skm-tab.tsx';
-import type { StaffSession, TabProps } from './tab-props.ts';
+import type { TabProps } from './tab-props.ts';
 import { TEXTS, type ModText } from './texts.ts';
 import type { SiteView } from './wire.ts';
 
@@ -41,52 +41,14 @@ function tabsFor(role: string): readonly TabEntry[] {
 }
 
 export function ModApp() {
-  const [lang, setLang] = useState<Lang>(initialLang);
-  const [session, setSession] = useState<StaffSession | null>(storedSession);
-  const [notice, setNotice] = useState<ModText | null>(null);
-  const t = useMemo(() => translator(TEXTS, lang), [lang]);
-  const toggleLang = useCallback(() => {
-    setLang((current) => {
-      const next = current === 'id' ? 'en' : 'id';
-      saveLang(next);
-      return next;
-    });
-  }, []);
-  if (!session)
-    return (
-      <StaffSignIn
-        title={t('signInTitle')}
-        wrongRole={t('wrongRole')}
-        notice={notice && t(notice)}
-        signIn={signIn}
-        onSignedIn={setSession}
-        lang={lang}
-        onLang={toggleLang}
-      />
-    );
   return (
-    <Dashboard
-      key={session.token}
-      session={session}
-      lang={lang}
-      onLang={toggleLang}
-      onSignOut={(ended) => {
-        void signOut(session);
-        setNotice(ended ? 'sessionEnded' : null);
-        setSession(null);
-      }}
-    />
+    <StaffPage sessions={sessions} signInTitle={TEXTS.signInTitle} wrongRole={TEXTS.wrongRole}>
+      {(page) => <Dashboard key={page.session.token} {...page} />}
+    </StaffPage>
   );
 }
 
-interface DashboardProps {
-  readonly session: StaffSession;
-  readonly lang: Lang;
-  readonly onLang: () => void;
-  readonly onSignOut: (ended: boolean) => void;
-}
-
-function Dashboard({ session, lang, onLang, onSignOut }: DashboardProps) {
+function Dashboard({ session, lang, onLang, onSignOut }: SignedInPage) {
   const t = useMemo(() => translator(TEXTS, lang), [lang]);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
   const hub = useMemo(
@@ -125,44 +87,30 @@ function Dashboard({ session, lang, onLang, onSignOut }: DashboardProps) {
   const props: TabProps = { hub, session, lang, timeZone: site.timeZone };
   return (
     <div class="mod" lang={lang} data-testid="mod">
-      <header class="mod-top">
-        <div class="mod-where">
-          <strong>{t('title')}</strong>
-          <span>{site.name}</span>
-        </div>
-        <nav class="mod-tabs" aria-label="tabs">
-          {tabs.map((x) => (
-            <button
-              key={x.id}
-              type="button"
-              class={`mod-tab ${tab === x.id ? 'mod-tab-on' : ''}`}
-              data-tab={x.id}
-              onClick={() => {
-                setTab(x.id);
-              }}
-            >
-              {t(x.label)}
-            </button>
-          ))}
-        </nav>
-        <div class="mod-who">
-          <span class={`mod-dot mod-dot-${connection}`} aria-hidden="true" />
-          <span>{session.name}</span>
-          <span class="mod-clock">{formatClock(feed?.hubNow() ?? Date.now(), site.timeZone, lang)}</span>
-          <button type="button" class="mod-btn mod-btn-ghost" onClick={onLang}>
-            {t('language')}
-          </button>
-          <button
-            type="button"
-            class="mod-btn mod-btn-ghost"
-            onClick={() => {
-              onSignOut(false);
-            }}
-          >
-            {t('signOut')}
-          </button>
-        </div>
-      </header>
+      <StaffHeader
+        prefix="mod"
+        title={
+          <div class="mod-where">
+            <strong>{t('title')}</strong>
+            <span>{site.name}</span>
+          </div>
+        }
+        tabs={tabs.map((x) => ({ id: x.id, label: t(x.label) }))}
+        tab={tab}
+        onTab={setTab}
+        who={
+          <>
+            <span class={`mod-dot mod-dot-${connection}`} aria-hidden="true" />
+            <span>{session.name}</span>
+            <span class="mod-clock">{formatClock(feed?.hubNow() ?? Date.now(), site.timeZone, lang)}</span>
+          </>
+        }
+        lang={lang}
+        onLang={onLang}
+        onSignOut={() => {
+          onSignOut(false);
+        }}
+      />
       {connection === 'offline' && (
         <div class="mod-offline" role="alert">
           {t('offline')}

@@ -6,4 +6,4 @@ import { staffSessions } from '@giliran/ui/staff-session';
  */
 export const PAGE_ROLES = ['mod', 'coordinator', 'admin', 'sekdis', 'kadis', 'fo', 'officer'] as const;
 
-export const { initialLang, saveLang, storedSession, signIn, signOut } = staffSessions('mod', PAGE_ROLES);
+export const sessions = staffSessions('mod', PAGE_ROLES);

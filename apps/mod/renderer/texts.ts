@@ -3,12 +3,10 @@ import type { Dictionary } from '@giliran/ui';
 export const TEXTS = {
   title: { id: 'Manager On Duty', en: 'Manager On Duty' },
   signInTitle: { id: 'Masuk Manager On Duty', en: 'Manager On Duty sign-in' },
-  signOut: { id: 'Keluar', en: 'Sign out' },
   wrongRole: {
     id: 'Halaman ini untuk MOD, koordinator, admin, Sekdis dan Kepala Dinas.',
     en: 'This page is for the MOD, coordinator, admin, Sekdis and Head of Agency.',
   },
-  language: { id: 'English', en: 'Bahasa Indonesia' },
   tabLive: { id: 'Langsung', en: 'Live' },
   tabCompensations: { id: 'Kompensasi', en: 'Compensation' },
   tabComplaints: { id: 'Pengaduan', en: 'Complaints' },
@@ -20,7 +18,6 @@ export const TEXTS = {
     id: 'Koneksi ke server antrean terputus. Data di layar mungkin tidak terbaru.',
     en: 'Connection to the queue server lost. What you see may be out of date.',
   },
-  sessionEnded: { id: 'Sesi berakhir. Silakan masuk lagi.', en: 'Session ended. Please sign in again.' },
 } as const satisfies Dictionary<string>;
 
 export type ModText = keyof typeof TEXTS;

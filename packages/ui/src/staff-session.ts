@@ -74,3 +74,6 @@ export function staffSessions(page: string, roles: readonly string[]) {
     },
   };
 }
+
+/** What a staff page's session.ts makes of `staffSessions`: its sign-in, sign-out and language choice. */
+export type StaffSessions = ReturnType<typeof staffSessions>;

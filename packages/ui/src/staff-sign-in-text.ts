@@ -1,13 +1,18 @@
 import { pick, translator, type Dictionary, type Lang } from './i18n.ts';
 import type { SignInResult } from './staff-session.ts';
 
-/** The staff sign-in form's own words, the same on every staff page; the page adds its title and who it is for. */
+/**
+ * The staff sign-in form's and frame's own words, the same on every staff page; the page adds its title and who it
+ * is for.
+ */
 export const STAFF_SIGN_IN_TEXTS = {
   username: { id: 'Nama pengguna', en: 'Username' },
   pin: { id: 'PIN', en: 'PIN' },
   signIn: { id: 'Masuk', en: 'Sign in' },
   signingIn: { id: 'Memeriksa…', en: 'Checking…' },
   language: { id: 'English', en: 'Bahasa Indonesia' },
+  signOut: { id: 'Keluar', en: 'Sign out' },
+  sessionEnded: { id: 'Sesi berakhir. Silakan masuk lagi.', en: 'Your session ended. Please sign in again.' },
   lockedSeconds: {
     id: 'Terlalu banyak percobaan. Coba lagi dalam {n} detik.',
     en: 'Too many attempts. Try again in {n} {n:second|seconds}.',

@@ -9,8 +9,8 @@ import {
 } from '@giliran/protocol';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
-import { backoffDelay } from './backoff.ts';
 import type { CentralPushStore } from './central-push-store.ts';
+import { RetryLoop } from './retry-loop.ts';
 
 export interface CentralTarget {
   readonly url: string;
@@ -59,12 +59,7 @@ const isErrorCode = (code: string): code is ErrorCode => code in ERRORS;
  * Failures back off exponentially with full jitter (many hubs returning at once do not arrive together).
  */
 export class CentralPusher {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  /** When the pending timer fires (wall clock), so a commit can bring a far heartbeat forward. */
-  private timerDue = 0;
-  private running: Promise<void> | null = null;
-  private failures = 0;
-  private stopped = true;
+  private readonly loop: RetryLoop;
   /** Commits seen: one landing while a push is in flight means push again at once, not after the heartbeat. */
   private commits = 0;
   private readonly timing: PusherTiming;
@@ -83,6 +78,13 @@ export class CentralPusher {
   ) {
     this.timing = { ...DEFAULT_PUSHER_TIMING, ...timing };
     if (target) store.open(target.siteId);
+    this.loop = new RetryLoop({
+      ...this.timing,
+      round: () => this.round(),
+      onFailure: (error, failures, retryInMs) => {
+        this.failed(error, failures, retryInMs);
+      },
+    });
   }
 
   /** Names and standards central's reports of this site need; sent before the events whenever they change. */
@@ -91,26 +93,17 @@ export class CentralPusher {
   }
 
   start(): void {
-    if (!this.target) return;
-    this.stopped = false;
-    this.schedule(0);
+    if (this.target) this.loop.start();
   }
 
   /** Something was committed: push soon (the push itself runs later, on a timer). */
   nudge(): void {
-    if (this.stopped || this.failures > 0) return;
-    this.commits += 1;
     // Between rounds the heartbeat's timer waits (up to 15 s): a commit brings the push forward to the nudge delay.
-    const soon = Date.now() + this.timing.nudgeDelayMs;
-    if (this.running === null && (this.timer === null || this.timerDue > soon))
-      this.schedule(this.timing.nudgeDelayMs);
+    if (this.loop.wake(this.timing.nudgeDelayMs)) this.commits += 1;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   status(): CentralPushStatus {
@@ -126,49 +119,23 @@ export class CentralPusher {
     };
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timerDue = Date.now() + delayMs;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.round().finally(() => {
-        this.running = null;
-      });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  /** One push: a batch (or a heartbeat); then at once again while more waits, else after the heartbeat. */
-  private async round(): Promise<void> {
+  /** One push: a batch (or a heartbeat); answers whether to push again at once (more waits, or more committed). */
+  private async round(): Promise<boolean> {
     const target = this.target;
-    if (!target || this.stopped) return;
-    let next = this.timing.heartbeatMs;
-    try {
-      const commitsBefore = this.commits;
-      const more = await this.pushOnce(target);
-      this.failures = 0;
-      if (more || this.commits !== commitsBefore) next = 0;
-    } catch (error) {
-      next = this.failed(error);
-    } finally {
-      // Whatever went wrong, the push goes on: a loop that stopped would leave central behind for good.
-      this.schedule(next);
-    }
+    if (!target) return false;
+    const commitsBefore = this.commits;
+    const more = await this.pushOnce(target);
+    return more || this.commits !== commitsBefore;
   }
 
-  /** Records a failure; answers the delay before the next try. */
-  private failed(error: unknown): number {
-    this.failures += 1;
+  private failed(error: unknown, failures: number, retryInMs: number): void {
     const message = describe(error);
-    const delay = backoffDelay(this.failures, this.timing);
     try {
       this.store.failed(message);
     } catch (storeError) {
       this.logger.error({ err: storeError }, 'could not record the central push failure');
     }
-    this.logger.warn({ err: message, retryInMs: delay, failures: this.failures }, 'central push failed');
-    return delay;
+    this.logger.warn({ err: message, retryInMs, failures }, 'central push failed');
   }
 
   /** Sends the next batch; answers whether more events wait. */

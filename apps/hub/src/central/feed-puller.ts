@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { CommandBus } from '../commands/command-bus.ts';
 import type { RecordCommand } from '../commands/record-command.ts';
-import { backoffDelay } from './backoff.ts';
 import {
   DEFAULT_PUSHER_TIMING,
   describe,
@@ -14,6 +13,7 @@ import {
 import { CENTRAL_ACTOR, FEED_CALLER, feedItemCommand } from './feed-apply.ts';
 import { FeedKinds } from './feed-kinds.ts';
 import type { CentralFeedStore } from './feed-store.ts';
+import { RetryLoop } from './retry-loop.ts';
 
 /** Items asked for in one pull. */
 const PAGE_ITEMS = 100;
@@ -26,9 +26,7 @@ const PAGE_ITEMS = 100;
  */
 export class CentralFeedPuller {
   readonly kinds = new FeedKinds();
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
-  private failures = 0;
+  private readonly loop: RetryLoop;
   private stopped = true;
   private readonly timing: PusherTiming;
   private readonly command: RecordCommand<FeedItem, string> | null;
@@ -44,24 +42,30 @@ export class CentralFeedPuller {
     this.timing = { ...DEFAULT_PUSHER_TIMING, ...timing };
     this.command = target ? feedItemCommand(this.kinds, store, target.siteId) : null;
     if (target) store.open(target.siteId);
+    this.loop = new RetryLoop({
+      ...this.timing,
+      round: () => (this.target && !this.stopped ? this.pullOnce(this.target) : Promise.resolve(false)),
+      onFailure: (error, failures, retryInMs) => {
+        this.failed(error, failures, retryInMs);
+      },
+    });
   }
 
   start(): void {
     if (!this.target) return;
     this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
+    // Read between the items of a page: a stopping hub applies no further item.
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Pull now (a test, or a hint that central has news), unless a pull is under way or the link is failing. */
   poke(): void {
-    if (!this.stopped && this.running === null && this.failures === 0) this.schedule(0);
+    this.loop.wake(0);
   }
 
   status(): CentralFeedStatus {
@@ -77,39 +81,14 @@ export class CentralFeedPuller {
     };
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.round().finally(() => {
-        this.running = null;
-      });
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async round(): Promise<void> {
-    const target = this.target;
-    if (!target || this.stopped) return;
-    let next = this.timing.heartbeatMs;
+  private failed(error: unknown, failures: number, retryInMs: number): void {
+    const message = describe(error);
     try {
-      if (await this.pullOnce(target)) next = 0;
-      this.failures = 0;
-    } catch (error) {
-      this.failures += 1;
-      next = backoffDelay(this.failures, this.timing);
-      const message = describe(error);
-      try {
-        this.store.failed(message);
-      } catch (storeError) {
-        this.logger.error({ err: storeError }, 'could not record the central feed failure');
-      }
-      this.logger.warn({ err: message, retryInMs: next, failures: this.failures }, 'central feed failed');
-    } finally {
-      // Whatever went wrong, the pull goes on: a loop that stopped would leave the hall without central's decisions.
-      this.schedule(next);
+      this.store.failed(message);
+    } catch (storeError) {
+      this.logger.error({ err: storeError }, 'could not record the central feed failure');
     }
+    this.logger.warn({ err: message, retryInMs, failures }, 'central feed failed');
   }
 
   /** One page: each item applied, then the cursor saved; answers whether more waits. */

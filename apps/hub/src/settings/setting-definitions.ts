@@ -33,12 +33,12 @@ import {
   BookingOptionsSetting,
   BookingSettings,
   bookingOptionsOf,
-} from '../booking/booking-settings.ts';
+} from '../config/booking-settings.ts';
 import {
   MessageOptionsSchema,
   MessageTemplatesSchema,
   type MessageOptions,
-} from '../messages/message-settings.ts';
+} from '../config/message-settings.ts';
 import {
   readAgency,
   readCounter,

@@ -15,7 +15,7 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { Operation } from '../http/openapi.ts';
-import { BookingCapacitySetting, BookingOptionsSetting } from '../booking/booking-settings.ts';
+import { BookingCapacitySetting, BookingOptionsSetting } from '../config/booking-settings.ts';
 
 const put = (path: string, summary: string, body: z.ZodType): Operation => ({
   method: 'put',
