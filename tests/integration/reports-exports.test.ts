@@ -108,6 +108,9 @@ describe('report files', () => {
       'Kepatuhan SOP',
       'Kompensasi',
       'Kedatangan per jam',
+      // The demo hall takes online bookings: booked against walk-in, per service and per day.
+      'Antrean daring',
+      'Antrean daring per hari',
     ]);
     const sheet = (name: string) => {
       const found = book.getWorksheet(name);

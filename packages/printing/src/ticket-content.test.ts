@@ -155,9 +155,9 @@ describe('formatIssuedAt', () => {
     expect(composeTicketContent({ ...input, booking }, 'id').bookedLabel).toBe(
       'ANTREAN DARING · Kode pesanan K7M2QX9P · Sesi 08.00',
     );
-    expect(
-      composeTicketContent({ ...input, timeZone: 'Asia/Makassar', booking }, 'en').bookedLabel,
-    ).toBe('ONLINE BOOKING · Booking code K7M2QX9P · Session 09.00');
+    expect(composeTicketContent({ ...input, timeZone: 'Asia/Makassar', booking }, 'en').bookedLabel).toBe(
+      'ONLINE BOOKING · Booking code K7M2QX9P · Session 09.00',
+    );
     expect(composeTicketContent(input, 'id').bookedLabel).toBeUndefined();
   });
 
