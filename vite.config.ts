@@ -26,6 +26,11 @@ export default defineConfig({
         booking: page('./apps/citizen/renderer/booking.html'),
         pusat: page('./apps/pusat/renderer/index.html'),
         mobile: page('./apps/mobile/renderer/index.html'),
+        // The status page's service worker: a fixed name, since the hub serves it at /t/sw.js (scope /t/).
+        'ticket-sw': page('./apps/citizen/renderer/ticket-sw.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'ticket-sw' ? 'ticket-sw.js' : 'assets/[name]-[hash].js'),
       },
     },
   },

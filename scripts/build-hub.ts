@@ -22,7 +22,7 @@ await build({
   // The worker threads' files are entries of their own beside main.js (export-pool.ts, workerUrl).
   entryPoints: {
     main: `${ROOT}apps/hub/src/main.ts`,
-    'export-worker': `${ROOT}apps/hub/src/exports/export-worker.ts`,
+    'export-worker': `${ROOT}apps/hub/src/reports/export-worker.ts`,
     'speech-worker': `${ROOT}apps/hub/src/speech/speech-worker.ts`,
   },
   outdir: OUT_DIR,

@@ -1,13 +1,16 @@
-// The staff side of exports-under-load.ts: sixty exports (asked again a second after each 429) and sixty
-// announcement WAVs at once, against the hub at the port given. It runs in a process of its own at background
+// The staff side of exports-under-load.ts: sixty exports (asked again after each 429 when its Retry-After says, with
+// jitter, as a browser or script that behaves would) and sixty announcement WAVs at once, against the hub at the port given. It runs in a process of its own at background
 // priority: in a hall these are sixty other PCs, so the work of reading their files and refusals must not take
 // the CPU from the hub, nor delay the kiosks' own clocks in the bench's process.
 // Input: one JSON argument { port, mod, tickets, exports }; output: the Flood figures as JSON on stdout.
 import { get } from 'node:http';
 import { sleep, summarise, type Summary } from './bench-support.ts';
 
-const RETRY_MS = 1000;
-const EXPORT_TIMEOUT_MS = 120_000;
+const EXPORT_TIMEOUT_MS = 180_000;
+/** Without a Retry-After (never, from this hub), a refused client waits this long. */
+const DEFAULT_RETRY_SECONDS = 5;
+/** Up to this share of the wait is added at random, so clients refused together do not come back together. */
+const JITTER = 0.5;
 
 interface Issued {
   readonly id: string;
@@ -27,8 +30,14 @@ export interface Flood {
   readonly announcementMs: Summary;
 }
 
+interface Answer {
+  readonly status: number;
+  /** Seconds the hub asked a refused client to wait (Retry-After), if it said. */
+  readonly retryAfter: number | null;
+}
+
 /** A GET whose body is read and dropped; an export may wait its turn longer than httpRequest's 10 s. */
-function statusOf(port: number, path: string, token: string): Promise<number> {
+function answerOf(port: number, path: string, token: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = get(
       {
@@ -41,7 +50,11 @@ function statusOf(port: number, path: string, token: string): Promise<number> {
       (res) => {
         res.resume();
         res.on('end', () => {
-          resolve(res.statusCode ?? 0);
+          const retryAfter = Number(res.headers['retry-after']);
+          resolve({
+            status: res.statusCode ?? 0,
+            retryAfter: Number.isFinite(retryAfter) ? retryAfter : null,
+          });
         });
         res.on('error', reject);
       },
@@ -53,10 +66,13 @@ function statusOf(port: number, path: string, token: string): Promise<number> {
   });
 }
 
-/**
- * One staff member's export, asked again a second after each 429 until the file comes: more insistent than the
- * hub's Retry-After of 5 s, so the cap is kept busy the whole time.
- */
+/** What a well-behaved client waits after a 429: at least the Retry-After, plus a random share of it. */
+function retryDelayMs(retryAfterSeconds: number | null, random = Math.random()): number {
+  const seconds = retryAfterSeconds ?? DEFAULT_RETRY_SECONDS;
+  return seconds * 1000 * (1 + JITTER * random);
+}
+
+/** One staff member's export, asked again after each 429 when the hub says (with jitter), until the file comes. */
 async function exportUntilServed(
   port: number,
   token: string,
@@ -65,11 +81,11 @@ async function exportUntilServed(
   const started = performance.now();
   let refusals = 0;
   for (;;) {
-    const status = await statusOf(port, `/api/reports/today?format=${format}`, token);
-    if (status === 200) return { ms: performance.now() - started, refusals };
-    if (status !== 429) throw new Error(`export ${format}: ${status}`);
+    const answer = await answerOf(port, `/api/reports/today?format=${format}`, token);
+    if (answer.status === 200) return { ms: performance.now() - started, refusals };
+    if (answer.status !== 429) throw new Error(`export ${format}: ${answer.status}`);
     refusals++;
-    await sleep(RETRY_MS);
+    await sleep(retryDelayMs(answer.retryAfter));
   }
 }
 
@@ -81,7 +97,7 @@ async function flood({ port, mod, tickets, exports: count }: FloodInput): Promis
   const announcements = tickets.map(async (ticket) => {
     const t0 = performance.now();
     const path = `/api/tickets/${ticket.id}/announcement.wav?counter=loket-1`;
-    const status = await statusOf(port, path, 'demo-display');
+    const { status } = await answerOf(port, path, 'demo-display');
     if (status !== 200) throw new Error(`announcement: ${status}`);
     return performance.now() - t0;
   });

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadSiteConfig } from '../../apps/hub/src/config/site-config.ts';
 import { createHub } from '../../apps/hub/src/hub.ts';
-import { MessageSettings } from '../../apps/hub/src/messages/message-settings.ts';
+import { MessageSettings } from '../../apps/hub/src/config/message-settings.ts';
 import { sql } from '../../apps/hub/src/db/statements.ts';
 import { httpRequest, isMain, percentile, progress, runBench, type BenchResult } from './run-all.ts';
 

@@ -165,11 +165,16 @@ describe('the mobile unit’s page (/mobile) in Chromium', () => {
     await page.close();
   });
 
-  it('the counter page fills the visit register for the citizen being served', async () => {
+  it('the counter page fills the visit register for the citizen being served; the coordinator’s open page shows it live', async () => {
     const ticket = await t.api<{ id: string }>('POST', '/tickets', {
       token: KIOSK_TOKEN,
       body: { serviceId: 'perizinan' },
     });
+    // The coordinator's page stays open beside the counter, never reloaded.
+    const watching = await browser.page({ width: 1366, height: 768 });
+    await signIn(watching, 'koordinator');
+    expect(await watching.textContent('[data-figure="registered"]')).toBe('4');
+    await watching.evaluate('window.__notReloaded = true');
     const page = await browser.page({ width: 1366, height: 768 });
     await page.goto(`${t.hub.url}/counter`);
     await page.fill('input[name="username"]', 'petugas1');
@@ -197,5 +202,15 @@ describe('the mobile unit’s page (/mobile) in Chromium', () => {
       ticketId: ticket.body.id,
     });
     await page.close();
+
+    // The counter's entry reached the coordinator's page by itself; so does another officer's milestone.
+    await expect.poll(() => watching.textContent('[data-figure="registered"]')).toBe('5');
+    expect(await watching.textContent('[data-table="register"]')).toContain('Rina Kartika');
+    clockTo(clock, '12:03');
+    await milestone(t, await t.login('petugas2'), visitId, 'service-closed');
+    await expect.poll(() => watching.textContent('[data-milestone="service-closed"]')).toContain('12.03');
+    expect(await watching.evaluate('window.__notReloaded')).toBe(true);
+    await screenshot(watching, 'mobile-coordinator-live');
+    await watching.close();
   });
 });

@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type Browser } from '../support/browser.ts';
-import { CENTRAL_VIEWER, startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import {
+  CENTRAL_ADMIN,
+  CENTRAL_VIEWER,
+  startTestCentral,
+  type TestCentral,
+} from '../support/central-harness.ts';
 import { driveDay, startEnrolledHub, untilSynced } from '../support/central-world.ts';
 import { KIOSK_TOKEN, type TestHub } from '../support/hub-harness.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
@@ -60,10 +65,13 @@ afterAll(async () => {
   await cluster.stop();
 });
 
-async function signIn(page: Page): Promise<void> {
+async function signIn(
+  page: Page,
+  account: { username: string; pin: string } = CENTRAL_VIEWER,
+): Promise<void> {
   await page.goto(`${c.central.url}/pusat?lang=id`);
-  await page.fill('input[name="username"]', CENTRAL_VIEWER.username);
-  await page.fill('input[name="pin"]', CENTRAL_VIEWER.pin);
+  await page.fill('input[name="username"]', account.username);
+  await page.fill('input[name="pin"]', account.pin);
   await page.click('button[type="submit"]');
   await page.locator('[data-testid="sites"]').waitFor();
 }
@@ -142,6 +150,49 @@ describe('/pusat in Chromium against a real central and PostgreSQL', { timeout: 
     expect(await card.innerText()).toContain('Terkirim');
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'mod-central-status-ok');
+    await page.close();
+  });
+
+  it('a regional admin schedules a visit of a mobile unit from its page; a refusal is shown in Indonesian', async () => {
+    const page = await browser.page({ width: 1366, height: 768 });
+    await signIn(page, CENTRAL_ADMIN);
+    await page.click('button[data-open="mobil-landak"]');
+    const form = page.locator('form[name="visit"]');
+    await form.waitFor();
+    const date = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await form.locator('input[name="date"]').fill(date);
+    await form.locator('input[name="village"]').fill('Desa Raja');
+    await form.locator('input[name="district"]').fill('Ngabang');
+    await form.locator('input[name="suratTugas"]').fill('800/71/DPMPTSP/2026');
+    await form.locator('input[name="crew-0"]').fill('Sri Wahyuni');
+    await form.locator('input[name="crew-1"]').fill('Budi Santoso');
+    await form.locator('input[name="crew-2"]').fill('Agus Priyanto');
+    await form.locator('input[name="agencies"]').fill('Dinas Perdagangan, KPP Pratama');
+    await form.locator('input[name="approvedBy"]').fill('Ir. Hendra');
+    // Without a coordinator the server refuses, and the page says so in the page's language.
+    await form.locator('select[name="crew-role-0"]').selectOption('register_officer');
+    await form.locator('button[type="submit"]').click();
+    const outcome = page.locator('[data-testid="visit-outcome"]');
+    await expect.poll(() => outcome.innerText()).toBe('Tim harus memiliki seorang koordinator.');
+    await form.locator('select[name="crew-role-0"]').selectOption('coordinator');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => outcome.innerText()).toContain('dijadwalkan dan dikirim ke unit');
+    const row = page.locator('[data-testid="site-visits"] tbody tr');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getAttribute('data-state')).toBe('sent');
+    expect(await row.innerText()).toContain('Desa Raja');
+    expect(await row.innerText()).toContain('Terkirim, belum diambil unit');
+    const held = await c.api<{ crew: unknown[]; agencies: string[] }[]>(
+      'GET',
+      '/central/sites/mobil-landak/visits',
+      { token: await c.login() },
+    );
+    expect(held.body[0]?.crew).toHaveLength(3);
+    expect(held.body[0]?.agencies).toEqual(['Dinas Perdagangan', 'KPP Pratama']);
+    await page.locator('.pusat-top').scrollIntoViewIfNeeded();
+    await screenshot(page, 'pusat-mobile-visits-laptop');
+    await page.locator('[data-testid="day-figures"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'pusat-mobile-visits-form');
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import {
   COMMAND_NAMES,
+  RECORD_COMMAND_NAMES,
   RECORD_COMMANDS,
   RECORD_SOCKET_EVENTS,
   SettingsView,
@@ -21,6 +22,15 @@ import {
   type ChainStage,
   type QueueFixture,
 } from '../support/access-world.ts';
+import {
+  approvedVisitToday,
+  booked,
+  directVisit,
+  fieldPermit,
+  newId,
+  nextMilestone,
+  visitRequest,
+} from '../support/access-fixtures.ts';
 import { routeInventory } from '../support/route-inventory.ts';
 import { command, type ClientSocket } from '../support/hub-harness.ts';
 
@@ -76,6 +86,7 @@ setting:service-hours             401   403   403     403   403     403  ok   ok
 setting:message-templates         401   403   403     403   403     403  ok   ok    ok    403    403
 setting:message-options           401   403   403     403   403     403  ok   ok    ok    403    403
 setting:booking-capacity          401   403   403     403   403     403  ok   ok    ok    403    403
+setting:booking-options           401   403   403     403   403     403  ok   ok    ok    403    403
 setting:sop-standards             401   403   403     403   403     403  403  403   ok    403    403
 setting:service-standards         401   403   403     403   403     403  403  403   ok    403    403
 setting:late-service              401   403   403     403   403     403  403  403   ok    403    403
@@ -83,6 +94,21 @@ account:create                    401   403   403     403   403     403  403  40
 account:update                    401   403   403     403   403     403  403  403   ok    403    403
 account:reset-pin                 401   403   403     403   403     403  403  403   ok    403    403
 device:create-pairing-code        401   403   403     403   403     403  403  403   ok    403    403
+hall:add-agency                   401   403   403     403   403     403  403  403   ok    403    403
+hall:edit-agency                  401   403   403     403   403     403  403  403   ok    403    403
+hall:add-service                  401   403   403     403   403     403  403  403   ok    403    403
+hall:edit-service                 401   403   403     403   403     403  403  403   ok    403    403
+hall:add-counter                  401   403   403     403   403     403  403  403   ok    403    403
+hall:edit-counter                 401   403   403     403   403     403  403  403   ok    403    403
+booking:check-in                  401   ok    403     403   403     ok   ok   ok    ok    403    403
+visit-request:receive             401   403   403     403   403     403  403  ok    ok    403    403
+visit-request:decline             401   403   403     403   403     403  403  ok    ok    403    403
+visit:schedule                    401   403   403     403   403     403  403  ok    ok    403    403
+visit:approve                     401   403   403     403   403     403  403  403   403   403    ok
+visit:milestone                   401   403   403     ok    ok      403  403  ok    403   403    403
+visit:register                    401   403   403     ok    ok      403  403  ok    403   403    403
+visit:permit                      401   403   403     ok    ok      403  403  ok    403   403    403
+visit:counselling                 401   403   403     ok    ok      403  403  ok    403   403    403
 `;
 
 const CELLS = parseMatrix(MATRIX);
@@ -126,7 +152,11 @@ const SURVEY_ANSWERS = {
   answers: [4, 4, 3, 4, 3, 4, 4, 3, 4],
   respondent: { gender: 'perempuan', ageBand: '30_39', education: 's1', occupation: 'swasta' },
 };
-const standing = { settings: undefined as SettingsView | undefined, categories: [] as unknown[] };
+const standing = {
+  settings: undefined as SettingsView | undefined,
+  categories: [] as unknown[],
+  visitId: '',
+};
 const settingsNow = (): SettingsView => {
   if (!standing.settings) throw new Error('settings not read yet');
   return standing.settings;
@@ -157,6 +187,7 @@ const RECORD_PROBES: Readonly<Record<string, Probe>> = {
   'setting:message-templates': record(() => ({ templates: DEFAULT_MESSAGE_TEMPLATES })),
   'setting:message-options': record(() => ({ nearAhead: 3, keepContactDays: 30 })),
   'setting:booking-capacity': record(() => ({ id: 'kk', capacity: 8 })),
+  'setting:booking-options': record(() => ({ walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null })),
   'setting:sop-standards': record(() => ({ standards: settingsNow().sopStandards })),
   'setting:service-standards': record(() => ({ id: 'pdam', standards: {} })),
   'setting:late-service': record(() => ({ tiers: settingsNow().lateService })),
@@ -171,6 +202,46 @@ const RECORD_PROBES: Readonly<Record<string, Probe>> = {
   'device:create-pairing-code': record(() => ({ deviceId: 'kiosk-9', role: 'kiosk' }), {
     appendsEvent: false,
   }),
+  'hall:add-agency': record((_p, _w, actor) => ({
+    id: `instansi-${actor}`,
+    name: { id: 'Instansi Uji', en: 'Test agency' },
+  })),
+  'hall:edit-agency': record(() => ({ id: 'pdam', shortName: 'PDAM' })),
+  'hall:add-service': record((_p, _w, actor) => ({
+    id: `layanan-${actor}`,
+    agencyId: 'pdam',
+    prefix: 'Q',
+    name: { id: 'Layanan Uji', en: 'Test service' },
+    summary: { fee: { id: 'Gratis', en: 'Free' }, duration: { id: '1 hari', en: '1 day' } },
+  })),
+  'hall:edit-service': record(() => ({ id: 'pdam', name: { id: 'Air Minum', en: 'Drinking water' } })),
+  'hall:add-counter': record((_p, _w, actor) => ({
+    id: `loket-${actor}`,
+    name: 'Loket Uji',
+    serviceIds: ['pdam'],
+  })),
+  'hall:edit-counter': record(() => ({ id: 'loket-11', name: 'Loket 11 PDAM' })),
+  // A booking of today's next session, the clock moved into its check-in window.
+  'booking:check-in': record(async (_p, w) => ({ code: await booked(w, true) })),
+  'visit-request:receive': record((_p, w) => visitRequest(w)),
+  'visit-request:decline': record(async (_p, w) => ({
+    id: await newId(w, '/visit-requests', visitRequest(w)),
+    reason: 'Jadwal bulan ini penuh.',
+  })),
+  'visit:schedule': record((_p, w) => directVisit(w)),
+  'visit:approve': record(async (_p, w) => ({ id: await newId(w, '/visits', directVisit(w)) })),
+  'visit:milestone': record(async (_p, w) => ({
+    id: standing.visitId,
+    milestone: await nextMilestone(w, standing.visitId),
+  })),
+  'visit:register': record(() => ({
+    id: standing.visitId,
+    name: 'Warga Uji',
+    purpose: 'consultation',
+    outsideWindowReason: 'uji akses',
+  })),
+  'visit:permit': record((_p, w) => ({ id: standing.visitId, ...fieldPermit(w) })),
+  'visit:counselling': record(() => ({ id: standing.visitId, topic: 'Pentingnya NIB', peopleReached: 8 })),
 };
 
 const PROBES: Readonly<Record<string, Probe>> = {
@@ -230,6 +301,7 @@ describe('access: every Socket.IO event against every caller', () => {
     w = await AccessWorld.start();
     standing.settings = SettingsView.parse(await w.as('admin', 'GET', '/settings'));
     standing.categories = z.array(z.unknown()).parse(await w.as('admin', 'GET', '/complaints/categories'));
+    standing.visitId = await approvedVisitToday(w);
     for (const actor of ACTORS) {
       const token = w.tokenOf(actor);
       if (token !== undefined) sockets.set(actor, await w.t.socket(token));
@@ -250,6 +322,20 @@ describe('access: every Socket.IO event against every caller', () => {
       .sort();
     expect(heard).toEqual(listed);
     expect(Object.keys(PROBES).sort()).toEqual([...new Set(CELLS.map((c) => c.key))].sort());
+  });
+
+  it('leaves a command off the socket only on purpose: a public one, named here', () => {
+    const restOnly = RECORD_COMMAND_NAMES.filter((name) => RECORD_COMMANDS[name].socket === null);
+    // A citizen's form or a device being paired has no session, which a socket always has.
+    expect(restOnly.sort()).toEqual([
+      'booking:cancel',
+      'booking:make',
+      'booking:move',
+      'complaint:file-public',
+      'device:pair',
+    ]);
+    for (const name of restOnly) expect(RECORD_COMMANDS[name].public, name).toBe(true);
+    for (const name of RECORD_SOCKET_EVENTS) expect(RECORD_COMMANDS[name].socket, name).toBe(name);
   });
 
   it("serves every feature command at its table's REST route too", () => {

@@ -10,7 +10,6 @@ import {
 } from '@giliran/protocol';
 import { DEFAULT_MESSAGE_TEMPLATES } from '@giliran/domain';
 import { z } from 'zod';
-import { PUBLIC } from '../../apps/hub/src/auth/actor.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AccessWorld,
@@ -24,6 +23,16 @@ import {
   type Reply,
 } from '../support/access-world.ts';
 import { openApiRoutes, routeInventory, routeKey } from '../support/route-inventory.ts';
+import {
+  approvedVisitToday,
+  booked,
+  bookingSlot,
+  directVisit,
+  fieldPermit,
+  newId,
+  nextMilestone,
+  visitRequest,
+} from '../support/access-fixtures.ts';
 
 /**
  * Every REST route the hub serves against every kind of caller. Columns: no token, the kiosk and display devices,
@@ -53,6 +62,7 @@ USE  /api                                          ok    ok    ok      ok    ok 
 USE  /assets                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /kiosk                                        ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /t/:code                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
+GET  /t/sw.js                                      ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /pengaduan                                    ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /pengaduan/:code                              ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
 GET  /survey                                       ok    ok    ok      ok    ok      ok   ok   ok    ok    ok     ok
@@ -129,6 +139,7 @@ PUT  /api/settings/counters/:id                    401   403   403     403   403
 PUT  /api/settings/opening-hours                   401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/opening-hours/:id               401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/booking/:id                     401   403   403     403   403     403  ok   ok    ok    403    403
+PUT  /api/settings/booking-options                 401   403   403     403   403     403  ok   ok    ok    403    403
 PUT  /api/settings/sop-standards                   401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/sop-standards/:id               401   403   403     403   403     403  403  403   ok    403    403
 PUT  /api/settings/late-service                    401   403   403     403   403     403  403  403   ok    403    403
@@ -220,6 +231,7 @@ const UNDOCUMENTED = [
   'GET /pengaduan/:code',
   'GET /survey',
   'GET /t/:code',
+  'GET /t/sw.js',
   'USE /api',
   'USE /assets',
 ];
@@ -286,35 +298,6 @@ interface Standing {
 }
 const standing = {} as Standing;
 
-/** Distinct dates and NIB numbers for the mobile unit's probes (one visit a day, one NIB once). */
-let sequence = 0;
-const dayAhead = (w: AccessWorld, days: number): string => {
-  const date = new Date(`${w.t.hub.engine.serviceDay}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-const PLACE = { village: 'Desa Kuala Dua', district: 'Sungai Raya' };
-const CREW = [
-  { name: 'Koordinator', role: 'coordinator' },
-  { name: 'Pengemudi', role: 'driver' },
-];
-const visitRequest = (w: AccessWorld) => ({
-  requesterKind: 'kepala_desa',
-  requesterName: 'Kepala Desa Kuala Dua',
-  place: PLACE,
-  wishedDate: dayAhead(w, 30),
-});
-const directVisit = (w: AccessWorld) => ({
-  date: dayAhead(w, 40 + ++sequence),
-  place: PLACE,
-  suratTugasNumber: `800/${String(sequence)}/2025`,
-  crew: CREW,
-});
-/** Made by admin, who plans beside the coordinator: the id of what it made. */
-async function newId(w: AccessWorld, path: string, body: unknown): Promise<string> {
-  return z.object({ id: z.string() }).parse(await w.as('admin', 'POST', path, body)).id;
-}
-
 const queue = (
   fixture: QueueFixture,
   status: 200 | 201,
@@ -344,42 +327,6 @@ const freshComplaint = (body: unknown): Probe => ({
   ok: 200,
   target: async (w) => ({ params: { id: (await w.complaint()).id }, body }),
 });
-
-let phones = 0;
-/**
- * A free place: a future date's session (a place in today's next session with `today`, the clock then moved into its
- * check-in window), and a WhatsApp number of its own.
- */
-function bookingSlot(w: AccessWorld, today: boolean) {
-  // From the service itself: the public read limit per address is not what this test is about.
-  const options = w.t.hub.booking.options();
-  for (const service of options.services)
-    for (const date of today ? service.dates.slice(0, 1) : service.dates.slice(1)) {
-      const slots = w.t.hub.booking.slots({ serviceId: service.id, date });
-      const session = slots.sessions.find((s) => s.left > 0);
-      if (session) {
-        phones += 1;
-        return {
-          serviceId: service.id,
-          date,
-          sessionId: session.id,
-          name: 'Sari',
-          phone: `0813${String(10_000_000 + phones)}`,
-        };
-      }
-    }
-  throw new Error('no free booking place');
-}
-
-/** The code of a booking made through the service itself (the public routes' rate limit is not what is tested). */
-async function booked(w: AccessWorld, today: boolean): Promise<string> {
-  const made = await w.t.hub.booking.make(bookingSlot(w, today), undefined, 'access', PUBLIC);
-  if (today) {
-    const opens = Date.parse(made.checkInFrom);
-    if (w.clock.now() < opens) w.clock.advance(opens - w.clock.now());
-  }
-  return made.code;
-}
 
 const PROBES: Readonly<Record<string, Probe>> = {
   'GET /api/health': { ok: 200 },
@@ -427,6 +374,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   },
   'GET /kiosk': PAGE,
   'GET /t/:code': { ...PAGE, target: () => ({ params: { code: standing.modTicket.code } }) },
+  'GET /t/sw.js': PAGE,
   'GET /pengaduan': PAGE,
   'GET /pengaduan/:code': { ...PAGE, target: () => ({ params: { code: standing.complaint.code } }) },
   'GET /survey': PAGE,
@@ -541,6 +489,10 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'PUT /api/settings/booking/:id': {
     ok: 200,
     target: () => ({ params: { id: 'kk' }, body: { capacity: 8 } }),
+  },
+  'PUT /api/settings/booking-options': {
+    ok: 200,
+    target: () => ({ body: { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null } }),
   },
   'GET /api/booking/options': { ok: 200 },
   'GET /api/booking/slots': {
@@ -743,12 +695,10 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/visits/:id/milestones/:milestone': {
     ok: 201,
     appendsEvent: true,
-    target: async (w) => {
-      const visit = z
-        .object({ nextMilestone: z.string() })
-        .parse(await w.as('admin', 'GET', `/visits/${standing.visitId}`));
-      return { params: { id: standing.visitId, milestone: visit.nextMilestone }, body: {} };
-    },
+    target: async (w) => ({
+      params: { id: standing.visitId, milestone: await nextMilestone(w, standing.visitId) },
+      body: {},
+    }),
   },
   'POST /api/visits/:id/register': {
     ok: 201,
@@ -761,18 +711,7 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'POST /api/visits/:id/permits': {
     ok: 201,
     appendsEvent: true,
-    target: (w) => ({
-      params: { id: standing.visitId },
-      body: {
-        nib: `9120000000${String(++sequence).padStart(3, '0')}`,
-        businessName: 'Toko Uji',
-        riskClass: 'menengah_tinggi',
-        issuedInOssAt: w.t.hub.engine.nowIso(),
-        printed: true,
-        handedOver: true,
-        accessExplained: true,
-      },
-    }),
+    target: (w) => ({ params: { id: standing.visitId }, body: fieldPermit(w) }),
   },
   'POST /api/visits/:id/counselling': {
     ok: 201,
@@ -812,8 +751,7 @@ describe('access: every REST route against every caller', () => {
       .array(ComplaintCategoryRule)
       .parse(await w.as('admin', 'GET', '/complaints/categories'));
     // Today's visit of the unit, approved, with one photo: what the crew's rows act on.
-    standing.visitId = await newId(w, '/visits', { ...directVisit(w), date: w.t.hub.engine.serviceDay });
-    await w.as('kadis', 'POST', `/visits/${standing.visitId}/approve`);
+    standing.visitId = await approvedVisitToday(w);
     const photo = await w.request(w.tokenOf('coord'), 'POST', `/api/visits/${standing.visitId}/photos`, {
       body: 'RIFF\u0010\u0000\u0000\u0000WEBPVP8 ',
       headers: { 'content-type': 'image/webp' },

@@ -3,11 +3,16 @@ import type {
   BookingOptions,
   BookingView,
   IssuedTicket,
+  ReportView,
   SettingsView,
   SlotsView,
   TicketView,
 } from '@giliran/protocol';
-import { BookingView as BookingViewSchema, SlotsView as SlotsSchema } from '@giliran/protocol';
+import {
+  BookingView as BookingViewSchema,
+  ReportView as ReportViewSchema,
+  SlotsView as SlotsSchema,
+} from '@giliran/protocol';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ACTOR, FEED_CALLER, feedItemCommand } from '../../apps/hub/src/central/feed-apply.ts';
@@ -148,6 +153,44 @@ describe('online booking at a hub alone', () => {
     ).toBe(403);
   });
 
+  it('lets MOD set the walk-in share, the per-phone limit and the no-show block, audited and in effect at once', async () => {
+    const mod = await t.login('mod');
+    const before = await t.api<SettingsView>('GET', '/settings', { token: mod });
+    expect(before.body.booking).toMatchObject({ walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null });
+    expect(before.body.booking?.capacity).toMatchObject({ 'ktp-el': 8, 'akta-lahir': 2 });
+    const options = {
+      walkInShare: 0.25,
+      maxOpenPerPhone: 3,
+      noShowBlock: { noShows: 2, withinDays: 30, blockDays: 14 },
+    };
+    const set = await t.api<SettingsView>('PUT', '/settings/booking-options', { token: mod, body: options });
+    expect(set.status).toBe(200);
+    expect(set.body.booking).toMatchObject(options);
+    // 8 per session, a quarter kept for walk-ins: 6 places, 4 of them sold in the race above.
+    const slots = await t.api<SlotsView>('GET', `/booking/slots?serviceId=ktp-el&date=${THU}`);
+    expect(slots.body.sessions[0]).toMatchObject({ capacity: 6, left: 2 });
+    const audit = await t.api<{ area: string; target: string | null; before: unknown; after: unknown }[]>(
+      'GET',
+      '/audit',
+      { token: mod },
+    );
+    expect(audit.body.find((e) => e.area === 'booking' && e.target === null)).toMatchObject({
+      before: { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null },
+      after: options,
+    });
+    const bad = await t.api<ApiErrorBody>('PUT', '/settings/booking-options', {
+      token: mod,
+      body: { ...options, walkInShare: 1.5 },
+    });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const officer = await t.login('loket1');
+    expect((await t.api('PUT', '/settings/booking-options', { token: officer, body: options })).status).toBe(
+      403,
+    );
+    const back = { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null };
+    expect((await t.api('PUT', '/settings/booking-options', { token: mod, body: back })).status).toBe(200);
+  });
+
   it('checks in at the kiosk by the QR within the window, once, as a booked ticket', async () => {
     const qr = booking.qr ?? '';
     clock.advance(wib(THU, '07:20') - clock.now());
@@ -231,6 +274,75 @@ describe('online booking at a hub alone', () => {
     t.hub.booking.sweep();
     expect((await t.api<BookingView>('GET', `/bookings/${late.code}`)).body.status).toBe('no-show');
     expectLogIsTruth(t.hub.db);
+  });
+
+  it('reports booked against walk-in tickets, missed bookings and punctuality as the test counts them from the log', async () => {
+    const officer = await t.login('loket1');
+    const active = t.hub.db
+      .prepare('SELECT ticket_id AS id FROM bookings WHERE ticket_id IS NOT NULL')
+      .all() as { id: string }[];
+    const calledBooked = t.hub.engine.state.counters.get('loket-1')?.activeTicketId ?? '';
+    expect(active.map((a) => a.id)).toContain(calledBooked);
+    // Recalled as the site's rule asks before a no-show may be marked.
+    let noShow = 0;
+    for (let recalls = 0; recalls < 6 && noShow !== 200; recalls++) {
+      noShow = (await t.api('POST', `/tickets/${calledBooked}/no-show`, { token: officer, body: {} })).status;
+      if (noShow !== 200) await t.api('POST', '/counters/loket-1/recall', { token: officer, body: {} });
+    }
+    expect(noShow).toBe(200);
+
+    // The test's own count, from the events the hub logged for Thursday.
+    const logged = (
+      t.hub.db
+        .prepare("SELECT type, payload FROM events WHERE type LIKE 'ticket:%' OR type LIKE 'booking:%'")
+        .all() as {
+        type: string;
+        payload: string;
+      }[]
+    ).map((e): Record<string, unknown> & { type: string } => ({
+      ...(JSON.parse(e.payload) as Record<string, unknown>),
+      type: e.type,
+    }));
+    const issued = logged.filter((e) => e.type === 'ticket:issued' && e.serviceDay === THU);
+    const booked = issued.filter((e) => e.booking !== undefined);
+    const last = new Map(logged.filter((e) => e.type.startsWith('booking:')).map((e) => [e.code, e]));
+    const statusOf = (type: string) => [...last.values()].filter((e) => e.type === type).length;
+    const checkIns = [...last.values()].filter((e) => e.type === 'booking:checked-in');
+    const minutes = checkIns.map((e) => e.minutesFromStart as number);
+    const noShowTickets = new Set(logged.filter((e) => e.type === 'ticket:no-show').map((e) => e.ticketId));
+    const calledNoShow = checkIns.filter((e) => noShowTickets.has(e.ticketId)).length;
+    const missed = statusOf('booking:no-show');
+
+    const mod = await t.login('mod');
+    const { body } = await t.api<ReportView>('GET', `/reports?from=${THU}&to=${THU}`, {
+      token: mod,
+      schema: ReportViewSchema,
+    });
+    const total = body.bookings?.total;
+    expect(total?.booked.tickets).toBe(booked.length);
+    expect(total?.walkIn.tickets).toBe(issued.length - booked.length);
+    expect(total?.bookings).toEqual({
+      made: last.size,
+      cancelled: statusOf('booking:cancelled'),
+      open: statusOf('booking:made') + statusOf('booking:moved'),
+      checkedIn: checkIns.length,
+      missed,
+      calledNoShow,
+      noShowRate: (missed + calledNoShow) / (checkIns.length + missed),
+    });
+    expect(total?.punctuality).toEqual({
+      early: minutes.filter((m) => m < -10).length,
+      onTime: minutes.filter((m) => m >= -10 && m <= 0).length,
+      late: minutes.filter((m) => m > 0).length,
+    });
+    // The figures this scenario makes, so the comparison above cannot pass on empty sections.
+    expect([booked.length, checkIns.length, missed, calledNoShow]).toEqual([2, 2, 2, 1]);
+    expect(body.bookings?.days.map((d) => [d.day, d.serviceId])).toContainEqual([THU, 'ktp-el']);
+
+    const csv = await fetch(`${t.hub.url}/api/reports?from=${THU}&to=${THU}&format=csv`, {
+      headers: { authorization: `Bearer ${mod}` },
+    });
+    expect(await csv.text()).toContain('Antrean daring dan langsung per layanan');
   });
 });
 

@@ -302,6 +302,43 @@ describe(
         }
       });
 
+      it('one batch sent at once through both processes, six times: stored once, each answer acknowledges it', async () => {
+        // A batch at the head is written in one statement that moves the head only from where it was read; the
+        // five that lose the race find it moved and take the locked path, which sees the events already held.
+        const b = await startTestCentral(cluster, { databaseUrl: c.databaseUrl });
+        try {
+          const site = await c.enrol('sambas');
+          const events = queueEvents(10); // 40 events, 4 per ticket
+          // Batches of 3 split tickets: each batch folds rows an earlier batch wrote.
+          for (let start = 0; start < 24; start += 3) {
+            const res = await c.api('POST', '/central/sync', {
+              token: site.key,
+              body: batchOf(site.id, events.slice(start, start + 3)),
+            });
+            expect(res.status).toBe(200);
+          }
+          const racing = batchOf(site.id, events.slice(24));
+          const answers = await Promise.all(
+            [c, b, c, b, c, b].map((central) =>
+              central.api('POST', '/central/sync', { token: site.key, body: racing }),
+            ),
+          );
+          const acks = answers.map((answer) => SyncAck.parse(answer.body));
+          expect(acks.map((ack) => ack.ackedSeq)).toEqual([40, 40, 40, 40, 40, 40]);
+          expect(acks.reduce((n, ack) => n + ack.stored, 0)).toBe(16);
+          const { rows } = await c.central.pool.query(
+            `SELECT (SELECT count(*)::int FROM events WHERE site_id = $1) AS events,
+                    (SELECT count(*)::int FROM site_tickets WHERE site_id = $1 AND status = 'done'
+                       AND first_called_at IS NOT NULL AND finished_at IS NOT NULL) AS done,
+                    (SELECT last_seq::int FROM sites WHERE id = $1) AS head`,
+            [site.id],
+          );
+          expect(rows[0]).toEqual({ events: 40, done: 10, head: 40 });
+        } finally {
+          await b.stop();
+        }
+      });
+
       it('a socket without a regional session is refused', async () => {
         const socket = connect(c.central.url, {
           auth: { token: 'nope' },

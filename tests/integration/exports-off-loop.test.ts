@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
+import { BACKGROUND_NICE } from '../../apps/hub/src/exports/background-thread.ts';
 import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import { threadNices } from '../support/thread-nice.ts';
 
 // Wednesday 2026-11-25, 10:00 WIB: "yesterday" (2026-11-24) is a closed day.
 const NOW = Date.parse('2026-11-25T10:00:00+07:00');
@@ -27,15 +29,19 @@ describe('report exports rendered in worker threads, capped and cached', () => {
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
   }
 
-  it('renders PDF and XLSX in a worker thread, not on the hub’s loop', async () => {
+  it('renders PDF and XLSX in a worker thread at the lowest priority, not on the hub’s loop', async () => {
     const { hub, mod } = await start();
     await hub.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
+    const lowered = (): number => threadNices().filter((nice) => nice === BACKGROUND_NICE).length;
+    const before = process.platform === 'linux' ? lowered() : 0;
     const pdf = await download(hub, mod, '/today?format=pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const xlsx = await download(hub, mod, '/today?format=xlsx');
     expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
     expect(hub.hub.exports.rendered).toBe(2);
+    // Linux: the export thread lowered itself alone (nice 19); the hub's loop, this thread, keeps its priority.
+    if (process.platform === 'linux') expect(lowered()).toBe(before + 1);
   });
 
   it('answers 429 with Retry-After beyond the exports it accepts at once, and every accepted file is whole', async () => {

@@ -201,6 +201,15 @@ const BODY_ROUTES: Readonly<Record<string, BodyRoute>> = {
     body: () => ({ capacity: 6 }),
     runs: 30,
   },
+  'PUT /api/settings/booking-options': {
+    as: 'mod',
+    body: () => ({
+      walkInShare: 0.5,
+      maxOpenPerPhone: 2,
+      noShowBlock: { noShows: 2, withinDays: 30, blockDays: 14 },
+    }),
+    runs: 30,
+  },
   'POST /api/complaints': {
     as: 'fo',
     body: () => ({
@@ -559,6 +568,7 @@ const GET_ROUTES: Readonly<Record<string, GetRoute>> = {
   'GET /api/audit': { as: 'mod', query: ['from', 'to', 'area', 'limit'], runs: 30 },
   'GET /kiosk': { as: 'none', query: ['token', 'lang', 'paper'], runs: 4 },
   'GET /t/:code': { as: 'none', params: () => ({ code: 'ZZZZZZZZZZ' }), query: [], runs: 4 },
+  'GET /t/sw.js': { as: 'none', query: [], runs: 4 },
   'GET /pengaduan': { as: 'none', query: ['lang'], runs: 4 },
   'GET /pengaduan/:code': { as: 'none', params: () => ({ code: 'ZZZZZZZZZZ' }), query: [], runs: 4 },
   'GET /survey': { as: 'none', query: ['ticket', 'token', 'lang'], runs: 4 },

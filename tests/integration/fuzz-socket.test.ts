@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectLogIsTruth } from '../support/log-truth.ts';
 import { AccessWorld, codedError } from '../support/access-world.ts';
+import { approvedVisitToday } from '../support/access-fixtures.ts';
 import type { ClientSocket } from '../support/hub-harness.ts';
 import { fuzzSeeds } from '../support/fuzz-seeds.ts';
 import { nearlyValidText } from '../support/hostile-json.ts';
@@ -36,16 +37,19 @@ const standing = {
   ticketId: '',
   compensationId: '',
   complaintId: '',
+  visitId: '',
   sopStandards: {} as Record<string, number>,
 };
 
+const PLACE = { village: 'Desa Kuala Dua', district: 'Sungai Raya' };
 const SURVEY_ANSWERS = {
   answers: [4, 4, 3, 4, 3, 4, 4, 3, 4],
   respondent: { gender: 'perempuan', ageBand: '30_39', education: 's1', occupation: 'swasta' },
 };
 
 /**
- * The features' commands (RECORD_COMMANDS), sent by admin (who may send each but the survey's, sent by the kiosk).
+ * The features' commands (RECORD_COMMANDS), sent by admin (who may send each but the survey's, sent by the kiosk,
+ * and the mobile unit's crew and approval commands, sent by the coordinator and the Kepala Dinas).
  * Fewer runs each than the queue's: their refusals come from the same dispatcher and the bus's one parse.
  */
 const RECORD_VALID: Readonly<Record<string, () => Record<string, unknown>>> = {
@@ -78,11 +82,54 @@ const RECORD_VALID: Readonly<Record<string, () => Record<string, unknown>>> = {
   'setting:message-templates': () => ({ templates: DEFAULT_MESSAGE_TEMPLATES }),
   'setting:message-options': () => ({ nearAhead: 3, keepContactDays: 30 }),
   'setting:booking-capacity': () => ({ id: 'kk', capacity: 8 }),
+  'setting:booking-options': () => ({ walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null }),
   'account:create': () => ({ username: 'uji-fuzz', name: 'Uji', role: 'fo', pin: '582913' }),
   'account:update': () => ({ username: 'loket12', name: 'Petugas Loket 12' }),
   'account:reset-pin': () => ({ username: 'loket12', pin: '1234' }),
   'device:create-pairing-code': () => ({ deviceId: 'kiosk-9', role: 'kiosk' }),
+  'hall:add-agency': () => ({ id: 'instansi-uji', name: { id: 'Instansi Uji', en: 'Test agency' } }),
+  'hall:edit-agency': () => ({ id: 'pdam', shortName: 'PDAM' }),
+  'hall:add-service': () => ({
+    id: 'layanan-uji',
+    agencyId: 'pdam',
+    prefix: 'Q',
+    name: { id: 'Layanan Uji', en: 'Test service' },
+    summary: { fee: { id: 'Gratis', en: 'Free' }, duration: { id: '1 hari', en: '1 day' } },
+  }),
+  'hall:edit-service': () => ({ id: 'pdam', name: { id: 'Air Minum', en: 'Drinking water' } }),
+  'hall:add-counter': () => ({ id: 'loket-uji', name: 'Loket Uji', serviceIds: ['pdam'] }),
+  'hall:edit-counter': () => ({ id: 'loket-11', name: 'Loket 11 PDAM' }),
+  'booking:check-in': () => ({ code: 'ABCD2345', priority: null }),
+  'visit-request:receive': () => ({
+    requesterKind: 'kepala_desa',
+    requesterName: 'Kepala Desa Kuala Dua',
+    place: PLACE,
+    wishedDate: '2030-01-15',
+  }),
+  'visit-request:decline': () => ({ id: standing.visitId, reason: 'Jadwal penuh.' }),
+  'visit:schedule': () => ({
+    date: '2030-02-11',
+    place: PLACE,
+    suratTugasNumber: '800/1/2030',
+    crew: [{ name: 'Koordinator', role: 'coordinator' }],
+  }),
+  'visit:approve': () => ({ id: standing.visitId }),
+  'visit:milestone': () => ({ id: standing.visitId, milestone: 'departed', note: 'Berangkat.' }),
+  'visit:register': () => ({ id: standing.visitId, name: 'Warga Uji', purpose: 'consultation' }),
+  'visit:permit': () => ({
+    id: standing.visitId,
+    nib: '9120000000001',
+    businessName: 'Toko Uji',
+    riskClass: 'rendah',
+    issuedInOssAt: '2030-01-01T02:00:00.000Z',
+    printed: true,
+    handedOver: true,
+    accessExplained: true,
+  }),
+  'visit:counselling': () => ({ id: standing.visitId, topic: 'Pentingnya NIB', peopleReached: 8 }),
 };
+/** The mobile unit's crew commands come from the coordinator's socket, the approval from the Kepala Dinas'. */
+const CREW_EVENTS = new Set(['visit:milestone', 'visit:register', 'visit:permit', 'visit:counselling']);
 const RECORD_RUNS = 20;
 
 /** A payload each event accepts, for the fuzz to bend. */
@@ -125,9 +172,13 @@ describe('fuzz: hostile Socket.IO payloads', () => {
   let socket: ClientSocket;
   let adminSocket: ClientSocket;
   let kioskSocket: ClientSocket;
+  let coordSocket: ClientSocket;
+  let kadisSocket: ClientSocket;
   /** MOD sends the queue's events; admin the features' (the kiosk the survey's). */
   const senderOf = (event: string): ClientSocket => {
     if (event === 'skm:answer') return kioskSocket;
+    if (CREW_EVENTS.has(event)) return coordSocket;
+    if (event === 'visit:approve') return kadisSocket;
     return event in RECORD_VALID ? adminSocket : socket;
   };
 
@@ -142,6 +193,9 @@ describe('fuzz: hostile Socket.IO payloads', () => {
     socket = await w.t.socket(w.tokenOf('mod') ?? '');
     adminSocket = await w.t.socket(w.tokenOf('admin') ?? '');
     kioskSocket = await w.t.socket(w.tokenOf('kiosk') ?? '');
+    coordSocket = await w.t.socket(w.tokenOf('coord') ?? '');
+    kadisSocket = await w.t.socket(w.tokenOf('kadis') ?? '');
+    standing.visitId = await approvedVisitToday(w);
   });
   afterAll(async () => {
     const health = await w.request(undefined, 'GET', '/api/health');

@@ -1,6 +1,6 @@
 import { MessagesView } from '@giliran/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MessageSettings } from '../../apps/hub/src/messages/message-settings.ts';
+import { MessageSettings } from '../../apps/hub/src/config/message-settings.ts';
 import {
   fakeSmsGateway,
   fakeWhatsApp,

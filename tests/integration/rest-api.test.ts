@@ -4,6 +4,9 @@ import {
   HealthResponse,
   IssuedTicket,
   LoginResponse,
+  NoBody,
+  RECORD_COMMAND_NAMES,
+  RECORD_COMMANDS,
   ServiceView,
   TicketView,
   TimingView,
@@ -745,6 +748,37 @@ describe('REST API', () => {
         const answer = await t.api(method.toUpperCase(), concrete, { token: mod });
         const code = ErrorBody.safeParse(answer.body).data?.error.code;
         expect(code, `${method} ${path}`).not.toBe('NOT_FOUND');
+      }
+    });
+
+    it('describes every command of the one table with the schemas the hub parses it with', async () => {
+      const res = await get('/openapi.json');
+      const Op = z.looseObject({
+        'x-command': z.string(),
+        'x-socket-event': z.string().nullable(),
+        parameters: z.array(z.looseObject({ name: z.string(), in: z.string(), schema: z.unknown() })),
+        requestBody: z
+          .object({ content: z.object({ 'application/json': z.object({ schema: z.unknown() }) }) })
+          .optional(),
+      });
+      const doc = z
+        .object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())) })
+        .parse(res.body);
+      const json = (schema: z.ZodType): unknown =>
+        JSON.parse(JSON.stringify(z.toJSONSchema(schema, { io: 'input' })));
+      for (const name of RECORD_COMMAND_NAMES) {
+        const def = RECORD_COMMANDS[name];
+        const path = `/api${def.rest.path.replace(/:(\w+)/g, '{$1}')}`;
+        const op = Op.parse(doc.paths[path]?.[def.rest.method]);
+        expect(op['x-command']).toBe(name);
+        expect(op['x-socket-event'], name).toBe(def.socket);
+        const body = op.requestBody?.content['application/json'].schema;
+        expect(body, name).toEqual(def.body === NoBody ? undefined : json(def.body));
+        const shape: Readonly<Record<string, z.ZodType>> = def.params.shape;
+        for (const [param, schema] of Object.entries(shape)) {
+          const described = op.parameters.find((p) => p.in === 'path' && p.name === param);
+          expect(described?.schema, `${name} :${param}`).toEqual(json(schema));
+        }
       }
     });
   });

@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { createCentral, upsertAccount, type Central } from '../../apps/central/src/index.ts';
+import type { Clock } from '../../apps/hub/src/clock.ts';
 import type { PostgresCluster } from './postgres-cluster.ts';
 
 export const CENTRAL_ADMIN = { username: 'wilayah', pin: '583920' } as const;
@@ -20,7 +21,10 @@ export interface TestCentral {
   ): Promise<Reply<T>>;
   login(account?: { username: string; pin: string }): Promise<string>;
   /** Enrols a site as the regional admin and answers its id and key. */
-  enrol(id: string, kind?: 'hall' | 'mobile'): Promise<{ id: string; key: string }>;
+  enrol(
+    id: string,
+    kind?: 'hall' | 'mobile',
+  ): Promise<{ id: string; key: string; bookingKey?: string | undefined }>;
   stop(): Promise<void>;
 }
 
@@ -56,10 +60,15 @@ export async function freshCentralDatabase(cluster: PostgresCluster): Promise<st
 /** A real central process in this test process (port 0) on `databaseUrl`, or a fresh database of the cluster. */
 export async function startTestCentral(
   cluster: PostgresCluster,
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; clock?: Clock } = {},
 ): Promise<TestCentral> {
   const databaseUrl = options.databaseUrl ?? (await freshCentralDatabase(cluster));
-  const central = await createCentral({ databaseUrl, port: 0, logger: pino({ level: 'silent' }) });
+  const central = await createCentral({
+    databaseUrl,
+    port: 0,
+    logger: pino({ level: 'silent' }),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   if (options.databaseUrl === undefined) {
     await upsertAccount(central.pool, { ...CENTRAL_ADMIN, name: 'Admin Wilayah', role: 'regional_admin' });
     await upsertAccount(central.pool, { ...CENTRAL_VIEWER, name: 'Pengamat', role: 'regional_viewer' });
@@ -76,7 +85,7 @@ export async function startTestCentral(
     },
     async enrol(id, kind = 'hall') {
       const token = await t.login();
-      const res = await api<{ id: string; key: string }>('POST', '/central/sites', {
+      const res = await api<{ id: string; key: string; bookingKey?: string }>('POST', '/central/sites', {
         token,
         body: { id, kind, name: `MPP ${id}`, region: 'Kalimantan Barat' },
       });

@@ -9,13 +9,27 @@ export interface CentralProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<void>;
   kill9(): Promise<void>;
+  /** SIGTERM: central closes its server and pool (and writes a CPU profile when started with --cpu-prof). */
+  stop(): Promise<void>;
+  /** The last few kilobytes the process wrote, for a failure's message. */
+  output(): string;
 }
 
 /** The real `npm run central` entry point as a child process on a given port, resolved once it listens. */
-export function spawnCentral(databaseUrl: string, port: number): Promise<CentralProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CENTRAL_MAIN], {
+export function spawnCentral(
+  databaseUrl: string,
+  port: number,
+  extra: { env?: Record<string, string>; nodeArgs?: readonly string[] } = {},
+): Promise<CentralProcess> {
+  const child = spawn(process.execPath, [...(extra.nodeArgs ?? []), '--import', 'tsx', CENTRAL_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CENTRAL_PORT: String(port), LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      CENTRAL_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      ...extra.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => {
@@ -31,6 +45,11 @@ export function spawnCentral(databaseUrl: string, port: number): Promise<Central
       child.kill('SIGKILL');
       await exited;
     },
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    output: () => output,
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_MESSAGE_TEMPLATES, MESSAGE_KINDS } from '@giliran/domain';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { z } from 'zod';
+import { templateBody, whatsAppTemplateOf } from '../../apps/hub/src/messages/channels/whatsapp-cloud.ts';
 
 /*
  * Stand-ins for the providers on loopback, speaking their real protocols: the WhatsApp Business Cloud API's
@@ -69,6 +72,8 @@ interface Parsed {
   readonly text: string;
   readonly to: string;
   readonly authorised: boolean;
+  /** The provider refuses this request as it stands (an unknown template): its Graph error code and words. */
+  readonly refused?: { readonly code: number; readonly message: string };
 }
 
 /** The parts both HTTP fakes share: the rule, the log, the hanging answers. */
@@ -91,6 +96,11 @@ async function httpFake(
       return;
     }
     const n = received.length;
+    if (parsed.refused) {
+      received.push({ text: parsed.text, to: parsed.to, behaviour: 'refuse', headers: req.headers });
+      json(res, 400, { error: { ...parsed.refused, type: 'OAuthException', fbtrace_id: 'AbCdEf' } });
+      return;
+    }
     const behaviour = rule(n, parsed.text);
     received.push({ text: parsed.text, to: parsed.to, behaviour, headers: req.headers });
     if (behaviour === 'hang') {
@@ -127,29 +137,103 @@ const GRAPH_ERRORS: Readonly<Record<Exclude<Behaviour, 'accept' | 'hang'>, [numb
   fail: [500, 131000, '(#131000) Something went wrong'],
 };
 
-/** POST /{phone-number-id}/messages with `Authorization: Bearer`, answered as the Cloud API answers. */
-export function fakeWhatsApp(phoneNumberId: string, token: string): Promise<FakeProvider> {
+/** Approved templates as Meta holds them: name → language code → body with {{1}}, {{2}}… */
+export type ApprovedTemplates = ReadonlyMap<string, Readonly<Record<string, string>>>;
+
+/** The hub's default texts registered as its default templates, in Indonesian (`id`) and English (`en`). */
+export function defaultApprovedTemplates(): ApprovedTemplates {
+  return new Map(
+    MESSAGE_KINDS.map((kind) => {
+      const { name, parameters } = whatsAppTemplateOf(kind);
+      const texts = DEFAULT_MESSAGE_TEMPLATES[kind];
+      return [name, { id: templateBody(texts.id, parameters), en: templateBody(texts.en, parameters) }];
+    }),
+  );
+}
+
+const TemplateRequest = z.strictObject({
+  name: z.string().regex(/^[a-z0-9_]+$/),
+  language: z.strictObject({ code: z.string().min(2), policy: z.literal('deterministic').optional() }),
+  components: z
+    .array(
+      z.strictObject({
+        type: z.literal('body'),
+        // Meta's rule: no line break or tab, at most four spaces in a row, never empty.
+        parameters: z.array(
+          z.strictObject({
+            type: z.literal('text'),
+            text: z
+              .string()
+              .min(1)
+              .regex(/^[^\n\t]*$/)
+              .refine((t) => !/ {5}/.test(t)),
+          }),
+        ),
+      }),
+    )
+    .optional(),
+});
+
+const WhatsAppRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    messaging_product: z.literal('whatsapp'),
+    recipient_type: z.literal('individual').optional(),
+    to: z.string().regex(/^\d{8,15}$/),
+    type: z.literal('text'),
+    text: z.strictObject({ body: z.string().min(1).max(4096), preview_url: z.boolean().optional() }),
+  }),
+  z.strictObject({
+    messaging_product: z.literal('whatsapp'),
+    recipient_type: z.literal('individual').optional(),
+    to: z.string().regex(/^\d{8,15}$/),
+    type: z.literal('template'),
+    template: TemplateRequest,
+  }),
+]);
+
+/** A template request as the citizen would read it, or why Meta refuses it. */
+function renderTemplate(
+  template: z.infer<typeof TemplateRequest>,
+  approved: ApprovedTemplates,
+): { text: string; refused?: { code: number; message: string } } {
+  const body = approved.get(template.name)?.[template.language.code];
+  const values = template.components?.[0]?.parameters.map((p) => p.text) ?? [];
+  if (body === undefined)
+    return {
+      text: template.name,
+      refused: { code: 132001, message: '(#132001) Template name does not exist in the translation' },
+    };
+  const expected = new Set([...body.matchAll(/\{\{(\d+)\}\}/g)].map((m) => m[1])).size;
+  if (expected !== values.length)
+    return {
+      text: template.name,
+      refused: {
+        code: 132000,
+        message: '(#132000) Number of parameters does not match the expected number of params',
+      },
+    };
+  return { text: body.replace(/\{\{(\d+)\}\}/g, (_m, n: string) => values[Number(n) - 1] ?? '') };
+}
+
+/**
+ * POST /{phone-number-id}/messages with `Authorization: Bearer`, checked against the Cloud API's documented request
+ * (a text, or a template with its body parameters) and answered as the Cloud API answers. A template must be one
+ * of `approved`, in that language, with as many parameters as its body has: its text is the approved body filled in.
+ */
+export function fakeWhatsApp(
+  phoneNumberId: string,
+  token: string,
+  approved: ApprovedTemplates = defaultApprovedTemplates(),
+): Promise<FakeProvider> {
   return httpFake(
     (req, body) => {
       if (req.method !== 'POST' || req.url !== `/${phoneNumberId}/messages`) return null;
-      const message = JSON.parse(body) as {
-        messaging_product?: string;
-        to?: string;
-        type?: string;
-        text?: { body?: string };
-      };
-      if (
-        message.messaging_product !== 'whatsapp' ||
-        message.type !== 'text' ||
-        !message.text?.body ||
-        !message.to
-      )
-        return null;
-      return {
-        text: message.text.body,
-        to: message.to,
-        authorised: req.headers.authorization === `Bearer ${token}`,
-      };
+      const message = WhatsAppRequest.safeParse(JSON.parse(body));
+      if (!message.success) return null;
+      const authorised = req.headers.authorization === `Bearer ${token}`;
+      const { to } = message.data;
+      if (message.data.type === 'text') return { text: message.data.text.body, to, authorised };
+      return { ...renderTemplate(message.data.template, approved), to, authorised };
     },
     (res, behaviour, n, parsed) => {
       if (behaviour === 'accept' || behaviour === 'hang') {

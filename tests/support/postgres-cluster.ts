@@ -16,6 +16,8 @@ const PG_BIN = ['18', '17', '16', '15']
 /** A throwaway PostgreSQL server for one test file: its own folder, a free port on loopback, no password. */
 export interface PostgresCluster {
   readonly port: number;
+  /** The server's log file (gone after stop()). */
+  readonly logFile: string;
   /** A connection string for a database of this cluster (`postgres` unless named). */
   url(database?: string): string;
   /** Creates an empty database and answers its connection string. */
@@ -102,6 +104,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const url = (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`;
   return {
     port,
+    logFile: join(root, 'server.log'),
     url,
     async createDatabase(name) {
       const client = new pg.Client({ connectionString: url() });

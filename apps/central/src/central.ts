@@ -10,6 +10,7 @@ import { CentralAuth } from './auth/central-auth.ts';
 import { migrate } from './db/migrate.ts';
 import { feedRoutes } from './feed/feed-routes.ts';
 import { SiteFeed } from './feed/site-feed.ts';
+import { admission } from './http/admission.ts';
 import { centralRoutes } from './http/central-routes.ts';
 import {
   errorHandler,
@@ -20,7 +21,9 @@ import {
   systemClock,
   type Clock,
 } from './hub-shared.ts';
-import { pusatPage } from './http/pusat-page.ts';
+import { pusatPage, WEB_ROOT } from './http/pusat-page.ts';
+import { registerCentralBooking } from './booking/booking-feature.ts';
+import { centralBookingSigner } from './booking/booking-key.ts';
 import { ExportPool } from './report-engine.ts';
 import { RegionReports } from './reports/region-report.ts';
 import { regionRoutes } from './reports/region-routes.ts';
@@ -28,6 +31,8 @@ import { SiteRegistry } from './sites/site-registry.ts';
 import { resumeRoutes } from './sync/resume-routes.ts';
 import { SyncService, type Ingested } from './sync/sync-service.ts';
 import { SiteViews } from './views/site-views.ts';
+import { CentralVisits } from './visits/central-visits.ts';
+import { visitRoutes } from './visits/visit-routes.ts';
 
 export interface CentralOptions {
   readonly databaseUrl: string;
@@ -76,12 +81,22 @@ function syncedMessage(ingested: Ingested) {
 export async function createCentral(options: CentralOptions): Promise<Central> {
   const logger = options.logger ?? pino({ level: 'info' });
   const clock = options.clock ?? systemClock;
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+  const poolSize = options.poolSize ?? 10;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: poolSize });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', (error) => {
     logger.warn({ err: error }, 'idle PostgreSQL connection lost');
   });
+  // Nor one that is checked out: the Socket.IO adapter holds one for LISTEN without an 'error' listener, so a
+  // database restart (or its connections killed) threw an unhandled 'error' and ended central. The query in flight
+  // still fails on its own; the adapter reconnects when the connection ends.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      logger.warn({ err: error }, 'PostgreSQL connection lost');
+    });
+  });
   await migrate(pool);
+  const bookingSigner = await centralBookingSigner(pool);
   const auth = new CentralAuth(pool, clock);
   const sites = new SiteRegistry(pool);
   const sync = new SyncService(pool);
@@ -99,6 +114,8 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   });
   app.use(securityHeaders());
   app.use(requestLog(logger, (url) => url === '/api/health'));
+  // As many batches at once as the pool has connections: the rest wait unread (admission.ts).
+  app.post('/api/central/sync', admission(poolSize));
   app.use(jsonBody(MAX_SYNC_BYTES));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok', role: 'central' });
@@ -132,6 +149,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
       sync,
       views,
       clock,
+      bookingKey: bookingSigner.publicKeyPem,
       onIngested: (ingested) => io.to(REGION_ROOM).emit('site:synced', syncedMessage(ingested)),
     }),
   );
@@ -139,6 +157,16 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
   app.use('/api', resumeRoutes({ pool, auth, clock }));
   const exports = new ExportPool();
   app.use('/api', regionRoutes({ auth, sites, reports: new RegionReports(pool, clock), exports, clock }));
+  app.use('/api', visitRoutes({ auth, visits: new CentralVisits(pool), clock }));
+  const stopBookingEraser = registerCentralBooking(app, {
+    pool,
+    clock,
+    webRoot: WEB_ROOT,
+    signer: bookingSigner,
+    onError: (error) => {
+      logger.error({ err: error }, 'erasing past bookings’ contacts failed');
+    },
+  });
   app.use(pusatPage());
   app.use(notFound);
   app.use(errorHandler(logger));
@@ -153,6 +181,7 @@ export async function createCentral(options: CentralOptions): Promise<Central> {
     io,
     async close() {
       closing = true;
+      stopBookingEraser();
       await io.close();
       await exports.close();
       await pool.end();

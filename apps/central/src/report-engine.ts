@@ -6,4 +6,4 @@ export { reportCsv } from '../../hub/src/reports/report-csv.ts';
 export { reportFileName } from '../../hub/src/reports/report-format.ts';
 export { decodeDay, encodeDay } from '../../hub/src/reports/report-codec.ts';
 export type { ReportFileView } from '../../hub/src/reports/report-region-tables.ts';
-export { ExportPool } from '../../hub/src/exports/export-pool.ts';
+export { ReportExports as ExportPool } from '../../hub/src/reports/report-exports.ts';

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, type Socket } from 'socket.io-client';
 import './ticket-status.css';
-import { mayAskToNotify, signal, turnAlert, type TurnAlert } from './turn-alerts.ts';
+import { mayAskToNotify, registerTurnWorker, signal, turnAlert, type TurnAlert } from './turn-alerts.ts';
 
 type Key =
   | 'number'
@@ -21,6 +21,7 @@ type Key =
   | 'reconnecting'
   | 'issued'
   | 'priority'
+  | 'booked'
   | 'survey'
   | 'notifyMe'
   | 'nearTitle'
@@ -49,6 +50,7 @@ const TEXTS: Dictionary<Key> = {
   reconnecting: { id: 'Menghubungkan ulang…', en: 'Reconnecting…' },
   issued: { id: 'Diambil {time}', en: 'Taken at {time}' },
   priority: { id: 'Prioritas', en: 'Priority' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
   notifyMe: { id: 'Beri tahu saya saat giliran dekat', en: 'Notify me when my turn is near' },
   nearTitle: { id: 'Giliran Anda sudah dekat', en: 'Your turn is near' },
   nearBody: {
@@ -151,7 +153,7 @@ function TicketStatusPage({ code }: { code: string }) {
     if (happened === null) return;
     setAlert(happened);
     const vars = { n: status.ahead ?? 0, number: status.number, counter: status.counterName ?? '' };
-    signal(
+    void signal(
       happened,
       happened === 'called'
         ? { title: t('calledTitle', vars), body: t('calledBody', vars) }
@@ -161,6 +163,7 @@ function TicketStatusPage({ code }: { code: string }) {
   }, [status]);
 
   useEffect(() => {
+    registerTurnWorker();
     const socket: Socket<PublicServerToClientEvents> = io('/public', {
       auth: { code },
       transports: ['websocket'],
@@ -213,6 +216,11 @@ function TicketStatusPage({ code }: { code: string }) {
         {status.number}
       </p>
       {status.priority !== null && <p class="badge">{t('priority')}</p>}
+      {status.booked === true && (
+        <p class="badge booked" data-testid="booked-mark">
+          {t('booked')}
+        </p>
+      )}
       <p class="service">{pick(status.service, lang)}</p>
       <p class="agency">{pick(status.agency, lang)}</p>
       {alert !== null && status.status === (alert === 'called' ? 'called' : 'waiting') && (

@@ -34,26 +34,58 @@ export interface AlertText {
   readonly body: string;
 }
 
+/** The status page's service worker (ticket-sw.ts), served by the hub for the scope /t/. */
+export const TURN_WORKER = { url: '/t/sw.js', scope: '/t/' } as const;
+
 /**
- * Shows the notification and vibrates, as far as this browser allows. A phone browser that only notifies through
- * a service worker (Chrome on Android) refuses the constructor: its registration is used when there is one.
+ * Registers the status page's service worker, where the browser has them (a secure context: HTTPS or localhost).
+ * A failure leaves the page as it was: notifications fall back to the constructor.
  */
-export function signal(alert: TurnAlert, text: AlertText, tag: string): void {
+export function registerTurnWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register(TURN_WORKER.url, { scope: TURN_WORKER.scope }).catch(() => undefined);
+}
+
+/** The worker's registration once it is active, or null (no worker, not yet active, not a secure context). */
+async function activeRegistration(): Promise<ServiceWorkerRegistration | null> {
+  if (!('serviceWorker' in navigator)) return null;
+  const registration = await navigator.serviceWorker
+    .getRegistration(TURN_WORKER.scope)
+    .catch(() => undefined);
+  return registration?.active ? registration : null;
+}
+
+/** How the notification was shown: through the worker, by the constructor, or not at all. */
+export type Shown = 'registration' | 'constructor' | null;
+
+/**
+ * Shows the notification and vibrates, as far as this browser allows. Chrome on Android shows notifications only
+ * through a service worker (`new Notification()` throws there): the worker's registration is used when it is
+ * active, else the constructor.
+ */
+export async function signal(alert: TurnAlert, text: AlertText, tag: string): Promise<Shown> {
   if ('vibrate' in navigator) navigator.vibrate(VIBRATION[alert]);
-  if (!('Notification' in window) || Notification.permission !== 'granted') return;
+  if (!('Notification' in window) || Notification.permission !== 'granted') return null;
   const options: NotificationOptions = {
     body: text.body,
     tag: `${tag}:${alert}`,
     requireInteraction: alert === 'called',
+    data: { url: location.href },
   };
+  const registration = await activeRegistration();
+  if (registration) {
+    try {
+      await registration.showNotification(text.title, options);
+      return 'registration';
+    } catch {
+      // A worker being replaced may refuse: the constructor is tried instead.
+    }
+  }
   try {
     new Notification(text.title, options);
+    return 'constructor';
   } catch {
-    // Absent on plain HTTP (not a secure context), though the DOM types say it is always there.
-    if (!('serviceWorker' in navigator)) return;
-    void navigator.serviceWorker
-      .getRegistration()
-      .then((registration) => registration?.showNotification(text.title, options));
+    return null;
   }
 }
 

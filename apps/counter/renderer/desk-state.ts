@@ -14,6 +14,8 @@ export interface DeskTicket {
   /** The SOP step under way (4–8), and since when; null before the officer starts service. */
   readonly step: number | null;
   readonly stepSince: string | null;
+  /** A checked-in online booking's ticket: marked in the waiting list. */
+  readonly booked: boolean;
 }
 
 export interface DeskCompensation {
@@ -63,6 +65,7 @@ function deskTicket(t: TicketView): DeskTicket {
     recalls: t.recalls,
     step: serving ? t.currentStep : null,
     stepSince: serving ? step.startedAt : null,
+    booked: t.booked === true,
   };
 }
 
@@ -151,6 +154,7 @@ function evolveDesk(state: DeskState, e: Broadcast): DeskState {
         recalls: 0,
         step: null,
         stepSince: null,
+        booked: e.booking !== undefined,
       });
       return { ...state, tickets };
     }

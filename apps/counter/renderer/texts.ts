@@ -46,6 +46,8 @@ export const TEXTS = {
   stepWarning: { id: 'Mendekati batas standar', en: 'Nearing the standard' },
   stepLate: { id: 'Melewati standar', en: 'Past the standard' },
   priority: { id: 'Prioritas', en: 'Priority' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
+  bookedShort: { id: 'Daring', en: 'Booked' },
   callNext: { id: 'Panggil berikutnya', en: 'Call next' },
   recall: { id: 'Panggil ulang', en: 'Recall' },
   start: { id: 'Mulai', en: 'Start' },

@@ -23,6 +23,7 @@ export interface FeedView {
 interface TicketInfo {
   readonly number: string;
   readonly serviceId: string;
+  readonly booked: boolean;
 }
 
 const RELOAD_THROTTLE_MS = 1000;
@@ -108,7 +109,11 @@ export class DisplayFeed {
       this.run(() => {
         if (this.view.board.serviceDay !== null && e.serviceDay !== this.view.board.serviceDay)
           this.tickets.clear();
-        this.tickets.set(e.ticketId, { number: e.number, serviceId: e.serviceId });
+        this.tickets.set(e.ticketId, {
+          number: e.number,
+          serviceId: e.serviceId,
+          booked: e.booking !== undefined,
+        });
         this.apply({ type: 'issued', eventId: e.eventId, serviceDay: e.serviceDay });
       });
     });
@@ -176,7 +181,7 @@ export class DisplayFeed {
     if (known) return known;
     try {
       const ticket = await this.hub.get<TicketView>(`/api/tickets/${encodeURIComponent(ticketId)}`);
-      const info = { number: ticket.number, serviceId: ticket.serviceId };
+      const info = { number: ticket.number, serviceId: ticket.serviceId, booked: ticket.booked === true };
       this.tickets.set(ticketId, info);
       return info;
     } catch {
@@ -207,7 +212,8 @@ export class DisplayFeed {
 
   private applySnapshot(snapshot: Snapshot): void {
     this.tickets.clear();
-    for (const t of snapshot.tickets) this.tickets.set(t.id, { number: t.number, serviceId: t.serviceId });
+    for (const t of snapshot.tickets)
+      this.tickets.set(t.id, { number: t.number, serviceId: t.serviceId, booked: t.booked === true });
     this.update({ counters: snapshot.counters });
     this.apply({
       type: 'snapshot',

@@ -13,6 +13,8 @@ export interface CallEntry {
   /** The call's time, or its last recall: the order of the list. */
   readonly shownAt: string;
   readonly outcome: CallOutcome;
+  /** A checked-in online booking's ticket: the screen marks it. */
+  readonly booked?: boolean;
 }
 
 export interface DisplayState {
@@ -34,6 +36,7 @@ export interface SnapshotCall {
   readonly calledAt: string;
   readonly shownAt: string;
   readonly outcome: CallOutcome;
+  readonly booked?: boolean;
 }
 
 export type DisplayAction =
@@ -51,6 +54,7 @@ export type DisplayAction =
       readonly serviceId: string;
       readonly counterId: string;
       readonly at: string;
+      readonly booked?: boolean;
     }
   /** The ticket's live call is being served, or ended (finished, no-show, transferred, cancelled). */
   | {
@@ -110,6 +114,7 @@ function onCall(
           calledAt: action.at,
           shownAt: action.at,
           outcome: 'called',
+          ...(action.booked === true ? { booked: true } : {}),
         };
   const others = state.calls.filter((c) => c.key !== entry.key);
   return {

@@ -32,7 +32,9 @@ export type DisplayText =
   | 'reason_sholat'
   | 'reason_sholat_jumat'
   | 'reason_urusan_dinas'
-  | 'noCallNow';
+  | 'noCallNow'
+  | 'booked'
+  | 'bookedShort';
 
 export const TEXTS: Dictionary<DisplayText> = {
   nowCalling: { id: 'Nomor antrean', en: 'Now calling' },
@@ -44,6 +46,8 @@ export const TEXTS: Dictionary<DisplayText> = {
     en: 'Take a number at the queue machine and wait for it to be called.',
   },
   previousCalls: { id: 'Panggilan sebelumnya', en: 'Previous calls' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
+  bookedShort: { id: 'Daring', en: 'Booked' },
   noPreviousCalls: { id: 'Belum ada panggilan sebelumnya', en: 'No earlier calls' },
   waiting: { id: 'Antrean menunggu', en: 'Waiting' },
   closed: { id: 'Tutup', en: 'Closed' },

@@ -1,8 +1,9 @@
 import { HubClient, pick, translator } from '@giliran/ui';
 import { StaffHeader, StaffPage, type SignedInPage } from '@giliran/ui/staff-frame';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { cancelTicket, reactivate, reprint, type ActionResult } from './desk-actions.ts';
 import { DeskFeed, type DeskView } from './desk-feed.ts';
+import { CheckInPanel } from './check-in-panel.tsx';
 import { IssuePanel } from './issue-panel.tsx';
 import { QueuesPanel } from './queues-panel.tsx';
 import { sessions, type DeskSession } from './session.ts';
@@ -40,6 +41,9 @@ function Desk({ session, lang, onLang, onSignOut }: SignedInPage) {
   const { hub, feed, view, site } = useDesk(session);
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const schedule = useCallback(() => {
+    feed.schedule();
+  }, [feed]);
 
   const act = (ticket: TicketView, action: () => Promise<ActionResult>) => {
     void action().then((result) => {
@@ -110,6 +114,7 @@ function Desk({ session, lang, onLang, onSignOut }: SignedInPage) {
       )}
       <main class="fo-grid">
         <div class="fo-column">
+          <CheckInPanel hub={hub} services={view.services} lang={lang} t={t} onDone={schedule} />
           <IssuePanel
             hub={hub}
             services={view.services}

@@ -59,6 +59,29 @@ export const FO_TEXTS = {
   print_print_failed: { id: 'gagal dicetak', en: 'print failed' },
   issuedAt: { id: 'terbit {time}', en: 'issued {time}' },
   atCounter: { id: 'di {counter}', en: 'at {counter}' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
+  bookedShort: { id: 'Daring', en: 'Booked' },
+  checkInTitle: { id: 'Lapor hadir antrean daring', en: 'Online booking check-in' },
+  checkInHint: {
+    id: 'Ketik kode pemesanan, atau pindai kode QR di ponsel warga.',
+    en: "Type the booking code, or scan the QR code on the citizen's phone.",
+  },
+  checkInPlaceholder: { id: 'mis. K7M2QX9P', en: 'e.g. K7M2QX9P' },
+  checkInSubmit: { id: 'Lapor hadir dan cetak', en: 'Check in and print' },
+  checkedIn: {
+    id: 'Tiket {number} (antrean daring) terbit dan dicetak.',
+    en: 'Ticket {number} (online booking) issued and printed.',
+  },
+  checkedInNotPrinted: {
+    id: 'Tiket {number} (antrean daring) terbit, tetapi gagal dicetak: cetak ulang di bawah.',
+    en: 'Ticket {number} (online booking) issued, but not printed: reprint it below.',
+  },
+  checkInRefused: { id: 'Tidak dapat lapor hadir.', en: 'Cannot check in.' },
+  bookingOf: {
+    id: 'Pemesanan {code}: {service}, {date}, sesi {start}–{end}.',
+    en: 'Booking {code}: {service}, {date}, session {start}–{end}.',
+  },
+  walkInInstead: { id: 'Terbitkan tiket biasa: {service}', en: 'Issue a normal ticket: {service}' },
 } satisfies Dictionary<string>;
 
 export type FoText = keyof typeof FO_TEXTS;

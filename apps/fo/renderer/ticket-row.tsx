@@ -19,10 +19,21 @@ const OPEN = new Set(['waiting', 'called', 'serving', 'no_show']);
 export function TicketRow({ ticket, ctx }: { readonly ticket: TicketView; readonly ctx: RowContext }) {
   const { t } = ctx;
   return (
-    <li class={`fo-ticket fo-ticket-${ticket.status}`} data-ticket={ticket.number}>
+    <li
+      class={`fo-ticket fo-ticket-${ticket.status}`}
+      data-ticket={ticket.number}
+      data-booked={ticket.booked === true ? 'true' : undefined}
+    >
       <span class="fo-number">{ticket.number}</span>
       <span class="fo-ticket-main">
-        <span class="fo-ticket-service">{ctx.serviceName(ticket.serviceId)}</span>
+        <span class="fo-ticket-service">
+          {ticket.booked === true && (
+            <span class="fo-booked" title={t('booked')}>
+              {t('bookedShort')}
+            </span>
+          )}
+          {ctx.serviceName(ticket.serviceId)}
+        </span>
         <span class="fo-ticket-meta">
           {t(`status_${ticket.status}`)}
           {ticket.counterId && ` ${t('atCounter', { counter: ctx.counterName(ticket.counterId) })}`}

@@ -1,6 +1,7 @@
 // The page's view of the wire contract: types only, so no schema code is bundled into the page.
 export type {
   Ack,
+  BookingView,
   CounterView,
   IssuedTicket,
   ServiceView,

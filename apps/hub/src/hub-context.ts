@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import type { CommandBus } from './commands/command-bus.ts';
 import type { QueueEngine } from './commands/queue-engine.ts';
 import type { RecordDispatcher } from './commands/record-dispatch.ts';
+import type { ApiDescription } from './http/openapi.ts';
 import type { PublicAddress } from './config/public-address.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import type { Db } from './db/database.ts';
@@ -40,6 +41,8 @@ export interface HubContext {
   readonly bus: CommandBus;
   /** Serves a feature's commands from the protocol's RECORD_COMMANDS table, over REST and Socket.IO alike. */
   readonly commands: RecordDispatcher;
+  /** The OpenAPI document: every table command is in it already; a feature adds its other routes' fragment. */
+  readonly openapi: ApiDescription;
   readonly auth: AuthService;
   readonly io: HubSocketServer;
   /** Officers signed in at counters, from their sockets. */

@@ -30,7 +30,9 @@ import { privateFolder } from './db/private-files.ts';
 import { QueueStore } from './db/queue-store.ts';
 import { SettingsStore } from './db/settings-store.ts';
 import { registerDevices } from './devices/devices-feature.ts';
-import { ExportPool, type ExportPoolOptions } from './exports/export-pool.ts';
+import type { ExportPool, ExportPoolOptions } from './exports/export-pool.ts';
+import { ReportExports } from './reports/report-exports.ts';
+import { ApiDescription } from './http/openapi.ts';
 import { dateWindow } from './http/date-window.ts';
 import { errorHandler, notFound } from './http/error-handler.ts';
 import { jsonBody } from './http/json-body.ts';
@@ -225,7 +227,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   let publicAddress: PublicAddress = { baseUrl: null, warning: null };
-  const exports = new ExportPool(options.exports);
+  const exports = new ReportExports(options.exports);
   const starts: LifecycleTask[] = [];
   const closes: LifecycleTask[] = [];
   const ctx: HubContext = {
@@ -240,6 +242,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     engine,
     bus,
     commands,
+    openapi: new ApiDescription(),
     auth,
     io,
     presence,
@@ -267,10 +270,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const backups = registerBackup(ctx);
   const complaints = registerComplaints(ctx);
   const { pusher, feed } = registerCentral(ctx);
-  registerMobile(ctx, complaints, feed);
+  const mobile = registerMobile(ctx, complaints, feed);
   registerDevices(ctx);
   const booking = registerBooking(ctx, feed.kinds);
   const messages = registerMessages(ctx);
+  messages.eraser.add(mobile.personalData);
   registerPages(ctx);
   app.use(notFound);
   app.use(errorHandler(logger));

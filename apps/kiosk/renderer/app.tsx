@@ -5,6 +5,7 @@ import {
   translator,
   HubClient,
   HubRequestError,
+  listenForScans,
   type ConnectionState,
   type KioskConfig,
   type Lang,
@@ -13,7 +14,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'p
 import { bridge } from './kiosk-config.ts';
 import { idleTimeoutMs, kioskReducer } from './kiosk-state.ts';
 import { issueTicket } from './issue-ticket.ts';
-import { checkInBooking, listenForScans } from './check-in.ts';
+import { checkInBooking } from './check-in.ts';
 import { BookingCheckIn, BookingRefused } from './screens/booking-check-in.tsx';
 import { AgencyGrid } from './screens/agency-grid.tsx';
 import { Done, Issuing, Message, PrintFailed } from './screens/outcome.tsx';
@@ -141,7 +142,7 @@ export function KioskApp({ config }: { config: KioskConfig }) {
     [client, config, lang],
   );
   // The usual kiosk scanner types like a keyboard: a booking QR scanned on any screen checks in.
-  useEffect(() => listenForScans(checkIn), [checkIn]);
+  useEffect(() => listenForScans(checkIn, document), [checkIn]);
   /** The number for the ticket's messages; a refusal's text, or null once saved. */
   const sendContact = useCallback(
     async (ticketId: string, phone: string): Promise<string | null> => {

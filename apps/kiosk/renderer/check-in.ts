@@ -46,29 +46,3 @@ export async function checkInBooking(
     ? { kind: 'printed', ticket }
     : { kind: 'print-failed', ticket };
 }
-
-/** Keys closer than this belong to one scan (generous: a loaded kiosk PC delivers a scanner's burst unevenly). */
-const SCAN_GAP_MS = 1000;
-
-/**
- * Listens for a keyboard-wedge scanner anywhere on the kiosk: characters typed in a quick burst, ended by Enter.
- * Keys typed into a field are left to the field (the booking code screen reads its own input).
- */
-export function listenForScans(onScan: (text: string) => void): () => void {
-  let buffer = '';
-  let last = 0;
-  const onKey = (event: KeyboardEvent) => {
-    if (event.target instanceof HTMLInputElement) return;
-    const now = performance.now();
-    if (now - last > SCAN_GAP_MS) buffer = '';
-    last = now;
-    if (event.key === 'Enter') {
-      if (buffer.length >= 6) onScan(buffer);
-      buffer = '';
-    } else if (event.key.length === 1) buffer += event.key;
-  };
-  document.addEventListener('keydown', onKey);
-  return () => {
-    document.removeEventListener('keydown', onKey);
-  };
-}

@@ -1,5 +1,6 @@
 import type { SiteView, VisitDetailView, VisitRequestView, VisitSummaryView } from '@giliran/protocol';
-import { translator } from '@giliran/ui';
+import { HubClient, translator } from '@giliran/ui';
+import type { StaffSession } from '@giliran/ui/staff-session';
 import { StaffHeader, StaffPage, type SignedInPage } from '@giliran/ui/staff-frame';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api as apiFor } from './api.ts';
@@ -43,6 +44,7 @@ function Signed(props: SignedInPage) {
   useEffect(() => {
     void api.get<SiteView>('/site').then(setSite);
   }, [api]);
+  useEffect(() => liveReloads(session, reload), [session]);
   useEffect(() => {
     void api.get<VisitSummaryView[]>('/visits').then(setVisits);
     void api.get<VisitRequestView[]>('/visit-requests').then(setRequests);
@@ -107,4 +109,28 @@ function Signed(props: SignedInPage) {
       </main>
     </div>
   );
+}
+
+/** A burst of changes (several officers at once) costs one reload of the lists and the open visit. */
+const RELOAD_AFTER_MS = 150;
+
+/**
+ * The page follows other users' actions: the hub says which visits changed (`visit:changed`, staff only) and the
+ * page reloads through REST, which masks what the role may not see. After a reconnect it reloads too, so nothing
+ * missed while offline stays missing. Answers the clean-up.
+ */
+function liveReloads(session: StaffSession, reload: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const soon = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      reload();
+    }, RELOAD_AFTER_MS);
+  };
+  const hub = new HubClient({ hubUrl: session.hubUrl, token: session.token, onResync: soon });
+  hub.socket.on('visit:changed', soon);
+  return () => {
+    if (timer) clearTimeout(timer);
+    hub.socket.close();
+  };
 }

@@ -29,11 +29,24 @@ export class CentralApi {
     });
   }
 
-  async get<T>(path: string): Promise<T> {
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+
+  /** A regional admin's decision (a visit scheduled): the body as JSON, the answer or the coded refusal. */
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.session.token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await fetch(new URL(path, this.session.hubUrl), {
-        headers: { authorization: `Bearer ${this.session.token}` },
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch {
       throw new HubRequestError('NETWORK', 0, null);

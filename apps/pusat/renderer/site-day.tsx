@@ -1,6 +1,7 @@
 import { formatClock, formatDuration, pick, type Lang } from '@giliran/ui';
 import { useEffect, useState } from 'preact/hooks';
 import type { CentralApi } from './central-api.ts';
+import { SiteVisits } from './site-visits.tsx';
 import type { PusatText } from './texts.ts';
 import type { CentralCompensationView, CentralSiteView, CentralTicketView, ReportView } from './wire.ts';
 
@@ -43,6 +44,7 @@ async function loadDay(api: CentralApi, siteId: string, date: string): Promise<D
 /** One site's day: its figures, the services that ran late, its compensations and every ticket. */
 export function SiteDay({ api, siteId, lang, t, onBack }: Props) {
   const [date, setDate] = useState<string | null>(null);
+  const [mobile, setMobile] = useState(false);
   const [day, setDay] = useState<Day | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -50,6 +52,7 @@ export function SiteDay({ api, siteId, lang, t, onBack }: Props) {
       (sites) => {
         const site = sites.find((s) => s.id === siteId);
         setDate(site?.serviceDay ?? new Date().toISOString().slice(0, 10));
+        setMobile(site?.kind === 'mobile');
       },
       (e: unknown) => {
         setError(String(e));
@@ -84,6 +87,7 @@ export function SiteDay({ api, siteId, lang, t, onBack }: Props) {
           />
         </label>
       </div>
+      {mobile && <SiteVisits api={api} siteId={siteId} lang={lang} t={t} timeZone={zone} />}
       {error && <p class="pusat-error">{t('failed', { reason: error })}</p>}
       {!day && !error && <p class="pusat-muted">{t('loading')}</p>}
       {day && (

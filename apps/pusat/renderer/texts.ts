@@ -94,6 +94,43 @@ export const TEXTS = {
   colDeadline: { id: 'Tenggat', en: 'Deadline' },
   yes: { id: 'ya', en: 'yes' },
   no: { id: 'tidak', en: 'no' },
+  visitsTitle: { id: 'Jadwal kunjungan dari pusat ({count})', en: 'Visits scheduled by central ({count})' },
+  noVisits: {
+    id: 'Belum ada kunjungan yang dijadwalkan dari pusat.',
+    en: 'No visit scheduled by central yet.',
+  },
+  visitPlace: { id: 'Lokasi', en: 'Place' },
+  suratTugas: { id: 'Nomor surat tugas', en: 'Assignment letter no.' },
+  crew: { id: 'Petugas', en: 'Crew' },
+  crewLegend: {
+    id: 'Petugas (paling banyak {max}, termasuk pengemudi)',
+    en: 'Crew (at most {max}, driver included)',
+  },
+  visit_sent: { id: 'Terkirim, belum diambil unit', en: 'Sent, not yet taken by the unit' },
+  visit_pulled: { id: 'Diambil unit', en: 'Taken by the unit' },
+  visit_scheduled: { id: 'Masuk jadwal unit', en: 'In the unit’s schedule' },
+  visit_refused: { id: 'Ditolak unit', en: 'Refused by the unit' },
+  approvedByShort: { id: 'disetujui {name}', en: 'approved by {name}' },
+  newVisit: { id: 'Jadwalkan kunjungan', en: 'Schedule a visit' },
+  village: { id: 'Desa/kelurahan', en: 'Village' },
+  district: { id: 'Kecamatan', en: 'District' },
+  address: { id: 'Alamat (boleh kosong)', en: 'Address (optional)' },
+  agencies: {
+    id: 'Instansi yang ikut (pisahkan dengan koma)',
+    en: 'Agencies coming along (comma-separated)',
+  },
+  noticeNumber: { id: 'Nomor surat pemberitahuan (boleh kosong)', en: 'Notice letter no. (optional)' },
+  noticeDate: { id: 'Tanggal surat pemberitahuan', en: 'Notice letter date' },
+  noticeTo: { id: 'Ditujukan kepada', en: 'Addressed to' },
+  approvedBy: {
+    id: 'Disetujui Kepala Dinas (nama; kosongkan bila disetujui di unit)',
+    en: 'Approved by the Kepala Dinas (name; leave empty to approve on the unit)',
+  },
+  scheduleVisit: { id: 'Jadwalkan dan kirim ke unit', en: 'Schedule and send to the unit' },
+  visitScheduled: {
+    id: 'Kunjungan {date} dijadwalkan dan dikirim ke unit.',
+    en: 'Visit on {date} scheduled and sent to the unit.',
+  },
 } as const satisfies Dictionary<string>;
 
 export type PusatText = keyof typeof TEXTS;

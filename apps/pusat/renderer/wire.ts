@@ -3,6 +3,8 @@ export type {
   CentralCompensationView,
   CentralSiteView,
   CentralTicketView,
+  CentralVisitInput,
+  CentralVisitView,
   DayFigures,
   RegionSections,
   ReportView,

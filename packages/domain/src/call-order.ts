@@ -1,11 +1,6 @@
 import type { BookingCallRule } from './booking-rules.ts';
 import type { CounterConfig, PriorityRatio, QueueConfig } from './config.ts';
-import type { CounterState, QueueState, TicketState } from './state.ts';
-
-/** Oldest issue time first; a transferred ticket keeps its issue time and so its place. */
-function byIssueTime(a: TicketState, b: TicketState): number {
-  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
-}
+import { byIssueTime, type CounterState, type QueueState, type TicketState } from './state.ts';
 
 function oldest(tickets: readonly TicketState[]): TicketState | undefined {
   let best: TicketState | undefined;
@@ -89,9 +84,9 @@ export function pickNext(
   return preferredKind(ratio, streak) === 'priority' ? (priority ?? regular) : (regular ?? priority);
 }
 
-/** Tickets of a service that a new ticket of the given kind would wait behind. */
+/** Tickets of a service that a new ticket of the given kind would wait behind: the size of its index. */
 export function aheadOf(state: QueueState, serviceId: string, priority: boolean): number {
-  return waitingFor(state, [serviceId]).filter((t) => !priority || t.priority !== null).length;
+  return (priority ? state.waitingPriority : state.waiting).get(serviceId)?.size ?? 0;
 }
 
 /**
@@ -114,16 +109,33 @@ function callsBefore(other: TicketState, ticket: TicketState): boolean {
 /**
  * Waiting tickets that will be called before this one at the counters that serve its service, in the counters' call
  * order (priority first, then the oldest across their services): a priority A ticket waits ahead of B001 when one
- * counter calls both. Strict order; a priority ratio only shortens it.
+ * counter calls both. Strict order; a priority ratio only shortens it. The ticket just issued (every issue's wait
+ * promise asks) is counted from the indexes' sizes; another is counted without building a list, the issue path
+ * being the hall's busiest.
  */
 export function ticketsAhead(
   state: QueueState,
   ticket: TicketState,
   config: Pick<QueueConfig, 'counters'>,
 ): number {
-  return waitingFor(state, [...rivalServices(config, ticket.serviceId)]).filter(
-    (t) => t.id !== ticket.id && callsBefore(t, ticket),
-  ).length;
+  const rivals = rivalServices(config, ticket.serviceId);
+  if (isNewestAmong(state, ticket, rivals)) return aheadOfNewest(state, ticket, config);
+  let ahead = 0;
+  for (const serviceId of rivals)
+    for (const id of state.waiting.get(serviceId) ?? []) {
+      const other = state.tickets.get(id);
+      if (other && id !== ticket.id && callsBefore(other, ticket)) ahead += 1;
+    }
+  return ahead;
+}
+
+/** Nothing waiting in these services was issued after the ticket (newestWaiting bounds each line from above). */
+function isNewestAmong(state: QueueState, ticket: TicketState, serviceIds: Iterable<string>): boolean {
+  for (const serviceId of serviceIds) {
+    const newest = state.newestWaiting.get(serviceId);
+    if (newest !== undefined && newest !== ticket && byIssueTime(newest, ticket) >= 0) return false;
+  }
+  return true;
 }
 
 /**

@@ -370,16 +370,17 @@ function quoteWait(cmd: C.QuoteWait, state: QueueState, config: QueueConfig): Ev
     const shown = estimateTicketWait(state, config, t, cmd.now, forecast);
     // Paper is a promise each time it is printed; a screen that shows the same again promises nothing new.
     if (!ON_PAPER.has(cmd.channel) && sameShown(shown, state.quotes.get(t.id))) continue;
+    const ahead = ticketsAhead(state, t, config);
     events.push({
       type: 'ticket:wait-quoted',
       ticketId: t.id,
       serviceId: t.serviceId,
       channel: cmd.channel,
-      ahead: ticketsAhead(state, t, config),
+      ahead,
       minutes: shown.minutes,
       low: shown.low,
       high: shown.high,
-      naiveMinutes: naiveTicketWait(state, config, t),
+      naiveMinutes: naiveTicketWait(state, config, t, ahead),
       holdUp: shown.holdUp,
       at: cmd.now,
       by: cmd.by,

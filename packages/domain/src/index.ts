@@ -47,6 +47,7 @@ export * from './wait-profile.ts';
 export * from './booking-rules.ts';
 export * from './booking-events.ts';
 export * from './booking-decide.ts';
+export * from './booking-report.ts';
 export type * from './message-events.ts';
 export * from './message-policy.ts';
 export * from './message-templates.ts';

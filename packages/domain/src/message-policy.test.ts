@@ -134,6 +134,18 @@ describe('message policy: bookings', () => {
     ).toEqual([]);
   });
 
+  it('links a booking central took to central’s page for the site, where a phone can reach it', () => {
+    const [hall] = messagesFor([{ id: 2, event: booking('booking:made') }], input());
+    expect(hall?.do === 'send' && hall.message.values.link).toBe('https://antrean.example.id/booking/BK7Q2M');
+    const [central] = messagesFor(
+      [{ id: 2, event: booking('booking:made') }],
+      input({ bookingSite: { url: 'https://pusat.example.id/', siteId: 'mpp-kubu-raya' } }),
+    );
+    const sent = central?.do === 'send' ? central.message : null;
+    expect(sent?.values.link).toBe('https://pusat.example.id/booking/BK7Q2M?site=mpp-kubu-raya');
+    expect(sent?.body).toContain('https://pusat.example.id/booking/BK7Q2M?site=mpp-kubu-raya');
+  });
+
   it('ignores a booking event lacking what a message needs', () => {
     expect(messagesFor([{ id: 2, event: booking('booking:made', { start: undefined }) }], input())).toEqual(
       [],

@@ -56,6 +56,8 @@ export interface OutgoingMessage {
   readonly visitDay: string;
   /** Not sent before this instant (reminders). */
   readonly notBefore: string;
+  /** The values the text was filled with: a WhatsApp template's parameters. */
+  readonly values: Readonly<Partial<Record<MessagePlaceholder, string>>>;
 }
 
 /** Write this message, or withdraw every unsent message about `ref` (a booking moved, cancelled or checked in). */
@@ -70,6 +72,11 @@ export interface MessagePolicyInput {
   readonly templates: MessageTemplates;
   /** The address phones reach (`PUBLIC_URL`); links are left out without it. */
   readonly baseUrl: string | null;
+  /**
+   * Where bookings are looked up when another server took them (the region's central server): the booking's link
+   * is `<url>/booking/<code>?site=<siteId>` there, since a hall's hub is often not reachable from a phone.
+   */
+  readonly bookingSite?: { readonly url: string; readonly siteId: string } | null;
   /** "N orang lagi sebelum Anda" when this many or fewer wait ahead; 0 sends none. */
   readonly nearAhead: number;
   /** The channel for a phone number: WhatsApp when configured, else SMS, else none. */
@@ -164,6 +171,7 @@ function render(input: MessagePolicyInput, draft: Draft, channel: MessageChannel
       ref: draft.ref,
       visitDay: draft.visitDay,
       notBefore: draft.notBefore,
+      values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])),
     },
   };
 }
@@ -173,6 +181,12 @@ const link = (input: MessagePolicyInput, path: string): string =>
 
 /** The page a booking is looked up on, by its code. */
 export const bookingPath = (code: string): string => `/booking/${encodeURIComponent(code)}`;
+
+function bookingLink(input: MessagePolicyInput, code: string): string {
+  const central = input.bookingSite;
+  if (!central) return link(input, bookingPath(code));
+  return `${central.url.replace(/\/$/, '')}${bookingPath(code)}?site=${encodeURIComponent(central.siteId)}`;
+}
 
 function bookingActions(
   input: MessagePolicyInput,
@@ -190,7 +204,7 @@ function bookingActions(
     notBefore,
     values: {
       code: booking.code,
-      link: link(input, bookingPath(booking.code)),
+      link: bookingLink(input, booking.code),
       name: booking.name,
       service: input.serviceName(booking.serviceId, booking.locale),
       date: booking.date,

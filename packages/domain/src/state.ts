@@ -89,10 +89,22 @@ export interface QueueState {
   readonly compensations: Map<string, CompensationState>;
   /** Last sequence number issued today per service. */
   readonly sequences: Map<string, number>;
-  /** Ids of waiting tickets per service: call-next and queue lengths look here instead of scanning the day. */
+  /**
+   * Ids of waiting tickets per service, in call order (oldest issue first, `byIssueTime`): call-next and queue
+   * lengths look here instead of scanning the day, and the head of a line is its first ids.
+   */
   readonly waiting: Map<string, Set<string>>;
-  /** The priority tickets among them, so a new ticket's place is known without a scan. */
+  /** The priority tickets among them, also in call order, so a new ticket's place is known without a scan. */
   readonly waitingPriority: Map<string, Set<string>>;
+  /**
+   * Per service, the latest ticket (in call order) ever put in its waiting index today: an upper bound, it may have
+   * been called since. A ticket past it (or it) waits behind everything there, so its place needs no scan.
+   */
+  readonly newestWaiting: Map<string, TicketState>;
+  /** Priority tickets issued today per service, for the forecast's expected priority arrivals. */
+  readonly priorityIssued: Map<string, number>;
+  /** The earliest issue time of today's tickets: how long the day has run, for the same pace. */
+  firstIssuedAt: string | null;
   /** Service seconds of the last finished tickets per service, newest last, for the wait estimate. */
   readonly recentService: Map<string, number[]>;
   /** Seconds a counter was held per ticket (call → finish, no-show, transfer or cancel), newest last, per service. */
@@ -114,6 +126,9 @@ export function initialState(): QueueState {
     sequences: new Map(),
     waiting: new Map(),
     waitingPriority: new Map(),
+    newestWaiting: new Map(),
+    priorityIssued: new Map(),
+    firstIssuedAt: null,
     recentService: new Map(),
     recentCycle: new Map(),
     pauseLengths: new Map(),
@@ -164,7 +179,27 @@ function indexOf(index: Map<string, Set<string>>, serviceId: string): Set<string
   return ids;
 }
 
-/** Applies a change to a ticket and keeps the waiting indexes true to it. */
+/** Call order among waiting tickets: the older issue first; a transferred ticket keeps its issue time and place. */
+export function byIssueTime(
+  a: { readonly issuedAt: string; readonly seq: number },
+  b: { readonly issuedAt: string; readonly seq: number },
+): number {
+  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
+}
+
+/** Puts the service's waiting ids back in call order: after a transfer or reactivation (rare) put an older one last. */
+function reorder(state: QueueState, index: Map<string, Set<string>>, serviceId: string): void {
+  const ids = index.get(serviceId);
+  if (!ids) return;
+  const tickets = [...ids].flatMap((id) => state.tickets.get(id) ?? []).sort(byIssueTime);
+  ids.clear();
+  for (const t of tickets) ids.add(t.id);
+}
+
+/**
+ * Applies a change to a ticket and keeps the waiting indexes true to it, in call order: a new ticket goes last
+ * (its issue is the latest), an older one coming back (transfer, reactivation) puts its service's line in order again.
+ */
 function transition(state: QueueState, ticket: TicketState, change: () => void): void {
   if (isWaiting(ticket)) {
     state.waiting.get(ticket.serviceId)?.delete(ticket.id);
@@ -172,8 +207,22 @@ function transition(state: QueueState, ticket: TicketState, change: () => void):
   }
   change();
   if (!isWaiting(ticket)) return;
-  indexOf(state.waiting, ticket.serviceId).add(ticket.id);
-  if (ticket.priority !== null) indexOf(state.waitingPriority, ticket.serviceId).add(ticket.id);
+  const serviceId = ticket.serviceId;
+  const newest = state.newestWaiting.get(serviceId);
+  indexOf(state.waiting, serviceId).add(ticket.id);
+  if (ticket.priority !== null) indexOf(state.waitingPriority, serviceId).add(ticket.id);
+  if (newest === undefined || byIssueTime(newest, ticket) < 0) {
+    state.newestWaiting.set(serviceId, ticket);
+    return;
+  }
+  reorder(state, state.waiting, serviceId);
+  if (ticket.priority !== null) reorder(state, state.waitingPriority, serviceId);
+}
+
+/** A priority ticket counts for the service it is in now, as the forecast's arrivals look at today's tickets. */
+function movePriorityCount(state: QueueState, from: string, to: string): void {
+  state.priorityIssued.set(from, (state.priorityIssued.get(from) ?? 1) - 1);
+  state.priorityIssued.set(to, (state.priorityIssued.get(to) ?? 0) + 1);
 }
 
 function recordServiceTime(state: QueueState, ticket: TicketState, finishedAt: string): void {
@@ -257,6 +306,9 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     state.sequences.clear();
     state.waiting.clear();
     state.waitingPriority.clear();
+    state.newestWaiting.clear();
+    state.priorityIssued.clear();
+    state.firstIssuedAt = null;
     state.recentService.clear();
     state.recentCycle.clear();
     state.pauseLengths.clear();
@@ -294,6 +346,10 @@ function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'tick
     ...(event.booking ? { booking: event.booking } : {}),
   };
   state.tickets.set(ticket.id, ticket);
+  if (state.firstIssuedAt === null || ticket.issuedAt < state.firstIssuedAt)
+    state.firstIssuedAt = ticket.issuedAt;
+  if (ticket.priority !== null)
+    state.priorityIssued.set(ticket.serviceId, (state.priorityIssued.get(ticket.serviceId) ?? 0) + 1);
   transition(state, ticket, () => undefined);
 }
 
@@ -375,6 +431,7 @@ export function applyInPlace(state: QueueState, event: QueueEvent): QueueState {
       if (event.counterId !== null) recordCycle(state, ticket, event.at);
       releaseCounter(state, ticket);
       logOutcome(state.calls, ticket.id, 'transferred');
+      if (ticket.priority !== null) movePriorityCount(state, ticket.serviceId, event.toServiceId);
       transition(state, ticket, () => {
         ticket.serviceId = event.toServiceId;
         ticket.status = 'transferred';

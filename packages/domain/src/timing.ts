@@ -78,6 +78,8 @@ export interface ActiveTiming {
   readonly status: TimingStatus;
   /** When this ticket becomes owed late-service compensation, if it is still waiting and not yet owed. */
   readonly compensationDueAt: string | null;
+  /** A checked-in online booking's ticket (absent on a walk-in's). */
+  readonly booked?: true;
 }
 
 function phaseOf(
@@ -127,6 +129,7 @@ export function timingOf(ticket: TicketState, config: QueueConfig, now: string):
     standardSeconds,
     status: timingStatus(elapsedSeconds, standardSeconds, config.warningRatio),
     compensationDueAt: due === null ? null : new Date(due).toISOString(),
+    ...(ticket.booking ? { booked: true as const } : {}),
   };
 }
 

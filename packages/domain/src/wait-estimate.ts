@@ -63,6 +63,11 @@ export function estimateNewTicketWait(
 }
 
 /** The textbook estimate on the same ticket, for comparison: people ahead × recent mean service ÷ open counters. */
-export function naiveTicketWait(state: QueueState, config: QueueConfig, ticket: TicketState): number | null {
-  return estimateWaitMinutes(state, config, ticket.serviceId, ticketsAhead(state, ticket, config));
+export function naiveTicketWait(
+  state: QueueState,
+  config: QueueConfig,
+  ticket: TicketState,
+  ahead = ticketsAhead(state, ticket, config),
+): number | null {
+  return estimateWaitMinutes(state, config, ticket.serviceId, ahead);
 }

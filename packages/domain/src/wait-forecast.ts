@@ -3,7 +3,15 @@ import { COUNTER_STEPS, findService, type CounterConfig, type QueueConfig } from
 import type { WaitHoldUp } from './events.ts';
 import { localTime, parseClock } from './local-time.ts';
 import { isServiceOpen } from './opening-hours.ts';
-import { currentStep, isWaiting, type CounterState, type QueueState, type TicketState } from './state.ts';
+import { lineHeads, lineTicket, type LinePlace, type LineTicket } from './line-heads.ts';
+import {
+  byIssueTime,
+  currentStep,
+  isWaiting,
+  type CounterState,
+  type QueueState,
+  type TicketState,
+} from './state.ts';
 import { serviceProfile, usualPauseMinutes, type ServiceProfile } from './wait-profile.ts';
 
 const MINUTE = 60_000;
@@ -31,14 +39,7 @@ export interface Forecast {
   readonly holdUps: ReadonlyMap<string, WaitHoldUp>;
 }
 
-/** A ticket in the simulated line; a citizen about to take a ticket is one too (id `''`). */
-export interface LineTicket {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly priority: boolean;
-  readonly issuedAt: string;
-  readonly seq: number;
-}
+export type { LineTicket } from './line-heads.ts';
 
 interface SimCounter {
   readonly config: CounterConfig;
@@ -96,10 +97,6 @@ function pauseEndMs(state: QueueState, counter: CounterState, nowMs: number): nu
   return Math.max(expected, nowMs + (expected <= nowMs ? overdue : 0));
 }
 
-function byIssueTime(a: LineTicket, b: LineTicket): number {
-  return a.issuedAt === b.issuedAt ? a.seq - b.seq : a.issuedAt < b.issuedAt ? -1 : 1;
-}
-
 interface Lane {
   readonly tickets: LineTicket[];
   /** Index of the next ticket to be called: a pointer, so a long line is not shifted on every call. */
@@ -110,7 +107,8 @@ interface Lane {
 class Line {
   readonly lanes = new Map<string, { priority: Lane; regular: Lane }>();
 
-  constructor(tickets: readonly LineTicket[]) {
+  /** `sorted`: the tickets come in call order already (heads read from the state's indexes, `lineHeads`). */
+  constructor(tickets: readonly LineTicket[], sorted = false) {
     for (const t of tickets) {
       let lane = this.lanes.get(t.serviceId);
       if (!lane) {
@@ -119,6 +117,7 @@ class Line {
       }
       (t.priority ? lane.priority : lane.regular).tickets.push(t);
     }
+    if (sorted) return;
     for (const lane of this.lanes.values()) {
       lane.priority.tickets.sort(byIssueTime);
       lane.regular.tickets.sort(byIssueTime);
@@ -145,16 +144,6 @@ class Line {
   }
 }
 
-function lineTicket(t: TicketState): LineTicket {
-  return {
-    id: t.id,
-    serviceId: t.serviceId,
-    priority: t.priority !== null,
-    issuedAt: t.issuedAt,
-    seq: t.seq,
-  };
-}
-
 function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<string, WaitHoldUp> {
   const holdUps = new Map<string, WaitHoldUp>();
   const nowMs = Date.parse(now);
@@ -170,21 +159,16 @@ function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<str
 
 /**
  * Expected priority arrivals per service per minute now: the hall's history for this hour, else today's pace (once
- * the day has run half an hour). One pass over today's tickets for every service.
+ * the day has run half an hour), from the day's counts the state keeps.
  */
 function priorityRates(state: QueueState, config: QueueConfig, now: string): (serviceId: string) => number {
   const hour = Math.floor(localTime(now, config.timeZone).minuteOfDay / 60);
-  const counts = new Map<string, number>();
-  let first = '';
-  for (const t of state.tickets.values()) {
-    if (first === '' || t.issuedAt < first) first = t.issuedAt;
-    if (t.priority !== null) counts.set(t.serviceId, (counts.get(t.serviceId) ?? 0) + 1);
-  }
-  const minutes = first === '' ? 0 : (Date.parse(now) - Date.parse(first)) / MINUTE;
+  const first = state.firstIssuedAt;
+  const minutes = first === null ? 0 : (Date.parse(now) - Date.parse(first)) / MINUTE;
   return (serviceId) => {
     const perHour = config.waitHistory?.services[serviceId]?.priorityPerHour[hour];
     if (perHour !== undefined) return perHour / 60;
-    return minutes >= 30 ? (counts.get(serviceId) ?? 0) / minutes : 0;
+    return minutes >= 30 ? (state.priorityIssued.get(serviceId) ?? 0) / minutes : 0;
   };
 }
 
@@ -230,30 +214,37 @@ export function connectedServices(config: QueueConfig, serviceIds: readonly stri
 
 /**
  * Tickets left in a lane when the play stopped are called after its last played one, one cycle of the service per
- * counter serving it apart (a fluid continuation: the lane's counters keep their pace).
+ * counter serving it apart (a fluid continuation: the lane's counters keep their pace). `places`: only these
+ * tickets, at these places in their lanes (a forecast of a few tickets); else every ticket of the line.
  */
 function extrapolateTails(
   line: Line,
   raw: Map<string, { minutes: number; variance: number }>,
   pace: (serviceId: string) => { profile: ServiceProfile; counters: number },
-  targets: ReadonlySet<string> | undefined,
+  places: readonly LinePlace[] | undefined,
 ): void {
-  for (const [serviceId, lanes] of line.lanes) {
+  const extend = (lane: Lane, serviceId: string, index: number, id: string): void => {
+    const last = lane.next > 0 ? raw.get(lane.tickets[lane.next - 1]?.id ?? '') : undefined;
+    if (!last || index < lane.next) return;
     const { profile, counters } = pace(serviceId);
-    for (const lane of [lanes.priority, lanes.regular]) {
-      const last = lane.next > 0 ? raw.get(lane.tickets[lane.next - 1]?.id ?? '') : undefined;
-      if (!last) continue;
-      for (let i = lane.next; i < lane.tickets.length; i++) {
-        const ticket = lane.tickets[i];
-        const k = i - lane.next + 1;
-        if (ticket && (!targets || targets.has(ticket.id)))
-          raw.set(ticket.id, {
-            minutes: last.minutes + (k * profile.cycleMinutes) / counters,
-            variance: last.variance + k * profile.sdMinutes ** 2,
-          });
-      }
+    const k = index - lane.next + 1;
+    raw.set(id, {
+      minutes: last.minutes + (k * profile.cycleMinutes) / counters,
+      variance: last.variance + k * profile.sdMinutes ** 2,
+    });
+  };
+  if (places) {
+    for (const { ticket, index } of places) {
+      const lanes = line.lanes.get(ticket.serviceId);
+      if (lanes) extend(ticket.priority ? lanes.priority : lanes.regular, ticket.serviceId, index, ticket.id);
     }
+    return;
   }
+  for (const [serviceId, lanes] of line.lanes)
+    for (const lane of [lanes.priority, lanes.regular])
+      lane.tickets.forEach((ticket, index) => {
+        extend(lane, serviceId, index, ticket.id);
+      });
 }
 
 /**
@@ -274,6 +265,19 @@ export function countedCounters(state: QueueState, config: QueueConfig): readonl
   });
 }
 
+/** Every waiting ticket of the services in scope. */
+function waitingIn(state: QueueState, inScope: (serviceId: string) => boolean): LineTicket[] {
+  const waiting: LineTicket[] = [];
+  for (const [serviceId, ids] of state.waiting) {
+    if (!inScope(serviceId)) continue;
+    for (const id of ids) {
+      const t = state.tickets.get(id);
+      if (t && isWaiting(t)) waiting.push(lineTicket(t));
+    }
+  }
+  return waiting;
+}
+
 export function forecastCalls(
   state: QueueState,
   config: QueueConfig,
@@ -281,6 +285,8 @@ export function forecastCalls(
   extra: readonly LineTicket[] = [],
   scope?: readonly string[],
   targets?: ReadonlySet<string>,
+  /** Calls played before the rest of each line follows at its lane's pace; by default as the constants above say. */
+  maxPlayed = targets ? MAX_PLAYED_CALLS_FOR_TARGETS : MAX_PLAYED_CALLS,
 ): Forecast {
   const nowMs = Date.parse(now);
   // Only the services sharing counters with the ones asked about can change their calls: the rest is not played.
@@ -311,19 +317,14 @@ export function forecastCalls(
       }
       return { config: c, freeAt: align(freeAt), variance, streak: live?.streak ?? null };
     });
-  const waiting: LineTicket[] = [];
-  for (const [serviceId, ids] of state.waiting)
-    for (const id of ids) {
-      if (!inScope(serviceId)) break;
-      const t = state.tickets.get(id);
-      if (t && isWaiting(t)) waiting.push(lineTicket(t));
-    }
-  const line = new Line([...waiting, ...extra]);
+  // Asked about a few tickets, the play reads only the heads of the lines: it calls no more than `maxPlayed`.
+  const heads = targets ? lineHeads(state, inScope, extra, targets, maxPlayed) : null;
+  const all = heads ? heads.places.map((p) => p.ticket) : [...waitingIn(state, inScope), ...extra];
+  const line = heads ? new Line(heads.tickets, true) : new Line(all);
   const raw = new Map<string, { minutes: number; variance: number }>();
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
   // Past a day's worth of calls the hall is played no further: the rest of each line follows at its lane's pace.
   let played = 0;
-  const maxPlayed = targets ? MAX_PLAYED_CALLS_FOR_TARGETS : MAX_PLAYED_CALLS;
   while (open.length > 0 && played < maxPlayed) {
     const counter = earliest(open);
     const ticket = line.take(counter.config, preferredKind(config.priorityRatio, counter.streak));
@@ -351,11 +352,10 @@ export function forecastCalls(
       profile: profileOf(serviceId),
       counters: Math.max(1, servingCounts.get(serviceId) ?? 0),
     }),
-    targets,
+    heads?.places,
   );
   const rateOf = priorityRates(state, config, now);
-  const all = [...waiting, ...extra];
-  for (const t of targets ? all.filter((x) => targets.has(x.id)) : all) {
+  for (const t of all) {
     const found = raw.get(t.id);
     if (!found) continue;
     const n = Math.max(1, servingCounts.get(t.serviceId) ?? 0);

@@ -150,6 +150,17 @@ describe('formatIssuedAt', () => {
     expect(() => formatIssuedAt('kemarin', 'Asia/Jakarta', 'id')).toThrow(RangeError);
   });
 
+  it('marks a checked-in booking with its code and session in local time, and nothing on a walk-in', () => {
+    const booking = { code: 'K7M2QX9P', startsAt: '2026-11-25T01:00:00Z' };
+    expect(composeTicketContent({ ...input, booking }, 'id').bookedLabel).toBe(
+      'ANTREAN DARING · Kode pesanan K7M2QX9P · Sesi 08.00',
+    );
+    expect(
+      composeTicketContent({ ...input, timeZone: 'Asia/Makassar', booking }, 'en').bookedLabel,
+    ).toBe('ONLINE BOOKING · Booking code K7M2QX9P · Session 09.00');
+    expect(composeTicketContent(input, 'id').bookedLabel).toBeUndefined();
+  });
+
   it('prints a range when the hub is unsure, and why nobody is calling when counters pause', () => {
     const range = composeTicketContent({ ...input, estimateRange: { low: 20, high: 30 } }, 'id');
     expect(range.estimateText).toBe('Perkiraan waktu tunggu sekitar 20–30 menit');

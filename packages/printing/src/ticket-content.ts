@@ -27,6 +27,11 @@ export interface TicketContent {
    */
   readonly codeText: string | null;
   readonly footerLines: readonly string[];
+  /**
+   * e.g. `ANTREAN DARING · Kode pesanan K7M2QX9P · Sesi 08:00` on a checked-in booking's ticket: the mark first,
+   * big, then the booking under it; absent or `null` on a walk-in's.
+   */
+  readonly bookedLabel?: string | null;
 }
 
 export interface TicketContentInput {
@@ -52,6 +57,8 @@ export interface TicketContentInput {
   readonly code?: string;
   /** Replaces the default footer (service promise, SKM invitation, keep the ticket). */
   readonly footerLines?: readonly string[];
+  /** A checked-in online booking's ticket: its booking code and its session's start (ISO instant). */
+  readonly booking?: { readonly code: string; readonly startsAt: string } | null;
 }
 
 interface Wording {
@@ -66,6 +73,7 @@ interface Wording {
   readonly duration: (hours: number, minutes: number) => string;
   readonly footer: readonly string[];
   readonly code: (grouped: string) => string;
+  readonly booked: (code: string, session: string) => string;
 }
 
 // Sunday first, as Date.getUTCDay() counts.
@@ -104,6 +112,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
         .filter(Boolean)
         .join(' '),
     code: (grouped) => `Kode survei & status: ${grouped}`,
+    booked: (code, session) => `ANTREAN DARING · Kode pesanan ${code} · Sesi ${session}`,
     footer: [
       'Kami melayani dengan cepat, tepat dan ramah.',
       'Mohon isi Survei Kepuasan Masyarakat (SKM) setelah dilayani.',
@@ -149,6 +158,7 @@ const WORDING: Readonly<Record<TicketLanguage, Wording>> = {
         .filter(Boolean)
         .join(' '),
     code: (grouped) => `Survey & status code: ${grouped}`,
+    booked: (code, session) => `ONLINE BOOKING · Booking code ${code} · Session ${session}`,
     footer: [
       'We serve quickly, accurately and courteously.',
       'Please fill in the Public Satisfaction Survey (SKM) after your service.',
@@ -244,7 +254,20 @@ export function composeTicketContent(input: TicketContentInput, lang: TicketLang
     statusUrl: input.statusUrl,
     codeText: input.code ? wording.code(groupedCode(input.code)) : null,
     footerLines: input.footerLines ?? wording.footer,
+    ...(input.booking ? { bookedLabel: bookedLabel(input.booking, input.timeZone, wording) } : {}),
   };
+}
+
+/** The session as the citizen booked it, in the site's wall-clock time (`08:00`). */
+function bookedLabel(
+  booking: NonNullable<TicketContentInput['booking']>,
+  timeZone: string,
+  wording: Wording,
+): string {
+  const start = new Date(booking.startsAt);
+  if (Number.isNaN(start.getTime())) return wording.booked(booking.code, '');
+  const local = wallClock(start, timeZone);
+  return wording.booked(booking.code, clockText(local.hour, local.minute));
 }
 
 /** `ABCDE-FGHJK`: two groups of five are easier to type from paper than ten letters in a row. */

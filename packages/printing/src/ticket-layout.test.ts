@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { samplePriorityTicket, sampleTicket } from './testing/sample-tickets.ts';
+import { sampleBookedTicket, samplePriorityTicket, sampleTicket } from './testing/sample-tickets.ts';
 import { anyTicketText, isAscii, lengthQuantiles } from './testing/text-arbitraries.ts';
 import type { TicketContent } from './ticket-content.ts';
 import { columnsFor, layoutTicket, MAX_TEXT_SIZE } from './ticket-layout.ts';
@@ -29,6 +29,22 @@ describe('layoutTicket', () => {
     expect(textLines(layoutTicket(sampleTicket({}, 'en'), 80)).map((l) => l.text)).toContain(
       'Survey & status code: WA4TU-M3PSX',
     );
+  });
+
+  it('marks a booked ticket in words between rules, with its booking code and session under it', () => {
+    const lines = layoutTicket(sampleBookedTicket(), 58).lines;
+    const mark = lines.findIndex((line) => line.kind === 'text' && line.text === 'ANTREAN DARING');
+    expect(lines[mark]).toMatchObject({ size: 2, bold: true, inverted: false });
+    expect(lines[mark - 1]).toEqual({ kind: 'rule' });
+    expect(lines.slice(mark + 1, mark + 4)).toMatchObject([
+      { kind: 'text', text: 'Kode pesanan K7M2QX9P', size: 1 },
+      { kind: 'text', text: 'Sesi 08.00', size: 1 },
+      { kind: 'rule' },
+    ]);
+    expect(textLines(layoutTicket(sampleBookedTicket('en'), 80)).map((l) => l.text)).toContain(
+      'ONLINE BOOKING',
+    );
+    expect(textLines(layoutTicket(sampleTicket(), 58)).map((l) => l.text)).not.toContain('ANTREAN DARING');
   });
 
   it('prints no QR when no public address is known, but still the code', () => {
@@ -121,6 +137,11 @@ describe('layoutTicket', () => {
       statusUrl: fc.webUrl({ withQueryParameters: true, size: 'large' }),
       codeText: fc.option(anyTicketText(60)),
       footerLines: fc.array(anyTicketText(100), { maxLength: 4, size: 'max' }),
+      bookedLabel: fc.option(
+        fc
+          .tuple(fc.constantFrom('ANTREAN DARING', 'ONLINE BOOKING'), anyTicketText(60))
+          .map(([mark, booking]) => `${mark} · ${booking}`),
+      ),
     });
     const serviceLengths: number[] = [];
     let nonAscii = 0;

@@ -112,6 +112,16 @@ export function layoutTicket(content: TicketContent, paperWidth: PaperWidth): Ti
     const rest = toPrintableAscii(category.join(' '));
     text(rest, { bold: true, size: rest.length * 2 <= columns ? 2 : 1 });
   }
+  if (content.bookedLabel) {
+    // `ANTREAN DARING` between rules, large; the booking code and session under it (no colour on paper).
+    const [mark = '', ...booking] = content.bookedLabel.split(/\s+·\s+/);
+    const printable = toPrintableAscii(mark);
+    feed();
+    lines.push({ kind: 'rule' });
+    text(printable, { bold: true, size: printable.length * 2 <= columns ? 2 : 1 });
+    for (const part of booking) text(part);
+    lines.push({ kind: 'rule' });
+  }
   feed();
   text(content.issuedAtText);
   lines.push({ kind: 'rule' });

@@ -85,6 +85,8 @@ const Localized = z.object({ id: z.string(), en: z.string() });
 /** What the public page offers: agencies, their bookable services with what to bring, and the days open. */
 export const BookingOptions = z.object({
   site: z.object({ name: z.string(), timeZone: z.string() }),
+  /** A hub whose site has a central server: bookings are taken there (`url`/booking?site=`siteId`). */
+  central: z.object({ url: z.string(), siteId: z.string() }).optional(),
   agencies: z.array(z.object({ id: z.string(), name: Localized })),
   services: z.array(
     z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReportFormat } from './schemas.ts';
 import { ReportRow } from './views.ts';
+import { BookingTerms } from './central-booking.ts';
 
 // Central's region reports: what a hub tells central about itself (its profile), the report query and the
 // region's own sections (per site, SKM/IKM, complaints) that the hub's report engine prints after its tables.
@@ -38,6 +39,8 @@ export const SiteProfile = z.strictObject({
     .max(2000),
   counters: z.array(z.strictObject({ id: Id, name: z.string().max(200), serviceIds: z.array(Id) })).max(1000),
   officers: z.array(z.strictObject({ username: Id, name: z.string().max(200) })).max(5000),
+  /** The site's online booking terms, when it takes bookings: central takes them for it (issue 18). */
+  booking: BookingTerms.optional(),
 });
 export type SiteProfile = z.infer<typeof SiteProfile>;
 

@@ -11,6 +11,8 @@ import { MESSAGE_ERRORS, type MessageErrorCode } from './messages.ts';
 import { MOBILE_ERRORS, type MobileErrorCode } from './mobile.ts';
 import { FEED_ERRORS, type FeedErrorCode } from './central-feed.ts';
 import { RESTORE_ERRORS, type RestoreErrorCode } from './central-restore.ts';
+import { CENTRAL_VISIT_ERRORS, type CentralVisitErrorCode } from './central-visits.ts';
+import { CENTRAL_BOOKING_ERRORS, type CentralBookingErrorCode } from './central-booking.ts';
 
 export type ErrorCode =
   | DomainErrorCode
@@ -23,6 +25,8 @@ export type ErrorCode =
   | MobileErrorCode
   | FeedErrorCode
   | RestoreErrorCode
+  | CentralVisitErrorCode
+  | CentralBookingErrorCode
   | 'COMPLAINT_NOT_FOUND'
   | 'COMPLAINT_RATE_LIMITED'
   | 'UNAUTHENTICATED'
@@ -446,6 +450,8 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
   ...MOBILE_ERRORS,
   ...FEED_ERRORS,
   ...RESTORE_ERRORS,
+  ...CENTRAL_VISIT_ERRORS,
+  ...CENTRAL_BOOKING_ERRORS,
 };
 
 export interface ApiError {

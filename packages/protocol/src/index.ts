@@ -19,3 +19,6 @@ export * from './mobile.ts';
 export * from './central-feed.ts';
 export * from './central-restore.ts';
 export * from './central-reports.ts';
+export * from './central-visits.ts';
+export * from './report-bookings.ts';
+export * from './central-booking.ts';

@@ -1,4 +1,6 @@
+import { VISIT_MILESTONES } from '@giliran/domain';
 import { z } from 'zod';
+import { BookingMoveRequest, BookingRef, BookingRequest, CheckInRequest } from './booking.ts';
 import {
   ComplaintCategoriesRequest,
   ComplaintCategoryRequest,
@@ -9,12 +11,25 @@ import {
 } from './complaints.ts';
 import { CreatePairingCodeRequest, PairDeviceRequest } from './devices.ts';
 import { MessageOptionsBody, MessageTemplatesBody } from './messages.ts';
+import {
+  CounsellingInput,
+  DeclineVisitRequestInput,
+  MilestoneInput,
+  PermitInput,
+  VisitInput,
+  VisitRegisterInput,
+  VisitRequestInput,
+} from './mobile.ts';
 import { ReportChainDate, ReportChainStepParam, SignReportChainRequest } from './report-chain.ts';
-import { RunningTextRequest, type Role } from './schemas.ts';
+import type { Role } from './schemas.ts';
 import {
   BookingCapacitySetting,
+  BookingOptionsSetting,
   CounterServicesSetting,
   CreateAccountRequest,
+  CreateAgencyRequest,
+  CreateCounterRequest,
+  CreateServiceRequest,
   LateServiceSetting,
   PinResetRequest,
   RunningTextSetting,
@@ -23,6 +38,9 @@ import {
   SiteHoursSetting,
   SiteStandardsSetting,
   UpdateAccountRequest,
+  UpdateAgencyRequest,
+  UpdateCounterRequest,
+  UpdateServiceRequest,
 } from './settings.ts';
 import { SubmitSkmRequest } from './skm.ts';
 
@@ -40,23 +58,38 @@ export const READERS: readonly Role[] = [...STAFF, 'sekdis', 'kadis'];
 export const ANY_ROLE: readonly Role[] = ['kiosk', ...STAFF_AND_DISPLAY, 'sekdis', 'kadis'];
 /** FO enters complaints from the desk, the phone and the box; MOD and above handle them. */
 export const COMPLAINT_FILERS: readonly Role[] = ['fo', ...MANAGERS];
+/** A booking becomes a ticket at the kiosk (scanned), at the FO desk or by a manager. */
+export const BOOKING_CHECKERS: readonly Role[] = ['kiosk', 'fo', ...MANAGERS];
+/** The mobile unit: the coordinator (and admin) plan visits, the Kepala Dinas approves, the crew records the day. */
+export const MOBILE_PLANNERS: readonly Role[] = ['coordinator', 'admin'];
+export const MOBILE_APPROVERS: readonly Role[] = ['kadis'];
+export const MOBILE_CREW: readonly Role[] = ['officer', 'coordinator'];
 
 /** A body a command does not read: REST has always ignored it, so the socket does too. */
-const NoBody = z.unknown();
+export const NoBody = z.unknown();
 const NoParams = z.strictObject({});
 /** A service, counter or complaint named in the path: whether it exists is the feature's answer (404). */
 const PathId = z.string().min(1).max(128);
 const ById = z.strictObject({ id: PathId });
 const ByUsername = z.strictObject({ username: PathId });
+/** A visit or visit request of the mobile unit. */
+const ByVisit = z.strictObject({ id: z.string().min(1).max(64) });
+/** A booking by its printed code or the signed token its QR carries. */
+const ByBooking = z.strictObject({ code: BookingRef });
 
 export interface RecordCommandDef {
   /** Roles allowed with a session, checked before anything else (FORBIDDEN). Finer rules stay in the feature. */
   readonly roles: readonly Role[];
   /** Callable over REST without a token (the citizen's forms, a device being paired). */
   readonly public: boolean;
-  readonly rest: { readonly method: 'post' | 'put'; readonly path: string; readonly status: 200 | 201 };
-  /** The Socket.IO event, its payload the path parameters and the body's fields in one object; null: REST only
-   *  (a command without a session, which a socket never is). */
+  readonly rest: {
+    readonly method: 'post' | 'put' | 'delete';
+    readonly path: string;
+    readonly status: 200 | 201;
+  };
+  /** The Socket.IO event, its payload the path parameters and the body's fields in one object; null: REST only,
+   *  which only a public command may be (a caller without a session, which a socket never is): the access test
+   *  checks that every command without an event is public. */
   readonly socket: string | null;
   /** The path parameters (REST) or the payload's fields of the same names (socket). */
   readonly params: z.ZodObject;
@@ -229,13 +262,21 @@ export const RECORD_COMMANDS = {
     params: ById,
     body: BookingCapacitySetting,
   },
+  'setting:booking-options': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/booking-options', status: 200 },
+    socket: 'setting:booking-options',
+    params: NoParams,
+    body: BookingOptionsSetting,
+  },
   'display:set-running-text': {
     roles: MANAGERS,
     public: false,
     rest: { method: 'put', path: '/display/running-text', status: 200 },
     socket: 'display:set-running-text',
     params: NoParams,
-    body: RunningTextRequest,
+    body: RunningTextSetting,
   },
   'account:create': {
     roles: MANAGERS,
@@ -277,6 +318,152 @@ export const RECORD_COMMANDS = {
     params: NoParams,
     body: PairDeviceRequest,
   },
+  'hall:add-agency': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'post', path: '/settings/agencies', status: 201 },
+    socket: 'hall:add-agency',
+    params: NoParams,
+    body: CreateAgencyRequest,
+  },
+  'hall:edit-agency': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/agencies/:id', status: 200 },
+    socket: 'hall:edit-agency',
+    params: ById,
+    body: UpdateAgencyRequest,
+  },
+  'hall:add-service': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'post', path: '/settings/services', status: 201 },
+    socket: 'hall:add-service',
+    params: NoParams,
+    body: CreateServiceRequest,
+  },
+  'hall:edit-service': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/services/:id', status: 200 },
+    socket: 'hall:edit-service',
+    params: ById,
+    body: UpdateServiceRequest,
+  },
+  'hall:add-counter': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'post', path: '/settings/counters', status: 201 },
+    socket: 'hall:add-counter',
+    params: NoParams,
+    body: CreateCounterRequest,
+  },
+  'hall:edit-counter': {
+    roles: MANAGERS,
+    public: false,
+    rest: { method: 'put', path: '/settings/counters/:id/details', status: 200 },
+    socket: 'hall:edit-counter',
+    params: ById,
+    body: UpdateCounterRequest,
+  },
+  'booking:make': {
+    roles: [],
+    public: true,
+    rest: { method: 'post', path: '/bookings', status: 201 },
+    socket: null,
+    params: NoParams,
+    body: BookingRequest,
+  },
+  'booking:move': {
+    roles: [],
+    public: true,
+    rest: { method: 'post', path: '/bookings/:code/move', status: 200 },
+    socket: null,
+    params: ByBooking,
+    body: BookingMoveRequest,
+  },
+  'booking:cancel': {
+    roles: [],
+    public: true,
+    rest: { method: 'delete', path: '/bookings/:code', status: 200 },
+    socket: null,
+    params: ByBooking,
+    body: NoBody,
+  },
+  'booking:check-in': {
+    roles: BOOKING_CHECKERS,
+    public: false,
+    rest: { method: 'post', path: '/bookings/:code/check-in', status: 201 },
+    socket: 'booking:check-in',
+    params: ByBooking,
+    body: CheckInRequest,
+  },
+  'visit-request:receive': {
+    roles: MOBILE_PLANNERS,
+    public: false,
+    rest: { method: 'post', path: '/visit-requests', status: 201 },
+    socket: 'visit-request:receive',
+    params: NoParams,
+    body: VisitRequestInput,
+  },
+  'visit-request:decline': {
+    roles: MOBILE_PLANNERS,
+    public: false,
+    rest: { method: 'post', path: '/visit-requests/:id/decline', status: 200 },
+    socket: 'visit-request:decline',
+    params: ByVisit,
+    body: DeclineVisitRequestInput,
+  },
+  'visit:schedule': {
+    roles: MOBILE_PLANNERS,
+    public: false,
+    rest: { method: 'post', path: '/visits', status: 201 },
+    socket: 'visit:schedule',
+    params: NoParams,
+    body: VisitInput,
+  },
+  'visit:approve': {
+    roles: MOBILE_APPROVERS,
+    public: false,
+    rest: { method: 'post', path: '/visits/:id/approve', status: 200 },
+    socket: 'visit:approve',
+    params: ByVisit,
+    body: NoBody,
+  },
+  'visit:milestone': {
+    roles: MOBILE_CREW,
+    public: false,
+    rest: { method: 'post', path: '/visits/:id/milestones/:milestone', status: 201 },
+    socket: 'visit:milestone',
+    params: z.strictObject({ id: ByVisit.shape.id, milestone: z.enum(VISIT_MILESTONES) }),
+    body: MilestoneInput,
+  },
+  'visit:register': {
+    roles: MOBILE_CREW,
+    public: false,
+    rest: { method: 'post', path: '/visits/:id/register', status: 201 },
+    socket: 'visit:register',
+    params: ByVisit,
+    body: VisitRegisterInput,
+  },
+  'visit:permit': {
+    roles: MOBILE_CREW,
+    public: false,
+    rest: { method: 'post', path: '/visits/:id/permits', status: 201 },
+    socket: 'visit:permit',
+    params: ByVisit,
+    body: PermitInput,
+  },
+  'visit:counselling': {
+    roles: MOBILE_CREW,
+    public: false,
+    rest: { method: 'post', path: '/visits/:id/counselling', status: 201 },
+    socket: 'visit:counselling',
+    params: ByVisit,
+    body: CounsellingInput,
+  },
+  // A visit's photo stays a route of its own (`POST /visits/:id/photos`): its body is the image's bytes, streamed
+  // and cut at the size limit, which neither a JSON body nor a 16 KB socket frame carries.
 } as const satisfies Readonly<Record<string, RecordCommandDef>>;
 
 export type RecordCommandName = keyof typeof RECORD_COMMANDS;

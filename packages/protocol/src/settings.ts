@@ -104,6 +104,34 @@ export const ServiceHoursSetting = z.strictObject({ hours: OpeningHours.nullable
 /** `PUT /api/settings/booking/:id`: a service's online booking places per session (0: no bookings). */
 export const BookingCapacitySetting = z.object({ capacity: z.number().int().min(0).max(1000) });
 
+/** No-shows within `withinDays` that block a phone number from booking for `blockDays`; null: never blocked. */
+export const NoShowBlockSetting = z
+  .strictObject({
+    noShows: z.number().int().min(1).max(20),
+    withinDays: z.number().int().min(1).max(365),
+    blockDays: z.number().int().min(1).max(365),
+  })
+  .nullable();
+
+/**
+ * `PUT /api/settings/booking-options`: the hall's booking terms MOD sets beside the quotas: the share of each
+ * session kept for walk-ins, the open bookings one WhatsApp number may hold, and the optional no-show block.
+ */
+export const BookingOptionsSetting = z.strictObject({
+  walkInShare: z.number().min(0).max(1),
+  maxOpenPerPhone: z.number().int().min(1).max(20),
+  noShowBlock: NoShowBlockSetting,
+});
+export type BookingOptionsSetting = z.infer<typeof BookingOptionsSetting>;
+
+/** Online booking as the settings page shows it: each service's capacity per session and the terms. */
+export const BookingSettingsView = BookingOptionsSetting.extend({
+  /** Per service id: citizens served per session, walk-ins included (0 or absent: no bookings). */
+  capacity: z.record(z.string(), z.number().int()),
+  sessions: z.array(z.object({ id: z.string(), start: z.string(), end: z.string() })),
+});
+export type BookingSettingsView = z.infer<typeof BookingSettingsView>;
+
 /** Roles an admin may create in the hub; another admin only comes from the site file. */
 export const CreatableRole = z.enum(['officer', 'fo', 'mod', 'coordinator', 'sekdis', 'kadis']);
 export const Username = z
@@ -188,6 +216,8 @@ export const SettingsView = z.object({
   editable: z.record(SettingsArea, z.boolean()),
   /** Every agency, service and counter with its details, retired ones too (issue 14). */
   hall: z.lazy(() => HallView),
+  /** Online booking's quotas and terms (issue 18). */
+  booking: BookingSettingsView.optional(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 

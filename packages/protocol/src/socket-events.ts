@@ -86,7 +86,16 @@ export type ServerToClientEvents = {
   'complaint:changed': (payload: ComplaintChanged) => void;
   /** What a committed batch changed in the live table (floor managers only): the MOD page applies it. */
   'live:delta': (payload: LiveDelta) => void;
+  /** The mobile unit's records changed (staff only; ids, never a visitor's data): `/mobile` reloads what it shows. */
+  'visit:changed': (payload: VisitChanged) => void;
 };
+
+/** Which visits and requests a committed batch touched; the page asks the REST routes for what it may see. */
+export interface VisitChanged {
+  readonly visitIds: readonly string[];
+  readonly requestIds: readonly string[];
+  readonly eventId: number;
+}
 
 /** The `/public` namespace: a citizen's phone watches one ticket by its code (handshake `auth: {code}`). */
 export interface PublicServerToClientEvents {

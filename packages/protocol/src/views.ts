@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportBookings } from './report-bookings.ts';
 import { Priority, Role } from './schemas.ts';
 
 // Outbound shapes: declared once, used by the hub to build answers and by tests and OpenAPI to check them.
@@ -125,6 +126,8 @@ export const TimingView = z.object({
   standardSeconds: z.number().int(),
   status: TimingStatus,
   compensationDueAt: Instant.nullable(),
+  /** A checked-in online booking's ticket. */
+  booked: z.boolean().optional(),
 });
 export type TimingView = z.infer<typeof TimingView>;
 
@@ -195,6 +198,8 @@ export const PublicTicketStatus = z.object({
   calledAt: Instant.nullable(),
   /** The page tells its citizen the turn is near at this many ahead, as the messages do (issue 18). */
   nearAhead: z.number().int().optional(),
+  /** A checked-in online booking's ticket: the page says so. */
+  booked: z.boolean().optional(),
 });
 export type PublicTicketStatus = z.infer<typeof PublicTicketStatus>;
 
@@ -291,6 +296,8 @@ export const TicketContent = z.object({
   /** `Kode survei & status: ABCDE-FGHJK` under the QR (or alone without one), for typing at the SKM survey. */
   codeText: z.string().nullable(),
   footerLines: z.array(z.string()),
+  /** `ANTREAN DARING · Kode pesanan … · Sesi 08:00` on a checked-in booking's ticket. */
+  bookedLabel: z.string().nullable().optional(),
 });
 export type TicketContent = z.infer<typeof TicketContent>;
 
@@ -365,5 +372,7 @@ export const ReportView = z.object({
   }),
   /** Tickets issued per local hour (site zone), 0–23, summed over the range. */
   arrivals: z.array(z.number().int()).length(24),
+  /** Online booking: absent for a hall that takes no bookings. */
+  bookings: ReportBookings.optional(),
 });
 export type ReportView = z.infer<typeof ReportView>;

@@ -2,8 +2,11 @@
 import childProcess from 'node:child_process';
 import { setPriority } from 'node:os';
 
-/** Speech is background work: on a small hub PC the queue's own loop must win the CPU (POSIX nice 10). */
-const BACKGROUND_PRIORITY = 10;
+/**
+ * Speech is background work: on a small hub PC the queue's own loop must win the CPU (POSIX nice 19, the lowest;
+ * started from the hub's speech thread it already has it from the thread, and setting it again changes nothing).
+ */
+const BACKGROUND_PRIORITY = 19;
 
 export interface RunOptions {
   readonly timeoutMs: number;

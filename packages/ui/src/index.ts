@@ -7,3 +7,4 @@ export * from './kiosk-bridge.ts';
 export * from './sign-in.ts';
 export * from './action-runner.ts';
 export * from './wait-text.ts';
+export * from './scanner.ts';

@@ -4,9 +4,19 @@ import { SCHEMA_002 } from './schema-002-socket-adapter.ts';
 import { SCHEMA_003 } from './schema-003-site-feed.ts';
 import { SCHEMA_003B } from './schema-003b-site-epochs.ts';
 import { SCHEMA_004 } from './schema-004-region-reports.ts';
+import { SCHEMA_005 } from './schema-005-mobile-visits.ts';
+import { SCHEMA_006 } from './schema-006-central-booking.ts';
 
 // Ordered and append-only: a later change is a new entry, never an edit of one already shipped.
-const MIGRATIONS: readonly string[] = [SCHEMA_001, SCHEMA_002, SCHEMA_003, SCHEMA_003B, SCHEMA_004];
+const MIGRATIONS: readonly string[] = [
+  SCHEMA_001,
+  SCHEMA_002,
+  SCHEMA_003,
+  SCHEMA_003B,
+  SCHEMA_004,
+  SCHEMA_005,
+  SCHEMA_006,
+];
 export const CENTRAL_SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Any fixed number: every central process takes this lock to migrate, so two starting at once take turns. */

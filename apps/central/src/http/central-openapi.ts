@@ -1,5 +1,7 @@
 import {
   CentralCompensationView,
+  CentralVisitInput,
+  CentralVisitView,
   CentralSiteView,
   FeedItem,
   FeedPage,
@@ -15,11 +17,18 @@ import {
   SiteCreated,
   SyncAck,
   SyncBatch,
+  BookingKeyView,
+  BookingMoveRequest,
+  BookingOptions,
+  BookingRequest,
+  BookingSiteView,
+  BookingView,
+  SlotsView,
 } from '@giliran/protocol';
 import { z } from 'zod';
 
 interface CentralOperation {
-  readonly method: 'get' | 'post' | 'put';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
   readonly summary: string;
   readonly body?: z.ZodType;
@@ -148,6 +157,84 @@ const OPERATIONS: readonly CentralOperation[] = [
     summary: 'A site’s compensations raised on a service day (?date=YYYY-MM-DD), with the ticket numbers',
     response: z.array(CentralCompensationView),
     auth: 'session',
+  },
+  {
+    method: 'post',
+    path: '/api/central/sites/{id}/visits',
+    summary:
+      'Schedule a visit of a mobile unit (regional admin): checked as on its laptop, sent down its feed ' +
+      '(visit:scheduled) in the same transaction',
+    body: CentralVisitInput,
+    response: CentralVisitView,
+    status: 201,
+    auth: 'session',
+  },
+  {
+    method: 'get',
+    path: '/api/central/sites/{id}/visits',
+    summary: 'The visits central scheduled for a mobile unit, each sent, pulled, in its schedule or refused',
+    response: z.array(CentralVisitView),
+    auth: 'session',
+  },
+  // Online booking at central (issue 18): the hub's public booking routes, per site.
+  {
+    method: 'get',
+    path: '/api/booking/sites',
+    summary: 'The sites that take online bookings at central',
+    response: z.array(BookingSiteView),
+    auth: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/booking/key',
+    summary: 'The public key central signs booking QR codes with (a hub’s central.bookingKey)',
+    response: BookingKeyView,
+    auth: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{site}/booking/options',
+    summary: 'A site’s bookable agencies and services, with what to bring and the days open',
+    response: BookingOptions,
+    auth: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{site}/booking/slots',
+    summary: 'A service’s sessions on a date with the places left (?serviceId=&date=YYYY-MM-DD)',
+    response: SlotsView,
+    auth: 'none',
+  },
+  {
+    method: 'post',
+    path: '/api/sites/{site}/bookings',
+    summary: 'Book a session (Idempotency-Key honoured); the site’s hub gets it in its feed',
+    body: BookingRequest,
+    response: BookingView,
+    status: 201,
+    auth: 'none',
+  },
+  {
+    method: 'get',
+    path: '/api/sites/{site}/bookings/{code}',
+    summary: 'A booking by its code, with its signed QR while it can be used',
+    response: BookingView,
+    auth: 'none',
+  },
+  {
+    method: 'delete',
+    path: '/api/sites/{site}/bookings/{code}',
+    summary: 'Cancel a booking',
+    response: BookingView,
+    auth: 'none',
+  },
+  {
+    method: 'post',
+    path: '/api/sites/{site}/bookings/{code}/move',
+    summary: 'Move a booking to another date or session of its service',
+    body: BookingMoveRequest,
+    response: BookingView,
+    auth: 'none',
   },
 ];
 

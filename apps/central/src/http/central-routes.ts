@@ -28,6 +28,8 @@ export interface CentralRouteDeps {
   readonly sync: SyncService;
   readonly views: SiteViews;
   readonly clock: Clock;
+  /** Central's booking public key (PEM): given at enrolment, for the hub's site file (`central.bookingKey`). */
+  readonly bookingKey?: string;
   /** Told after each committed batch that stored events (for the live views). */
   readonly onIngested: (ingested: Ingested) => void;
 }
@@ -50,7 +52,7 @@ export function centralRoutes(deps: CentralRouteDeps): Router {
 
   router.post('/central/sites', auth.require(REGIONAL_ADMINS), async (req, res: Response<SiteCreated>) => {
     const created = await deps.sites.create(parse(SiteCreateRequest, req.body), auth.actorOf(req).username);
-    res.status(201).json(created);
+    res.status(201).json(deps.bookingKey ? { ...created, bookingKey: deps.bookingKey } : created);
   });
   for (const [action, disabled] of [
     ['disable', true],
@@ -85,10 +87,10 @@ export function centralRoutes(deps: CentralRouteDeps): Router {
   });
   router.post('/central/sync', async (req: Request, res: Response<SyncAck>) => {
     // The key first: a caller without one learns nothing about the batch format.
-    const siteId = await deps.sites.authenticate(bearerToken(req.headers.authorization));
+    const site = await deps.sites.authenticateWithHead(bearerToken(req.headers.authorization));
     const batch = parse(SyncBatch, req.body);
-    if (batch.siteId !== siteId) throw new CentralError('CENTRAL_SITE_MISMATCH');
-    const { ack, ingested } = await deps.sync.ingest(batch, new Date(deps.clock.now()));
+    if (batch.siteId !== site.id) throw new CentralError('CENTRAL_SITE_MISMATCH');
+    const { ack, ingested } = await deps.sync.ingest(batch, new Date(deps.clock.now()), site.head);
     res.json(ack);
     if (ingested.stored.length > 0) deps.onIngested(ingested);
   });

@@ -4,7 +4,7 @@ import express, { Router } from 'express';
 import { repoRoot } from '../../../hub/src/repo-root.ts';
 
 /** The built pages (Vite output, `npm run build:web`), shared with the hub: central serves only /pusat. */
-const WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
+export const WEB_ROOT = join(repoRoot(import.meta.url), 'dist', 'web');
 
 /** `/pusat`, the region's overview page, and the assets it loads. */
 export function pusatPage(webRoot = WEB_ROOT): Router {

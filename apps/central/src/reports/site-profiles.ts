@@ -3,6 +3,7 @@ import type { SiteProfile } from '@giliran/protocol';
 import type pg from 'pg';
 import { sha256 } from '../hub-shared.ts';
 import type { ReportSite } from '../report-engine.ts';
+import { putBookingTerms } from '../booking/booking-terms.ts';
 
 /** A site as its reports see it: the hub's profile, or plain ids until its hub has sent one. */
 export interface ProfiledSite {
@@ -50,13 +51,17 @@ export class SiteProfiles {
   constructor(private readonly pool: pg.Pool) {}
 
   async put(siteId: string, profile: SiteProfile, now: Date): Promise<void> {
+    const { booking, ...judging } = profile;
     const text = JSON.stringify(profile);
+    // The booking terms judge no day: a quota change must not make the stored days stale.
+    const sha = sha256(JSON.stringify(judging));
     await this.pool.query(
       `INSERT INTO site_profiles (site_id, profile, profile_sha256, updated_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (site_id) DO UPDATE SET profile = excluded.profile, profile_sha256 = excluded.profile_sha256,
          updated_at = excluded.updated_at`,
-      [siteId, text, sha256(text), now.toISOString()],
+      [siteId, text, sha, now.toISOString()],
     );
+    await putBookingTerms(this.pool, siteId, booking ?? null, now);
   }
 
   /** Every site (or the one asked for) with its profile, in the order the region lists them. */

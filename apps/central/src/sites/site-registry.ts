@@ -1,6 +1,7 @@
 import type { SiteCreateRequest, SiteCreated } from '@giliran/protocol';
 import type pg from 'pg';
 import { CentralError, newToken, sha256 } from '../hub-shared.ts';
+import type { SiteHead } from '../sync/sync-service.ts';
 
 export interface EnrolledSite {
   readonly id: string;
@@ -33,14 +34,34 @@ export class SiteRegistry {
 
   /** The site a key belongs to: a wrong key and a disabled site's key are 401. */
   async authenticate(key: string | undefined): Promise<string> {
+    return (await this.authenticateWithHead(key)).id;
+  }
+
+  /**
+   * The same check, answering also what central holds of the site's log, read in the same statement: a batch at the
+   * head is stored in one more (SyncService.ingest), without a transaction of its own.
+   */
+  async authenticateWithHead(key: string | undefined): Promise<{ id: string; head: SiteHead }> {
     if (!key || key.length > 256) throw new CentralError('CENTRAL_KEY_INVALID');
-    const { rows } = await this.pool.query<{ id: string; disabled_at: Date | null }>(
-      'SELECT id, disabled_at FROM sites WHERE key_sha256 = $1',
-      [sha256(key)],
-    );
+    const { rows } = await this.pool.query<{
+      id: string;
+      disabled_at: Date | null;
+      last_seq: string;
+      seq_offset: string;
+      resume_requested_by: string | null;
+    }>('SELECT id, disabled_at, last_seq, seq_offset, resume_requested_by FROM sites WHERE key_sha256 = $1', [
+      sha256(key),
+    ]);
     const site = rows[0];
     if (!site) throw new CentralError('CENTRAL_KEY_INVALID');
     if (site.disabled_at !== null) throw new CentralError('CENTRAL_SITE_DISABLED');
-    return site.id;
+    return {
+      id: site.id,
+      head: {
+        lastSeq: Number(site.last_seq),
+        offset: Number(site.seq_offset),
+        resumeBy: site.resume_requested_by,
+      },
+    };
   }
 }

@@ -39,18 +39,30 @@ export function ticketFromRecord(r: TicketRecord): TicketRow {
   };
 }
 
-/** The rows a batch will change, read inside its transaction (the site's row lock keeps them ours). */
+/**
+ * The rows a batch will change that exist before it, read in its transaction (the site's row lock keeps them ours)
+ * or, at the head, before its one write statement (whose check of the site's head refuses the write if another
+ * batch changed them meanwhile). An empty list costs no query.
+ */
 export async function loadProjection(
-  client: pg.PoolClient,
+  db: pg.Pool | pg.PoolClient,
   siteId: string,
   ticketIds: readonly string[],
   compensationIds: readonly string[],
 ): Promise<Projection> {
-  const tickets = await client.query<TicketRecord>(
-    'SELECT * FROM site_tickets WHERE site_id = $1 AND ticket_id = ANY($2::text[])',
-    [siteId, ticketIds],
-  );
-  const compensations = await client.query<{
+  const tickets: { rows: TicketRecord[] } =
+    ticketIds.length === 0
+      ? { rows: [] }
+      : await db.query<TicketRecord>(
+          'SELECT * FROM site_tickets WHERE site_id = $1 AND ticket_id = ANY($2::text[])',
+          [siteId, ticketIds],
+        );
+  if (compensationIds.length === 0)
+    return {
+      tickets: new Map(tickets.rows.map((r) => [r.ticket_id, ticketFromRecord(r)])),
+      compensations: new Map(),
+    };
+  const compensations = await db.query<{
     compensation_id: string;
     service_day: string;
     kind: string;
@@ -79,60 +91,4 @@ export async function loadProjection(
       ]),
     ),
   };
-}
-
-/** Writes the changed rows back, one statement per table (arrays unnested). */
-export async function saveProjection(
-  client: pg.PoolClient,
-  siteId: string,
-  rows: { tickets: readonly TicketRow[]; compensations: readonly CompensationRow[] },
-): Promise<void> {
-  const t = rows.tickets;
-  if (t.length > 0)
-    await client.query(
-      `INSERT INTO site_tickets (site_id, ticket_id, service_day, number, service_id, priority, channel, status,
-         counter_id, issued_at, first_called_at, finished_at, outcome, served_by, transfers)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-         $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::text[], $14::text[], $15::int[])
-       ON CONFLICT (site_id, ticket_id) DO UPDATE SET service_id = excluded.service_id, status = excluded.status,
-         counter_id = excluded.counter_id, first_called_at = excluded.first_called_at,
-         finished_at = excluded.finished_at, outcome = excluded.outcome, served_by = excluded.served_by,
-         transfers = excluded.transfers`,
-      [
-        siteId,
-        t.map((r) => r.ticketId),
-        t.map((r) => r.serviceDay),
-        t.map((r) => r.number),
-        t.map((r) => r.serviceId),
-        t.map((r) => r.priority),
-        t.map((r) => r.channel),
-        t.map((r) => r.status),
-        t.map((r) => r.counterId),
-        t.map((r) => r.issuedAt),
-        t.map((r) => r.firstCalledAt),
-        t.map((r) => r.finishedAt),
-        t.map((r) => r.outcome),
-        t.map((r) => r.servedBy),
-        t.map((r) => r.transfers),
-      ],
-    );
-  const c = rows.compensations;
-  if (c.length > 0)
-    await client.query(
-      `INSERT INTO site_compensations (site_id, compensation_id, service_day, kind, ticket_id, counter_id,
-         raised_at, resolved_at)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[],
-         $8::timestamptz[])
-       ON CONFLICT (site_id, compensation_id) DO UPDATE SET resolved_at = excluded.resolved_at`,
-      [
-        siteId,
-        c.map((r) => r.compensationId),
-        c.map((r) => r.serviceDay),
-        c.map((r) => r.kind),
-        c.map((r) => r.ticketId),
-        c.map((r) => r.counterId),
-        c.map((r) => r.raisedAt),
-        c.map((r) => r.resolvedAt),
-      ],
-    );
 }

@@ -10,8 +10,17 @@ import {
   type Projection,
   type TicketRow,
 } from './queue-projection.ts';
-import { loadProjection, saveProjection } from './projection-store.ts';
+import { writeBatch } from './batch-write.ts';
+import { loadProjection } from './projection-store.ts';
 import { centralSeqOf, siteEpochs, startEpoch, type Epoch } from './site-epochs.ts';
+
+/** What central holds of a site's log when its batch arrives (read with the site's key). */
+export interface SiteHead {
+  readonly lastSeq: number;
+  readonly offset: number;
+  /** Who allowed the next batch to start a new epoch, or null. */
+  readonly resumeBy: string | null;
+}
 
 /** What an ingested batch changed, for the live views (Socket.IO) after commit. */
 export interface Ingested {
@@ -50,9 +59,10 @@ const digest = (event: SyncEvent): string =>
     .digest('hex');
 
 /**
- * Store and forward, central's half: a site's batch is stored in one transaction, each event once (site, seq),
- * and acknowledged with the highest sequence held with nothing missing. The site's row is locked for the
- * transaction, so two batches of one site (through two central processes too) take turns.
+ * Store and forward, central's half: a site's batch is stored whole or not at all, each event once (site, seq),
+ * and acknowledged with the highest sequence held with nothing missing. Two batches of one site (through two
+ * central processes too) never both store: the one-statement write moves the head only from where it was read,
+ * and the locked path holds the site's row for its transaction.
  */
 export class SyncService {
   constructor(private readonly pool: pg.Pool) {}
@@ -66,8 +76,36 @@ export class SyncService {
     return Number(rows[0]?.held ?? 0);
   }
 
-  async ingest(batch: SyncBatch, now: Date): Promise<{ ack: SyncAck; ingested: Ingested }> {
+  /**
+   * Stores a batch. A batch that starts right at the head read with the site's key (the steady case: the hub sends
+   * from central's last acknowledgement) is written in one statement that moves the head only if it is still there;
+   * anything else (a batch sent again, a gap, a restored hub, a head moved by a concurrent batch) takes the locked
+   * path, which checks it all inside one transaction with the site's row locked.
+   */
+  async ingest(batch: SyncBatch, now: Date, head?: SiteHead): Promise<{ ack: SyncAck; ingested: Ingested }> {
     checkOrder(batch);
+    if (head !== undefined && startsAtHead(batch, head)) {
+      const appended = await this.appendAtHead(batch, head, now);
+      if (appended) return appended;
+    }
+    return this.ingestLocked(batch, now);
+  }
+
+  private async appendAtHead(
+    batch: SyncBatch,
+    head: SiteHead,
+    now: Date,
+  ): Promise<{ ack: SyncAck; ingested: Ingested } | null> {
+    const fresh = inCentralNumbering(batch.events, head.offset);
+    // Read before the write, outside any lock: if another batch changes these rows it moves the head too, and
+    // then the write below finds the head moved and stores nothing.
+    const rows = await viewChanges(this.pool, batch.siteId, fresh);
+    const expected = { lastSeq: head.lastSeq, offset: head.offset, unlocked: true };
+    if (!(await writeBatch(this.pool, batch, expected, fresh, rows, now))) return null;
+    return stored(batch, head.offset, fresh);
+  }
+
+  private async ingestLocked(batch: SyncBatch, now: Date): Promise<{ ack: SyncAck; ingested: Ingested }> {
     return inTransaction(this.pool, async (client) => {
       const site = await lockSite(client, batch.siteId);
       const epochs = site.offset === 0 ? [] : await loadEpochs(client, batch.siteId);
@@ -100,31 +138,21 @@ export class SyncService {
           [batch.siteId],
         );
       }
-      const fresh = batch.events.filter((e) => e.seq > held).map((e) => ({ ...e, seq: e.seq + site.offset }));
-      await insertEvents(client, batch.siteId, fresh);
-      await this.applyViews(client, batch.siteId, fresh);
-      const newest = fresh.at(-1);
-      await client.query(
-        `UPDATE sites SET last_seq = $2, last_contact_at = $3,
-           last_event_at = coalesce($4::timestamptz, last_event_at),
-           service_day = coalesce($5, service_day),
-           hub_head = greatest(hub_head, $6), hub_head_at = coalesce($7::timestamptz, hub_head_at)
-         WHERE id = $1`,
-        [
-          batch.siteId,
-          newest?.seq ?? site.lastSeq,
-          now.toISOString(),
-          newest?.at ?? null,
-          newest?.serviceDay ?? null,
-          batch.head + site.offset,
-          batch.headAt,
-        ],
+      const fresh = inCentralNumbering(
+        batch.events.filter((e) => e.seq > held),
+        site.offset,
       );
+      const rows = await viewChanges(client, batch.siteId, fresh);
+      const expected = { lastSeq: site.lastSeq, offset: site.offset, unlocked: false };
+      // The row is locked and was just read: the head cannot have moved.
+      if (!(await writeBatch(client, batch, expected, fresh, rows, now)))
+        throw new Error(`site ${batch.siteId}: head moved under its lock`);
+      if (fresh.length > 0) return stored(batch, site.offset, fresh);
       // Acknowledged: what this batch showed central holds, never past it (a batch short of `held` is checked so far).
-      const ackedSeq = newest ? newest.seq - site.offset : (batch.events.at(-1)?.seq ?? batch.after);
+      const ackedSeq = batch.events.at(-1)?.seq ?? batch.after;
       return {
-        ack: { siteId: batch.siteId, ackedSeq, stored: fresh.length },
-        ingested: { siteId: batch.siteId, ackedSeq: newest?.seq ?? site.lastSeq, stored: fresh },
+        ack: { siteId: batch.siteId, ackedSeq, stored: 0 },
+        ingested: { siteId: batch.siteId, ackedSeq: site.lastSeq, stored: fresh },
       };
     });
   }
@@ -164,26 +192,6 @@ export class SyncService {
     );
     return events.findIndex((event) => stored.get(centralSeqOf(epochs, event.seq)) !== digest(event));
   }
-
-  private async applyViews(
-    client: pg.PoolClient,
-    siteId: string,
-    events: readonly SyncEvent[],
-  ): Promise<void> {
-    if (events.length === 0) return;
-    const ticketIds = new Set<string>();
-    const compensationIds = new Set<string>();
-    for (const event of events) {
-      const ids = touchedIds(event);
-      if (ids.ticketId !== null) ticketIds.add(ids.ticketId);
-      if (ids.compensationId !== null) compensationIds.add(ids.compensationId);
-    }
-    if (ticketIds.size === 0 && compensationIds.size === 0) return;
-    const projection: Projection = await loadProjection(client, siteId, [...ticketIds], [...compensationIds]);
-    const before = snapshot(projection);
-    project(projection, events);
-    await saveProjection(client, siteId, changed(projection, before));
-  }
 }
 
 const snapshot = (p: Projection): Map<string, string> =>
@@ -204,27 +212,6 @@ function changed(
       .filter(([id, row]) => before.get(`c:${id}`) !== JSON.stringify(row))
       .map(([, r]) => r),
   };
-}
-
-/** One statement for the whole batch: arrays unnested into rows. */
-async function insertEvents(
-  client: pg.PoolClient,
-  siteId: string,
-  events: readonly SyncEvent[],
-): Promise<void> {
-  if (events.length === 0) return;
-  await client.query(
-    `INSERT INTO events (site_id, seq, type, service_day, at, payload)
-     SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[])`,
-    [
-      siteId,
-      events.map((e) => e.seq),
-      events.map((e) => e.type),
-      events.map((e) => e.serviceDay),
-      events.map((e) => e.at),
-      events.map((e) => JSON.stringify(e.payload)),
-    ],
-  );
 }
 
 interface LockedSite {
@@ -281,4 +268,53 @@ function verifiedSoFar(batch: SyncBatch): { ack: SyncAck; ingested: Ingested } {
     ack: { siteId: batch.siteId, ackedSeq, stored: 0 },
     ingested: { siteId: batch.siteId, ackedSeq, stored: [] },
   };
+}
+
+/** A batch at the head: its `after` is what central holds, and nothing waits for an administrator's resume. */
+function startsAtHead(batch: SyncBatch, head: SiteHead): boolean {
+  return head.resumeBy === null && batch.events.length > 0 && batch.after === head.lastSeq - head.offset;
+}
+
+/** Hub event n is central's n + offset in the site's current epoch. */
+function inCentralNumbering(events: readonly SyncEvent[], offset: number): SyncEvent[] {
+  return offset === 0 ? [...events] : events.map((e) => ({ ...e, seq: e.seq + offset }));
+}
+
+/** A batch's stored events, acknowledged in the hub's numbering and announced in central's. */
+function stored(
+  batch: SyncBatch,
+  offset: number,
+  fresh: readonly SyncEvent[],
+): { ack: SyncAck; ingested: Ingested } {
+  const newest = fresh.at(-1)?.seq ?? 0;
+  return {
+    ack: { siteId: batch.siteId, ackedSeq: newest - offset, stored: fresh.length },
+    ingested: { siteId: batch.siteId, ackedSeq: newest, stored: fresh },
+  };
+}
+
+/**
+ * The read-model rows the events change, folded from the rows as they were: only rows an event of the batch
+ * touches before creating them are read (a ticket issued in the batch starts from nothing).
+ */
+async function viewChanges(
+  db: pg.Pool | pg.PoolClient,
+  siteId: string,
+  events: readonly SyncEvent[],
+): Promise<{ tickets: TicketRow[]; compensations: CompensationRow[] }> {
+  const tickets = new Map<string, boolean>();
+  const compensations = new Map<string, boolean>();
+  for (const event of events) {
+    const ids = touchedIds(event);
+    if (ids.ticketId !== null && !tickets.has(ids.ticketId))
+      tickets.set(ids.ticketId, event.type !== 'ticket:issued');
+    if (ids.compensationId !== null && !compensations.has(ids.compensationId))
+      compensations.set(ids.compensationId, event.type !== 'compensation:raised');
+  }
+  if (tickets.size === 0 && compensations.size === 0) return { tickets: [], compensations: [] };
+  const existing = (ids: Map<string, boolean>) => [...ids].filter(([, read]) => read).map(([id]) => id);
+  const projection: Projection = await loadProjection(db, siteId, existing(tickets), existing(compensations));
+  const before = snapshot(projection);
+  project(projection, events);
+  return changed(projection, before);
 }

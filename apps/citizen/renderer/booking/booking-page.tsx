@@ -5,10 +5,13 @@ import {
   book,
   cancel,
   loadOptions,
+  loadSites,
   loadSlots,
   lookUp,
   move,
+  useSite,
   type BookingOptions,
+  type BookingSiteView,
   type BookingView,
   type SessionView,
 } from './booking-api.ts';
@@ -377,10 +380,49 @@ function LookUp(props: { t: T }) {
   );
 }
 
+/** At central: the halls taking bookings there, chosen before anything else. */
+function SitePicker(props: { sites: BookingSiteView[]; lang: Lang; t: T }) {
+  return (
+    <section class="pgd-card">
+      <h2>{props.t('site')}</h2>
+      {props.sites.length === 0 && <p>{props.t('noSites')}</p>}
+      <div class="bk-list">
+        {props.sites.map((s) => (
+          <a
+            class="bk-choice"
+            key={s.id}
+            href={`/booking?site=${encodeURIComponent(s.id)}${props.lang === 'en' ? '&lang=en' : ''}`}
+          >
+            <strong>{s.name}</strong>
+            <span>{s.region}</span>
+          </a>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** A hall whose bookings central takes: the citizen is sent there, with the site already chosen. */
+function AtCentral(props: { options: BookingOptions; central: { url: string; siteId: string }; t: T }) {
+  const target = `${props.central.url.replace(/\/$/, '')}/booking?site=${encodeURIComponent(props.central.siteId)}`;
+  return (
+    <section class="pgd-card">
+      <p>{props.t('atCentral', { site: props.options.site.name })}</p>
+      <a class="bk-button" href={target} data-testid="booking-central">
+        {props.t('toCentral')}
+      </a>
+    </section>
+  );
+}
+
+const SITE = new URLSearchParams(location.search).get('site');
+if (SITE) useSite(SITE);
+
 function BookingPage() {
   const [lang, setLang] = useState<Lang>(
     new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'id',
   );
+  const [sites, setSites] = useState<BookingSiteView[] | null>(null);
   const t = useMemo(() => translator(TEXTS, lang), [lang]);
   const [options, setOptions] = useState<BookingOptions | null>(null);
   const [booking, setBooking] = useState<BookingView | null>(null);
@@ -392,16 +434,31 @@ function BookingPage() {
       else setMissing(a.error ? pick(a.error.message, lang) : t('failed'));
     });
   };
-  useEffect(() => {
+  const start = () => {
     void loadOptions().then((a) => {
       if (a.ok) setOptions(a.data);
+      else if (a.error) setMissing(pick(a.error.message, lang));
     });
     if (code) reload(code);
+  };
+  useEffect(() => {
+    if (SITE) {
+      start();
+      return;
+    }
+    // Central answers the sites it books for; a hall's hub has no such list and books for itself.
+    void loadSites().then((a) => {
+      if (a.ok) setSites(a.data);
+      else start();
+    });
   }, []);
   return (
     <div class="pgd bk" lang={lang}>
       <header class="pgd-top">
-        <a class="pgd-brand" href={`/booking${lang === 'en' ? '?lang=en' : ''}`}>
+        <a
+          class="pgd-brand"
+          href={`/booking?${new URLSearchParams({ ...(SITE ? { site: SITE } : {}), ...(lang === 'en' ? { lang } : {}) }).toString()}`}
+        >
           {t('title')}
         </a>
         <button
@@ -415,6 +472,8 @@ function BookingPage() {
         </button>
       </header>
       <main class="bk-main">
+        {sites && <SitePicker sites={sites} lang={lang} t={t} />}
+        {options?.central && !booking && <AtCentral options={options} central={options.central} t={t} />}
         {options && booking && (
           <Confirmation
             booking={booking}
@@ -431,7 +490,7 @@ function BookingPage() {
             {missing}
           </p>
         )}
-        {options && !booking && !code && (
+        {options && !options.central && !booking && !code && (
           <>
             <p class="bk-intro">{t('intro')}</p>
             <Wizard

@@ -37,6 +37,16 @@ export const TEXTS = {
   'status_checked-in': { id: 'Sudah lapor datang', en: 'Checked in' },
   status_cancelled: { id: 'Dibatalkan', en: 'Cancelled' },
   'status_no-show': { id: 'Tidak hadir', en: 'Missed' },
+  site: { id: 'Pilih lokasi layanan', en: 'Choose the service hall' },
+  noSites: {
+    id: 'Belum ada lokasi yang menerima pemesanan daring.',
+    en: 'No hall takes online bookings yet.',
+  },
+  atCentral: {
+    id: 'Pemesanan daring untuk {site} dilayani server pusat.',
+    en: 'Online booking for {site} is served by the central server.',
+  },
+  toCentral: { id: 'Pesan di sini', en: 'Book here' },
   failed: { id: 'Tidak dapat terhubung. Coba lagi.', en: 'Could not connect. Try again.' },
 } satisfies Dictionary<string>;
 export type BookingText = keyof typeof TEXTS;

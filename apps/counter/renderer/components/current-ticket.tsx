@@ -51,6 +51,11 @@ export function CurrentTicket({ ticket, sopSteps, services, hubNow, warningRatio
             ★ {t('priority')} · {pick(PRIORITY_TEXT[ticket.priority], lang)}
           </div>
         )}
+        {ticket.booked === true && (
+          <div class="booked-mark" data-testid="booked-mark">
+            {t('booked')}
+          </div>
+        )}
         <div class="current-meta">
           <span>{t('waited', { time: formatTimer(waitedSeconds) })}</span>
           {ticket.calledAt && (

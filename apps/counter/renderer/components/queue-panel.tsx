@@ -34,10 +34,20 @@ export function QueuePanel(props: Props) {
       {waiting.length === 0 && <p class="muted">{t('nothingWaiting')}</p>}
       <ol class="queue" data-testid="waiting-list">
         {waiting.slice(0, SHOWN).map((ticket) => (
-          <li key={ticket.id} class={ticket.priority ? 'priority' : ''} data-number={ticket.number}>
+          <li
+            key={ticket.id}
+            class={ticket.priority ? 'priority' : ''}
+            data-number={ticket.number}
+            data-booked={ticket.booked ? 'true' : undefined}
+          >
             <span class="q-number">{ticket.number}</span>
             <span class="q-service">
               {ticket.priority && <span class="q-star">★ </span>}
+              {ticket.booked && (
+                <span class="q-booked" title={t('booked')}>
+                  {t('bookedShort')}
+                </span>
+              )}
               {serviceName(ticket.serviceId)}
               {ticket.status === 'transferred' && <span class="q-moved"> · {t('transferred')}</span>}
             </span>

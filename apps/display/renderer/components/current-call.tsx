@@ -32,7 +32,15 @@ export function CurrentCall({ call, counterName, serviceName, highlight, idle, t
       <p class="current-number" data-testid="current-number">
         {call.number}
       </p>
-      <p class="current-service">{serviceName}</p>
+      {/* The booked mark beside the service, not under it: the panel has no height to spare on a TV. */}
+      <div class="current-service-row">
+        <p class="current-service">{serviceName}</p>
+        {call.booked === true && (
+          <p class="current-booked" data-testid="current-booked">
+            {t('booked')}
+          </p>
+        )}
+      </div>
       <div class="current-counter-box">
         <span class="current-goto">{t('goTo')}</span>
         <span class="current-counter" data-testid="current-counter">

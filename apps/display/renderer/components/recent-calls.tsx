@@ -22,10 +22,14 @@ export function RecentCalls({ calls, counterName, t }: Props) {
               data-call={call.number}
               data-counter={call.counterId}
               data-outcome={call.outcome}
+              data-booked={call.booked === true ? 'true' : undefined}
             >
               <span class="recent-number">{call.number}</span>
               <span class="recent-counter">{counterName(call.counterId)}</span>
-              <span class="recent-outcome">{t(`outcome_${call.outcome}`)}</span>
+              <span class="recent-outcome">
+                {call.booked === true && <span class="recent-booked">{t('bookedShort')}</span>}
+                {t(`outcome_${call.outcome}`)}
+              </span>
             </li>
           ))}
         </ol>

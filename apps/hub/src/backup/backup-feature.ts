@@ -2,9 +2,11 @@ import type { HubContext } from '../hub-context.ts';
 import { STAFF_ROOM } from '../socket/socket-server.ts';
 import { backupRoutes } from './backup-routes.ts';
 import { BackupService } from './backup-service.ts';
+import { BACKUP_OPERATIONS } from './backup-openapi.ts';
 
 /** Scheduled and on-demand database backups; a failed one alerts staff. */
 export function registerBackup(ctx: HubContext): BackupService {
+  ctx.openapi.add(BACKUP_OPERATIONS);
   const { db, site, clock, logger, io } = ctx;
   const backups = new BackupService({
     db,

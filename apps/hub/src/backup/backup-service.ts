@@ -13,7 +13,7 @@ import {
   pruneBackups,
   removePartials,
 } from './backup-files.ts';
-import type { BackupSettings } from './backup-settings.ts';
+import type { BackupSettings } from '../config/backup-settings.ts';
 
 export interface BackupResult {
   /** The file name inside the backup folder. */

@@ -6,6 +6,7 @@ import { bookingRoutes } from './booking-routes.ts';
 import { BookingService } from './booking-service.ts';
 import { BookingStore } from './booking-store.ts';
 import { BookingSigner } from './booking-token.ts';
+import { BOOKING_OPERATIONS } from './booking-openapi.ts';
 
 /** How often open bookings whose check-in closed are marked no-show. */
 const SWEEP_MS = 60_000;
@@ -15,7 +16,11 @@ const SWEEP_MS = 60_000;
  * the data folder, the no-show sweep (at start and every minute), and the bookings central sends in the site feed.
  */
 export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingService {
-  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, ctx.site.booking?.trustedKeys ?? []);
+  ctx.openapi.add(BOOKING_OPERATIONS);
+  const signer = BookingSigner.fromDataDir(ctx.options.dataDir, [
+    ...(ctx.site.booking?.trustedKeys ?? []),
+    ...(ctx.site.central?.bookingKey ? [ctx.site.central.bookingKey] : []),
+  ]);
   const calendar = new ComplaintCalendarStore(ctx.db);
   const store = new BookingStore(ctx.db);
   handleBookingFeed(feed, store);
@@ -27,7 +32,7 @@ export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingServic
     signer,
     holidays: () => calendar.holidayDates(),
   });
-  ctx.api(bookingRoutes({ auth: ctx.auth, bookings: service, clock: ctx.clock }));
+  ctx.api(bookingRoutes({ bookings: service, clock: ctx.clock, commands: ctx.commands }));
   const sweep = () => {
     try {
       service.sweep();

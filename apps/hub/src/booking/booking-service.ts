@@ -36,8 +36,9 @@ import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+import { centralBookingSite } from '../central/central-settings.ts';
 import { HubError } from '../hub-error.ts';
-import { bookingRulesOf, hoursOf, serviceBookingOf } from './booking-settings.ts';
+import { bookingRulesOf, hoursOf, serviceBookingOf } from '../config/booking-settings.ts';
 import type { BookingStore } from './booking-store.ts';
 import { TOKEN_PREFIX, type BookingSigner } from './booking-token.ts';
 
@@ -58,8 +59,15 @@ type Make = z.output<typeof BookingRequest>;
 const MoveCommand = BookingMoveRequest.extend({ code: BookingRef });
 const CancelCommand = z.strictObject({ code: BookingRef });
 
+/** A new random booking code (the caller checks it is not taken). */
+export function randomBookingCode(): string {
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)] ?? 'A';
+  return code;
+}
+
 /** Only the last three digits: a booking looked up by code must not hand out whole phone numbers. */
-function maskPhone(phone: string): string {
+export function maskPhone(phone: string): string {
   return phone.length <= 3 ? '***' : `${'*'.repeat(phone.length - 3)}${phone.slice(-3)}`;
 }
 
@@ -69,8 +77,7 @@ export class BookingService {
 
   private newCode(): string {
     for (;;) {
-      let code = '';
-      for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)] ?? 'A';
+      const code = randomBookingCode();
       if (!this.deps.store.row(code)) return code;
     }
   }
@@ -143,6 +150,7 @@ export class BookingService {
     const agencyIds = new Set(services.map((s) => s.agencyId));
     return {
       site: { name: site.name, timeZone: site.timeZone },
+      ...(site.central ? { central: centralBookingSite(site.central) } : {}),
       agencies: site.agencies.filter((a) => agencyIds.has(a.id)).map((a) => ({ id: a.id, name: a.name })),
       services,
     };
@@ -176,7 +184,19 @@ export class BookingService {
     };
   }
 
+  /**
+   * With a central server, central holds the quota: the hall taking bookings too would sell the same places twice.
+   * The citizen is pointed to central's booking page; check-in of central's bookings stays here, offline.
+   */
+  private requireNoCentral(): void {
+    const { central } = this.deps.site;
+    if (!central) return;
+    const { url, siteId } = centralBookingSite(central);
+    throw new HubError('BOOKING_AT_CENTRAL', [{ path: 'central', message: `${url}/booking?site=${siteId}` }]);
+  }
+
   make(body: unknown, key: string | undefined, caller: string, actor: Actor): Promise<BookingView> {
+    this.requireNoCentral();
     const command: RecordCommand<Make, BookingView> = {
       name: 'booking:make',
       allowed: () => true,
@@ -201,6 +221,7 @@ export class BookingService {
     caller: string,
     actor: Actor,
   ): Promise<BookingView> {
+    this.requireNoCentral();
     const command: RecordCommand<z.output<typeof MoveCommand>, BookingView> = {
       name: 'booking:move',
       allowed: () => true,
@@ -222,6 +243,7 @@ export class BookingService {
   }
 
   cancel(code: string, key: string | undefined, caller: string, actor: Actor): Promise<BookingView> {
+    this.requireNoCentral();
     const command: RecordCommand<z.output<typeof CancelCommand>, BookingView> = {
       name: 'booking:cancel',
       allowed: () => true,
@@ -338,7 +360,7 @@ export class BookingService {
 }
 
 /** The token's QR as an SVG, drawn by receiptline (which prints the tickets), without its web-font import. */
-function qrSvg(token: string): string {
+export function qrSvg(token: string): string {
   return transform(`{code:${token}; option:qrcode,4,L}`, { command: 'svg', cpl: 32 }).replace(
     /<style[\s\S]*?<\/style>/,
     '',

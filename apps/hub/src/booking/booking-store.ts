@@ -1,7 +1,7 @@
 import type { BookingRecord } from '@giliran/domain';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
-import { bookingRecordOf, type BookingRow } from './booking-row.ts';
+import { bookingRecordOf, type BookingRow } from '../db/booking-row.ts';
 
 /** Reads of the `bookings` projection: what every booking decision counts, from the indexes. */
 export class BookingStore {

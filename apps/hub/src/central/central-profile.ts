@@ -1,6 +1,36 @@
 import type { QueueConfig } from '@giliran/domain';
-import type { SiteProfile } from '@giliran/protocol';
+import type { BookingTerms, SiteProfile } from '@giliran/protocol';
+import { bookingRulesOf } from '../booking/booking-settings.ts';
 import type { SiteConfig } from '../config/site-config.ts';
+
+/**
+ * The site's booking terms for central, which takes its bookings (issue 18): the rules, the hours, each service's
+ * capacity (MOD's setting applied) and what the citizen is told of it, and the holidays entered at the hall.
+ */
+export function bookingTerms(site: SiteConfig, holidays: readonly string[]): BookingTerms | undefined {
+  if (!site.booking) return undefined;
+  const rules = bookingRulesOf(site);
+  return {
+    horizonDays: rules.horizonDays,
+    sessions: [...rules.sessions],
+    walkInShare: rules.walkInShare,
+    maxOpenPerPhone: rules.maxOpenPerPhone,
+    noShowBlock: rules.noShowBlock,
+    checkInBeforeMinutes: rules.checkInBeforeMinutes,
+    checkInAfterMinutes: rules.checkInAfterMinutes,
+    openingHours: site.openingHours,
+    services: site.services.map((s) => ({
+      id: s.id,
+      capacity: site.booking?.capacity[s.id] ?? 0,
+      openingHours: s.openingHours ?? null,
+      requirements: s.summary?.requirements ?? [],
+      fee: s.summary?.fee ?? null,
+      duration: s.summary?.duration ?? null,
+    })),
+    // The newest few thousand are plenty: the booking horizon is at most 90 days ahead.
+    holidays: holidays.slice(-3000),
+  };
+}
 
 /**
  * What central needs to build this hall's reports as the hall builds them: the names of its agencies, services,
@@ -11,7 +41,9 @@ export function siteProfile(
   site: SiteConfig,
   config: QueueConfig,
   officers: Map<string, string>,
+  holidays: readonly string[] = [],
 ): SiteProfile {
+  const booking = bookingTerms(site, holidays);
   const names = new Map(site.services.map((s) => [s.id, s.name]));
   return {
     name: site.name,
@@ -27,5 +59,6 @@ export function siteProfile(
     })),
     counters: site.counters.map((c) => ({ id: c.id, name: c.name, serviceIds: [...c.serviceIds] })),
     officers: [...officers].map(([username, name]) => ({ username, name })),
+    ...(booking ? { booking } : {}),
   };
 }

@@ -20,6 +20,7 @@ import { COMMAND_TABLE, type CommandContext, type CommandSpec, type ResultKind }
 import type { Decided, QueueEngine } from './queue-engine.ts';
 import type { RecordCommand, RecordContext } from './record-command.ts';
 import { toHubError } from './rule-errors.ts';
+import { TableBody } from './table-body.ts';
 
 export type CommittedListener = (events: readonly { id: number; event: HubEvent }[]) => void;
 
@@ -30,9 +31,12 @@ export function validationError(error: z.ZodError): HubError {
   );
 }
 
-/** The one parse-or-throw: a payload through its wire schema, or VALIDATION_FAILED naming the fields. */
+/**
+ * The one parse-or-throw: a payload through its wire schema, or VALIDATION_FAILED naming the fields. A command's
+ * body from the dispatcher (`TableBody`) opens only with the schema the command table names for it.
+ */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value instanceof TableBody ? value.open(schema) : value);
   if (!result.success) throw validationError(result.error);
   return result.data;
 }

@@ -1,6 +1,8 @@
 import {
   IdempotencyKey,
+  NoBody,
   RECORD_COMMANDS,
+  type RecordBody,
   type RecordCommandDef,
   type RecordCommandName,
   type RecordParams,
@@ -11,14 +13,18 @@ import type { AuthService } from '../auth/auth-service.ts';
 import { bearerToken, requireRole } from '../http/auth-middleware.ts';
 import { HubError } from '../hub-error.ts';
 import { parse } from './command-bus.ts';
+import { TableBody } from './table-body.ts';
 
 /** One call of a feature's command, the same whichever transport it came by. */
 export interface RecordCall<N extends RecordCommandName> {
   /** The signed-in caller; null for the public (REST without a token). */
   readonly actor: Actor | null;
   readonly params: RecordParams<N>;
-  /** The body, validated by the command itself on the bus with the table's schema. */
-  readonly body: unknown;
+  /**
+   * The body, still to be validated: the feature passes it to its command on the bus (or to `bodyOf`), whose one
+   * parse opens it only with the schema the table names (`TableBody`).
+   */
+  readonly body: TableBody;
   readonly key: string | undefined;
   /** The caller's network address: a public caller's idempotency and limits are keyed by it. */
   readonly address: string;
@@ -30,6 +36,11 @@ export type RecordHandler<N extends RecordCommandName> = (call: RecordCall<N>) =
 export function signedIn(call: { readonly actor: Actor | null }): Actor {
   if (!call.actor) throw new HubError('UNAUTHENTICATED');
   return call.actor;
+}
+
+/** The body parsed with the table's schema, for a handler that reads it before its command runs on the bus. */
+export function bodyOf<N extends RecordCommandName>(call: RecordCall<N>): RecordBody<N> {
+  return parse(call.body.schema, call.body) as RecordBody<N>;
 }
 
 type AnyHandler = (call: RecordCall<RecordCommandName>) => Promise<unknown>;
@@ -99,7 +110,12 @@ export class RecordDispatcher {
     const def: RecordCommandDef = RECORD_COMMANDS[name];
     const params = parse(def.params, rawParams) as RecordParams<RecordCommandName>;
     const key = parse(IdempotencyKey.optional(), rawKey);
-    return handler({ actor, params, body, key, address: address ?? 'unknown' });
+    const tableBody = new TableBody(name, def.body, body);
+    const result = await handler({ actor, params, body: tableBody, key, address: address ?? 'unknown' });
+    // A handler that answered without parsing its body validated it some other way: the table would lie.
+    if (!tableBody.parsed && def.body !== NoBody)
+      throw new Error(`${name} was served without parsing its body with RECORD_COMMANDS' schema`);
+    return result;
   }
 
   /**

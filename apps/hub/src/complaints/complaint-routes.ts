@@ -5,7 +5,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { Clock } from '../clock.ts';
 import { parse } from '../commands/command-bus.ts';
 import { RateLimiter } from '../commands/rate-limiter.ts';
-import { signedIn, type RecordDispatcher } from '../commands/record-dispatch.ts';
+import { bodyOf, signedIn, type RecordDispatcher } from '../commands/record-dispatch.ts';
 import { FILERS, type ComplaintService } from './complaint-service.ts';
 import { ProofOfWork } from './proof-of-work.ts';
 import { HubError } from '../hub-error.ts';
@@ -124,10 +124,10 @@ export function complaintRoutes(deps: {
     return complaints.calendar.confirmYear(signedIn(call), year, deps.today(), call.key);
   });
   commands.serve(router, 'calendar:set-holidays', async (call) => {
-    const { body } = call;
-    if (deps.dates && typeof body === 'object' && body !== null && 'year' in body)
-      checkYear(deps.dates(), 'year', body.year);
-    return complaints.calendar.setHolidays(signedIn(call), body);
+    const actor = signedIn(call);
+    const body = bodyOf(call);
+    if (deps.dates) checkYear(deps.dates(), 'year', body.year);
+    return complaints.calendar.setHolidays(actor, body);
   });
   return router;
 }

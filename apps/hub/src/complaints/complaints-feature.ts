@@ -2,12 +2,14 @@ import type { HubContext } from '../hub-context.ts';
 import { STAFF_ROOM } from '../socket/socket-server.ts';
 import { complaintRoutes } from './complaint-routes.ts';
 import { ComplaintService } from './complaint-service.ts';
+import { COMPLAINT_OPERATIONS } from './complaint-openapi.ts';
 
 /**
  * Complaints (the public form and the staff register), their deadlines in working days and the holiday
  * calendar. Changes go to staff screens only: they name a complaint.
  */
 export function registerComplaints(ctx: HubContext): ComplaintService {
+  ctx.openapi.add(COMPLAINT_OPERATIONS);
   const { db, site, engine, bus, store, clock, logger, io } = ctx;
   const complaints = new ComplaintService({ db, site, engine, bus, queueStore: store, clock, logger });
   ctx.api(

@@ -7,13 +7,13 @@ import {
   type SopStep,
 } from '@giliran/domain';
 import { z } from 'zod';
-import { BackupSettings } from '../backup/backup-settings.ts';
+import { BackupSettings } from './backup-settings.ts';
 import { readJsonFile } from './json-file.ts';
 import { PinHash } from './pin-hash.ts';
-import { CentralSettings } from '../central/central-settings.ts';
-import { BookingSettings } from '../booking/booking-settings.ts';
-import { MessageSettings } from '../messages/message-settings.ts';
-import { MobileSettings } from '../mobile/mobile-settings.ts';
+import { CentralSettings } from './central-settings.ts';
+import { BookingSettings } from './booking-settings.ts';
+import { MessageSettings } from './message-settings.ts';
+import { MobileSettings } from './mobile-settings.ts';
 
 const Localized = z.object({ id: z.string().min(1), en: z.string().min(1) });
 const Clock = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/);
@@ -196,9 +196,9 @@ export const SiteConfigSchema = z.object({
     .prefault({}),
   /** The region's central server this hub pushes its log to (`npm start` without it: an island, as before). */
   central: CentralSettings,
-  /** Online booking: sessions, quotas, check-in and the call rule (booking/booking-settings.ts). */
+  /** Online booking: sessions, quotas, check-in and the call rule (config/booking-settings.ts). */
   booking: BookingSettings,
-  /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (messages/message-settings.ts). */
+  /** Messages to citizens (WhatsApp, SMS, e-mail): channels, texts, retries, privacy (config/message-settings.ts). */
   messages: MessageSettings,
   /**
    * `mobile`: the hub runs on a mobile service unit's laptop (pelayanan keliling, docs/domain/mobile-unit.md), with

@@ -11,6 +11,7 @@ import { SCHEMA_V10 } from './schema-v10-booking.ts';
 import { SCHEMA_V9 } from './schema-v9-hardening.ts';
 import { SCHEMA_V11 } from './schema-v11-messages.ts';
 import { SCHEMA_V12 } from './schema-v12-mobile-unit.ts';
+import { SCHEMA_V15 } from './schema-v15-message-variables.ts';
 
 export type Db = Database.Database;
 
@@ -132,6 +133,7 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   SCHEMA_V10,
   SCHEMA_V11,
   SCHEMA_V12,
+  SCHEMA_V15,
 ];
 /** The version a freshly opened file is at. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,7 @@ import {
 } from '@giliran/domain';
 import type { Db } from './database.ts';
 import { sql } from './statements.ts';
-import { ReportColumns } from '../reports/report-ticket-columns.ts';
+import { ReportColumns } from './report-ticket-columns.ts';
 import { projectRecord } from './record-projection.ts';
 
 export interface IdempotencyRecord {

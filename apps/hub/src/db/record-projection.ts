@@ -1,8 +1,6 @@
 import { applyBookingEvent, isBookingEvent, type ChangedBy, type RecordEvent } from '@giliran/domain';
-import { bookingRecordOf, type BookingRow } from '../booking/booking-row.ts';
-import { storageKey } from '../settings/stored-settings.ts';
-import { confirmedYearKey } from './settings-store.ts';
-import type { SettingKind } from '../settings/setting-definitions.ts';
+import { bookingRecordOf, type BookingRow } from './booking-row.ts';
+import { confirmedYearKey, storageKey } from './settings-store.ts';
 import type { Db } from './database.ts';
 import { sql } from './statements.ts';
 
@@ -209,7 +207,7 @@ function projectComplaint(db: Db, event: RecordEvent): boolean {
 function projectSettingsAndAccounts(db: Db, event: RecordEvent): boolean {
   switch (event.type) {
     case 'setting:changed': {
-      const key = storageKey(event.kind as SettingKind, event.target);
+      const key = storageKey(event.kind, event.target);
       if (event.stored)
         sql(
           db,

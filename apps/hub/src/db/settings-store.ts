@@ -14,5 +14,14 @@ export class SettingsStore {
 
 export const RUNNING_TEXT = 'display.runningText';
 
+/**
+ * Rows of the v1 `settings` table, one per changed setting and target. The running text keeps the plain-text
+ * key it had before settings were audited; everything else is JSON under `setting.<kind>[/<target>]`.
+ */
+export function storageKey(kind: string, target: string | null): string {
+  if (kind === 'running-text') return RUNNING_TEXT;
+  return target === null ? `setting.${kind}` : `setting.${kind}/${target}`;
+}
+
 /** Who confirmed a year's holiday calendar and when (`calendar:year-confirmed`), as JSON `{ at, by }`. */
 export const confirmedYearKey = (year: number): string => `calendar.confirmed.${String(year)}`;

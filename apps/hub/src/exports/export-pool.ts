@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { HubError } from '../hub-error.ts';
-import type { ExportJob, ExportTask } from './export-worker.ts';
 
 export interface ExportPoolOptions {
   /** Worker threads rendering at once; one leaves the other core of a small hub PC to the queue. */
@@ -11,7 +10,25 @@ export interface ExportPoolOptions {
   readonly maxInFlight?: number;
 }
 
-const WORKER = workerUrl('export-worker', import.meta.url);
+/**
+ * One file to render, as data a worker thread can receive (structured clone): a kind the worker renders, a plain-JSON
+ * view, and what is cloned beside it. The worker entry that knows the kinds is the reports feature's
+ * (reports/export-worker.ts), handed to the pool by its file: this module names no feature.
+ */
+export interface ExportJob {
+  readonly kind: string;
+  readonly view: object;
+  readonly letterhead?: unknown;
+  readonly photos?: readonly unknown[];
+}
+
+/** What crosses to the worker thread: the view as JSON bytes in shared memory (`encode` says why). */
+interface ExportTask {
+  readonly kind: string;
+  readonly view: Uint8Array;
+  readonly letterhead?: unknown;
+  readonly photos?: readonly unknown[];
+}
 /** Seconds a refused export is told to wait: about one PDF's render time with a few ahead of it. */
 const RETRY_AFTER_SECONDS = 5;
 /**
@@ -45,16 +62,16 @@ export class ExportPool {
   /** Views encoded for the worker so far: for tests. */
   viewsEncoded = 0;
 
-  constructor(options: ExportPoolOptions = {}) {
+  /** `worker`: the worker entry's file (`workerUrl`), whose default export renders an `ExportTask`. */
+  constructor(worker: URL, options: ExportPoolOptions = {}) {
     const threads = options.threads ?? 1;
     this.maxInFlight = options.maxInFlight ?? 2;
     this.pool = new Piscina({
-      filename: WORKER.href,
+      filename: worker.href,
       minThreads: 0,
       maxThreads: threads,
       idleTimeout: 60_000,
-      // Rendering is background work: the worker threads yield the CPU to the hub's loop (Linux nice 10).
-      niceIncrement: 10,
+      // Rendering is background work: each worker thread lowers itself to nice 19 (background-thread.ts).
       execArgv: ['--import', tsxLoader()],
     });
   }

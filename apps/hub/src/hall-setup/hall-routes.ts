@@ -1,38 +1,26 @@
-import type { SettingsView } from '@giliran/protocol';
-import { Router, type Request, type Response } from 'express';
-import type { AuthService } from '../auth/auth-service.ts';
-import { MANAGERS } from '../auth/roles.ts';
-import { actorOf, requireRole } from '../http/auth-middleware.ts';
+import { Router } from 'express';
+import { signedIn, type RecordDispatcher } from '../commands/record-dispatch.ts';
 import type { HallSetup } from './hall-setup.ts';
 
 /**
- * The hall's agencies, services and counters from the MOD settings page (issue 14). Every route answers managers
- * with the settings view or a refusal; which roles may change the hall is the settings' own rule (`hall`: admin).
+ * The hall's agencies, services and counters from the MOD settings page (issue 14), commands of the one table
+ * (`RECORD_COMMANDS`, REST and Socket.IO). Each answers managers with the settings view or a refusal; which roles
+ * may change the hall is the settings' own rule (`hall`: admin).
  */
-export function hallRoutes(hall: HallSetup, auth: AuthService): Router {
+export function hallRoutes(hall: HallSetup, commands: RecordDispatcher): Router {
   const router = Router();
-  const managers = requireRole(auth, MANAGERS);
-  const id = (req: Request): string => String(req.params.id);
-  type Send = Response<SettingsView>;
-
-  router.post('/settings/agencies', managers, async (req, res: Send) => {
-    res.status(201).json(await hall.addAgency(actorOf(req), req.body));
-  });
-  router.put('/settings/agencies/:id', managers, async (req, res: Send) => {
-    res.json(await hall.editAgency(actorOf(req), id(req), req.body));
-  });
-  router.post('/settings/services', managers, async (req, res: Send) => {
-    res.status(201).json(await hall.addService(actorOf(req), req.body));
-  });
-  router.put('/settings/services/:id', managers, async (req, res: Send) => {
-    res.json(await hall.editService(actorOf(req), id(req), req.body));
-  });
-  router.post('/settings/counters', managers, async (req, res: Send) => {
-    res.status(201).json(await hall.addCounter(actorOf(req), req.body));
-  });
+  commands.serve(router, 'hall:add-agency', (call) => hall.addAgency(signedIn(call), call.body));
+  commands.serve(router, 'hall:edit-agency', (call) =>
+    hall.editAgency(signedIn(call), call.params.id, call.body),
+  );
+  commands.serve(router, 'hall:add-service', (call) => hall.addService(signedIn(call), call.body));
+  commands.serve(router, 'hall:edit-service', (call) =>
+    hall.editService(signedIn(call), call.params.id, call.body),
+  );
+  commands.serve(router, 'hall:add-counter', (call) => hall.addCounter(signedIn(call), call.body));
   // `PUT /settings/counters/:id` sets a counter's services (an older route); its name and retirement are here.
-  router.put('/settings/counters/:id/details', managers, async (req, res: Send) => {
-    res.json(await hall.editCounter(actorOf(req), id(req), req.body));
-  });
+  commands.serve(router, 'hall:edit-counter', (call) =>
+    hall.editCounter(signedIn(call), call.params.id, call.body),
+  );
   return router;
 }

@@ -3,6 +3,7 @@ import type { HubContext } from '../hub-context.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
 import { hallRoutes } from './hall-routes.ts';
 import { HallSetup } from './hall-setup.ts';
+import { HALL_OPERATIONS } from './hall-openapi.ts';
 
 /**
  * Setting up the hall from the screens (issue 14): admin adds, edits and retires agencies, services and counters.
@@ -14,7 +15,8 @@ export function registerHallSetup(
   scheduler: DeadlineScheduler,
   settings: SettingsService,
 ): void {
-  const { site, engine, bus, auth } = ctx;
+  ctx.openapi.add(HALL_OPERATIONS);
+  const { site, engine, bus } = ctx;
   const hall = new HallSetup({
     site,
     engine,
@@ -22,5 +24,5 @@ export function registerHallSetup(
     rearm: () => scheduler.fire(),
     view: (actor) => settings.view(actor.role),
   });
-  ctx.api(hallRoutes(hall, auth));
+  ctx.api(hallRoutes(hall, ctx.commands));
 }

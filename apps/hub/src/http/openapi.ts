@@ -17,21 +17,13 @@ import {
   TicketView,
   TimingView,
   LiveSnapshot,
+  NoBody,
+  RECORD_COMMAND_NAMES,
+  RECORD_COMMANDS,
   type CommandName,
+  type RecordCommandName,
 } from '@giliran/protocol';
 import { z } from 'zod';
-import { COMPLAINT_OPERATIONS } from '../complaints/complaint-openapi.ts';
-import { REPORT_CHAIN_OPERATIONS } from '../report-chain/report-chain-openapi.ts';
-import { SKM_OPERATIONS } from '../skm/skm-openapi.ts';
-import { SETTINGS_OPERATIONS } from '../settings/settings-openapi.ts';
-import { HALL_OPERATIONS } from '../hall-setup/hall-openapi.ts';
-import { BACKUP_OPERATIONS } from '../backup/backup-openapi.ts';
-import { DEVICE_OPERATIONS } from '../devices/device-openapi.ts';
-import { REPORT_OPERATIONS } from '../reports/report-openapi.ts';
-import { CENTRAL_OPERATIONS } from '../central/central-openapi.ts';
-import { BOOKING_OPERATIONS } from '../booking/booking-openapi.ts';
-import { MESSAGE_OPERATIONS } from '../messages/message-openapi.ts';
-import { MOBILE_OPERATIONS } from '../mobile/mobile-openapi.ts';
 
 export interface Operation {
   readonly method: 'get' | 'post' | 'put' | 'delete';
@@ -41,6 +33,10 @@ export interface Operation {
   readonly response?: z.ZodType;
   readonly status?: number;
   readonly auth?: boolean;
+  /** The path parameters' schema; without it each `{name}` is a string. */
+  readonly params?: z.ZodObject;
+  /** A command of the one table (RECORD_COMMANDS): its name and Socket.IO event go into the document. */
+  readonly command?: RecordCommandName;
 }
 
 /** Path parameters are part of the command payload schema; the body documents the rest. */
@@ -275,18 +271,6 @@ const OPERATIONS: readonly Operation[] = [
     response: CompensationView,
   },
   ...SCREEN_OPERATIONS,
-  ...SETTINGS_OPERATIONS,
-  ...HALL_OPERATIONS,
-  ...REPORT_CHAIN_OPERATIONS,
-  ...COMPLAINT_OPERATIONS,
-  ...SKM_OPERATIONS,
-  ...BACKUP_OPERATIONS,
-  ...DEVICE_OPERATIONS,
-  ...REPORT_OPERATIONS,
-  ...CENTRAL_OPERATIONS,
-  ...BOOKING_OPERATIONS,
-  ...MESSAGE_OPERATIONS,
-  ...MOBILE_OPERATIONS,
 ];
 
 const ERROR_BODY = {
@@ -304,18 +288,26 @@ const ERROR_BODY = {
 };
 
 function toOperation(op: Operation) {
-  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => {
+    const shape: Readonly<Record<string, z.ZodType>> = op.params?.shape ?? {};
+    const schema = shape[name];
+    return {
+      name,
+      in: 'path',
+      required: true,
+      schema: schema ? z.toJSONSchema(schema, { io: 'input' }) : { type: 'string' },
+    };
+  });
+  const command = op.command === undefined ? null : RECORD_COMMANDS[op.command];
   return {
     summary: op.summary,
+    ...(op.command === undefined
+      ? {}
+      : { 'x-command': op.command, 'x-socket-event': command?.socket ?? null }),
     ...(op.auth === false ? { security: [] } : {}),
     parameters: [
       ...params,
-      ...(op.method === 'post'
+      ...(op.method === 'post' || op.command !== undefined
         ? [
             {
               name: 'Idempotency-Key',
@@ -347,9 +339,60 @@ function toOperation(op: Operation) {
   };
 }
 
-export function buildOpenApi(): object {
+const keyOf = (op: { method: string; path: string }): string => `${op.method} ${op.path}`;
+
+/**
+ * A command of the table as an operation: method, path, status, path parameters, body and whether it needs a token
+ * come from RECORD_COMMANDS, so the document cannot disagree with what the hub parses; the summary and the answer's
+ * schema from the feature's fragment for the same route, when it has one.
+ */
+function tableOperation(name: RecordCommandName, described: Operation | undefined): Operation {
+  const def = RECORD_COMMANDS[name];
+  const body: z.ZodType = def.body;
+  return {
+    method: def.rest.method,
+    path: `/api${def.rest.path.replace(/:(\w+)/g, '{$1}')}`,
+    summary: described?.summary ?? name,
+    ...(body === NoBody ? {} : { body }),
+    ...(described?.response ? { response: described.response } : {}),
+    status: def.rest.status,
+    auth: !def.public,
+    params: def.params,
+    command: name,
+  };
+}
+
+/**
+ * The hub's OpenAPI document: the core routes above, every command of the one table, and the fragments features
+ * add when they register (`ctx.describe`), so this module names no feature.
+ */
+export class ApiDescription {
+  private readonly fragments: Operation[] = [];
+  private document: object | null = null;
+
+  /** A feature's routes; for a table command only the summary and the answer are taken from here. */
+  add(operations: readonly Operation[]): void {
+    this.fragments.push(...operations);
+    this.document = null;
+  }
+
+  build(): object {
+    this.document ??= buildOpenApi([...OPERATIONS, ...this.fragments]);
+    return this.document;
+  }
+}
+
+export function buildOpenApi(described: readonly Operation[]): object {
+  const byKey = new Map(described.map((op) => [keyOf(op), op]));
+  const table = RECORD_COMMAND_NAMES.map((name) => {
+    const def = RECORD_COMMANDS[name];
+    const path = `/api${def.rest.path.replace(/:(\w+)/g, '{$1}')}`;
+    return tableOperation(name, byKey.get(keyOf({ method: def.rest.method, path })));
+  });
+  const tableKeys = new Set(table.map(keyOf));
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = toOperation(op);
+  for (const op of [...described.filter((o) => !tableKeys.has(keyOf(o))), ...table])
+    (paths[op.path] ??= {})[op.method] = toOperation(op);
   return {
     openapi: '3.1.0',
     info: { title: 'Giliran hub API', version: '0.1.0' },

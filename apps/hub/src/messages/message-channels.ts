@@ -4,7 +4,7 @@ import type { Channel } from './channels/channel.ts';
 import { smsGatewayChannel } from './channels/sms-gateway.ts';
 import { smtpChannel } from './channels/smtp-email.ts';
 import { whatsAppChannel } from './channels/whatsapp-cloud.ts';
-import { MESSAGE_SECRET_ENV } from './message-settings.ts';
+import { MESSAGE_SECRET_ENV } from '../config/message-settings.ts';
 
 /**
  * The channels the site file sets up, each with its secret from the file or the environment (the environment
@@ -21,7 +21,14 @@ export function channelsFor(site: SiteConfig, env: NodeJS.ProcessEnv): Map<Messa
       );
     channels.set(
       'whatsapp',
-      whatsAppChannel({ apiUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, token }),
+      whatsAppChannel({
+        apiUrl: whatsapp.apiUrl,
+        phoneNumberId: whatsapp.phoneNumberId,
+        token,
+        send: whatsapp.send,
+        templates: whatsapp.templates,
+        languages: whatsapp.languages,
+      }),
     );
   }
   if (sms) {

@@ -15,6 +15,8 @@ import { channelsFor } from './message-channels.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import { OutboxStore, type OutboxRow } from './outbox-store.ts';
 import { PrivacyEraser } from './privacy-eraser.ts';
+import { MESSAGE_OPERATIONS } from './message-openapi.ts';
+import { centralBookingSite } from '../central/central-settings.ts';
 
 export interface Messages {
   readonly outbox: OutboxStore;
@@ -70,6 +72,7 @@ class ContactBook {
  * eraser of numbers past their keeping period.
  */
 export function registerMessages(ctx: HubContext): Messages {
+  ctx.openapi.add(MESSAGE_OPERATIONS);
   const { site, engine, logger } = ctx;
   const outbox = new OutboxStore(ctx.db);
   const channels = ctx.options.messageChannels ?? channelsFor(site, process.env);
@@ -141,6 +144,7 @@ export function registerMessages(ctx: HubContext): Messages {
       timeZone: site.timeZone,
       templates: site.messages.templates,
       baseUrl: ctx.publicAddress().baseUrl,
+      bookingSite: ctx.site.central ? centralBookingSite(ctx.site.central) : null,
       nearAhead: site.messages.nearAhead,
       phoneChannel: phoneChannel(),
       emailOn: channels.has('email'),

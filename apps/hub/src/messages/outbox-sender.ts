@@ -103,7 +103,15 @@ export class OutboxSender {
     const channel = this.channels.get(row.channel);
     const result: SendResult =
       channel && row.recipient !== null
-        ? await channel.send({ id: row.id, to: row.recipient, subject: row.subject, body: row.body })
+        ? await channel.send({
+            id: row.id,
+            to: row.recipient,
+            subject: row.subject,
+            body: row.body,
+            kind: row.kind,
+            locale: row.locale,
+            variables: variablesOf(row.variables),
+          })
         : {
             ok: false,
             permanent: true,
@@ -139,5 +147,17 @@ export class OutboxSender {
   private flush(): void {
     if (this.settled.length === 0) return;
     this.store.settle(this.settled.splice(0));
+  }
+}
+
+/** The values a message's text was filled with, or null for one written before they were kept (schema v15). */
+function variablesOf(json: string | null | undefined): Readonly<Record<string, string>> | null {
+  if (!json) return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+  } catch {
+    return null;
   }
 }

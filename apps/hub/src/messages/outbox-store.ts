@@ -24,6 +24,8 @@ export interface OutboxRow {
   readonly last_error: string | null;
   readonly sent_at: string | null;
   readonly provider_id: string | null;
+  /** The text's values (JSON, schema v15); null for messages written before. */
+  readonly variables?: string | null;
 }
 
 /**
@@ -50,8 +52,8 @@ export class OutboxStore {
       sql(
         this.db,
         `INSERT OR IGNORE INTO message_outbox (dedupe_key, event_id, kind, channel, recipient, locale, subject, body,
-           ref, visit_day, created_at, not_before, next_attempt_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           ref, visit_day, created_at, not_before, next_attempt_at, variables)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         m.key,
         eventId,
@@ -66,6 +68,7 @@ export class OutboxStore {
         now,
         m.notBefore,
         m.notBefore,
+        JSON.stringify(m.values),
       );
     }
   }
@@ -194,7 +197,7 @@ export class OutboxStore {
     return this.db.transaction(() => {
       const messages = sql(
         this.db,
-        `UPDATE message_outbox SET recipient = NULL, body = '', subject = NULL, erased_at = ?,
+        `UPDATE message_outbox SET recipient = NULL, body = '', subject = NULL, variables = NULL, erased_at = ?,
            status = CASE WHEN status IN ('pending', 'sending') THEN 'withdrawn' ELSE status END
          WHERE visit_day < ? AND erased_at IS NULL`,
       ).run(now, day).changes;

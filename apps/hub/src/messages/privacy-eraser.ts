@@ -11,11 +11,25 @@ export function daysBefore(day: string, days: number): string {
 }
 
 /**
+ * Another feature's personal data, erased in the same round with its own keeping period (the mobile unit's visit
+ * register: NIK and phone). Like the outbox's, `erase` blanks the data in the events and in the rows projected from
+ * them alike, in one transaction, so the log still rebuilds the same rows (`db:verify`).
+ */
+export interface ErasurePart {
+  /** Days after the visit its data is kept. */
+  readonly keepDays: () => number;
+  /** Erases what belongs to visits before `day` (YYYY-MM-DD); answers what it erased, by kind, for the log line. */
+  readonly erase: (day: string, now: string) => Readonly<Record<string, number>>;
+}
+
+/**
  * UU 27/2022 (personal data): a citizen's number and e-mail address are kept only as long as their visit needs
- * them. Visits more than `keepDays` ago lose them: from the outbox, the kiosk's contacts and booking events.
+ * them. Visits more than `keepDays` ago lose them: from the outbox, the kiosk's contacts and booking events, and
+ * from what other features add (`add`).
  */
 export class PrivacyEraser {
   private cancel: (() => void) | null = null;
+  private readonly parts: ErasurePart[] = [];
 
   constructor(
     private readonly outbox: OutboxStore,
@@ -34,14 +48,18 @@ export class PrivacyEraser {
     this.cancel = null;
   }
 
+  /** A feature's own personal data, erased from the next round on. */
+  add(part: ErasurePart): void {
+    this.parts.push(part);
+  }
+
   /** Erases every visit before today minus the keeping period; returns what it erased. */
-  eraseNow(): { messages: number; contacts: number; bookingEvents: number } {
+  eraseNow(): Readonly<Record<string, number>> {
     const { keepDays, today } = this.policy();
-    const erased = this.outbox.eraseVisitsBefore(
-      daysBefore(today, keepDays),
-      new Date(this.clock.now()).toISOString(),
-    );
-    if (erased.messages + erased.contacts + erased.bookingEvents > 0)
+    const now = new Date(this.clock.now()).toISOString();
+    const erased = { ...this.outbox.eraseVisitsBefore(daysBefore(today, keepDays), now) };
+    for (const part of this.parts) Object.assign(erased, part.erase(daysBefore(today, part.keepDays()), now));
+    if (Object.values(erased).some((n) => n > 0))
       this.logger.info({ ...erased, keepDays }, 'personal data of past visits erased');
     return erased;
   }

@@ -4,7 +4,11 @@ import type { HubContext } from '../hub-context.ts';
 import { MobileReports } from './mobile-report.ts';
 import { mobileRoutes } from './mobile-routes.ts';
 import { MobileService } from './mobile-service.ts';
+import { announceVisitChanges } from './mobile-broadcast.ts';
+import { visitRegisterErasure } from './personal-data.ts';
 import { PhotoFiles } from './photo-files.ts';
+import { MOBILE_OPERATIONS } from './mobile-openapi.ts';
+import type { ErasurePart } from '../messages/privacy-eraser.ts';
 
 /**
  * The mobile service unit (issue 17): requests, the schedule, the visit day and its registers, the visit report.
@@ -16,7 +20,8 @@ export function registerMobile(
   ctx: HubContext,
   complaints: ComplaintService,
   feed: CentralFeedPuller,
-): MobileService {
+): { readonly service: MobileService; readonly personalData: ErasurePart } {
+  ctx.openapi.add(MOBILE_OPERATIONS);
   const photos = new PhotoFiles(ctx.options.dataDir);
   const service = new MobileService({
     db: ctx.db,
@@ -37,7 +42,13 @@ export function registerMobile(
     photos,
     now: () => ctx.engine.nowIso(),
   });
-  ctx.api(mobileRoutes({ auth: ctx.auth, mobile: service, reports, photos }));
+  ctx.api(mobileRoutes({ auth: ctx.auth, commands: ctx.commands, mobile: service, reports, photos }));
+  // Another officer's entry, the counter page's register form, a visit from central: every open /mobile page reloads.
+  ctx.bus.onBroadcast((batch) => {
+    announceVisitChanges(ctx.io, batch);
+  });
   feed.kinds.handle('visit:scheduled', { decide: (payload, context) => service.fromFeed(payload, context) });
-  return service;
+  // NIK and phone of past visits: erased by the hub's privacy eraser (messages), which the hub hands this part.
+  const personalData = visitRegisterErasure(ctx.db, () => ctx.site.mobile.keepPersonalDataDays);
+  return { service, personalData };
 }

@@ -1,15 +1,10 @@
-import { VISIT_MILESTONES } from '@giliran/domain';
 import {
-  IdempotencyKey,
   SaneDate,
   VisitRecapQuery,
   VisitReportQuery,
-  type CounsellingView,
-  type PermitView,
   type PhotoView,
   type VisitDetailView,
   type VisitRecapView,
-  type VisitRegisterEntryView,
   type VisitReportView,
   type VisitRequestView,
   type VisitSummaryView,
@@ -21,17 +16,14 @@ import { READERS } from '../auth/roles.ts';
 import { parse } from '../commands/command-bus.ts';
 import { actorOf, requireRole } from '../http/auth-middleware.ts';
 import { HubError } from '../hub-error.ts';
-import { APPROVERS, CREW, PLANNERS, type MobileService } from './mobile-service.ts';
+import { signedIn, type RecordDispatcher } from '../commands/record-dispatch.ts';
+import { CREW, type MobileService } from './mobile-service.ts';
 import type { MobileReports } from './mobile-report.ts';
 import type { PhotoFiles, PhotoMime } from './photo-files.ts';
 
-const Milestone = z.enum(VISIT_MILESTONES);
 const Id = z.string().min(1).max(64);
 const VisitListQuery = z.strictObject({ from: SaneDate.optional(), to: SaneDate.optional() });
 const Caption = z.string().max(300).optional();
-
-const keyOf = (req: Request): string | undefined =>
-  parse(IdempotencyKey.optional(), req.header('idempotency-key'));
 
 /**
  * Reads an upload to at most `max + 1` bytes: one byte over is enough for the domain to refuse it as too large;
@@ -63,30 +55,30 @@ function readLimited(req: Request, max: number): Promise<Uint8Array> {
 /** The routes the issue names (README, "Mobile service unit"), and the few the pages need beside them. */
 export function mobileRoutes(deps: {
   auth: AuthService;
+  commands: RecordDispatcher;
   mobile: MobileService;
   reports: MobileReports;
   photos: PhotoFiles;
 }): Router {
-  const { auth, mobile, reports, photos } = deps;
+  const { auth, commands, mobile, reports, photos } = deps;
   const router = Router();
   const readers = requireRole(auth, READERS);
-  const planners = requireRole(auth, PLANNERS);
   const crew = requireRole(auth, CREW);
 
-  router.post('/visit-requests', planners, async (req, res: Response<VisitRequestView>) => {
-    res.status(201).json(await mobile.receiveRequest(actorOf(req), req.body, keyOf(req)));
-  });
+  // The unit's commands are in the one table (RECORD_COMMANDS: REST and Socket.IO); a photo stays a route here.
+  commands.serve(router, 'visit-request:receive', (call) =>
+    mobile.receiveRequest(signedIn(call), call.body, call.key),
+  );
   router.get('/visit-requests', readers, (_req, res: Response<VisitRequestView[]>) => {
     res.json(mobile.store.requests());
   });
-  router.post('/visit-requests/:id/decline', planners, async (req, res: Response<VisitRequestView>) => {
-    const id = parse(Id, req.params.id);
-    res.json(await mobile.declineRequest(actorOf(req), id, req.body, keyOf(req)));
-  });
+  commands.serve(router, 'visit-request:decline', (call) =>
+    mobile.declineRequest(signedIn(call), call.params.id, call.body, call.key),
+  );
 
-  router.post('/visits', planners, async (req, res: Response<VisitSummaryView>) => {
-    res.status(201).json(await mobile.scheduleVisit(actorOf(req), req.body, keyOf(req)));
-  });
+  commands.serve(router, 'visit:schedule', (call) =>
+    mobile.scheduleVisit(signedIn(call), call.body, call.key),
+  );
   router.get('/visits', readers, (req, res: Response<VisitSummaryView[]>) => {
     const query = parse(VisitListQuery, req.query);
     res.json(mobile.visits(query.from, query.to));
@@ -110,31 +102,19 @@ export function mobileRoutes(deps: {
   router.get('/visits/:id', readers, (req, res: Response<VisitDetailView>) => {
     res.json(mobile.detail(parse(Id, req.params.id), actorOf(req)));
   });
-  router.post(
-    '/visits/:id/approve',
-    requireRole(auth, APPROVERS),
-    async (req, res: Response<VisitSummaryView>) => {
-      res.json(await mobile.approve(actorOf(req), parse(Id, req.params.id), keyOf(req)));
-    },
+  commands.serve(router, 'visit:approve', (call) => mobile.approve(signedIn(call), call.params.id, call.key));
+  commands.serve(router, 'visit:milestone', (call) =>
+    mobile.milestone(signedIn(call), call.params.id, call.params.milestone, call.body, call.key),
   );
-  router.post('/visits/:id/milestones/:milestone', crew, async (req, res: Response<VisitSummaryView>) => {
-    const id = parse(Id, req.params.id);
-    const milestone = parse(Milestone, req.params.milestone);
-    res.status(201).json(await mobile.milestone(actorOf(req), id, milestone, req.body, keyOf(req)));
-  });
-  router.post('/visits/:id/register', crew, async (req, res: Response<VisitRegisterEntryView>) => {
-    res.status(201).json(await mobile.register(actorOf(req), parse(Id, req.params.id), req.body, keyOf(req)));
-  });
-  router.post('/visits/:id/permits', crew, async (req, res: Response<PermitView>) => {
-    res
-      .status(201)
-      .json(await mobile.issuePermit(actorOf(req), parse(Id, req.params.id), req.body, keyOf(req)));
-  });
-  router.post('/visits/:id/counselling', crew, async (req, res: Response<CounsellingView>) => {
-    res
-      .status(201)
-      .json(await mobile.counselling(actorOf(req), parse(Id, req.params.id), req.body, keyOf(req)));
-  });
+  commands.serve(router, 'visit:register', (call) =>
+    mobile.register(signedIn(call), call.params.id, call.body, call.key),
+  );
+  commands.serve(router, 'visit:permit', (call) =>
+    mobile.issuePermit(signedIn(call), call.params.id, call.body, call.key),
+  );
+  commands.serve(router, 'visit:counselling', (call) =>
+    mobile.counselling(signedIn(call), call.params.id, call.body, call.key),
+  );
   // The photo is the body itself (image/jpeg, image/png or image/webp); its caption travels in the query.
   router.post('/visits/:id/photos', crew, async (req, res: Response<PhotoView>) => {
     const id = parse(Id, req.params.id);

@@ -36,6 +36,9 @@ import {
   type VisitRequestView,
   type VisitScheduledFeed,
   type VisitSummaryView,
+  MOBILE_APPROVERS,
+  MOBILE_CREW,
+  MOBILE_PLANNERS,
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
@@ -46,16 +49,16 @@ import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
 import { ComplaintStore } from '../complaints/complaint-store.ts';
 import { HubError } from '../hub-error.ts';
-import { milestoneStandards } from './mobile-settings.ts';
+import { milestoneStandards } from '../config/mobile-settings.ts';
 import { MobileStore } from './mobile-store.ts';
 import type { PhotoFiles } from './photo-files.ts';
 
-/** The coordinator plans (requests, the schedule); admin may stand in. */
-export const PLANNERS: readonly Role[] = ['coordinator', 'admin'];
+/** The coordinator plans (requests, the schedule); admin may stand in. Defined beside the command table. */
+export const PLANNERS: readonly Role[] = MOBILE_PLANNERS;
 /** The Kepala Dinas approves the schedule: the surat tugas is theirs. */
-export const APPROVERS: readonly Role[] = ['kadis'];
+export const APPROVERS: readonly Role[] = MOBILE_APPROVERS;
 /** The crew's accounts: officers and their coordinator record the day and its registers. */
-export const CREW: readonly Role[] = ['officer', 'coordinator'];
+export const CREW: readonly Role[] = MOBILE_CREW;
 /** Who sees NIK and phone in full: the coordinator, who answers for the register (UU 27/2022). */
 export const SEES_PERSONAL_DATA: readonly Role[] = ['coordinator'];
 

@@ -38,6 +38,18 @@ export function pageRoutes(webRoot: string, options: PageOptions = { tokensInAdd
     '/assets',
     express.static(join(webRoot, 'assets'), { immutable: true, maxAge: '30d', index: false }),
   );
+  // The status page's service worker, before `/t/:code` takes the path: JavaScript, never cached stale, its scope /t/.
+  router.get('/t/sw.js', (_req, res) => {
+    const worker = join(webRoot, 'ticket-sw.js');
+    if (!existsSync(worker)) {
+      res.status(404).type('text/plain').send('Service worker belum dibangun. Jalankan `npm run build:web`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Service-Worker-Allowed', '/t/');
+    res.type('text/javascript');
+    res.sendFile(worker);
+  });
   for (const [path, file] of Object.entries(PAGES)) {
     router.get(path, (req, res) => {
       if (!options.tokensInAddress && req.query.token !== undefined) {

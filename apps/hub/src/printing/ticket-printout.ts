@@ -42,6 +42,7 @@ export function ticketPrintout(
       estimateHoldUp: estimate.holdUp,
       statusUrl: publicBaseUrl === null ? '' : `${publicBaseUrl.replace(/\/$/, '')}/t/${ticket.code}`,
       code: ticket.code,
+      booking: ticket.booking ? { code: ticket.booking.code, startsAt: ticket.booking.startsAt } : null,
     },
     lang,
   );

@@ -6,6 +6,6 @@ import { apiRoutes } from './queue-routes.ts';
  * a request walks the routes in order, and these carry the hall's traffic.
  */
 export function registerQueue(ctx: HubContext): void {
-  const { auth, bus, engine, store, site, settings, clock } = ctx;
-  ctx.api(apiRoutes({ auth, bus, engine, store, site, settings, clock, startedAt: clock.now() }));
+  const { auth, bus, engine, store, site, settings, clock, openapi } = ctx;
+  ctx.api(apiRoutes({ auth, bus, engine, store, site, settings, clock, openapi, startedAt: clock.now() }));
 }

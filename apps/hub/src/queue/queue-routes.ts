@@ -22,7 +22,7 @@ import { runningTextOf } from '../settings/display-routes.ts';
 import type { SettingsStore } from '../db/settings-store.ts';
 import { codeFor } from '../auth/ticket-codes.ts';
 import { actorOf, bearerToken, requireRole } from '../http/auth-middleware.ts';
-import { buildOpenApi } from '../http/openapi.ts';
+import type { ApiDescription } from '../http/openapi.ts';
 
 export interface RouteDeps {
   readonly auth: AuthService;
@@ -33,6 +33,7 @@ export interface RouteDeps {
   readonly startedAt: number;
   readonly clock: Clock;
   readonly settings: SettingsStore;
+  readonly openapi: ApiDescription;
 }
 
 /** REST and Socket.IO share one payload schema: path parameters and body are merged, then validated once. */
@@ -87,7 +88,7 @@ export function apiRoutes(deps: RouteDeps): Router {
   });
 
   router.get('/openapi.json', (_req, res) => {
-    res.json(buildOpenApi());
+    res.json(deps.openapi.build());
   });
 
   // Per address, on top of the per-account lockout: one machine cannot walk through every username.

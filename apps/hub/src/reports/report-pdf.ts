@@ -154,6 +154,8 @@ export function reportPdf(view: ReportFileView, letterhead?: Letterhead): Promis
     'Loket',
     'Petugas',
     'Kompensasi',
+    'Antrean daring',
+    'Antrean daring per hari',
   ]) {
     const table = byName.get(name);
     if (table) drawTable(page, table);

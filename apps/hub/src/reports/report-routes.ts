@@ -11,6 +11,7 @@ import type { Db } from '../db/database.ts';
 import { ExportCache } from '../exports/export-cache.ts';
 import type { ExportPool } from '../exports/export-pool.ts';
 import { HubError } from '../hub-error.ts';
+import { bookingSection, bookingSectionView } from './report-booking-facts.ts';
 import { reportCsv } from './report-csv.ts';
 import { letterheadOf } from './report-pdf-letterhead.ts';
 import { reportFileName } from './report-format.ts';
@@ -106,7 +107,11 @@ export function reportRoutes(deps: ReportDeps): Router {
     const query: Pick<ReportQuery, 'format' | 'separator'> & Partial<ReportQuery> = parsed.data;
     const { from, to } = reportRange(query, deps.engine.serviceDay, deps.site);
     const { format } = query;
-    const viewOf = async () => reportView(await service.recap(from, to), deps.site, store.accountNames());
+    const viewOf = async (): Promise<ReportView> => {
+      const view = reportView(await service.recap(from, to), deps.site, store.accountNames());
+      const bookings = await bookingSection(deps.db, from, to, deps.site.booking !== undefined);
+      return bookings ? { ...view, bookings: bookingSectionView(bookings, deps.site.services) } : view;
+    };
     if (format === 'json') {
       res.json(await viewOf());
       return;

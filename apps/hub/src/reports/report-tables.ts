@@ -1,4 +1,4 @@
-import type { ReportRow, ReportStepCompliance, ReportView } from '@giliran/protocol';
+import type { BookingFiguresView, ReportRow, ReportStepCompliance, ReportView } from '@giliran/protocol';
 import { regionTables, type ReportFileView } from './report-region-tables.ts';
 
 // The report's tables, declared once: CSV, XLSX and PDF render the same columns with the same Indonesian headers.
@@ -203,6 +203,75 @@ export function reportTables(view: ReportFileView): Table[] {
       rows: view.arrivals.map((count, hour) => [hourLabel(hour), count, perDay(count, view.days)]),
       total: ['Total', arrivalsTotal(view), perDay(arrivalsTotal(view), view.days)],
       note: `Jam setempat (${view.site.timeZone}).`,
+    },
+    ...bookingTables(view),
+  ];
+}
+
+const BOOKING_COLUMNS = [
+  col('Tiket daring', 'count'),
+  col('Tiket langsung', 'count'),
+  col('Dilayani daring', 'count'),
+  col('Dilayani langsung', 'count'),
+  col('Tunggu rata-rata daring', 'duration'),
+  col('Tunggu rata-rata langsung', 'duration'),
+  col('Pesanan', 'count'),
+  col('Batal', 'count'),
+  col('Lapor hadir', 'count'),
+  col('Tidak datang', 'count'),
+  col('Dipanggil tidak hadir', 'count'),
+  col('Tingkat tidak hadir', 'share'),
+  col('Awal', 'count'),
+  col('Tepat waktu', 'count'),
+  col('Terlambat', 'count'),
+];
+
+const bookingCells = (f: BookingFiguresView): CellValue[] => [
+  f.booked.tickets,
+  f.walkIn.tickets,
+  f.booked.served,
+  f.walkIn.served,
+  f.booked.meanWaitSeconds,
+  f.walkIn.meanWaitSeconds,
+  f.bookings.made,
+  f.bookings.cancelled,
+  f.bookings.checkedIn,
+  f.bookings.missed,
+  f.bookings.calledNoShow,
+  f.bookings.noShowRate,
+  f.punctuality.early,
+  f.punctuality.onTime,
+  f.punctuality.late,
+];
+
+const BOOKING_NOTE =
+  'Daring: tiket dari pesanan daring yang lapor hadir; langsung: tiket lain pada layanan yang sama. Tunggu: dari ' +
+  'ambil nomor (lapor hadir) sampai panggilan pertama. Tidak datang: pesanan yang tidak lapor hadir sampai batas; ' +
+  'Dipanggil tidak hadir: lapor hadir lalu tidak hadir saat dipanggil. Tingkat tidak hadir = (tidak datang + ' +
+  'dipanggil tidak hadir) ÷ (lapor hadir + tidak datang); pesanan batal dan yang belum jatuh waktu tidak dihitung. ' +
+  'Lapor hadir terhadap mulai sesi: awal lebih dari 10 menit sebelum, tepat waktu 10 menit sebelum sampai tepat ' +
+  'mulai, terlambat sesudah mulai.';
+
+/** Online booking (issue 18): per service over the range and per day; none for a hall without bookings. */
+function bookingTables(view: ReportView): Table[] {
+  const b = view.bookings;
+  if (!b) return [];
+  return [
+    {
+      name: 'Antrean daring',
+      title: 'Antrean daring dan langsung per layanan',
+      columns: [col('Layanan', 'text', 3), ...BOOKING_COLUMNS],
+      rows: b.services.map((s) => [s.name.id, ...bookingCells(s)]),
+      total: ['Total', ...bookingCells(b.total)],
+      note: BOOKING_NOTE,
+    },
+    {
+      name: 'Antrean daring per hari',
+      title: 'Antrean daring per hari dan layanan',
+      columns: [col('Tanggal', 'text', 1.4), col('Layanan', 'text', 3), ...BOOKING_COLUMNS],
+      rows: b.days.map((d) => [d.day, d.name.id, ...bookingCells(d)]),
+      total: null,
+      note: 'Hanya hari dan layanan yang memiliki pesanan daring.',
     },
   ];
 }

@@ -28,12 +28,17 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { SiteConfig } from '../config/site-config.ts';
-import { BookingCapacitySetting, BookingSettings } from '../booking/booking-settings.ts';
+import {
+  BookingCapacitySetting,
+  BookingOptionsSetting,
+  BookingSettings,
+  bookingOptionsOf,
+} from '../config/booking-settings.ts';
 import {
   MessageOptionsSchema,
   MessageTemplatesSchema,
   type MessageOptions,
-} from '../messages/message-settings.ts';
+} from '../config/message-settings.ts';
 import {
   readAgency,
   readCounter,
@@ -81,6 +86,7 @@ export interface SettingValues {
   'opening-hours': OpeningHours;
   'service-hours': OpeningHours | null;
   'booking-capacity': number;
+  'booking-options': BookingOptionsSetting;
   'message-templates': MessageTemplates;
   'message-options': MessageOptions;
 }
@@ -250,6 +256,23 @@ export const SETTINGS: { readonly [K in SettingKind]: SettingDefinition<SettingV
       const booking = BookingSettings.parse(site.booking ?? {}) ?? BookingSettings.parse({});
       if (!booking || id === null) return;
       site.booking = { ...booking, capacity: { ...booking.capacity, [id]: capacity } };
+    },
+  },
+  'booking-options': {
+    area: 'booking',
+    scope: 'site',
+    value: BookingOptionsSetting,
+    body: BookingOptionsSetting,
+    movesDeadlines: false,
+    read: (site) => bookingOptionsOf(site),
+    write: (site, _target, options) => {
+      const booking = BookingSettings.parse(site.booking ?? {}) ?? BookingSettings.parse({});
+      if (!booking) return;
+      site.booking = {
+        ...booking,
+        ...options,
+        noShowBlock: options.noShowBlock ? { ...options.noShowBlock } : null,
+      };
     },
   },
   'message-templates': {

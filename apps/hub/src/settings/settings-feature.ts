@@ -4,12 +4,14 @@ import type { HubContext } from '../hub-context.ts';
 import { displayRoutes } from './display-routes.ts';
 import { SettingsService } from './settings-service.ts';
 import { settingsRoutes } from './settings-routes.ts';
+import { SETTINGS_OPERATIONS } from './settings-openapi.ts';
 
 /**
  * The hall's settings and accounts (MOD and admin), the displays' running text, and the alert to managers when
  * an account's PIN is guessed at. A setting that moves deadlines wakes the compensation scheduler.
  */
 export function registerSettings(ctx: HubContext, scheduler: DeadlineScheduler): SettingsService {
+  ctx.openapi.add(SETTINGS_OPERATIONS);
   const { db, site, siteFile, engine, auth, bus, io, clock, logger } = ctx;
   const settings = new SettingsService({
     db,

@@ -15,7 +15,7 @@ import {
 } from '@giliran/protocol';
 import { z } from 'zod';
 import type { Operation } from '../http/openapi.ts';
-import { BookingCapacitySetting } from '../booking/booking-settings.ts';
+import { BookingCapacitySetting, BookingOptionsSetting } from '../config/booking-settings.ts';
 
 const put = (path: string, summary: string, body: z.ZodType): Operation => ({
   method: 'put',
@@ -60,6 +60,11 @@ export const SETTINGS_OPERATIONS: readonly Operation[] = [
     '/api/settings/booking/{id}',
     "A service's online booking capacity per session; its walk-in share is never booked (managers)",
     BookingCapacitySetting,
+  ),
+  put(
+    '/api/settings/booking-options',
+    "Online booking's walk-in share, open bookings per WhatsApp number and no-show block (managers)",
+    BookingOptionsSetting,
   ),
   {
     method: 'get',

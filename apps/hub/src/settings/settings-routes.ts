@@ -28,6 +28,7 @@ const SETTING_COMMANDS = [
   'setting:message-templates',
   'setting:message-options',
   'setting:booking-capacity',
+  'setting:booking-options',
 ] as const satisfies readonly `setting:${SettingKind}`[];
 
 /**

@@ -20,6 +20,7 @@ import type { DeadlineScheduler } from '../compensation/deadline-scheduler.ts';
 import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
 import { listAudit } from './audit-log.ts';
+import { bookingSettingsView } from '../booking/booking-settings.ts';
 import { hallView } from '../hall-setup/hall-setup.ts';
 import { editableAreas, mayEdit } from './permissions.ts';
 import {
@@ -76,6 +77,7 @@ export class SettingsService {
       counters: site.counters.map((c) => ({ id: c.id, name: c.name, serviceIds: c.serviceIds })),
       editable: editableAreas(role),
       hall: hallView(site),
+      booking: bookingSettingsView(site),
     };
   }
 

@@ -1,7 +1,7 @@
 import { unknownIdsIn } from '@giliran/domain';
 import type { SiteConfig } from '../config/site-config.ts';
 import type { Db } from '../db/database.ts';
-import { RUNNING_TEXT } from '../db/settings-store.ts';
+import { storageKey } from '../db/settings-store.ts';
 import { sql } from '../db/statements.ts';
 import {
   SETTING_KINDS,
@@ -10,15 +10,6 @@ import {
   type SettingDefinition,
   type SettingKind,
 } from './setting-definitions.ts';
-
-/**
- * Rows of the v1 `settings` table, one per changed setting and target. The running text keeps the plain-text
- * key it had before settings were audited; everything else is JSON under `setting.<kind>[/<target>]`.
- */
-export function storageKey(kind: SettingKind, target: string | null): string {
-  if (kind === 'running-text') return RUNNING_TEXT;
-  return target === null ? `setting.${kind}` : `setting.${kind}/${target}`;
-}
 
 /** The row's text: JSON, or the running text as it is. */
 export function encode(kind: SettingKind, value: unknown): string {

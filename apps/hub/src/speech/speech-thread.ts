@@ -16,7 +16,7 @@ function bufferOf(bytes: Uint8Array): Buffer {
 }
 
 /**
- * One worker thread, at background priority (Linux nice 10, as espeak-ng itself), that starts the speech
+ * One worker thread, at background priority (Linux nice 19, as espeak-ng itself: background-thread.ts), that starts the speech
  * processes and levels their WAVs: the hub's loop only sends the text and receives the sound. Calls are rendered
  * one at a time anyway (AnnouncementAudio), so one thread is enough; it starts with the first call.
  */
@@ -26,7 +26,6 @@ export class SpeechThread implements SpeechWork {
     minThreads: 0,
     maxThreads: 1,
     idleTimeout: 10 * 60_000,
-    niceIncrement: 10,
     execArgv: ['--import', tsxLoader()],
   });
 

@@ -1,4 +1,8 @@
 import { normalizeWavLoudness, runProcess } from '@giliran/speech';
+import { runInBackground } from '../exports/background-thread.ts';
+
+// The thread, and the espeak-ng processes it starts (they inherit its priority), at the lowest priority.
+runInBackground();
 
 /** One piece of an announcement's rendering, as data a worker thread can receive (structured clone). */
 export type SpeechJob =

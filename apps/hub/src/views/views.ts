@@ -233,6 +233,7 @@ export function publicTicketStatus(
     counterName: t.status === 'called' || t.status === 'serving' ? (counter?.name ?? null) : null,
     calledAt: t.calledAt,
     nearAhead: site.messages.nearAhead,
+    ...(t.booking ? { booked: true } : {}),
   };
 }
 

@@ -159,6 +159,8 @@ export function ActiveTable(props: Props) {
                   key={r.timing.ticketId}
                   index={range.start + i + 2}
                   number={r.timing.number}
+                  booked={r.timing.booked === true ? t('bookedShort') : ''}
+                  bookedTitle={t('booked')}
                   service={r.serviceName}
                   counter={props.counterName(r.timing.counterId)}
                   stage={stage(r.timing)}
@@ -188,6 +190,9 @@ interface RowProps {
   /** The row's place in the whole table (the header is 1), for screen readers: only part of it is drawn. */
   readonly index: number;
   readonly number: string;
+  /** The booked mark's text, empty on a walk-in's ticket. */
+  readonly booked: string;
+  readonly bookedTitle: string;
   readonly service: string;
   readonly counter: string;
   readonly stage: string;
@@ -204,8 +209,20 @@ interface RowProps {
  */
 const ActiveRow = memo(function ActiveRow(p: RowProps) {
   return (
-    <tr class={`live-row-${p.status}`} data-number={p.number} aria-rowindex={p.index}>
-      <td class="live-number">{p.number}</td>
+    <tr
+      class={`live-row-${p.status}`}
+      data-number={p.number}
+      data-booked={p.booked === '' ? undefined : 'true'}
+      aria-rowindex={p.index}
+    >
+      <td class="live-number">
+        {p.number}
+        {p.booked !== '' && (
+          <span class="live-booked" title={p.bookedTitle}>
+            {p.booked}
+          </span>
+        )}
+      </td>
       <td>{p.service}</td>
       <td>{p.counter}</td>
       <td>{p.stage}</td>

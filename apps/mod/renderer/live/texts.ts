@@ -13,6 +13,8 @@ export const LIVE_TEXTS = {
   colStatus: { id: 'Status', en: 'Status' },
   colDue: { id: 'Kompensasi pada', en: 'Compensation at' },
   stageWaiting: { id: 'Menunggu', en: 'Waiting' },
+  booked: { id: 'Antrean daring', en: 'Online booking' },
+  bookedShort: { id: 'Daring', en: 'Booked' },
   stageCalled: { id: 'Dipanggil', en: 'Called' },
   stageStep: { id: 'Langkah {step}', en: 'Step {step}' },
   status_ok: { id: 'Sesuai', en: 'On time' },

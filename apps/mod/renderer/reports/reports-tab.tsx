@@ -23,6 +23,7 @@ import {
   type T,
 } from './report-tables.tsx';
 import { REPORT_TEXTS, type ReportText } from './texts.ts';
+import { BookingCard } from './booking-card.tsx';
 import { WaitAccuracyCard } from './wait-accuracy-card.tsx';
 import './reports.css';
 
@@ -225,6 +226,7 @@ export function ReportsTab({ hub, session, lang, timeZone }: TabProps) {
             range={{ from: view.from, to: view.to }}
             reloads={reloads}
           />
+          {view.bookings && <BookingCard bookings={view.bookings} lang={lang} />}
           <nav class="reports-sections" aria-label={t('title')}>
             {SECTIONS.map(([id, label]) => (
               <button

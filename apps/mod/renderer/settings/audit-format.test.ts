@@ -21,6 +21,19 @@ describe('one line per audit entry', () => {
     ).toBe('+jkn −ktp-el');
   });
 
+  it("tells a service's booking quota as a number and the hall's booking terms key by key", () => {
+    expect(describeChange(entry({ area: 'booking', action: 'update', before: 8, after: 12 }), t)).toBe(
+      '8 → 12',
+    );
+    const terms = { walkInShare: 0.5, maxOpenPerPhone: 2, noShowBlock: null };
+    expect(
+      describeChange(
+        entry({ area: 'booking', action: 'update', before: terms, after: { ...terms, walkInShare: 0.25 } }),
+        t,
+      ),
+    ).toBe('walkInShare: 0.5 → 0.25');
+  });
+
   it('names only the steps whose minutes changed', () => {
     expect(
       describeChange(

@@ -95,7 +95,10 @@ export function describeChange(entry: AuditEntry, t: SettingsT): string {
     case 'accounts':
       return accountChange(entry, t);
     case 'booking':
-      return `${scalar(entry.before, t)} → ${scalar(entry.after, t)}`;
+      // A service's capacity is a number; the hall's terms an object, told key by key.
+      return isRecord(entry.after)
+        ? keyChanges(entry.before, entry.after, t)
+        : `${scalar(entry.before, t)} → ${scalar(entry.after, t)}`;
     case 'messages':
       return messageChange(entry, t);
     case 'hall':

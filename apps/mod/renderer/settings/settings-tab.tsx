@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
 import { AccountsSection } from './accounts-section.tsx';
 import { AuditSection } from './audit-section.tsx';
+import { BookingSection } from './booking-section.tsx';
 import { CountersSection } from './counters-section.tsx';
 import { DevicesSection } from './devices-section.tsx';
 import { HallSection } from './hall-section.tsx';
@@ -26,7 +27,8 @@ type SectionId =
   | 'audit'
   | 'devices'
   | 'messages'
-  | 'hall';
+  | 'hall'
+  | 'booking';
 
 // The floor's settings first (what a MOD changes during the day), then the administrator's, then the trail.
 const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
@@ -39,6 +41,7 @@ const SECTIONS: readonly { id: SectionId; label: SettingsText }[] = [
   { id: 'audit', label: 'sectionAudit' },
   { id: 'devices', label: 'sectionDevices' },
   { id: 'messages', label: 'sectionMessages' },
+  { id: 'booking', label: 'sectionBooking' },
   { id: 'hall', label: 'sectionHall' },
 ];
 
@@ -92,6 +95,7 @@ export function SettingsTab({ hub, session, lang, timeZone }: TabProps) {
       <div class="settings-body">
         {section === 'running-text' && <RunningTextSection {...props} />}
         {section === 'messages' && <MessagesSection {...props} />}
+        {section === 'booking' && <BookingSection {...props} />}
         {section === 'counters' && <CountersSection {...props} />}
         {section === 'hours' && <HoursSection {...props} />}
         {section === 'standards' && <StandardsSection {...props} />}

@@ -39,3 +39,17 @@ export function samplePriorityTicket(lang: 'id' | 'en' = 'id'): TicketContent {
     lang,
   );
 }
+
+/** A checked-in online booking's ticket: booked for the 08:00 WIB session, checked in at 07:52. */
+export function sampleBookedTicket(lang: 'id' | 'en' = 'id'): TicketContent {
+  return sampleTicket(
+    {
+      number: 'A031',
+      issuedAt: '2026-11-25T00:52:00Z',
+      ahead: 1,
+      estimatedWaitMinutes: 6,
+      booking: { code: 'K7M2QX9P', startsAt: '2026-11-25T01:00:00Z' },
+    },
+    lang,
+  );
+}

@@ -6,6 +6,11 @@ export interface ChannelMessage {
   readonly to: string;
   readonly subject: string | null;
   readonly body: string;
+  /** The kind (`booking-confirmed`…) and language: a WhatsApp template is chosen by them. */
+  readonly kind?: string;
+  readonly locale?: string;
+  /** The values the body was filled with (`{code}` → …): a template's parameters; null when not kept. */
+  readonly variables?: Readonly<Record<string, string>> | null;
 }
 
 /**

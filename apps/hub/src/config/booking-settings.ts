@@ -4,6 +4,7 @@ import {
   type OpeningHours,
   type ServiceBooking,
 } from '@giliran/domain';
+import type { BookingOptionsSetting, BookingSettingsView } from '@giliran/protocol';
 import { z } from 'zod';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -55,8 +56,8 @@ export const BookingSettings = z
   .optional();
 export type BookingSettings = NonNullable<z.infer<typeof BookingSettings>>;
 
-/** The MOD's quota setting for one service: its capacity per session (0: no bookings). */
-export { BookingCapacitySetting } from '@giliran/protocol';
+/** The MOD's quota setting for one service: its capacity per session (0: no bookings); and the hall's terms. */
+export { BookingCapacitySetting, BookingOptionsSetting } from '@giliran/protocol';
 
 interface BookingSite {
   readonly booking?: BookingSettings | undefined;
@@ -88,4 +89,23 @@ export function serviceBookingOf(site: BookingSite, serviceId: string): ServiceB
 
 export function hoursOf(site: BookingSite, serviceId: string): OpeningHours {
   return site.services.find((s) => s.id === serviceId)?.openingHours ?? site.openingHours;
+}
+
+/** The terms MOD sets beside the quotas (`PUT /api/settings/booking-options`), defaults filled in. */
+export function bookingOptionsOf(site: BookingSite): BookingOptionsSetting {
+  const rules = bookingRulesOf(site);
+  return {
+    walkInShare: rules.walkInShare,
+    maxOpenPerPhone: rules.maxOpenPerPhone,
+    noShowBlock: rules.noShowBlock ? { ...rules.noShowBlock } : null,
+  };
+}
+
+/** Online booking as the settings page shows it: every capacity MOD set, the sessions and the terms. */
+export function bookingSettingsView(site: BookingSite): BookingSettingsView {
+  return {
+    ...bookingOptionsOf(site),
+    capacity: { ...(site.booking?.capacity ?? {}) },
+    sessions: bookingRulesOf(site).sessions.map((s) => ({ ...s })),
+  };
 }

@@ -9,7 +9,7 @@ export const DEFAULT_PHOTO_MAX_BYTES = 3 * 1024 * 1024;
 
 /**
  * The site file's `mobile` block, read when `kind` is `mobile` (a hall may keep the defaults): the unit's own
- * standards for the visit day, over seed 000's, and the largest photo it keeps.
+ * standards for the visit day, over seed 000's, the largest photo it keeps, and how long NIK and phone are kept.
  */
 export const MobileSettings = z
   .object({
@@ -22,6 +22,8 @@ export const MobileSettings = z
       .min(64 * 1024)
       .max(20 * 1024 * 1024)
       .default(DEFAULT_PHOTO_MAX_BYTES),
+    /** Days after a visit that its register keeps visitors' NIK and phone (UU 27/2022: no longer than needed). */
+    keepPersonalDataDays: z.number().int().min(1).max(365).default(30),
   })
   .prefault({});
 export type MobileSettings = z.infer<typeof MobileSettings>;

@@ -1,12 +1,15 @@
 import type { SkmReportView, VisitRecapView, VisitReportView } from '@giliran/protocol';
 import { visitReportPdf, type ReportPhoto } from '../mobile/mobile-report-pdf.ts';
 import { visitRecapXlsx, visitReportXlsx } from '../mobile/mobile-report-xlsx.ts';
-import type { ReportFileView } from '../reports/report-region-tables.ts';
-import { reportPdf } from '../reports/report-pdf.ts';
-import type { Letterhead } from '../reports/report-pdf-letterhead.ts';
-import { reportXlsx } from '../reports/report-xlsx.ts';
+import type { ReportFileView } from './report-region-tables.ts';
+import { reportPdf } from './report-pdf.ts';
+import type { Letterhead } from './report-pdf-letterhead.ts';
+import { reportXlsx } from './report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
+import { runInBackground } from './background-thread.ts';
+
+runInBackground();
 
 /** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
 export type ExportJob =

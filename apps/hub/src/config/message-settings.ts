@@ -1,4 +1,9 @@
-import { DEFAULT_MESSAGE_TEMPLATES, MESSAGE_KINDS, type MessageKind } from '@giliran/domain';
+import {
+  DEFAULT_MESSAGE_TEMPLATES,
+  MESSAGE_KINDS,
+  MESSAGE_PLACEHOLDERS,
+  type MessageKind,
+} from '@giliran/domain';
 import { z } from 'zod';
 
 /*
@@ -9,11 +14,35 @@ import { z } from 'zod';
 
 const Secret = z.string().min(1).max(4096);
 
-/** WhatsApp Business Cloud API: POST {apiUrl}/{phoneNumberId}/messages with a bearer token. */
+/** A WhatsApp template's language code as Meta names them: `id`, `en`, `en_US`. */
+const TemplateLanguage = z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/);
+
+/**
+ * One message kind's approved WhatsApp template: its name at Meta and the values, in order, that fill its body's
+ * {{1}}, {{2}}… Left out: `giliran_<kind>` (dashes as underscores) with the placeholders of the kind's default
+ * Indonesian text in the order they appear (README, "WhatsApp templates", lists them).
+ */
+export const WhatsAppTemplate = z.object({
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _'),
+  parameters: z.array(z.enum(MESSAGE_PLACEHOLDERS)).max(20).optional(),
+});
+export type WhatsAppTemplate = z.infer<typeof WhatsAppTemplate>;
+
+/**
+ * WhatsApp Business Cloud API: POST {apiUrl}/{phoneNumberId}/messages with a bearer token. A message the business
+ * starts outside the 24-hour window must be an approved template: `send: "template"` (the default) sends each kind
+ * as its template, in the citizen's language (`languages`); `send: "text"` sends the MOD's texts as they are (for a
+ * number that writes to the hall first, or a test account).
+ */
 export const WhatsAppSettings = z.object({
   apiUrl: z.url().default('https://graph.facebook.com/v21.0'),
   phoneNumberId: z.string().regex(/^\d{1,32}$/),
   token: Secret.optional(),
+  send: z.enum(['template', 'text']).default('template'),
+  templates: z.partialRecord(z.enum(MESSAGE_KINDS), WhatsAppTemplate).default({}),
+  languages: z
+    .object({ id: TemplateLanguage.default('id'), en: TemplateLanguage.default('en') })
+    .prefault({}),
 });
 
 /** An HTTP SMS gateway as Indonesian providers offer them: `{to}` and `{text}` in the URL or the body template. */

@@ -1,5 +1,5 @@
 import type { QueueEvent, TicketTransfer } from '@giliran/domain';
-import type { Db } from '../db/database.ts';
+import type { Db } from './database.ts';
 
 /**
  * Keeps the tickets read model's report columns (schema v4) true to the log, in the commit's own transaction:
