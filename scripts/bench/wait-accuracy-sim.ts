@@ -124,6 +124,8 @@ export interface SimDay {
   readonly summary: DaySummary;
   readonly issued: number;
   readonly uncalled: number;
+  /** The day's events, for the breakdown of the error by cause (wait-accuracy-breakdown.ts). */
+  readonly log: readonly QueueEvent[];
 }
 
 /** One working day of the hall, played through the domain. `state` carries over (the hub's one copy). */
@@ -316,6 +318,7 @@ export function simulateDay(
     summary: summarizeDay(tickets.map(reportTicket), config),
     issued,
     uncalled: tickets.filter((t) => t.firstCalledAt === null).length,
+    log,
   };
 }
 

@@ -6,6 +6,7 @@ import { accuracyOf, type AccuracyFigures, type JudgedQuote } from '@giliran/dom
 import { isMain, progress, runBench, type BenchResult, type Figure, type Target } from './run-all.ts';
 import { DAY_PLAN, REGULAR_DESKS, SIM_SEED, type DayKind } from './wait-accuracy-params.ts';
 import { simulateMonth, type SimDay } from './wait-accuracy-sim.ts';
+import { breakdown, whatIf } from './wait-accuracy-breakdown.ts';
 
 const FIRST_DAY = '2026-11-02';
 const TARGET_MAE = 5;
@@ -75,6 +76,10 @@ function run(): Promise<BenchResult> {
   const days = simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED);
   progress(`simulated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.stderr.write(`${table(days)}\n`);
+  if (process.argv.includes('--breakdown')) {
+    process.stderr.write(`${breakdown(days)}\n`);
+    process.stderr.write(`${whatIf((people, seed) => simulateMonth(FIRST_DAY, DAY_PLAN, seed, people))}\n`);
+  }
   const of = (kinds: readonly DayKind[]): Side =>
     sides(days.filter((d) => kinds.includes(d.kind)).flatMap((d) => d.quotes));
   const all = of(['quiet', 'normal', 'friday', 'peak']);
@@ -113,6 +118,7 @@ function run(): Promise<BenchResult> {
     notes: [
       `${String(days.length)} days, ${String(quotes)} promises judged at issue (tickets never called are left out)`,
       'parameters and their sources: scripts/bench/wait-accuracy-params.ts; method: docs/wait-estimate.md',
+      'where the error comes from: npx tsx scripts/bench/wait-accuracy.ts --breakdown',
     ],
   });
 }

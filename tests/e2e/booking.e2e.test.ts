@@ -212,9 +212,7 @@ describe('MOD sets the booking quotas and terms', () => {
     // The places as the share is typed, before it is saved.
     await expect.poll(() => kk.locator('[data-testid="booking-places"]').textContent()).toBe('7');
     await mod.locator('.settings-card').scrollIntoViewIfNeeded();
-    await mod.evaluate(() => {
-      window.scrollTo(0, 0);
-    });
+    await mod.evaluate('window.scrollTo(0, 0)');
     await screenshot(mod, 'booking-15-mod-settings');
     await mod.click('[data-testid="save-booking-terms"]');
     await expect.poll(() => mod.locator('[data-testid="save-booking-terms"]').isDisabled()).toBe(true);

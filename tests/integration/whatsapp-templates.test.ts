@@ -7,7 +7,7 @@ import {
   whatsAppChannel,
   whatsAppTemplateOf,
 } from '../../apps/hub/src/messages/channels/whatsapp-cloud.ts';
-import { WhatsAppSettings } from '../../apps/hub/src/messages/message-settings.ts';
+import { WhatsAppSettings } from '../../apps/hub/src/config/message-settings.ts';
 import { fakeWhatsApp, type FakeProvider } from '../support/fake-message-providers.ts';
 import { WA_PHONE_ID, WA_TOKEN } from '../support/message-world.ts';
 

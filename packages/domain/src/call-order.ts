@@ -2,8 +2,22 @@ import type { BookingCallRule } from './booking-rules.ts';
 import type { CounterConfig, PriorityRatio, QueueConfig } from './config.ts';
 import { byIssueTime, type CounterState, type QueueState, type TicketState } from './state.ts';
 
-function oldest(tickets: readonly TicketState[]): TicketState | undefined {
-  let best: TicketState | undefined;
+/**
+ * What the call order reads of a waiting ticket: the live state's tickets and the wait forecast's line alike (the
+ * forecast plays the queue with these same functions, so its "who is ahead" is the counters' own).
+ */
+export interface CallOrderTicket {
+  /** A priority category (UU 25/2009), or `true` in the forecast's line; null or false when none. */
+  readonly priority: string | boolean | null;
+  readonly booking?: { readonly startsAt: string } | undefined;
+  readonly issuedAt: string;
+  readonly seq: number;
+}
+
+const isPriority = (t: CallOrderTicket): boolean => t.priority !== null && t.priority !== false;
+
+function oldest<T extends CallOrderTicket>(tickets: readonly T[]): T | undefined {
+  let best: T | undefined;
   for (const t of tickets) if (!best || byIssueTime(t, best) < 0) best = t;
   return best;
 }
@@ -49,11 +63,11 @@ export function preferredBooked(
 }
 
 /** Among regular tickets: booked ones by the booking rule, walk-ins by issue time; never leaves a counter idle. */
-function pickRegular(
-  regular: readonly TicketState[],
+function pickRegular<T extends CallOrderTicket>(
+  regular: readonly T[],
   streak: CounterState['bookedStreak'],
   calling: BookedCalling | undefined,
-): TicketState | undefined {
+): T | undefined {
   const rule = calling?.rule ?? null;
   if (rule === null) return oldest(regular);
   const walkIn = oldest(regular.filter((t) => !t.booking));
@@ -65,6 +79,48 @@ function pickRegular(
   return preferredBooked(rule, streak) === 'booked' ? (booked ?? walkIn) : (walkIn ?? booked);
 }
 
+/** A counter's runs of calls, which the priority ratio and the booking ratio read. */
+export type CallStreaks = Pick<CounterState, 'streak' | 'bookedStreak'>;
+
+/**
+ * The ticket a counter calls next among `waiting` (any set holding the head of each of its lines): priority
+ * categories first (or by the ratio), regular ones by the booking rule. The one rule of the hall's call order:
+ * `pickNext` asks it about the live queue, the wait forecast about the queue it plays forward.
+ */
+export function chooseNext<T extends CallOrderTicket>(
+  waiting: readonly T[],
+  streaks: CallStreaks | null,
+  ratio: PriorityRatio | null,
+  calling?: BookedCalling,
+): T | undefined {
+  const priority = oldest(waiting.filter(isPriority));
+  const regular = pickRegular(
+    waiting.filter((t) => !isPriority(t)),
+    streaks?.bookedStreak ?? null,
+    calling,
+  );
+  return preferredKind(ratio, streaks?.streak ?? null) === 'priority'
+    ? (priority ?? regular)
+    : (regular ?? priority);
+}
+
+/**
+ * The counter's runs after it called `ticket` with "call next" (a specific call leaves them as they are); a
+ * priority call leaves the booking run as it is, so only `streak` is given then.
+ */
+export function streaksAfter(streaks: CallStreaks | null, ticket: CallOrderTicket): CallStreaks {
+  const kind: 'priority' | 'regular' = isPriority(ticket) ? 'priority' : 'regular';
+  const streak =
+    streaks?.streak?.kind === kind ? { kind, count: streaks.streak.count + 1 } : { kind, count: 1 };
+  if (kind === 'priority') return { streak };
+  const booked: 'booked' | 'walk-in' = ticket.booking ? 'booked' : 'walk-in';
+  const bookedStreak =
+    streaks?.bookedStreak?.kind === booked
+      ? { kind: booked, count: streaks.bookedStreak.count + 1 }
+      : { kind: booked, count: 1 };
+  return { streak, bookedStreak };
+}
+
 /** The ticket a counter gets on "call next", or undefined when nothing waits for it. Priority categories first. */
 export function pickNext(
   state: QueueState,
@@ -72,16 +128,12 @@ export function pickNext(
   ratio: PriorityRatio | null,
   calling?: BookedCalling,
 ): TicketState | undefined {
-  const waiting = waitingFor(state, counter.serviceIds);
-  const priority = oldest(waiting.filter((t) => t.priority !== null));
-  const counterState = state.counters.get(counter.id);
-  const regular = pickRegular(
-    waiting.filter((t) => t.priority === null),
-    counterState?.bookedStreak ?? null,
+  return chooseNext(
+    waitingFor(state, counter.serviceIds),
+    state.counters.get(counter.id) ?? null,
+    ratio,
     calling,
   );
-  const streak = counterState?.streak ?? null;
-  return preferredKind(ratio, streak) === 'priority' ? (priority ?? regular) : (regular ?? priority);
 }
 
 /** Tickets of a service that a new ticket of the given kind would wait behind: the size of its index. */

@@ -7,6 +7,8 @@ export interface LineTicket {
   readonly priority: boolean;
   readonly issuedAt: string;
   readonly seq: number;
+  /** A checked-in booking: the booking call rule reads its session's start. */
+  readonly booking?: { readonly startsAt: string };
 }
 
 export function lineTicket(t: TicketState): LineTicket {
@@ -16,6 +18,7 @@ export function lineTicket(t: TicketState): LineTicket {
     priority: t.priority !== null,
     issuedAt: t.issuedAt,
     seq: t.seq,
+    ...(t.booking ? { booking: t.booking } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { logCall, logOutcome, logRecall, type CallRecord } from './call-log.ts';
+import { streaksAfter } from './call-order.ts';
 import type { CompensationKind, CounterStep, LocalizedText, OfficerConsequence } from './config.ts';
 import type {
   BookedMark,
@@ -284,18 +285,7 @@ function applyCall(
   logCall(state.calls, { ticketId, counterId, serviceId: ticket.serviceId, calledAt: at });
   const counter = counterOf(state, counterId);
   counter.activeTicketId = ticketId;
-  if (via === 'next') {
-    const kind = ticket.priority === null ? 'regular' : 'priority';
-    counter.streak =
-      counter.streak?.kind === kind ? { kind, count: counter.streak.count + 1 } : { kind, count: 1 };
-    if (kind === 'regular') {
-      const booked = ticket.booking ? 'booked' : 'walk-in';
-      counter.bookedStreak =
-        counter.bookedStreak?.kind === booked
-          ? { kind: booked, count: counter.bookedStreak.count + 1 }
-          : { kind: booked, count: 1 };
-    }
-  }
+  if (via === 'next') Object.assign(counter, streaksAfter(counter, ticket));
 }
 
 function applyIssued(state: QueueState, event: Extract<QueueEvent, { type: 'ticket:issued' }>): void {

@@ -1,17 +1,11 @@
-import { preferredKind } from './call-order.ts';
+import { streaksAfter, type CallStreaks } from './call-order.ts';
 import { COUNTER_STEPS, findService, type CounterConfig, type QueueConfig } from './config.ts';
 import type { WaitHoldUp } from './events.ts';
 import { localTime, parseClock } from './local-time.ts';
 import { isServiceOpen } from './opening-hours.ts';
 import { lineHeads, lineTicket, type LinePlace, type LineTicket } from './line-heads.ts';
-import {
-  byIssueTime,
-  currentStep,
-  isWaiting,
-  type CounterState,
-  type QueueState,
-  type TicketState,
-} from './state.ts';
+import { currentStep, isWaiting, type CounterState, type QueueState, type TicketState } from './state.ts';
+import { Line, type CallRules } from './wait-line.ts';
 import { serviceProfile, usualPauseMinutes, type ServiceProfile } from './wait-profile.ts';
 
 const MINUTE = 60_000;
@@ -46,7 +40,7 @@ interface SimCounter {
   freeAt: number;
   /** Variance (minutes²) of `freeAt`, growing with each ticket it is expected to serve. */
   variance: number;
-  streak: CounterState['streak'];
+  streaks: CallStreaks;
 }
 
 /** Today's opening windows of the site as epoch ms: counters call nobody between them (breaks) or after them. */
@@ -97,53 +91,6 @@ function pauseEndMs(state: QueueState, counter: CounterState, nowMs: number): nu
   return Math.max(expected, nowMs + (expected <= nowMs ? overdue : 0));
 }
 
-interface Lane {
-  readonly tickets: LineTicket[];
-  /** Index of the next ticket to be called: a pointer, so a long line is not shifted on every call. */
-  next: number;
-}
-
-/** Waiting tickets of each service, oldest first, split into priority and regular: each counter takes a head. */
-class Line {
-  readonly lanes = new Map<string, { priority: Lane; regular: Lane }>();
-
-  /** `sorted`: the tickets come in call order already (heads read from the state's indexes, `lineHeads`). */
-  constructor(tickets: readonly LineTicket[], sorted = false) {
-    for (const t of tickets) {
-      let lane = this.lanes.get(t.serviceId);
-      if (!lane) {
-        lane = { priority: { tickets: [], next: 0 }, regular: { tickets: [], next: 0 } };
-        this.lanes.set(t.serviceId, lane);
-      }
-      (t.priority ? lane.priority : lane.regular).tickets.push(t);
-    }
-    if (sorted) return;
-    for (const lane of this.lanes.values()) {
-      lane.priority.tickets.sort(byIssueTime);
-      lane.regular.tickets.sort(byIssueTime);
-    }
-  }
-
-  private head(counter: CounterConfig, kind: 'priority' | 'regular'): Lane | undefined {
-    let best: Lane | undefined;
-    for (const serviceId of counter.serviceIds) {
-      const lane = this.lanes.get(serviceId)?.[kind];
-      const first = lane?.tickets[lane.next];
-      const bestFirst = best?.tickets[best.next];
-      if (lane && first && (!bestFirst || byIssueTime(first, bestFirst) < 0)) best = lane;
-    }
-    return best;
-  }
-
-  /** What `pickNext` would give this counter, removed from the line. */
-  take(counter: CounterConfig, kind: 'priority' | 'regular'): LineTicket | undefined {
-    const lane = this.head(counter, kind) ?? this.head(counter, kind === 'priority' ? 'regular' : 'priority');
-    if (!lane) return undefined;
-    lane.next += 1;
-    return lane.tickets[lane.next - 1];
-  }
-}
-
 function holdUpsOf(state: QueueState, config: QueueConfig, now: string): Map<string, WaitHoldUp> {
   const holdUps = new Map<string, WaitHoldUp>();
   const nowMs = Date.parse(now);
@@ -174,7 +121,8 @@ function priorityRates(state: QueueState, config: QueueConfig, now: string): (se
 
 /**
  * Plays the hall forward from `now` with expected durations: each counter, when free, calls what `pickNext` would
- * give it (its services, priority by the configured ratio, oldest first), and is busy for that service's expected
+ * give it (the same `chooseNext`: priority by the configured ratio, booked tickets by the booking rule at the played
+ * instant, oldest first), and is busy for that service's expected
  * cycle. Counters start from what they are doing now (the ticket at the desk and how far into its SOP steps it is,
  * or a pause and how long such pauses last) and call nobody outside the opening windows. A regular ticket's wait is
  * then stretched by the priority tickets expected to arrive before it is called.
@@ -223,28 +171,28 @@ function extrapolateTails(
   pace: (serviceId: string) => { profile: ServiceProfile; counters: number },
   places: readonly LinePlace[] | undefined,
 ): void {
-  const extend = (lane: Lane, serviceId: string, index: number, id: string): void => {
-    const last = lane.next > 0 ? raw.get(lane.tickets[lane.next - 1]?.id ?? '') : undefined;
-    if (!last || index < lane.next) return;
+  // A booked ticket may be called before older walk-ins: a ticket the play called is never extended, and one
+  // left behind in its lane follows the lane's last call.
+  const extend = (serviceId: string, priority: boolean, index: number, id: string): void => {
+    if (raw.has(id)) return;
+    const progress = line.progress(serviceId, priority);
+    const last = progress.last ? raw.get(progress.last.id) : undefined;
+    if (!last) return;
     const { profile, counters } = pace(serviceId);
-    const k = index - lane.next + 1;
+    const k = Math.max(1, index - progress.called + 1);
     raw.set(id, {
       minutes: last.minutes + (k * profile.cycleMinutes) / counters,
       variance: last.variance + k * profile.sdMinutes ** 2,
     });
   };
   if (places) {
-    for (const { ticket, index } of places) {
-      const lanes = line.lanes.get(ticket.serviceId);
-      if (lanes) extend(ticket.priority ? lanes.priority : lanes.regular, ticket.serviceId, index, ticket.id);
-    }
+    for (const { ticket, index } of places) extend(ticket.serviceId, ticket.priority, index, ticket.id);
     return;
   }
-  for (const [serviceId, lanes] of line.lanes)
-    for (const lane of [lanes.priority, lanes.regular])
-      lane.tickets.forEach((ticket, index) => {
-        extend(lane, serviceId, index, ticket.id);
-      });
+  for (const { serviceId, priority, tickets } of line.lanesInOrder())
+    tickets.forEach((ticket, index) => {
+      extend(serviceId, priority, index, ticket.id);
+    });
 }
 
 /**
@@ -315,19 +263,21 @@ export function forecastCalls(
         freeAt += remainingAtDesk(active, profile, nowMs) * MINUTE;
         variance += (profile.sdMinutes / 2) ** 2;
       }
-      return { config: c, freeAt: align(freeAt), variance, streak: live?.streak ?? null };
+      const streaks = { streak: live?.streak ?? null, bookedStreak: live?.bookedStreak ?? null };
+      return { config: c, freeAt: align(freeAt), variance, streaks };
     });
   // Asked about a few tickets, the play reads only the heads of the lines: it calls no more than `maxPlayed`.
   const heads = targets ? lineHeads(state, inScope, extra, targets, maxPlayed) : null;
   const all = heads ? heads.places.map((p) => p.ticket) : [...waitingIn(state, inScope), ...extra];
   const line = heads ? new Line(heads.tickets, true) : new Line(all);
+  const rules: CallRules = { ratio: config.priorityRatio, booking: config.bookingCallRule ?? null };
   const raw = new Map<string, { minutes: number; variance: number }>();
   let open = counters.filter((c) => c.config.serviceIds.length > 0);
   // Past a day's worth of calls the hall is played no further: the rest of each line follows at its lane's pace.
   let played = 0;
   while (open.length > 0 && played < maxPlayed) {
     const counter = earliest(open);
-    const ticket = line.take(counter.config, preferredKind(config.priorityRatio, counter.streak));
+    const ticket = line.take(counter.config, counter.streaks, rules, counter.freeAt);
     if (!ticket) {
       open = open.filter((c) => c !== counter);
       continue;
@@ -337,9 +287,7 @@ export function forecastCalls(
     const profile = profileOf(ticket.serviceId);
     counter.freeAt = align(counter.freeAt + profile.cycleMinutes * MINUTE);
     counter.variance += profile.sdMinutes ** 2;
-    const kind = ticket.priority ? 'priority' : 'regular';
-    counter.streak =
-      counter.streak?.kind === kind ? { kind, count: counter.streak.count + 1 } : { kind, count: 1 };
+    counter.streaks = { ...counter.streaks, ...streaksAfter(counter.streaks, ticket) };
   }
   const calls = new Map<string, CallForecast>();
   const servingCounts = new Map<string, number>();

@@ -36,7 +36,7 @@ import { parse } from '../commands/command-bus.ts';
 import type { QueueEngine } from '../commands/queue-engine.ts';
 import type { RecordCommand } from '../commands/record-command.ts';
 import type { SiteConfig } from '../config/site-config.ts';
-import { centralBookingSite } from '../central/central-settings.ts';
+import { centralBookingSite } from '../config/central-settings.ts';
 import { HubError } from '../hub-error.ts';
 import { bookingRulesOf, hoursOf, serviceBookingOf } from '../config/booking-settings.ts';
 import type { BookingStore } from './booking-store.ts';

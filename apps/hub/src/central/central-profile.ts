@@ -1,6 +1,6 @@
 import type { QueueConfig } from '@giliran/domain';
 import type { BookingTerms, SiteProfile } from '@giliran/protocol';
-import { bookingRulesOf } from '../booking/booking-settings.ts';
+import { bookingRulesOf } from '../config/booking-settings.ts';
 import type { SiteConfig } from '../config/site-config.ts';
 
 /**

@@ -16,7 +16,7 @@ import { OutboxSender } from './outbox-sender.ts';
 import { OutboxStore, type OutboxRow } from './outbox-store.ts';
 import { PrivacyEraser } from './privacy-eraser.ts';
 import { MESSAGE_OPERATIONS } from './message-openapi.ts';
-import { centralBookingSite } from '../central/central-settings.ts';
+import { centralBookingSite } from '../config/central-settings.ts';
 
 export interface Messages {
   readonly outbox: OutboxStore;

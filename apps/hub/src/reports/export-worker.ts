@@ -7,7 +7,7 @@ import type { Letterhead } from './report-pdf-letterhead.ts';
 import { reportXlsx } from './report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
-import { runInBackground } from './background-thread.ts';
+import { runInBackground } from '../exports/background-thread.ts';
 
 runInBackground();
 

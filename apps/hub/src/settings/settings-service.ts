@@ -20,7 +20,7 @@ import type { DeadlineScheduler } from '../compensation/deadline-scheduler.ts';
 import { STAFF_ROOM, type HubSocketServer } from '../socket/socket-server.ts';
 import { AccountAdmin } from './account-admin.ts';
 import { listAudit } from './audit-log.ts';
-import { bookingSettingsView } from '../booking/booking-settings.ts';
+import { bookingSettingsView } from '../config/booking-settings.ts';
 import { hallView } from '../hall-setup/hall-setup.ts';
 import { editableAreas, mayEdit } from './permissions.ts';
 import {

@@ -1,8 +1,8 @@
 import { getPriority } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { niceOf, threadNices } from '../../../../tests/support/thread-nice.ts';
-import { SpeechThread } from '../speech/speech-thread.ts';
-import { BACKGROUND_NICE } from './background-thread.ts';
+import { SpeechThread } from './speech-thread.ts';
+import { BACKGROUND_NICE } from '../exports/background-thread.ts';
 
 describe.runIf(process.platform === 'linux')('the speech thread, beside the hub loop', () => {
   const speech = new SpeechThread();
