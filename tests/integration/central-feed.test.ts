@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CentralFeedStatus, FeedItem, FeedPage } from '@giliran/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { centralSuite } from '../support/central-suite.ts';
 import { enqueueFeedItem } from '../../apps/central/src/index.ts';
-import { callJson, startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import { callJson } from '../support/central-harness.ts';
 import { FAST_PUSH, startEnrolledHub, untilSynced } from '../support/central-world.ts';
 import { demoSite, startTestHub, type TestHub } from '../support/hub-harness.ts';
-import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
-
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { eventually } from '../support/eventually.ts';
 
 /** The feed records in the hub's log, in log order: item id and cursor. */
 function taken(t: TestHub, type = 'central:feed-applied'): { itemId: string; cursor: number }[] {
@@ -32,25 +25,11 @@ describe(
   'central → hub site feed: in order, exactly once, through kills and rebuilds',
   { timeout: 120_000 },
   () => {
-    let cluster: PostgresCluster;
-    let c: TestCentral;
-    let admin: string;
-    const hubs: TestHub[] = [];
-
-    beforeAll(async () => {
-      cluster = await startPostgres();
-      c = await startTestCentral(cluster);
-      admin = await c.login();
-    });
-    afterAll(async () => {
-      for (const hub of hubs) await hub.stop();
-      await c.stop();
-      await cluster.stop();
-    });
+    const suite = centralSuite();
 
     const probe = async (siteId: string, note: string): Promise<FeedItem> => {
-      const res = await c.api<FeedItem>('POST', `/central/sites/${siteId}/feed/probe`, {
-        token: admin,
+      const res = await suite.c.api<FeedItem>('POST', `/central/sites/${siteId}/feed/probe`, {
+        token: suite.admin,
         body: { note },
       });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -58,31 +37,31 @@ describe(
     };
 
     it('central keeps a numbered feed per site; the hub applies each item once, in order, and the record goes back up', async () => {
-      const site = await c.enrol('mpp-feed-a');
-      const other = await c.enrol('mpp-feed-b');
+      const site = await suite.c.enrol('mpp-feed-a');
+      const other = await suite.c.enrol('mpp-feed-b');
       const sent = [await probe(site.id, 'satu'), await probe(site.id, 'dua'), await probe(site.id, 'tiga')];
       await probe(other.id, 'lain');
       expect(sent.map((item) => item.cursor)).toEqual([1, 2, 3]);
 
       // The feed is the site's own, read with its key: after a cursor, oldest first, with the head.
-      const page = await callJson<FeedPage>(c.central.url, 'GET', '/central/feed?after=1', {
+      const page = await callJson<FeedPage>(suite.c.central.url, 'GET', '/central/feed?after=1', {
         token: site.key,
       });
       expect(page.status).toBe(200);
       expect(FeedPage.parse(page.body)).toEqual({ siteId: site.id, items: sent.slice(1), head: 3 });
       const otherPage = FeedPage.parse(
-        (await callJson(c.central.url, 'GET', '/central/feed', { token: other.key })).body,
+        (await callJson(suite.c.central.url, 'GET', '/central/feed', { token: other.key })).body,
       );
       expect(otherPage.items.map((item) => item.payload)).toEqual([{ note: 'lain' }]);
       expect(
-        (await callJson(c.central.url, 'GET', '/central/feed', { token: 'salah'.repeat(8) })).status,
+        (await callJson(suite.c.central.url, 'GET', '/central/feed', { token: 'salah'.repeat(8) })).status,
       ).toBe(401);
       expect(
-        (await callJson(c.central.url, 'GET', '/central/feed?after=-1', { token: site.key })).status,
+        (await callJson(suite.c.central.url, 'GET', '/central/feed?after=-1', { token: site.key })).status,
       ).toBe(400);
 
-      const hub = await startEnrolledHub(c.central.url, site);
-      hubs.push(hub);
+      const hub = await startEnrolledHub(suite.c.central.url, site);
+      suite.hubs.push(hub);
       await eventually(() => hub.hub.feed.status().cursor === 3);
       expect(taken(hub)).toEqual(sent.map((item) => ({ itemId: item.id, cursor: item.cursor })));
       const mod = await hub.login('mod');
@@ -102,13 +81,13 @@ describe(
       const fourth = await probe(site.id, 'empat');
       await eventually(() => hub.hub.feed.status().cursor === 4);
       await untilSynced(hub);
-      const { rows } = await c.central.pool.query<{ payload: { itemId: string } }>(
+      const { rows } = await suite.c.central.pool.query<{ payload: { itemId: string } }>(
         "SELECT payload FROM events WHERE site_id = $1 AND type = 'central:feed-applied' ORDER BY seq",
         [site.id],
       );
       expect(rows.map((r) => r.payload.itemId)).toEqual([...sent, fourth].map((item) => item.id));
       await eventually(async () => {
-        const feeds = await c.central.pool.query<{ hub_cursor: string }>(
+        const feeds = await suite.c.central.pool.query<{ hub_cursor: string }>(
           'SELECT hub_cursor FROM site_feeds WHERE site_id = $1',
           [site.id],
         );
@@ -117,8 +96,8 @@ describe(
     });
 
     it('enqueueing inside a transaction: rolled back leaves no item and no hole; the same id twice is one item', async () => {
-      const site = await c.enrol('mpp-feed-tx');
-      const client = await c.central.pool.connect();
+      const site = await suite.c.enrol('mpp-feed-tx');
+      const client = await suite.c.central.pool.connect();
       try {
         await client.query('BEGIN');
         await enqueueFeedItem(client, site.id, 'feed:probe', { note: 'batal' });
@@ -141,11 +120,14 @@ describe(
     });
 
     it('a cursor save lost to a kill, then a database rebuilt without idempotency records: each item still once', async () => {
-      const site = await c.enrol('mpp-feed-kill');
+      const site = await suite.c.enrol('mpp-feed-kill');
       const dataDir = mkdtempSync(join(tmpdir(), 'giliran-feed-kill-'));
       const options = {
         dataDir,
-        site: demoSite({ id: site.id, central: { url: c.central.url, siteId: site.id, key: site.key } }),
+        site: demoSite({
+          id: site.id,
+          central: { url: suite.c.central.url, siteId: site.id, key: site.key },
+        }),
         centralTiming: FAST_PUSH,
       };
       try {
@@ -175,7 +157,7 @@ describe(
         rebuilt.prepare('DROP TABLE central_feed').run();
         rebuilt.close();
         const third = await startTestHub(options);
-        hubs.push(third);
+        suite.hubs.push(third);
         expect(third.hub.feed.status().cursor).toBe(6);
         third.hub.db.prepare('UPDATE central_feed SET cursor = 2').run();
         third.hub.feed.poke();
@@ -187,22 +169,22 @@ describe(
     });
 
     it('an item of a kind the hub does not know stops the feed there, says so, and applies nothing after it', async () => {
-      const site = await c.enrol('mpp-feed-new');
+      const site = await suite.c.enrol('mpp-feed-new');
       await probe(site.id, 'sebelum');
       // A kind a newer central knows (written as a later feature's enqueue would write it).
-      await c.central.pool.query(
+      await suite.c.central.pool.query(
         `INSERT INTO site_feeds (site_id, last_cursor) VALUES ($1, 2)
        ON CONFLICT (site_id) DO UPDATE SET last_cursor = 2`,
         [site.id],
       );
-      await c.central.pool.query(
+      await suite.c.central.pool.query(
         `INSERT INTO feed_items (site_id, cursor, id, kind, payload, created_at)
        VALUES ($1, 2, gen_random_uuid(), 'exhibition:scheduled', '{}', now())`,
         [site.id],
       );
       await probe(site.id, 'sesudah');
-      const hub = await startEnrolledHub(c.central.url, site);
-      hubs.push(hub);
+      const hub = await startEnrolledHub(suite.c.central.url, site);
+      suite.hubs.push(hub);
       await eventually(() => hub.hub.feed.status().lastError !== null);
       const status = hub.hub.feed.status();
       expect(status.lastError).toContain('CENTRAL_FEED_KIND_UNKNOWN');
@@ -212,7 +194,7 @@ describe(
 
     it('a hub of an island site has no feed', async () => {
       const island = await startTestHub();
-      hubs.push(island);
+      suite.hubs.push(island);
       const mod = await island.login('mod');
       expect((await island.api('GET', '/central/feed/status', { token: mod })).body).toEqual({
         configured: false,

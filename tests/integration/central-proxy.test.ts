@@ -6,7 +6,7 @@ import { upsertAccount } from '../../apps/central/src/index.ts';
 import { migrate } from '../../apps/central/src/db/migrate.ts';
 import { CENTRAL_ADMIN, callJson, freshCentralDatabase } from '../support/central-harness.ts';
 import { spawnCentral, type CentralProcess } from '../support/central-process.ts';
-import { freePort } from '../support/faults-hub-supervisor.ts';
+import { freePort } from '../support/free-port.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
 import { startProxy, type TestProxy } from '../support/sticky-proxy.ts';
 

@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { CentralPushStatus } from '@giliran/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { centralSuite } from '../support/central-suite.ts';
 import { createCentral } from '../../apps/central/src/index.ts';
-import { startTestCentral, type TestCentral } from '../support/central-harness.ts';
 import { spawnCentral } from '../support/central-process.ts';
 import {
   driveDay,
@@ -16,58 +15,24 @@ import {
   startEnrolledHub,
   untilSynced,
 } from '../support/central-world.ts';
-import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
+import { demoSite, KIOSK_TOKEN, startTestHub } from '../support/hub-harness.ts';
 import { spawnHub } from '../support/hub-process.ts';
-import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
-
-async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { eventually } from '../support/eventually.ts';
+import { freePort } from '../support/free-port.ts';
 
 // Each test runs real hubs, central processes and PostgreSQL: on a loaded 2-core machine they need more than 30 s.
 describe('hubs push their logs to central: exactly once, through faults', { timeout: 120_000 }, () => {
-  let cluster: PostgresCluster;
-  let c: TestCentral;
-  let admin: string;
-  const hubs: TestHub[] = [];
-
-  beforeAll(async () => {
-    cluster = await startPostgres();
-    c = await startTestCentral(cluster);
-    admin = await c.login();
-  });
-  afterAll(async () => {
-    for (const hub of hubs) await hub.stop();
-    await c.stop();
-    await cluster.stop();
-  });
+  const suite = centralSuite();
 
   it('two halls: every event at central once, each ticket with the hub’s own times, figures equal each hub’s report', async () => {
-    const sites = [await c.enrol('mpp-kubu-raya'), await c.enrol('mpp-mempawah')];
-    const [a, b] = await Promise.all(sites.map((s) => startEnrolledHub(c.central.url, s)));
+    const sites = [await suite.c.enrol('mpp-kubu-raya'), await suite.c.enrol('mpp-mempawah')];
+    const [a, b] = await Promise.all(sites.map((s) => startEnrolledHub(suite.c.central.url, s)));
     if (!a || !b) throw new Error('hubs');
-    hubs.push(a, b);
+    suite.hubs.push(a, b);
     await Promise.all([driveDay(a, 40), driveDay(b, 25)]);
     await Promise.all([untilSynced(a), untilSynced(b)]);
-    await expectSameAsHub(c.central.pool, a, 'mpp-kubu-raya', admin, c.central.url);
-    await expectSameAsHub(c.central.pool, b, 'mpp-mempawah', admin, c.central.url);
+    await expectSameAsHub(suite.c.central.pool, a, 'mpp-kubu-raya', suite.admin, suite.c.central.url);
+    await expectSameAsHub(suite.c.central.pool, b, 'mpp-mempawah', suite.admin, suite.c.central.url);
 
     const mod = await a.login('mod');
     const status = CentralPushStatus.parse((await a.api('GET', '/central/status', { token: mod })).body);
@@ -78,9 +43,9 @@ describe('hubs push their logs to central: exactly once, through faults', { time
   it('a hub whose central is unreachable serves at full speed, says why, and catches up when central returns', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const site = await c.enrol('mobil-sanggau', 'mobile');
+    const site = await suite.c.enrol('mobil-sanggau', 'mobile');
     const hub = await startEnrolledHub(url, site);
-    hubs.push(hub);
+    suite.hubs.push(hub);
     await driveDay(hub, 30);
     const offline = hub.hub.pusher.status();
     expect(offline.lastAckedSeq).toBe(0);
@@ -93,13 +58,13 @@ describe('hubs push their logs to central: exactly once, through faults', { time
     expect(performance.now() - started).toBeLessThan(1000);
 
     const second = await createCentral({
-      databaseUrl: c.databaseUrl,
+      databaseUrl: suite.c.databaseUrl,
       port,
       logger: pino({ level: 'silent' }),
     });
     try {
       await untilSynced(hub);
-      await expectSameAsHub(c.central.pool, hub, 'mobil-sanggau', admin, c.central.url);
+      await expectSameAsHub(suite.c.central.pool, hub, 'mobil-sanggau', suite.admin, suite.c.central.url);
       expect(hub.hub.pusher.status().lastError).toBeNull();
     } finally {
       await second.close();
@@ -108,41 +73,41 @@ describe('hubs push their logs to central: exactly once, through faults', { time
 
   it('central killed with kill -9 in the middle of a catch-up: after its restart every event is there once', async () => {
     const port = await freePort();
-    const site = await c.enrol('mpp-singkawang');
+    const site = await suite.c.enrol('mpp-singkawang');
     const hub = await startEnrolledHub(`http://127.0.0.1:${port}`, site, 20);
-    hubs.push(hub);
+    suite.hubs.push(hub);
     await driveDay(hub, 60); // about 230 events, pushed 20 at a time once central is there
     const head = hub.hub.db.prepare('SELECT max(id) FROM events').pluck().get() as number;
     const held = async () => {
-      const { rows } = await c.central.pool.query<{ n: string }>(
+      const { rows } = await suite.c.central.pool.query<{ n: string }>(
         'SELECT count(*) AS n FROM events WHERE site_id = $1',
         [site.id],
       );
       return Number(rows[0]?.n ?? 0);
     };
 
-    const first = await spawnCentral(c.databaseUrl, port);
+    const first = await spawnCentral(suite.c.databaseUrl, port);
     await eventually(async () => (await held()) > 0);
     await first.kill9();
     const atKill = await held();
     expect(atKill).toBeLessThan(head); // killed mid-way
     await eventually(() => hub.hub.pusher.status().lastError !== null);
 
-    const restarted = await spawnCentral(c.databaseUrl, port);
+    const restarted = await spawnCentral(suite.c.databaseUrl, port);
     try {
       await untilSynced(hub);
-      await expectSameAsHub(c.central.pool, hub, site.id, admin, c.central.url);
+      await expectSameAsHub(suite.c.central.pool, hub, site.id, suite.admin, suite.c.central.url);
     } finally {
       await restarted.kill9();
     }
   });
 
   it('a hub that died after central stored a batch but before it recorded the ack sends it again: stored once', async () => {
-    const site = await c.enrol('mpp-sambas');
+    const site = await suite.c.enrol('mpp-sambas');
     const dataDir = mkdtempSync(join(tmpdir(), 'giliran-central-ack-'));
     const options = {
       dataDir,
-      site: demoSite({ id: site.id, central: { url: c.central.url, siteId: site.id, key: site.key } }),
+      site: demoSite({ id: site.id, central: { url: suite.c.central.url, siteId: site.id, key: site.key } }),
       centralTiming: FAST_PUSH,
     };
     try {
@@ -156,28 +121,28 @@ describe('hubs push their logs to central: exactly once, through faults', { time
       file.close();
 
       const after = await startTestHub(options);
-      hubs.push(after);
+      suite.hubs.push(after);
       await driveDay(after, 5, 5);
       await untilSynced(after);
-      await expectSameAsHub(c.central.pool, after, site.id, admin, c.central.url);
+      await expectSameAsHub(suite.c.central.pool, after, site.id, suite.admin, suite.c.central.url);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
   it('a hub killed with kill -9 while it issues and pushes: after its restart central holds every event once', async () => {
-    const site = await c.enrol('mpp-ketapang');
+    const site = await suite.c.enrol('mpp-ketapang');
     const dataDir = mkdtempSync(join(tmpdir(), 'giliran-central-kill-'));
     const siteFile = join(dataDir, 'site.json');
     const siteConfig = demoSite({
       id: site.id,
-      central: { url: c.central.url, siteId: site.id, key: site.key },
+      central: { url: suite.c.central.url, siteId: site.id, key: site.key },
     });
     writeFileSync(siteFile, JSON.stringify(siteConfig));
     try {
       const child = await spawnHub(dataDir, siteFile);
       const held = async () => {
-        const { rows } = await c.central.pool.query<{ n: string }>(
+        const { rows } = await suite.c.central.pool.query<{ n: string }>(
           'SELECT count(*) AS n FROM events WHERE site_id = $1',
           [site.id],
         );
@@ -198,19 +163,19 @@ describe('hubs push their logs to central: exactly once, through faults', { time
       await child.exited;
 
       const restarted = await startTestHub({ dataDir, site: siteConfig, centralTiming: FAST_PUSH });
-      hubs.push(restarted);
+      suite.hubs.push(restarted);
       await driveDay(restarted, 5, 5);
       await untilSynced(restarted);
-      await expectSameAsHub(c.central.pool, restarted, site.id, admin, c.central.url);
+      await expectSameAsHub(suite.c.central.pool, restarted, site.id, suite.admin, suite.c.central.url);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
 
   it('a complaint filed at the hub reaches central without who filed it: no name, contact, NIK or address', async () => {
-    const site = await c.enrol('mpp-landak');
-    const hub = await startEnrolledHub(c.central.url, site);
-    hubs.push(hub);
+    const site = await suite.c.enrol('mpp-landak');
+    const hub = await startEnrolledHub(suite.c.central.url, site);
+    suite.hubs.push(hub);
     const filer = {
       name: 'Siti Aminah',
       occupation: 'Wiraswasta',
@@ -223,7 +188,7 @@ describe('hubs push their logs to central: exactly once, through faults', { time
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     await untilSynced(hub);
 
-    const { rows } = await c.central.pool.query<{ payload: Record<string, unknown> }>(
+    const { rows } = await suite.c.central.pool.query<{ payload: Record<string, unknown> }>(
       "SELECT payload FROM events WHERE site_id = $1 AND type = 'complaint:filed'",
       [site.id],
     );
@@ -238,7 +203,7 @@ describe('hubs push their logs to central: exactly once, through faults', { time
     }
 
     // The rest of the one log travels too (the site's accounts, seeded at the first start), without PIN hashes.
-    const all = await c.central.pool.query<{ type: string; payload: Record<string, unknown> }>(
+    const all = await suite.c.central.pool.query<{ type: string; payload: Record<string, unknown> }>(
       'SELECT type, payload FROM events WHERE site_id = $1 ORDER BY seq',
       [site.id],
     );
@@ -248,7 +213,7 @@ describe('hubs push their logs to central: exactly once, through faults', { time
 
   it('a hub without central says so; the key may come from GILIRAN_CENTRAL_KEY; a central block without any key stops the start', async () => {
     const island = await startTestHub();
-    hubs.push(island);
+    suite.hubs.push(island);
     const mod = await island.login('mod');
     expect((await island.api('GET', '/central/status', { token: mod })).body).toEqual({
       configured: false,
@@ -260,12 +225,12 @@ describe('hubs push their logs to central: exactly once, through faults', { time
       lastSuccessAt: null,
     });
 
-    const site = await c.enrol('mpp-sintang');
-    const keyless = demoSite({ id: site.id, central: { url: c.central.url, siteId: site.id } });
+    const site = await suite.c.enrol('mpp-sintang');
+    const keyless = demoSite({ id: site.id, central: { url: suite.c.central.url, siteId: site.id } });
     process.env.GILIRAN_CENTRAL_KEY = site.key;
     try {
       const fromEnv = await startTestHub({ site: keyless, centralTiming: FAST_PUSH });
-      hubs.push(fromEnv);
+      suite.hubs.push(fromEnv);
       await driveDay(fromEnv, 3, 3);
       await untilSynced(fromEnv);
     } finally {

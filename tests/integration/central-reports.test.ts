@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegionSections, ReportView } from '@giliran/protocol';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_VIEWER, startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { centralSuite } from '../support/central-suite.ts';
+import { CENTRAL_VIEWER } from '../support/central-harness.ts';
 import { driveDay, startEnrolledHub, untilSynced } from '../support/central-world.ts';
-import { KIOSK_TOKEN, type TestHub } from '../support/hub-harness.ts';
-import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
+import { KIOSK_TOKEN } from '../support/hub-harness.ts';
 
 const RegionView = ReportView.extend({ region: RegionSections });
 
@@ -34,25 +34,13 @@ describe(
   'region reports at central: the hall’s own report, built from the events',
   { timeout: 120_000 },
   () => {
-    let cluster: PostgresCluster;
-    let c: TestCentral;
-    const hubs: TestHub[] = [];
-
-    beforeAll(async () => {
-      cluster = await startPostgres();
-      c = await startTestCentral(cluster);
-    });
-    afterAll(async () => {
-      for (const hub of hubs) await hub.stop();
-      await c.stop();
-      await cluster.stop();
-    });
+    const suite = centralSuite();
 
     it('two hubs push: each site’s report equals that hub’s own, and the region adds them up', async () => {
-      const sites = [await c.enrol('mpp-pontianak'), await c.enrol('mpp-sintang')];
-      const [a, b] = await Promise.all(sites.map((s) => startEnrolledHub(c.central.url, s)));
+      const sites = [await suite.c.enrol('mpp-pontianak'), await suite.c.enrol('mpp-sintang')];
+      const [a, b] = await Promise.all(sites.map((s) => startEnrolledHub(suite.c.central.url, s)));
       if (!a || !b) throw new Error('hubs');
-      hubs.push(a, b);
+      suite.hubs.push(a, b);
       await Promise.all([driveDay(a, 30), driveDay(b, 18)]);
       // A compensation, a transfer and SKM answers at hall A: they too must read the same at central.
       const mod = await a.login('mod');
@@ -75,7 +63,7 @@ describe(
       }
       await Promise.all([untilSynced(a), untilSynced(b)]);
 
-      const viewer = await c.login(CENTRAL_VIEWER);
+      const viewer = await suite.c.login(CENTRAL_VIEWER);
       const day = a.hub.engine.serviceDay;
       for (const [hub, site] of [
         [a, 'mpp-pontianak'],
@@ -84,7 +72,7 @@ describe(
         const own = ReportView.parse(
           (await hub.api('GET', '/reports/today', { token: await hub.login('mod') })).body,
         );
-        const res = await c.api('GET', `/central/reports?site=${site}&from=${day}`, { token: viewer });
+        const res = await suite.c.api('GET', `/central/reports?site=${site}&from=${day}`, { token: viewer });
         expect(res.status, JSON.stringify(res.body)).toBe(200);
         const central = RegionView.parse(res.body);
         expect(figures(central)).toMatchObject(figures(own));
@@ -92,7 +80,7 @@ describe(
       }
 
       const region = RegionView.parse(
-        (await c.api('GET', `/central/reports?from=${day}&to=${day}`, { token: viewer })).body,
+        (await suite.c.api('GET', `/central/reports?from=${day}&to=${day}`, { token: viewer })).body,
       );
       const own = await Promise.all(
         [a, b].map(async (h) =>
@@ -114,17 +102,16 @@ describe(
       expect(region.region.complaints.at(-1)).toMatchObject({ key: 'total', filed: 0 });
 
       // The files come from the hall's engine: CSV, XLSX (a sheet per table, the region's first) and PDF.
-      const admin = await c.login();
-      const base = `${c.central.url}/api/central/reports?from=${day}`;
-      const csv = await fetchFile(`${base}&format=csv`, admin);
+      const base = `${suite.c.central.url}/api/central/reports?from=${day}`;
+      const csv = await fetchFile(`${base}&format=csv`, suite.admin);
       expect(csv.type).toMatch(/text\/csv/);
       expect(csv.body.toString('utf8')).toContain('Rekap per situs');
-      const xlsx = await fetchFile(`${base}&format=xlsx`, admin);
+      const xlsx = await fetchFile(`${base}&format=xlsx`, suite.admin);
       expect(xlsx.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(xlsx.body as unknown as ExcelJS.Buffer);
       expect(workbook.worksheets.slice(0, 3).map((s) => s.name)).toEqual(['Situs', 'SKM', 'Pengaduan']);
-      const pdf = await fetchFile(`${base}&format=pdf`, admin);
+      const pdf = await fetchFile(`${base}&format=pdf`, suite.admin);
       expect(pdf.type).toBe('application/pdf');
       const dir = mkdtempSync(join(tmpdir(), 'giliran-region-pdf-'));
       try {
@@ -138,21 +125,25 @@ describe(
     });
 
     it('only regional accounts read reports; a bad range or site is a clear error', async () => {
-      expect((await c.api('GET', '/central/reports')).status).toBe(401);
-      const viewer = await c.login(CENTRAL_VIEWER);
-      const backwards = await c.api<{ error: { code: string } }>(
+      expect((await suite.c.api('GET', '/central/reports')).status).toBe(401);
+      const viewer = await suite.c.login(CENTRAL_VIEWER);
+      const backwards = await suite.c.api<{ error: { code: string } }>(
         'GET',
         '/central/reports?from=2026-03-02&to=2026-03-01',
         { token: viewer },
       );
       expect(backwards.status).toBe(400);
       expect(backwards.body.error.code).toBe('VALIDATION_FAILED');
-      const unknown = await c.api<{ error: { code: string } }>('GET', '/central/reports?site=tidak-ada', {
-        token: viewer,
-      });
+      const unknown = await suite.c.api<{ error: { code: string } }>(
+        'GET',
+        '/central/reports?site=tidak-ada',
+        {
+          token: viewer,
+        },
+      );
       expect(unknown.body.error.code).toBe('CENTRAL_SITE_NOT_FOUND');
       // A profile needs the site's key, like its events.
-      const profile = await c.api('PUT', '/central/profile', { body: {} });
+      const profile = await suite.c.api('PUT', '/central/profile', { body: {} });
       expect(profile.status).toBe(401);
     });
   },

@@ -4,18 +4,10 @@ import { join } from 'node:path';
 import { SiteEpochView, SiteResumed } from '@giliran/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../apps/hub/src/backup/restore-backup.ts';
-import { startTestCentral, type TestCentral } from '../support/central-harness.ts';
+import { centralSuite } from '../support/central-suite.ts';
 import { driveDay, FAST_PUSH, untilSynced } from '../support/central-world.ts';
 import { demoSite, startTestHub, type TestHub } from '../support/hub-harness.ts';
-import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
-
-async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { eventually } from '../support/eventually.ts';
 
 interface LoggedEvent {
   type: string;
@@ -44,37 +36,34 @@ describe(
   'a hub restored from an older backup: refused clearly, resumed by the admin in a new epoch',
   { timeout: 120_000 },
   () => {
-    let cluster: PostgresCluster;
-    let c: TestCentral;
     let dataDir: string;
-    const hubs: TestHub[] = [];
-
-    beforeAll(async () => {
-      cluster = await startPostgres();
-      c = await startTestCentral(cluster);
+    beforeAll(() => {
       dataDir = mkdtempSync(join(tmpdir(), 'giliran-central-restore-'));
     });
-    afterAll(async () => {
-      for (const hub of hubs) await hub.stop();
-      await c.stop();
-      await cluster.stop();
+    afterAll(() => {
       rmSync(dataDir, { recursive: true, force: true });
     });
+    // Registered after the folder's hooks, so its hubs stop before the folder goes.
+    const suite = centralSuite();
 
     it('no event lost or doubled: the branch the hub lost stays at central, the new one is stored after it', async () => {
-      const admin = await c.login();
-      const site = await c.enrol('mpp-pulih');
+      const admin = suite.admin;
+      const site = await suite.c.enrol('mpp-pulih');
       const options = {
         dataDir,
-        site: demoSite({ id: site.id, central: { url: c.central.url, siteId: site.id, key: site.key } }),
+        site: demoSite({
+          id: site.id,
+          central: { url: suite.c.central.url, siteId: site.id, key: site.key },
+        }),
         centralTiming: FAST_PUSH,
       };
       const centralCount = async () =>
         Number(
           (
-            await c.central.pool.query<{ n: string }>('SELECT count(*) AS n FROM events WHERE site_id = $1', [
-              site.id,
-            ])
+            await suite.c.central.pool.query<{ n: string }>(
+              'SELECT count(*) AS n FROM events WHERE site_id = $1',
+              [site.id],
+            )
           ).rows[0]?.n,
         );
 
@@ -94,7 +83,7 @@ describe(
       // The disk dies; the hall is restored from the backup: its log is shorter than central's.
       restoreBackup(backup.path, dataDir);
       const restored = await startTestHub(options);
-      hubs.push(restored);
+      suite.hubs.push(restored);
       await eventually(() => restored.hub.pusher.status().lastError !== null);
       expect(restored.hub.pusher.status().lastError).toContain('CENTRAL_HUB_BEHIND');
       // The hall serves meanwhile; its new events part from what central holds, and are refused too.
@@ -108,22 +97,24 @@ describe(
       expect(head).toBeGreaterThan(atBackup.length);
 
       // The regional admin resumes the site: the next batch finds the fork and starts epoch 2 there.
-      const viewer = await c.login({ username: 'pengamat', pin: '720461' });
-      expect((await c.api('POST', `/central/sites/${site.id}/resume`, { token: viewer })).status).toBe(403);
-      const resumed = await c.api('POST', `/central/sites/${site.id}/resume`, { token: admin });
+      const viewer = await suite.c.login({ username: 'pengamat', pin: '720461' });
+      expect((await suite.c.api('POST', `/central/sites/${site.id}/resume`, { token: viewer })).status).toBe(
+        403,
+      );
+      const resumed = await suite.c.api('POST', `/central/sites/${site.id}/resume`, { token: admin });
       expect(resumed.status).toBe(200);
       SiteResumed.parse(resumed.body);
       await untilSynced(restored);
       expect(restored.hub.pusher.status().lastError).toBeNull();
       const epochs = SiteEpochView.array().parse(
-        (await c.api('GET', `/central/sites/${site.id}/epochs`, { token: viewer })).body,
+        (await suite.c.api('GET', `/central/sites/${site.id}/epochs`, { token: viewer })).body,
       );
       expect(epochs).toMatchObject([
         { epoch: 2, forkHubSeq: atBackup.length, centralSeqAtFork: held, offset: held - atBackup.length },
       ]);
 
       // Central holds the shared morning once, the lost branch, and the restored hub's events after it: each once.
-      const { rows } = await c.central.pool.query<{
+      const { rows } = await suite.c.central.pool.query<{
         seq: string;
         type: string;
         at: Date;
@@ -142,7 +133,7 @@ describe(
       await driveDay(restored, 3, 3);
       await untilSynced(restored);
       expect(await centralCount()).toBe(held + hubLog(restored).length - atBackup.length);
-      const ack = await c.api<{ ackedSeq: number }>('GET', '/central/sync', { token: site.key });
+      const ack = await suite.c.api<{ ackedSeq: number }>('GET', '/central/sync', { token: site.key });
       expect(ack.body.ackedSeq).toBe(hubLog(restored).length);
     });
   },

@@ -1,4 +1,20 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+
+/**
+ * A form's values, and `bind(key)` to hand a Field or Select its value and how to change it:
+ * `<Field label="…" name="date" {...bind('date')} />`.
+ */
+export function useForm<T extends Record<string, string | boolean>>(initial: T) {
+  const [form, setForm] = useState(initial);
+  const bind = (key: { [K in keyof T]: T[K] extends string ? K : never }[keyof T]) => ({
+    value: form[key] as string,
+    onValue: (value: string) => {
+      setForm((current) => ({ ...current, [key]: value }));
+    },
+  });
+  return { form, setForm, bind };
+}
 
 /** A labelled input whose value the form keeps; `name` is also the field's test handle. */
 export function Field(props: {

@@ -9,7 +9,7 @@ import type { VisitRequestView, VisitSummaryView } from '@giliran/protocol';
 import { pick, translator, type Lang } from '@giliran/ui';
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
-import { Card, Field, Outcome, Select } from './fields.tsx';
+import { Card, Field, Outcome, Select, useForm } from './fields.tsx';
 import { TEXTS } from './texts.ts';
 import { useSend } from './use-send.ts';
 
@@ -104,12 +104,9 @@ function NewVisit({
   requests,
 }: Props & { readonly requests: readonly VisitRequestView[] }) {
   const t = translator(TEXTS, lang);
-  const [form, setForm] = useState({ requestId: '', date: '', village: '', district: '', suratTugas: '' });
+  const { form, bind } = useForm({ requestId: '', date: '', village: '', district: '', suratTugas: '' });
   const [crew, setCrew] = useState(NO_CREW);
   const { message, busy, send } = useSend(lang, reload);
-  const set = (key: keyof typeof form) => (value: string) => {
-    setForm({ ...form, [key]: value });
-  };
   const submit = (event: Event) => {
     event.preventDefault();
     void send(() =>
@@ -128,27 +125,16 @@ function NewVisit({
         <Select
           label={t('fromRequest')}
           name="requestId"
-          value={form.requestId}
-          onValue={set('requestId')}
+          {...bind('requestId')}
           options={[
             { value: '', text: t('none') },
             ...requests.map((r) => ({ value: r.id, text: `${r.wishedDate} · ${r.place.village}` })),
           ]}
         />
-        <Field label={t('date')} name="date" type="date" value={form.date} onValue={set('date')} required />
-        {!form.requestId && (
-          <Field label={t('village')} name="village" value={form.village} onValue={set('village')} />
-        )}
-        {!form.requestId && (
-          <Field label={t('district')} name="district" value={form.district} onValue={set('district')} />
-        )}
-        <Field
-          label={t('suratTugas')}
-          name="suratTugas"
-          value={form.suratTugas}
-          onValue={set('suratTugas')}
-          required
-        />
+        <Field label={t('date')} name="date" type="date" {...bind('date')} required />
+        {!form.requestId && <Field label={t('village')} name="village" {...bind('village')} />}
+        {!form.requestId && <Field label={t('district')} name="district" {...bind('district')} />}
+        <Field label={t('suratTugas')} name="suratTugas" {...bind('suratTugas')} required />
         <fieldset class="mb-crew">
           <legend>{t('crew')}</legend>
           {crew.map((member, i) => (
@@ -191,7 +177,7 @@ function NewVisit({
 export function Requests(props: Props & { readonly requests: readonly VisitRequestView[] }) {
   const { api, lang, role, reload, requests } = props;
   const t = translator(TEXTS, lang);
-  const [form, setForm] = useState({
+  const { form, bind } = useForm({
     kind: 'kepala_desa',
     name: '',
     letter: '',
@@ -201,9 +187,6 @@ export function Requests(props: Props & { readonly requests: readonly VisitReque
     agencies: '',
   });
   const { message, busy, send } = useSend(lang, reload);
-  const set = (key: keyof typeof form) => (value: string) => {
-    setForm({ ...form, [key]: value });
-  };
   const submit = (event: Event) => {
     event.preventDefault();
     void send(() =>
@@ -278,44 +261,18 @@ export function Requests(props: Props & { readonly requests: readonly VisitReque
             <Select
               label={t('requester')}
               name="kind"
-              value={form.kind}
-              onValue={set('kind')}
+              {...bind('kind')}
               options={VISIT_REQUESTER_KINDS.map((k) => ({
                 value: k,
                 text: pick(REQUESTER_KIND_NAMES[k], lang),
               }))}
             />
-            <Field
-              label={t('requesterName')}
-              name="requesterName"
-              value={form.name}
-              onValue={set('name')}
-              required
-            />
-            <Field label={t('letter')} name="letter" value={form.letter} onValue={set('letter')} />
-            <Field
-              label={t('village')}
-              name="village"
-              value={form.village}
-              onValue={set('village')}
-              required
-            />
-            <Field
-              label={t('district')}
-              name="district"
-              value={form.district}
-              onValue={set('district')}
-              required
-            />
-            <Field
-              label={t('wishedDate')}
-              name="wishedDate"
-              type="date"
-              value={form.wishedDate}
-              onValue={set('wishedDate')}
-              required
-            />
-            <Field label={t('agencies')} name="agencies" value={form.agencies} onValue={set('agencies')} />
+            <Field label={t('requesterName')} name="requesterName" {...bind('name')} required />
+            <Field label={t('letter')} name="letter" {...bind('letter')} />
+            <Field label={t('village')} name="village" {...bind('village')} required />
+            <Field label={t('district')} name="district" {...bind('district')} required />
+            <Field label={t('wishedDate')} name="wishedDate" type="date" {...bind('wishedDate')} required />
+            <Field label={t('agencies')} name="agencies" {...bind('agencies')} />
             <button type="submit" class="mb-btn mb-btn-primary" disabled={busy}>
               {t('newRequest')}
             </button>

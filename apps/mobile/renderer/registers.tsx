@@ -10,9 +10,8 @@ import {
 } from '@giliran/domain';
 import type { VisitDetailView } from '@giliran/protocol';
 import { pick, translator, type Lang } from '@giliran/ui';
-import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
-import { Card, Field, Outcome, Select } from './fields.tsx';
+import { Card, Field, Outcome, Select, useForm } from './fields.tsx';
 import { TEXTS } from './texts.ts';
 import { useSend } from './use-send.ts';
 
@@ -46,11 +45,8 @@ const EMPTY = {
 export function RegisterCard(props: Props & { readonly timeZone: string }) {
   const { visit, api, lang, canWrite, reload } = props;
   const t = translator(TEXTS, lang);
-  const [form, setForm] = useState(EMPTY);
+  const { form, setForm, bind } = useForm(EMPTY);
   const { message, busy, send } = useSend(lang, reload);
-  const set = (key: keyof typeof EMPTY) => (value: string) => {
-    setForm({ ...form, [key]: value });
-  };
   const inWindow =
     visit.milestones.some((m) => m.milestone === 'service-opened' && m.at !== null) &&
     !visit.milestones.some((m) => m.milestone === 'service-closed' && m.at !== null);
@@ -76,47 +72,31 @@ export function RegisterCard(props: Props & { readonly timeZone: string }) {
     <Card title={t('register')} wide>
       {canWrite && (
         <form class="mb-form" name="register" onSubmit={submit}>
-          <Field label={t('name')} name="name" value={form.name} onValue={set('name')} required />
-          <Field label={t('nik')} name="nik" value={form.nik} onValue={set('nik')} inputMode="numeric" />
-          <Field label={t('phone')} name="phone" value={form.phone} onValue={set('phone')} inputMode="tel" />
+          <Field label={t('name')} name="name" {...bind('name')} required />
+          <Field label={t('nik')} name="nik" {...bind('nik')} inputMode="numeric" />
+          <Field label={t('phone')} name="phone" {...bind('phone')} inputMode="tel" />
           <Select
             label={t('purpose')}
             name="purpose"
-            value={form.purpose}
-            onValue={set('purpose')}
+            {...bind('purpose')}
             options={options(VISIT_PURPOSES, VISIT_PURPOSE_NAMES, lang)}
           />
-          <Field
-            label={t('business')}
-            name="businessName"
-            value={form.businessName}
-            onValue={set('businessName')}
-          />
+          <Field label={t('business')} name="businessName" {...bind('businessName')} />
           <Select
             label={t('risk')}
             name="riskClass"
-            value={form.riskClass}
-            onValue={set('riskClass')}
+            {...bind('riskClass')}
             options={[{ value: '', text: '—' }, ...options(RISK_CLASSES, RISK_CLASS_NAMES, lang)]}
           />
           <Select
             label={t('outcome')}
             name="outcome"
-            value={form.outcome}
-            onValue={set('outcome')}
+            {...bind('outcome')}
             options={options(VISIT_OUTCOMES, VISIT_OUTCOME_NAMES, lang)}
           />
-          {!inWindow && (
-            <Field label={t('reason')} name="reason" value={form.reason} onValue={set('reason')} />
-          )}
+          {!inWindow && <Field label={t('reason')} name="reason" {...bind('reason')} />}
           {form.purpose === 'complaint' && (
-            <Field
-              label={t('complaintText')}
-              name="complaint"
-              value={form.complaint}
-              onValue={set('complaint')}
-              required
-            />
+            <Field label={t('complaintText')} name="complaint" {...bind('complaint')} required />
           )}
           <button type="submit" class="mb-btn mb-btn-primary" disabled={busy}>
             {t('addEntry')}
@@ -171,7 +151,7 @@ const NO_PERMIT = {
 export function PermitCard(props: Props) {
   const { visit, api, lang, canWrite, reload } = props;
   const t = translator(TEXTS, lang);
-  const [form, setForm] = useState(NO_PERMIT);
+  const { form, setForm, bind } = useForm(NO_PERMIT);
   const { message, busy, send } = useSend(lang, reload);
   const submit = (event: Event) => {
     event.preventDefault();
@@ -198,41 +178,18 @@ export function PermitCard(props: Props) {
     <Card title={t('permits')}>
       {canWrite && (
         <form class="mb-form" name="permit" onSubmit={submit}>
-          <Field
-            label={t('nib')}
-            name="nib"
-            value={form.nib}
-            onValue={(v) => {
-              setForm({ ...form, nib: v });
-            }}
-            inputMode="numeric"
-            required
-          />
-          <Field
-            label={t('business')}
-            name="permitBusiness"
-            value={form.businessName}
-            onValue={(v) => {
-              setForm({ ...form, businessName: v });
-            }}
-            required
-          />
+          <Field label={t('nib')} name="nib" {...bind('nib')} inputMode="numeric" required />
+          <Field label={t('business')} name="permitBusiness" {...bind('businessName')} required />
           <Select
             label={t('risk')}
             name="permitRisk"
-            value={form.riskClass}
-            onValue={(v) => {
-              setForm({ ...form, riskClass: v });
-            }}
+            {...bind('riskClass')}
             options={options(RISK_CLASSES, RISK_CLASS_NAMES, lang)}
           />
           <Select
             label={t('document')}
             name="document"
-            value={form.document}
-            onValue={(v) => {
-              setForm({ ...form, document: v });
-            }}
+            {...bind('document')}
             options={options(PERMIT_DOCUMENTS, PERMIT_DOCUMENT_NAMES, lang)}
           />
           {check('printed', t('printed'))}

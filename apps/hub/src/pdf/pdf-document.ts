@@ -69,3 +69,35 @@ export function openPdf(options: PdfOptions): { readonly page: PdfPage; readonly
   };
   return { page, bytes };
 }
+
+export interface PageFooter {
+  /** At the left of every page's foot: what the file is (site, period). */
+  readonly text: string;
+  /** The share of the line the text may take; "Halaman n dari m" is right-aligned in the rest. */
+  readonly textShare: number;
+  readonly color: string;
+  /** Below the bottom margin's top edge, in points. */
+  readonly offset: number;
+}
+
+/** Every page's footer with "Halaman 2 dari 5", written at the end once the page count is known (pages buffered). */
+export function drawPageFooters(page: PdfPage, footer: PageFooter): void {
+  const { doc } = page;
+  const range = doc.bufferedPageRange();
+  const split = page.width * footer.textShare;
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Text below the bottom margin would make pdfkit open a new page: lift the margin while writing the footer.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - page.left + footer.offset;
+    doc.font(page.fonts.regular).fontSize(7).fillColor(footer.color);
+    doc.text(footer.text, page.left, y, { width: split, lineBreak: false });
+    doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, page.left + split, y, {
+      width: page.width - split,
+      align: 'right',
+      lineBreak: false,
+    });
+    doc.page.margins.bottom = bottom;
+  }
+}

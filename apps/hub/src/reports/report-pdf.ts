@@ -1,6 +1,6 @@
 import type { ReportView } from '@giliran/protocol';
 import type { ReportFileView } from './report-region-tables.ts';
-import { openPdf, type PdfPage } from '../pdf/pdf-document.ts';
+import { drawPageFooters, openPdf, type PdfPage } from '../pdf/pdf-document.ts';
 import { cellText, durationText, instantText, periodText } from './report-format.ts';
 import { drawArrivalsChart } from './report-pdf-chart.ts';
 import { drawLetterhead, drawSignatures, type Letterhead } from './report-pdf-letterhead.ts';
@@ -97,30 +97,6 @@ function complianceMatrix(view: ReportView): Table {
   };
 }
 
-/** "Halaman 2 dari 5" on every page, written once the page count is known. */
-function drawFooters(page: PdfPage, view: ReportView): void {
-  const { doc } = page;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Text below the bottom margin would make pdfkit open a new page: lift the margin while writing the footer.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 4;
-    doc.font(page.fonts.regular).fontSize(7).fillColor(MUTED);
-    doc.text(`Giliran · ${view.site.name} · ${periodText(view.from, view.to)}`, page.left, y, {
-      width: page.width / 2,
-      lineBreak: false,
-    });
-    doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, page.left + page.width / 2, y, {
-      width: page.width / 2,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** A printable A4 (landscape, for the wide tables): title, key figures, every recap table, the arrivals chart. */
 /** The local day the file was made, for the signing line. */
 function madeOn(view: ReportView): string {
@@ -163,7 +139,12 @@ export function reportPdf(view: ReportFileView, letterhead?: Letterhead): Promis
   drawTable(page, { ...complianceTotalTable(view), note: null });
   drawTable(page, complianceMatrix(view));
   if (letterhead) drawSignatures(page, `${letterhead.city}, ${madeOn(view)}`);
-  drawFooters(page, view);
+  drawPageFooters(page, {
+    text: `Giliran · ${view.site.name} · ${periodText(view.from, view.to)}`,
+    textShare: 1 / 2,
+    color: MUTED,
+    offset: 4,
+  });
   page.doc.end();
   return bytes;
 }

@@ -1,5 +1,5 @@
 import type { SkmFiguresView, SkmReportView } from '@giliran/protocol';
-import { openPdf, type PdfPage } from '../pdf/pdf-document.ts';
+import { drawPageFooters, openPdf, type PdfPage } from '../pdf/pdf-document.ts';
 import { BAND_LEGEND, count, decimal, generatedText, periodText, scopeText } from './skm-format.ts';
 import { ACCENT, drawTable, INK, MUTED } from './skm-pdf-table.ts';
 
@@ -142,29 +142,6 @@ function drawRespondents(page: PdfPage, view: SkmReportView): void {
   });
 }
 
-function drawFooters(page: PdfPage, view: SkmReportView): void {
-  const { doc } = page;
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Text below the bottom margin would make pdfkit open a new page: lift the margin while writing the footer.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN + 6;
-    doc.font(page.fonts.regular).fontSize(7).fillColor(MUTED);
-    doc.text(`Giliran · SKM ${view.site.name} · ${periodText(view.from, view.to)}`, page.left, y, {
-      width: page.width * 0.75,
-      lineBreak: false,
-    });
-    doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, page.left + page.width * 0.75, y, {
-      width: page.width * 0.25,
-      align: 'right',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** A4 portrait in the layout of a published "Laporan SKM": NRR table, IKM, mutu, kinerja, sample, breakdowns, profile. */
 export function skmPdf(view: SkmReportView): Promise<Buffer> {
   const { page, bytes } = openPdf({
@@ -208,7 +185,12 @@ export function skmPdf(view: SkmReportView): Promise<Buffer> {
     });
   }
   drawRespondents(page, view);
-  drawFooters(page, view);
+  drawPageFooters(page, {
+    text: `Giliran · SKM ${view.site.name} · ${periodText(view.from, view.to)}`,
+    textShare: 3 / 4,
+    color: MUTED,
+    offset: 6,
+  });
   doc.end();
   return bytes;
 }
