@@ -215,6 +215,12 @@ describe(
       const central = RegionView.parse(res.body);
       expect(central.bookings).toEqual(own.bookings);
       expect(figures(central)).toMatchObject(figures(own));
+      // The region's section adds the sites' bookings up, each service named by its hall.
+      const region = RegionView.parse(
+        (await suite.c.api('GET', `/central/reports?from=${date}&to=${date}`, { token: viewer })).body,
+      );
+      expect(region.bookings?.total).toEqual(own.bookings?.total);
+      expect(region.bookings?.services.map((s) => s.serviceId)).toContain(`${site.id}/ktp-el`);
     });
 
     it('only regional accounts read reports; a bad range or site is a clear error', async () => {
