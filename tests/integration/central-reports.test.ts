@@ -157,7 +157,7 @@ describe(
           headers: body === undefined ? {} : { 'content-type': 'application/json' },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
-        return { status: res.status, body: (await res.json()) as unknown };
+        return { status: res.status, body: await res.json() };
       };
       // Central takes the hall's bookings once the hub's profile brought its terms.
       let date = '';
