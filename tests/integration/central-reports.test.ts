@@ -2,13 +2,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RegionSections, ReportView } from '@giliran/protocol';
+import {
+  BookingOptions,
+  BookingView,
+  RegionSections,
+  ReportView,
+  SlotsView,
+  type IssuedTicket,
+} from '@giliran/protocol';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { centralSuite } from '../support/central-suite.ts';
 import { CENTRAL_VIEWER } from '../support/central-harness.ts';
-import { driveDay, startEnrolledHub, untilSynced } from '../support/central-world.ts';
-import { KIOSK_TOKEN } from '../support/hub-harness.ts';
+import { driveDay, FAST_PUSH, startEnrolledHub, untilSynced } from '../support/central-world.ts';
+import { eventually } from '../support/eventually.ts';
+import { demoSite, KIOSK_TOKEN, startTestHub } from '../support/hub-harness.ts';
+import { ShiftedClock } from '../support/shifted-clock.ts';
 
 const RegionView = ReportView.extend({ region: RegionSections });
 
@@ -122,6 +131,96 @@ describe(
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it('a hall with online booking: central’s booking section equals the hall’s own', async () => {
+      const site = await suite.c.enrol('mpp-singkawang');
+      // The hall's calendar jumps to the booked day for check-in; central's runs on.
+      const clock = new ShiftedClock(new Date().toISOString());
+      const t = await startTestHub({
+        clock,
+        site: demoSite({
+          id: site.id,
+          central: {
+            url: suite.c.central.url,
+            siteId: site.id,
+            key: site.key,
+            bookingKey: site.bookingKey ?? '',
+          },
+        }),
+        centralTiming: FAST_PUSH,
+      });
+      suite.hubs.push(t);
+      const at = async (method: string, path: string, body?: unknown) => {
+        const res = await fetch(`${suite.c.central.url}/api/sites/${site.id}${path}`, {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return { status: res.status, body: await res.json() };
+      };
+      // Central takes the hall's bookings once the hub's profile brought its terms.
+      let date = '';
+      await eventually(async () => {
+        const options = await at('GET', '/booking/options');
+        if (options.status !== 200) return false;
+        date = BookingOptions.parse(options.body).services.find((s) => s.id === 'ktp-el')?.dates[1] ?? '';
+        return date !== '';
+      });
+      const slots = SlotsView.parse((await at('GET', `/booking/slots?serviceId=ktp-el&date=${date}`)).body);
+      const sessionId = slots.sessions[0]?.id ?? '';
+      const booked: BookingView[] = [];
+      for (const phone of ['081211110001', '081211110002', '081211110003']) {
+        const made = await at('POST', '/bookings', {
+          serviceId: 'ktp-el',
+          date,
+          sessionId,
+          name: 'Sari',
+          phone,
+        });
+        expect(made.status, JSON.stringify(made.body)).toBe(201);
+        booked.push(BookingView.parse(made.body));
+      }
+      const [kept, cancelled] = booked;
+      if (!kept || !cancelled) throw new Error('bookings');
+      expect(BookingView.parse((await at('DELETE', `/bookings/${cancelled.code}`)).body).status).toBe(
+        'cancelled',
+      );
+      await eventually(
+        () =>
+          t.hub.db.prepare("SELECT count(*) FROM bookings WHERE status = 'cancelled'").pluck().get() === 1 &&
+          t.hub.db.prepare('SELECT count(*) FROM bookings').pluck().get() === 3,
+      );
+
+      clock.jumpTo(new Date(Date.parse(kept.checkInFrom) + 5 * 60_000).toISOString());
+      const ticket = await t.api<IssuedTicket>('POST', `/bookings/${kept.code}/check-in`, {
+        token: KIOSK_TOKEN,
+        body: {},
+      });
+      expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+      const walkIn = await t.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'ktp-el' } });
+      expect(walkIn.status).toBe(201);
+      await untilSynced(t);
+
+      const own = ReportView.parse(
+        (await t.api('GET', '/reports/today', { token: await t.login('mod') })).body,
+      );
+      expect(own.bookings?.total.bookings).toMatchObject({ made: 3, cancelled: 1, checkedIn: 1 });
+      expect(own.bookings?.total.booked.tickets).toBe(1);
+      const viewer = await suite.c.login(CENTRAL_VIEWER);
+      const res = await suite.c.api('GET', `/central/reports?site=${site.id}&from=${date}&to=${date}`, {
+        token: viewer,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const central = RegionView.parse(res.body);
+      expect(central.bookings).toEqual(own.bookings);
+      expect(figures(central)).toMatchObject(figures(own));
+      // The region's section adds the sites' bookings up, each service named by its hall.
+      const region = RegionView.parse(
+        (await suite.c.api('GET', `/central/reports?from=${date}&to=${date}`, { token: viewer })).body,
+      );
+      expect(region.bookings?.total).toEqual(own.bookings?.total);
+      expect(region.bookings?.services.map((s) => s.serviceId)).toContain(`${site.id}/ktp-el`);
     });
 
     it('only regional accounts read reports; a bad range or site is a clear error', async () => {

@@ -7,3 +7,4 @@ export { reportFileName } from '../../hub/src/reports/report-format.ts';
 export { decodeDay, encodeDay } from '../../hub/src/reports/report-codec.ts';
 export type { ReportFileView } from '../../hub/src/reports/report-region-tables.ts';
 export { ReportExports as ExportPool } from '../../hub/src/reports/report-exports.ts';
+export { bookingSectionView } from '../../hub/src/reports/report-booking-view.ts';

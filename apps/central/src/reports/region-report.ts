@@ -1,7 +1,9 @@
 import {
   addDay,
+  bookingReport,
   buildRecap,
   emptyTotals,
+  type BookingReportFacts,
   type CompensationCount,
   type CompensationKind,
   type DaySummary,
@@ -17,8 +19,9 @@ import type {
 } from '@giliran/protocol';
 import type pg from 'pg';
 import { CentralError, type Clock } from '../hub-shared.ts';
-import { reportView, type ReportFileView, type ReportSite } from '../report-engine.ts';
+import { bookingSectionView, reportView, type ReportFileView, type ReportSite } from '../report-engine.ts';
 import { regionComplaints, regionSkm } from './region-records.ts';
+import { siteBookingFacts } from './site-bookings.ts';
 import { SiteDays } from './site-days.ts';
 import { reportConfigOf, reportSiteOf, SiteProfiles, type ProfiledSite } from './site-profiles.ts';
 
@@ -29,6 +32,8 @@ interface SiteRecap {
   readonly site: ProfiledSite;
   readonly days: readonly DaySummary[];
   readonly compensations: readonly CompensationCount[];
+  /** The booking section's facts; null when the hub's report has none. */
+  readonly bookings: BookingReportFacts | null;
   readonly view: ReportView;
 }
 
@@ -90,6 +95,18 @@ function regionProfile(sites: readonly ProfiledSite[]): SiteProfile {
   };
 }
 
+/** The sites' booking facts as one, services keyed `site/…` like the region's profile; null when no site has any. */
+function regionBookings(recaps: readonly SiteRecap[]): BookingReportFacts | null {
+  const sites = recaps.filter((r) => r.bookings !== null);
+  if (sites.length === 0) return null;
+  const keyed = <T extends { readonly serviceId: string }>(siteId: string, rows: readonly T[]): T[] =>
+    rows.map((row) => ({ ...row, serviceId: `${siteId}/${row.serviceId}` }));
+  return {
+    tickets: sites.flatMap((r) => keyed(r.site.id, r.bookings?.tickets ?? [])),
+    bookings: sites.flatMap((r) => keyed(r.site.id, r.bookings?.bookings ?? [])),
+  };
+}
+
 function totalsOf(days: readonly DaySummary[]): Totals {
   const totals = emptyTotals();
   for (const day of days) addDay(totals, day);
@@ -142,7 +159,13 @@ export class RegionReports {
     );
     const live = recaps.some((r) => r.view.live);
     const site: ReportSite = reportSiteOf(REGION_SITE_ID, profile);
-    return { ...reportView({ recap, live, generatedAt }, site, officerNames(profile)), region };
+    const view = reportView({ recap, live, generatedAt }, site, officerNames(profile));
+    const bookings = regionBookings(recaps);
+    return {
+      ...view,
+      ...(bookings ? { bookings: bookingSectionView(bookingReport(bookings), profile.services) } : {}),
+      region,
+    };
   }
 
   private async siteRecap(
@@ -152,9 +175,10 @@ export class RegionReports {
     generatedAt: string,
   ): Promise<SiteRecap> {
     const config = reportConfigOf(site.profile);
-    const [days, compensations] = await Promise.all([
+    const [days, compensations, bookings] = await Promise.all([
       this.days.summaries(site, config, from, to),
       this.compensationCounts(site.id, from, to),
+      siteBookingFacts(this.pool, site, from, to),
     ]);
     const recap = buildRecap(totalsOf(days), config, compensations, { from, to });
     const live = site.serviceDay !== null && from <= site.serviceDay && site.serviceDay <= to;
@@ -163,7 +187,9 @@ export class RegionReports {
       reportSiteOf(site.id, site.profile),
       officerNames(site.profile),
     );
-    return { site, days, compensations, view };
+    if (bookings === null) return { site, days, compensations, bookings, view };
+    const section = bookingSectionView(bookingReport(bookings), site.profile.services);
+    return { site, days, compensations, bookings, view: { ...view, bookings: section } };
   }
 
   /** A site's compensations raised on a service day, with the ticket's number: the drill-down of /pusat. */

@@ -5,6 +5,7 @@ import {
   summarizeDay,
   type DaySummary,
   type HubEvent,
+  type QueueEvent,
   type ReportConfig,
 } from '@giliran/domain';
 import type pg from 'pg';
@@ -44,13 +45,7 @@ export class SiteDays {
   }
 
   private async summarise(site: ProfiledSite, config: ReportConfig, day: string): Promise<DaySummary> {
-    const { rows } = await this.pool.query<{ payload: HubEvent }>(
-      `SELECT payload FROM events WHERE site_id = $1 AND service_day = $2
-         AND (type LIKE 'ticket:%' OR type LIKE 'counter:%' OR type LIKE 'compensation:%')
-       ORDER BY seq`,
-      [site.id, day],
-    );
-    const events = rows.map((r) => r.payload).filter(isQueueEvent);
+    const events = await queueEventsOf(this.pool, site.id, day);
     const summary = summarizeDay(reportTicketsOf(day, events), config);
     if (site.serviceDay !== null && day < site.serviceDay) {
       const encoded = encodeDay(summary);
@@ -65,4 +60,15 @@ export class SiteDays {
     }
     return summary;
   }
+}
+
+/** A site's queue events of one service day, in the hub's order: what the hub's engine folds. */
+export async function queueEventsOf(pool: pg.Pool, siteId: string, day: string): Promise<QueueEvent[]> {
+  const { rows } = await pool.query<{ payload: HubEvent }>(
+    `SELECT payload FROM events WHERE site_id = $1 AND service_day = $2
+       AND (type LIKE 'ticket:%' OR type LIKE 'counter:%' OR type LIKE 'compensation:%')
+     ORDER BY seq`,
+    [siteId, day],
+  );
+  return rows.map((r) => r.payload).filter(isQueueEvent);
 }

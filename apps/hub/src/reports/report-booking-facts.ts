@@ -1,14 +1,12 @@
 import {
   addDays,
   bookingReport,
-  type BookingFigures,
   type BookingReport,
   type BookingReportBooking,
   type BookingReportTicket,
   type BookingStatus,
   type TicketStatus,
 } from '@giliran/domain';
-import type { BookingFiguresView, ReportBookings } from '@giliran/protocol';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
@@ -92,29 +90,4 @@ function bookingsBetween(db: Db, from: string, to: string): BookingReportBooking
     minutesFromStart: r.status === 'checked-in' ? r.minutes_from_start : null,
     ticketStatus: r.ticket_status as TicketStatus | null,
   }));
-}
-
-/** The section with the site's service names, as the report's other sections name theirs. */
-export function bookingSectionView(
-  report: BookingReport,
-  services: readonly { readonly id: string; readonly name: { id: string; en: string } }[],
-): ReportBookings {
-  const names = new Map(services.map((s) => [s.id, s.name]));
-  const nameOf = (id: string) => names.get(id) ?? { id, en: id };
-  const copy = (f: BookingFigures): BookingFiguresView => ({
-    booked: { ...f.booked },
-    walkIn: { ...f.walkIn },
-    bookings: { ...f.bookings },
-    punctuality: { ...f.punctuality },
-  });
-  return {
-    days: report.days.map((d) => ({
-      day: d.day,
-      serviceId: d.serviceId,
-      name: nameOf(d.serviceId),
-      ...copy(d),
-    })),
-    services: report.services.map((s) => ({ serviceId: s.serviceId, name: nameOf(s.serviceId), ...copy(s) })),
-    total: copy(report.total),
-  };
 }
