@@ -247,7 +247,13 @@ describe('reports of a scripted day', () => {
     // Past days never change: tampering with a DAY1 ticket row does not reach the report, which reads the summary.
     s.t.hub.db.prepare("UPDATE tickets SET status = 'cancelled' WHERE service_day = ?").run(DAY1);
     const again = await getReport(s.t, s.tokens.mod, `?from=${DAY1}`);
-    expect({ ...again, generatedAt: '' }).toEqual({ ...day1, generatedAt: '' });
+    // The online-booking section is not part of the stored summary: it is read from the tickets and bookings
+    // tables for any range, so this check leaves it out.
+    expect({ ...again, generatedAt: '', bookings: null }).toEqual({
+      ...day1,
+      generatedAt: '',
+      bookings: null,
+    });
   });
 
   it('lets every reader in and nobody else, and refuses bad dates and ranges with coded errors', async () => {
