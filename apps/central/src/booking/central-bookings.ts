@@ -23,7 +23,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { enqueueFeedItem } from '../feed/site-feed.ts';
 import { CentralError, parse, type Clock } from '../hub-shared.ts';
 import { bookingSite, holidaysOf, hoursOf, rulesOf, serviceOf, type BookingSite } from './booking-terms.ts';
-import { maskPhone, qrSvg, randomBookingCode, type BookingSigner } from './hub-booking.ts';
+import { bookingView, randomBookingCode, type BookingSigner } from './hub-booking.ts';
 
 interface BookingRow {
   code: string;
@@ -298,21 +298,10 @@ export class CentralBookings {
   async view(siteId: string, code: string): Promise<BookingView> {
     const record = await this.row(this.pool, siteId, code.toUpperCase());
     if (!record) throw new CentralError('BOOKING_NOT_FOUND');
-    const qr = record.status === 'booked' ? this.signer.sign({ ...record, origin: 'central' }) : null;
-    return {
-      code: record.code,
-      qr,
-      qrSvg: qr === null ? null : qrSvg(qr),
-      status: record.status,
-      serviceId: record.serviceId,
-      date: record.date,
-      session: { id: record.sessionId, start: record.start, end: record.end },
-      checkInFrom: record.checkInFrom,
-      checkInUntil: record.checkInUntil,
-      name: record.name,
-      phone: maskPhone(record.phone),
-      locale: record.locale,
-    };
+    return bookingView(
+      record,
+      record.status === 'booked' ? this.signer.sign({ ...record, origin: 'central' }) : null,
+    );
   }
 
   async move(siteId: string, code: string, body: unknown): Promise<BookingView> {

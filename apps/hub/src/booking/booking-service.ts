@@ -106,21 +106,7 @@ export class BookingService {
   view(code: string): BookingView {
     const record = this.deps.store.record(code);
     if (!record) throw new HubError('BOOKING_NOT_FOUND');
-    const qr = record.status === 'booked' ? this.tokenOf(record) : null;
-    return {
-      code: record.code,
-      qr,
-      qrSvg: qr === null ? null : qrSvg(qr),
-      status: record.status,
-      serviceId: record.serviceId,
-      date: record.date,
-      session: { id: record.sessionId, start: record.start, end: record.end },
-      checkInFrom: record.checkInFrom,
-      checkInUntil: record.checkInUntil,
-      name: record.name,
-      phone: maskPhone(record.phone),
-      locale: record.locale,
-    };
+    return bookingView(record, record.status === 'booked' ? this.tokenOf(record) : null);
   }
 
   private tokenOf(record: BookingRecord): string {
@@ -360,6 +346,24 @@ export class BookingService {
 }
 
 /** The token's QR as an SVG, drawn by receiptline (which prints the tickets), without its web-font import. */
+/** A booking as its holder sees it, at a hub or at central: the QR (and its drawing) only when given, the phone masked. */
+export function bookingView(record: BookingRecord, qr: string | null): BookingView {
+  return {
+    code: record.code,
+    qr,
+    qrSvg: qr === null ? null : qrSvg(qr),
+    status: record.status,
+    serviceId: record.serviceId,
+    date: record.date,
+    session: { id: record.sessionId, start: record.start, end: record.end },
+    checkInFrom: record.checkInFrom,
+    checkInUntil: record.checkInUntil,
+    name: record.name,
+    phone: maskPhone(record.phone),
+    locale: record.locale,
+  };
+}
+
 export function qrSvg(token: string): string {
   return transform(`{code:${token}; option:qrcode,4,L}`, { command: 'svg', cpl: 32 }).replace(
     /<style[\s\S]*?<\/style>/,
