@@ -40,21 +40,14 @@ export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingServic
       ctx.logger.error({ err: error }, 'marking missed bookings failed');
     }
   };
-  // On the hub's clock, like every other timer: a test's clock decides when bookings are missed, and no sweep
-  // lands between two of its measurements by the wall clock.
-  let cancel: (() => void) | undefined;
-  const every = () => {
-    cancel = ctx.clock.setTimer(() => {
-      sweep();
-      every();
-    }, SWEEP_MS);
-  };
+  let timer: ReturnType<typeof setInterval> | undefined;
   ctx.onStart(() => {
     sweep();
-    every();
+    timer = setInterval(sweep, SWEEP_MS);
+    timer.unref();
   });
   ctx.onClose(() => {
-    cancel?.();
+    clearInterval(timer);
   });
   return service;
 }

@@ -43,15 +43,10 @@ export function registerWait(ctx: HubContext): void {
     watchers.refresh();
   });
   // Estimates move with time alone (a pause runs on, a desk goes through its steps): status pages hear it.
-  // On the hub's clock: a refresh logs the promises it shows, so under a test's clock it comes when that clock says.
-  let cancelRefresh: (() => void) | undefined;
-  const refreshEvery = () => {
-    cancelRefresh = ctx.clock.setTimer(() => {
-      watchers.refresh();
-      refreshEvery();
-    }, STATUS_REFRESH_MS);
-  };
-  refreshEvery();
+  const statusTimer = setInterval(() => {
+    watchers.refresh();
+  }, STATUS_REFRESH_MS);
+  statusTimer.unref();
   const stopWaitHistory = keepWaitHistory(engine, new ReportStore(db));
   // Counters nobody sits at are not promised to citizens; a counter added later counts until someone leaves it.
   const unstaffed = new UnstaffedCounters(ctx.presence, engine, ctx.clock, () =>
@@ -59,7 +54,7 @@ export function registerWait(ctx: HubContext): void {
   );
   unstaffed.start();
   ctx.onClose(() => {
-    cancelRefresh?.();
+    clearInterval(statusTimer);
     stopWaitHistory();
     unstaffed.stop();
   });
