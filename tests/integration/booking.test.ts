@@ -263,15 +263,15 @@ describe('online booking at a hub alone', () => {
   });
 
   it('marks bookings not checked in by the close of their window as no-shows, and late ones are sent to a ticket', async () => {
+    clock.advance(wib(THU, '08:16') - clock.now());
     const late = t.hub.db
       .prepare("SELECT code FROM bookings WHERE status = 'booked' AND session_id = 's1' LIMIT 1")
       .get() as { code: string };
-    // The sweep runs on the hub's clock: moving it past the window marks the booking missed by itself.
-    clock.advance(wib(THU, '08:16') - clock.now());
     const refused = await t.api<ApiErrorBody>('POST', `/bookings/${late.code}/check-in`, {
       token: KIOSK_TOKEN,
     });
     expect(refused.body.error.code).toBe('BOOKING_CHECK_IN_TOO_LATE');
+    t.hub.booking.sweep();
     expect((await t.api<BookingView>('GET', `/bookings/${late.code}`)).body.status).toBe('no-show');
     expectLogIsTruth(t.hub.db);
   });
