@@ -7,7 +7,13 @@ import { BOOKINGS_PER_ADDRESS_10_MIN, RateLimiter, type BookingSigner } from './
 import { CentralError } from '../hub-shared.ts';
 
 const READS_PER_ADDRESS_MIN = 120;
-const SiteParam = z.string().min(1).max(64);
+// PostgreSQL text holds no NUL: an id with a control character is refused here, never sent to the database.
+const SiteParam = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((id) => !/\p{Cc}/u.test(id), 'control character');
+const CodeParam = SiteParam;
 
 function keyOf(req: Request): string | undefined {
   return parse(IdempotencyKey.optional(), req.header('idempotency-key'));
@@ -30,7 +36,7 @@ export function centralBookingRoutes(deps: {
     next(limiter.tryTake(req.ip ?? 'unknown') ? undefined : new CentralError('RATE_LIMITED'));
   };
   const site = (req: Request) => parse(SiteParam, req.params.site);
-  const code = (req: Request) => String(req.params.code).toUpperCase();
+  const code = (req: Request) => parse(CodeParam, req.params.code).toUpperCase();
 
   router.get('/booking/sites', limit(reads), async (_req, res) => {
     res.json(await bookings.sites());

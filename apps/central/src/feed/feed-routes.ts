@@ -16,7 +16,13 @@ export interface FeedRouteDeps {
   readonly clock: Clock;
 }
 
-const SiteParam = z.strictObject({ id: z.string().min(1).max(64) });
+const SiteParam = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+});
 
 /**
  * `GET /api/central/feed` (site key): a hub pulls what central decided for it. `POST /api/central/sites/:id/feed/probe`

@@ -34,7 +34,13 @@ export interface CentralRouteDeps {
   readonly onIngested: (ingested: Ingested) => void;
 }
 
-const SiteParam = z.strictObject({ id: z.string().min(1).max(64) });
+const SiteParam = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+});
 
 /** Sign-in and the region's routes; the sync routes are signed with a site key instead of a session. */
 export function centralRoutes(deps: CentralRouteDeps): Router {

@@ -6,7 +6,13 @@ import { REGIONAL_ADMINS, REGIONAL_READERS, type CentralAuth } from '../auth/cen
 import { CentralError, parse, type Clock } from '../hub-shared.ts';
 import { siteEpochs } from './site-epochs.ts';
 
-const SiteParam = z.strictObject({ id: z.string().min(1).max(64) });
+const SiteParam = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+});
 
 /**
  * A hub restored from an older backup is refused (`CENTRAL_HUB_BEHIND`, `CENTRAL_SEQ_CONFLICT`) until a regional

@@ -5,7 +5,13 @@ import { REGIONAL_ADMINS, REGIONAL_READERS, type CentralAuth } from '../auth/cen
 import { parse, type Clock } from '../hub-shared.ts';
 import type { CentralVisits } from './central-visits.ts';
 
-const SiteParam = z.strictObject({ id: z.string().min(1).max(64) });
+const SiteParam = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+});
 
 /**
  * A mobile unit's schedule at central (issue 17): `POST /api/central/sites/:id/visits` (regional admin) plans a
