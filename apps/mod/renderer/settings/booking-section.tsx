@@ -123,45 +123,36 @@ export function BookingSection({ hub, view, onSaved, lang, t }: SectionProps) {
         {block && (
           <p class="settings-label booking-block">
             {t('bookingBlockAfter')}{' '}
-            <input
-              class="settings-input settings-input-narrow"
-              type="number"
+            <BlockNumber
               name="block-no-shows"
-              aria-label={t('bookingBlockNoShows')}
-              min={1}
+              label={t('bookingBlockNoShows')}
               max={20}
               value={block.noShows}
               disabled={!editable}
-              onInput={(e) => {
-                setBlock('noShows', e.currentTarget.value);
+              onValue={(value) => {
+                setBlock('noShows', value);
               }}
             />{' '}
             {t('bookingBlockWithin')}{' '}
-            <input
-              class="settings-input settings-input-narrow"
-              type="number"
+            <BlockNumber
               name="block-within-days"
-              aria-label={t('bookingBlockWithinDays')}
-              min={1}
+              label={t('bookingBlockWithinDays')}
               max={365}
               value={block.withinDays}
               disabled={!editable}
-              onInput={(e) => {
-                setBlock('withinDays', e.currentTarget.value);
+              onValue={(value) => {
+                setBlock('withinDays', value);
               }}
             />{' '}
             {t('bookingBlockFor')}{' '}
-            <input
-              class="settings-input settings-input-narrow"
-              type="number"
+            <BlockNumber
               name="block-days"
-              aria-label={t('bookingBlockDays')}
-              min={1}
+              label={t('bookingBlockDays')}
               max={365}
               value={block.blockDays}
               disabled={!editable}
-              onInput={(e) => {
-                setBlock('blockDays', e.currentTarget.value);
+              onValue={(value) => {
+                setBlock('blockDays', value);
               }}
             />{' '}
             {t('days')}
@@ -244,5 +235,31 @@ export function BookingSection({ hub, view, onSaved, lang, t }: SectionProps) {
         </table>
       </div>
     </Section>
+  );
+}
+
+/** One number of the no-show block's sentence ("after N missed within N days, for N days"). */
+function BlockNumber(props: {
+  name: string;
+  label: string;
+  max: number;
+  value: number;
+  disabled: boolean;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <input
+      class="settings-input settings-input-narrow"
+      type="number"
+      name={props.name}
+      aria-label={props.label}
+      min={1}
+      max={props.max}
+      value={props.value}
+      disabled={props.disabled}
+      onInput={(e) => {
+        props.onValue(e.currentTarget.value);
+      }}
+    />
   );
 }
