@@ -1,19 +1,12 @@
 import { IdempotencyKey, type BookingKeyView } from '@giliran/protocol';
 import { Router, type Request, type Response } from 'express';
-import { z } from 'zod';
 import { parse, type Clock } from '../hub-shared.ts';
 import type { CentralBookings } from './central-bookings.ts';
 import { BOOKINGS_PER_ADDRESS_10_MIN, RateLimiter, type BookingSigner } from './hub-booking.ts';
 import { CentralError } from '../hub-shared.ts';
+import { SiteId } from '../http/site-id.ts';
 
 const READS_PER_ADDRESS_MIN = 120;
-// PostgreSQL text holds no NUL: an id with a control character is refused here, never sent to the database.
-const SiteParam = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((id) => !/\p{Cc}/u.test(id), 'control character');
-const CodeParam = SiteParam;
 
 function keyOf(req: Request): string | undefined {
   return parse(IdempotencyKey.optional(), req.header('idempotency-key'));
@@ -35,8 +28,8 @@ export function centralBookingRoutes(deps: {
   const limit = (limiter: RateLimiter) => (req: Request, _res: Response, next: (error?: unknown) => void) => {
     next(limiter.tryTake(req.ip ?? 'unknown') ? undefined : new CentralError('RATE_LIMITED'));
   };
-  const site = (req: Request) => parse(SiteParam, req.params.site);
-  const code = (req: Request) => parse(CodeParam, req.params.code).toUpperCase();
+  const site = (req: Request) => parse(SiteId, req.params.site);
+  const code = (req: Request) => parse(SiteId, req.params.code).toUpperCase();
 
   router.get('/booking/sites', limit(reads), async (_req, res) => {
     res.json(await bookings.sites());

@@ -7,6 +7,7 @@ import { inTransaction } from '../db/transaction.ts';
 import { bearerToken, CentralError, parse, type Clock } from '../hub-shared.ts';
 import type { SiteRegistry } from '../sites/site-registry.ts';
 import { enqueueFeedItem, type SiteFeed } from './site-feed.ts';
+import { SiteId } from '../http/site-id.ts';
 
 export interface FeedRouteDeps {
   readonly pool: pg.Pool;
@@ -17,11 +18,7 @@ export interface FeedRouteDeps {
 }
 
 const SiteParam = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+  id: SiteId,
 });
 
 /**

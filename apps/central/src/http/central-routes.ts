@@ -21,6 +21,7 @@ import type { SiteRegistry } from '../sites/site-registry.ts';
 import type { Ingested, SyncService } from '../sync/sync-service.ts';
 import type { SiteViews } from '../views/site-views.ts';
 import { buildCentralOpenApi } from './central-openapi.ts';
+import { SiteId } from './site-id.ts';
 
 export interface CentralRouteDeps {
   readonly auth: CentralAuth;
@@ -35,11 +36,7 @@ export interface CentralRouteDeps {
 }
 
 const SiteParam = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+  id: SiteId,
 });
 
 /** Sign-in and the region's routes; the sync routes are signed with a site key instead of a session. */

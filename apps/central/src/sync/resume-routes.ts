@@ -5,13 +5,10 @@ import { z } from 'zod';
 import { REGIONAL_ADMINS, REGIONAL_READERS, type CentralAuth } from '../auth/central-auth.ts';
 import { CentralError, parse, type Clock } from '../hub-shared.ts';
 import { siteEpochs } from './site-epochs.ts';
+import { SiteId } from '../http/site-id.ts';
 
 const SiteParam = z.strictObject({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .refine((id) => !/\p{Cc}/u.test(id), 'control character'),
+  id: SiteId,
 });
 
 /**
