@@ -78,7 +78,9 @@ function run(): Promise<BenchResult> {
   process.stderr.write(`${table(days)}\n`);
   if (process.argv.includes('--breakdown')) {
     process.stderr.write(`${breakdown(days)}\n`);
-    process.stderr.write(`${whatIf((people, seed) => simulateMonth(FIRST_DAY, DAY_PLAN, seed, people))}\n`);
+    process.stderr.write(
+      `${whatIf((people, seed) => simulateMonth(FIRST_DAY, DAY_PLAN, seed, { people }))}\n`,
+    );
   }
   const of = (kinds: readonly DayKind[]): Side =>
     sides(days.filter((d) => kinds.includes(d.kind)).flatMap((d) => d.quotes));
@@ -105,7 +107,7 @@ function run(): Promise<BenchResult> {
   ];
   const quotes = days.reduce((sum, d) => sum + d.quotes.length, 0);
   progress('the same days with regular desks, to see what limits the figures');
-  const regularDays = simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED, REGULAR_DESKS);
+  const regularDays = simulateMonth(FIRST_DAY, DAY_PLAN, SIM_SEED, { people: REGULAR_DESKS });
   const regular = sides(regularDays.filter((d) => d.kind === 'normal').flatMap((d) => d.quotes));
   return Promise.resolve({
     name: 'wait-accuracy',
