@@ -249,22 +249,26 @@ export class HallWorld {
     const fate = this.fates.get(ticketId);
     if (!fate) return;
     if (fate.noShow) {
-      const recallAt = this.now + between(this.random, this.people.noShowStepSeconds) * 1000;
-      this.at(recallAt, () => {
-        this.recall(counterId);
-        this.markNoShowAt(
-          counterId,
-          ticketId,
-          this.now + between(this.random, this.people.noShowStepSeconds) * 1000,
-        );
-      });
+      this.noShowFrom(
+        counterId,
+        ticketId,
+        this.now + between(this.random, this.people.noShowStepSeconds) * 1000,
+      );
       return;
     }
     this.visit(counterId, ticketId, fate, this.now + fate.walk, 0);
   }
 
-  recall(counterId: string): void {
-    this.exec({ ...this.base, type: 'Recall', counterId, now: this.iso() });
+  /** A citizen not at the desk: recalled at `recallAt`, marked a no-show a little later. */
+  noShowFrom(counterId: string, ticketId: string, recallAt: number): void {
+    this.at(recallAt, () => {
+      this.exec({ ...this.base, type: 'Recall', counterId, now: this.iso() });
+      this.markNoShowAt(
+        counterId,
+        ticketId,
+        this.now + between(this.random, this.people.noShowStepSeconds) * 1000,
+      );
+    });
   }
 
   markNoShowAt(counterId: string, ticketId: string, at: number): void {
