@@ -65,14 +65,26 @@ export class Seen {
 type Ticket = QueueState['tickets'] extends Map<string, infer T> ? T : never;
 
 /** A fork of `parent` at its current instant, with fresh draws for everything the hall cannot know yet. */
-export function forkWorld(parent: HallWorld, seen: Seen, random: Random, people: PeopleParams): HallWorld {
+/**
+ * What a fork may be told of the real future, for a deliberately over-informed bound only: the true fate of a
+ * visit in progress (`--know-desks`). The oracle proper reveals nothing.
+ */
+export type Reveal = (ticketId: string) => Fate | undefined;
+
+export function forkWorld(
+  parent: HallWorld,
+  seen: Seen,
+  random: Random,
+  people: PeopleParams,
+  reveal: Reveal = () => undefined,
+): HallWorld {
   const world = new HallWorld(parent.plan, structuredClone(parent.state), random, people);
   world.quoting = false;
   world.now = parent.now;
   const fresh = (t: Ticket): Fate => freshFate(t, seen, random, people);
   for (const t of world.state.tickets.values()) if (isWaiting(t)) world.fates.set(t.id, fresh(t));
   for (const c of parent.plan.config.counters) {
-    continueCounter(world, c.id, seen, fresh);
+    continueCounter(world, c.id, seen, fresh, reveal);
     planPauses(world, c.id, seen);
   }
   const { midnight, kind } = parent.plan;
@@ -111,7 +123,13 @@ function conditioned<T>(draw: () => T, fits: (value: T) => boolean): T {
 const uniformAfter = (random: Random, lo: number, hi: number, now: number): number =>
   hi <= now ? now : Math.max(lo, now) + random() * (hi - Math.max(lo, now));
 
-function continueCounter(world: HallWorld, counterId: string, seen: Seen, fresh: (t: Ticket) => Fate): void {
+function continueCounter(
+  world: HallWorld,
+  counterId: string,
+  seen: Seen,
+  fresh: (t: Ticket) => Fate,
+  reveal: Reveal,
+): void {
   const { now, random, people, plan } = world;
   const counter = world.state.counters.get(counterId);
   const active = counter?.activeTicketId ? world.state.tickets.get(counter.activeTicketId) : undefined;
@@ -130,7 +148,7 @@ function continueCounter(world: HallWorld, counterId: string, seen: Seen, fresh:
     world.at(until, () => {
       world.resume(counterId);
     });
-  } else if (active) continueVisit(world, counterId, active, seen, fresh);
+  } else if (active) continueVisit(world, counterId, active, seen, fresh, reveal);
   else world.idle.add(counterId);
 }
 
@@ -141,6 +159,7 @@ function continueVisit(
   t: Ticket,
   seen: Seen,
   fresh: (t: Ticket) => Fate,
+  reveal: Reveal,
 ): void {
   const { now, random, people } = world;
   const noShowStep = (): number => between(random, people.noShowStepSeconds) * SECOND;
@@ -151,14 +170,17 @@ function continueVisit(
     // In its steps: the desk time is drawn again, conditioned on the visit not having ended after its elapsed time.
     // Past step 5 a ticket is no longer transferred (the sim's transfers leave after step 5).
     const start = Date.parse(first.startedAt);
-    const fate = conditioned(
-      () => {
-        const f = fresh(t);
-        if (t.steps.length > 2) f.transferTo = null;
-        return f;
-      },
-      (f) => start + f.desk * (f.transferTo ? TRANSFER_SHARE : 1) > now,
-    );
+    const known = reveal(t.id);
+    const fate = known
+      ? { ...known }
+      : conditioned(
+          () => {
+            const f = fresh(t);
+            if (t.steps.length > 2) f.transferTo = null;
+            return f;
+          },
+          (f) => start + f.desk * (f.transferTo ? TRANSFER_SHARE : 1) > now,
+        );
     world.fates.set(t.id, fate);
     world.visit(counterId, t.id, fate, start, t.steps.length);
   } else if (recalledAt !== undefined) {
@@ -222,11 +244,12 @@ export function oracleSamples(
   k: number,
   random: Random,
   seen: Seen = new Seen(),
+  reveal?: Reveal,
 ): number[] {
   seen.update(parent);
   const samples: number[] = [];
   for (let i = 0; i < k; i++) {
-    const world = forkWorld(parent, seen, random, parent.people);
+    const world = forkWorld(parent, seen, random, parent.people, reveal);
     const ticket = world.state.tickets.get(ticketId);
     world.wakeFor(ticket?.serviceId ?? '');
     world.run(() => ticket?.firstCalledAt != null);
@@ -264,10 +287,13 @@ interface Judged {
   readonly oracleWithin: number;
   /** Where the actual wait fell among the forks' draws (0–1): uniform if the forks play the hall as it runs. */
   readonly rank: number;
+  /** The mean of the forks' calls (finite ones): unbiased against the actual waits if the forks play the hall right. */
+  readonly forksMean: number;
 }
 
-function runOracle(k: number, kinds: readonly DayKind[], seed: number): Judged[] {
+function runOracle(k: number, kinds: readonly DayKind[], seed: number, knowDesks: boolean): Judged[] {
   const random = seeded(seed * 1000 + 7);
+  const tie = seeded(seed * 1000 + 8);
   const points = new Map<string, { median: number; within: number; samples: readonly number[] }>();
   let seen = new Seen();
   let day = '';
@@ -275,7 +301,8 @@ function runOracle(k: number, kinds: readonly DayKind[], seed: number): Judged[]
     onQuote: (world, ticketId) => {
       if (!kinds.includes(world.plan.kind)) return;
       if (world.plan.day !== day) [seen, day] = [new Seen(), world.plan.day];
-      const samples = oracleSamples(world, ticketId, k, random, seen);
+      const reveal: Reveal | undefined = knowDesks ? (id) => world.fates.get(id) : undefined;
+      const samples = oracleSamples(world, ticketId, k, random, seen, reveal);
       points.set(ticketId, { median: medianPoint(samples), within: withinPoint(samples), samples });
     },
   });
@@ -291,18 +318,27 @@ function runOracle(k: number, kinds: readonly DayKind[], seed: number): Judged[]
           naive: q.naiveMinutes,
           oracleMedian: point.median,
           oracleWithin: point.within,
-          rank: rankOf(point.samples, q.actualMinutes),
+          rank: rankOf(point.samples, q.actualMinutes, tie()),
+          forksMean: meanOf(point.samples),
         },
       ];
     }),
   );
 }
 
-/** The mid-rank of `value` among the draws, 0–1 (ties, such as many draws of "called at once", count half). */
-function rankOf(samples: readonly number[], value: number): number {
+/**
+ * The rank of `value` among the draws, 0–1, ties (many draws of "called at once") broken at random by `u`: uniform
+ * over the promises if the forks' distribution is the real one (a randomised PIT).
+ */
+function rankOf(samples: readonly number[], value: number, u: number): number {
   const below = samples.filter((s) => s < value).length;
   const equal = samples.filter((s) => Math.abs(s - value) < 1e-9).length;
-  return (below + equal / 2) / samples.length;
+  return (below + u * equal) / samples.length;
+}
+
+function meanOf(samples: readonly number[]): number {
+  const finite = samples.filter(Number.isFinite);
+  return finite.reduce((a, b) => a + b, 0) / Math.max(1, finite.length);
 }
 
 const COLUMNS = [
@@ -335,9 +371,11 @@ function report(promises: readonly Judged[], kinds: readonly DayKind[]): string 
       lines.push(`  ${row(label, accuracyOf(set.map((p) => ({ quoted: pick(p), actual: p.actual }))))}`);
     const share = (test: (rank: number) => boolean): string =>
       ((100 * set.filter((p) => test(p.rank)).length) / set.length).toFixed(1);
+    const forksBias = set.reduce((sum, p) => sum + p.forksMean - p.actual, 0) / set.length;
     lines.push(
       `  calibration: actual below the forks' median ${share((r) => r < 0.5)} % (50 expected), ` +
-        `between their 10th and 90th percentiles ${share((r) => r >= 0.1 && r <= 0.9)} % (80 expected)`,
+        `between their 10th and 90th percentiles ${share((r) => r >= 0.1 && r <= 0.9)} % (80 expected), ` +
+        `forks' mean − actual ${forksBias.toFixed(2)} min (0 expected)`,
     );
   }
   return lines.join('\n');
@@ -353,10 +391,12 @@ if (isMain(import.meta.url)) {
   const seed = Number(option('--seed', String(SIM_SEED)));
   const kinds = option('--days', 'normal').split(',') as DayKind[];
   const started = performance.now();
-  const promises = runOracle(k, kinds, seed);
+  const knowDesks = process.argv.includes('--know-desks');
+  const promises = runOracle(k, kinds, seed, knowDesks);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `oracle: K = ${String(k)} forks per promise, seed ${String(seed)}, ${kinds.join(',')} days, ${seconds.toFixed(0)} s` +
+    `oracle${knowDesks ? ' told the length of each visit in progress (over-informed)' : ''}: ` +
+      `K = ${String(k)} forks per promise, seed ${String(seed)}, ${kinds.join(',')} days, ${seconds.toFixed(0)} s` +
       `${report(promises, kinds)}\n`,
   );
 }
