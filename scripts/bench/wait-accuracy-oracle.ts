@@ -11,6 +11,8 @@
 // day's past events, never the world's fates, plans or random source.
 import {
   accuracyOf,
+  COUNTER_STEPS,
+  DEFAULT_SOP_STANDARDS,
   isWaiting,
   withinTolerance,
   type AccuracyFigures,
@@ -66,17 +68,26 @@ type Ticket = QueueState['tickets'] extends Map<string, infer T> ? T : never;
 
 /** A fork of `parent` at its current instant, with fresh draws for everything the hall cannot know yet. */
 /**
- * What a fork may be told of the real future, for a deliberately over-informed bound only: the true fate of a
- * visit in progress (`--know-desks`). The oracle proper reveals nothing.
+ * What a fork knows of the visits in progress beyond their elapsed time, for the bounds around the oracle proper
+ * (which knows neither): `step`, which SOP step each is in (`--know-step`: under the sim's fixed split of a visit
+ * over the steps that narrows its length, a simulation artefact no estimator may rely on); `visit`, the true fate
+ * of each (`--know-desks`: deliberately over-informed, what reading the steps' start times would leak).
  */
-export type Reveal = (ticketId: string) => Fate | undefined;
+export interface Knows {
+  readonly step?: boolean;
+  readonly visit?: (ticketId: string) => Fate | undefined;
+}
+
+/** Minutes of the SOP standard of the counter steps before the `index`-th (0: none). */
+const stepsBefore = (index: number): number =>
+  COUNTER_STEPS.slice(0, index).reduce((sum, s) => sum + DEFAULT_SOP_STANDARDS[s], 0);
 
 export function forkWorld(
   parent: HallWorld,
   seen: Seen,
   random: Random,
   people: PeopleParams,
-  reveal: Reveal = () => undefined,
+  knows: Knows = {},
 ): HallWorld {
   const world = new HallWorld(parent.plan, structuredClone(parent.state), random, people);
   world.quoting = false;
@@ -84,7 +95,7 @@ export function forkWorld(
   const fresh = (t: Ticket): Fate => freshFate(t, seen, random, people);
   for (const t of world.state.tickets.values()) if (isWaiting(t)) world.fates.set(t.id, fresh(t));
   for (const c of parent.plan.config.counters) {
-    continueCounter(world, c.id, seen, fresh, reveal);
+    continueCounter(world, c.id, seen, fresh, knows);
     planPauses(world, c.id, seen);
   }
   const { midnight, kind } = parent.plan;
@@ -128,7 +139,7 @@ function continueCounter(
   counterId: string,
   seen: Seen,
   fresh: (t: Ticket) => Fate,
-  reveal: Reveal,
+  knows: Knows,
 ): void {
   const { now, random, people, plan } = world;
   const counter = world.state.counters.get(counterId);
@@ -148,7 +159,7 @@ function continueCounter(
     world.at(until, () => {
       world.resume(counterId);
     });
-  } else if (active) continueVisit(world, counterId, active, seen, fresh, reveal);
+  } else if (active) continueVisit(world, counterId, active, seen, fresh, knows);
   else world.idle.add(counterId);
 }
 
@@ -159,7 +170,7 @@ function continueVisit(
   t: Ticket,
   seen: Seen,
   fresh: (t: Ticket) => Fate,
-  reveal: Reveal,
+  knows: Knows,
 ): void {
   const { now, random, people } = world;
   const noShowStep = (): number => between(random, people.noShowStepSeconds) * SECOND;
@@ -170,7 +181,12 @@ function continueVisit(
     // In its steps: the desk time is drawn again, conditioned on the visit not having ended after its elapsed time.
     // Past step 5 a ticket is no longer transferred (the sim's transfers leave after step 5).
     const start = Date.parse(first.startedAt);
-    const known = reveal(t.id);
+    const known = knows.visit?.(t.id);
+    const step = t.steps.length - 1;
+    const inStep = (f: Fate): boolean =>
+      !knows.step ||
+      (start + (f.desk * stepsBefore(step)) / STEPS_TOTAL <= now &&
+        now < start + (f.desk * stepsBefore(step + 1)) / STEPS_TOTAL);
     const fate = known
       ? { ...known }
       : conditioned(
@@ -179,7 +195,7 @@ function continueVisit(
             if (t.steps.length > 2) f.transferTo = null;
             return f;
           },
-          (f) => start + f.desk * (f.transferTo ? TRANSFER_SHARE : 1) > now,
+          (f) => start + f.desk * (f.transferTo ? TRANSFER_SHARE : 1) > now && inStep(f),
         );
     world.fates.set(t.id, fate);
     world.visit(counterId, t.id, fate, start, t.steps.length);
@@ -244,17 +260,19 @@ export function oracleSamples(
   k: number,
   random: Random,
   seen: Seen = new Seen(),
-  reveal?: Reveal,
+  knows: Knows = {},
 ): number[] {
   seen.update(parent);
+  // From the promise's logged instant (whole milliseconds), as the actual wait is judged.
+  const quotedAt = Date.parse(new Date(parent.now).toISOString());
   const samples: number[] = [];
   for (let i = 0; i < k; i++) {
-    const world = forkWorld(parent, seen, random, parent.people, reveal);
+    const world = forkWorld(parent, seen, random, parent.people, knows);
     const ticket = world.state.tickets.get(ticketId);
     world.wakeFor(ticket?.serviceId ?? '');
     world.run(() => ticket?.firstCalledAt != null);
     const calledAt = ticket?.firstCalledAt;
-    samples.push(calledAt ? Math.max(0, Date.parse(calledAt) - parent.now) / MINUTE : Infinity);
+    samples.push(calledAt ? Math.max(0, Date.parse(calledAt) - quotedAt) / MINUTE : Infinity);
   }
   return samples.sort((a, b) => a - b);
 }
@@ -291,7 +309,12 @@ interface Judged {
   readonly forksMean: number;
 }
 
-function runOracle(k: number, kinds: readonly DayKind[], seed: number, knowDesks: boolean): Judged[] {
+function runOracle(
+  k: number,
+  kinds: readonly DayKind[],
+  seed: number,
+  know: 'desks' | 'step' | null,
+): Judged[] {
   const random = seeded(seed * 1000 + 7);
   const tie = seeded(seed * 1000 + 8);
   const points = new Map<string, { median: number; within: number; samples: readonly number[] }>();
@@ -301,8 +324,9 @@ function runOracle(k: number, kinds: readonly DayKind[], seed: number, knowDesks
     onQuote: (world, ticketId) => {
       if (!kinds.includes(world.plan.kind)) return;
       if (world.plan.day !== day) [seen, day] = [new Seen(), world.plan.day];
-      const reveal: Reveal | undefined = knowDesks ? (id) => world.fates.get(id) : undefined;
-      const samples = oracleSamples(world, ticketId, k, random, seen, reveal);
+      const knows: Knows =
+        know === 'desks' ? { visit: (id) => world.fates.get(id) } : { step: know === 'step' };
+      const samples = oracleSamples(world, ticketId, k, random, seen, knows);
       points.set(ticketId, { median: medianPoint(samples), within: withinPoint(samples), samples });
     },
   });
@@ -344,6 +368,7 @@ function meanOf(samples: readonly number[]): number {
 const COLUMNS = [
   ['oracle, median', (p: Judged) => p.oracleMedian],
   ['oracle, most within', (p: Judged) => p.oracleWithin],
+  ['oracle, mean (for MSE)', (p: Judged) => p.forksMean],
   ['estimator (shipped)', (p: Judged) => p.estimator],
   ['naive', (p: Judged) => p.naive],
 ] as const;
@@ -391,11 +416,15 @@ if (isMain(import.meta.url)) {
   const seed = Number(option('--seed', String(SIM_SEED)));
   const kinds = option('--days', 'normal').split(',') as DayKind[];
   const started = performance.now();
-  const knowDesks = process.argv.includes('--know-desks');
-  const promises = runOracle(k, kinds, seed, knowDesks);
+  const know = process.argv.includes('--know-desks')
+    ? 'desks'
+    : process.argv.includes('--know-step')
+      ? 'step'
+      : null;
+  const promises = runOracle(k, kinds, seed, know);
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(
-    `oracle${knowDesks ? ' told the length of each visit in progress (over-informed)' : ''}: ` +
+    `oracle${know === 'desks' ? ' told the length of each visit in progress (over-informed)' : know === 'step' ? " told each visit's SOP step (sim artefact)" : ''}: ` +
       `K = ${String(k)} forks per promise, seed ${String(seed)}, ${kinds.join(',')} days, ${seconds.toFixed(0)} s` +
       `${report(promises, kinds)}\n`,
   );
