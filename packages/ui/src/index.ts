@@ -8,3 +8,6 @@ export * from './sign-in.ts';
 export * from './action-runner.ts';
 export * from './wait-text.ts';
 export * from './scanner.ts';
+export * from './failure-text.ts';
+export * from './download-file.ts';
+export * from './staff-sign-in-text.ts';
