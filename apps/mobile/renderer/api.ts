@@ -1,4 +1,5 @@
-import { downloadFile, hubErrorFrom, HubRequestError } from '@giliran/ui';
+import { hubErrorFrom, HubRequestError } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import type { StaffSession } from '@giliran/ui/staff-session';
 
 /** REST calls of the page with the signed-in token; a body may be JSON or a photo's bytes. */

@@ -1,4 +1,4 @@
-import { downloadFile } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import type { CentralApi } from './central-api.ts';
 
 export type FileFormat = 'csv' | 'xlsx' | 'pdf';

@@ -9,5 +9,3 @@ export * from './action-runner.ts';
 export * from './wait-text.ts';
 export * from './scanner.ts';
 export * from './failure-text.ts';
-export * from './download-file.ts';
-export * from './staff-sign-in-text.ts';

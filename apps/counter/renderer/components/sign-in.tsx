@@ -1,4 +1,5 @@
-import { signInFailureText, type Lang } from '@giliran/ui';
+import type { Lang } from '@giliran/ui';
+import { signInFailureText } from '@giliran/ui/staff-sign-in-text';
 import { useState } from 'preact/hooks';
 import { signIn, type Session } from '../session.ts';
 import type { CounterText } from '../texts.ts';

@@ -1,5 +1,6 @@
 import type { WaitAccuracyView } from '@giliran/protocol';
-import { downloadFile, pick, translator, type Lang } from '@giliran/ui';
+import { pick, translator, type Lang } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
 import { cellsFor } from './report-cells.ts';

@@ -1,4 +1,4 @@
-import { downloadFile } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import type { StaffSession } from '../tab-props.ts';
 import { skmQuery, type SkmPeriod, type SkmScopeChoice } from './skm-period.ts';
 
