@@ -1,6 +1,6 @@
 /**
  * Bundles the hub for production: apps/hub/src/main.ts → dist/hub/main.js (ES module) with its source map, and
- * its worker threads' files beside it (export-worker.js, speech-worker.js),
+ * its worker threads' and the speech host's files beside it (export-worker.js, speech-host.js),
  * so a hall's hub PC runs plain `node` instead of compiling TypeScript through tsx at every start.
  * Run with `npm run build:hub`; start with `npm run start:prod` (or `node --enable-source-maps dist/hub/main.js`).
  *
@@ -19,11 +19,11 @@ const OUT_DIR = `${ROOT}dist/hub`;
 
 await rm(OUT_DIR, { recursive: true, force: true });
 await build({
-  // The worker threads' files are entries of their own beside main.js (export-pool.ts, workerUrl).
+  // The worker threads' and the speech host's files are entries of their own beside main.js (workerUrl).
   entryPoints: {
     main: `${ROOT}apps/hub/src/main.ts`,
     'export-worker': `${ROOT}apps/hub/src/reports/export-worker.ts`,
-    'speech-worker': `${ROOT}apps/hub/src/speech/speech-worker.ts`,
+    'speech-host': `${ROOT}apps/hub/src/speech/speech-host.ts`,
   },
   outdir: OUT_DIR,
   bundle: true,
