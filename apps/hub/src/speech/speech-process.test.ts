@@ -44,7 +44,7 @@ describe.runIf(process.platform === 'linux')('the speech host, beside the hub', 
     const pending = speech.run('sleep', ['5'], { timeoutMs: 10_000 });
     await new Promise((resolve) => setTimeout(resolve, 200));
     process.kill(speech.pid ?? 0, 'SIGKILL');
-    await expect(pending).rejects.toThrow(/speech host stopped/);
+    await expect(pending).rejects.toThrow(/speech host process stopped/);
     const again = await speech.run('printf', ['ok'], { timeoutMs: 10_000 });
     expect(again.toString('utf8')).toBe('ok');
     expect(speech.started).toBe(2);
