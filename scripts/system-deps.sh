@@ -10,19 +10,22 @@ set -euo pipefail
 # Debian package | how to tell it is there: commands on PATH or files, any one of them (`|`) | Fedora package
 # (CHROMIUM_PATH: the browser the e2e tests start, ${CHROMIUM_PATH:-/usr/bin/chromium}, see tests/support/browser.ts)
 # python3, make, g++: better-sqlite3 compiles from source when its prebuilt download is unreachable.
-# chromium: the e2e tests drive the real pages. fonts-dejavu-core: pages and ticket previews render with it.
+# chromium: the e2e tests drive the real pages. fonts-dejavu-extra: the PDF reports' DejaVu Sans Condensed
+# (apps/hub/src/pdf); it depends on fonts-dejavu-core, which pages and ticket previews render with.
 # espeak-ng, sox: announcements are spoken offline and their WAVs measured.
 # poppler-utils: pdftoppm turns the printable PDF reports into PNG pages to check and look at.
+# openssl: the HTTPS tests make a self-signed certificate with it (postgresql brings it on Debian, not elsewhere).
 # postgresql: the central server's database. systemd: systemd-analyze verifies the hub's service unit (deploy/linux).
 PACKAGES='
 python3            python3                                                   python3
 make               make                                                      make
 g++                g++                                                       gcc-c++
 chromium           CHROMIUM_PATH                                             chromium
-fonts-dejavu-core  /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf|/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf  dejavu-sans-fonts
+fonts-dejavu-extra /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf|/usr/share/fonts/dejavu-sans-fonts/DejaVuSansCondensed.ttf  dejavu-sans-fonts
 espeak-ng          espeak-ng                                                 espeak-ng
 sox                sox                                                       sox
 poppler-utils      pdftoppm                                                  poppler-utils
+openssl            /usr/bin/openssl|openssl                                  openssl
 postgresql         pg_ctlcluster|pg_ctl|postgres|/usr/lib/postgresql/*/bin/postgres  postgresql-server
 systemd            /usr/bin/systemd-analyze|/bin/systemd-analyze|systemd-analyze  systemd
 '

@@ -7,17 +7,15 @@
 // BENCH_DASHBOARD_SAMPLES. Needs the built pages (`npm run build:web`).
 import { existsSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { pino } from 'pino';
 import { io } from 'socket.io-client';
 import type { SyncEvent } from '@giliran/protocol';
-import { upsertAccount } from '../../apps/central/src/index.ts';
 import { launchBrowser } from '../../tests/support/browser.ts';
-import { spawnCentral } from '../../tests/support/central-process.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub } from '../../tests/support/hub-harness.ts';
 import { startPostgres } from '../../tests/support/postgres-cluster.ts';
+import { BENCH_ADMIN, startBenchCentral } from './central-start.ts';
 import { httpRequest, isMain, percentile, progress, runBench, type BenchResult } from './run-all.ts';
 
 const SITES = Number(process.env.BENCH_DASHBOARD_SITES ?? 100);
@@ -29,19 +27,6 @@ const TARGET_P99_MS = 2000;
 /** The hub pusher's own delay after a commit (DEFAULT_PUSHER_TIMING.nudgeDelayMs), used by the simulated sites. */
 const NUDGE_MS = 200;
 const MEASURED = 'mpp-ukur';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
 
 /**
  * A hall's pusher without the hall: a ticket's life as queue events at a busy hall's pace, each pushed like the hub
@@ -170,31 +155,10 @@ async function run(): Promise<BenchResult> {
   const simulated: SimulatedSite[] = [];
   try {
     const databaseUrl = await cluster.createDatabase('central_dashboard_bench');
-    const port = await freePort();
-    const central = await spawnCentral(databaseUrl, port);
-    const url = `http://127.0.0.1:${port}`;
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-    const agent = new Agent({ keepAlive: true, maxSockets: SITES + 4 });
-    await upsertAccount(pool, {
-      username: 'wilayah',
-      name: 'Wilayah',
-      role: 'regional_admin',
-      pin: '583920',
+    const { central, port, url, agent, token, enrol } = await startBenchCentral(databaseUrl, pool, {
+      maxSockets: SITES + 4,
     });
-    const login = await httpRequest(agent, port, 'POST', '/api/auth/login', undefined, {
-      username: 'wilayah',
-      pin: '583920',
-    });
-    const token = (JSON.parse(login.body) as { token: string }).token;
-    const enrol = async (id: string) => {
-      const res = await httpRequest(agent, port, 'POST', '/api/central/sites', token, {
-        id,
-        kind: 'hall',
-        name: id,
-        region: 'Bench',
-      });
-      return JSON.parse(res.body) as { id: string; key: string };
-    };
 
     // The measured site: a real hub, its pusher at the default timing (200 ms nudge, 15 s heartbeat).
     const measured = await enrol(MEASURED);
@@ -208,8 +172,8 @@ async function run(): Promise<BenchResult> {
     // The dashboard: /pusat in Chromium, signed in, showing the list of sites.
     const page = await browser.page({ width: 1920, height: 1080 });
     await page.goto(`${url}/pusat?lang=id`);
-    await page.fill('input[name="username"]', 'wilayah');
-    await page.fill('input[name="pin"]', '583920');
+    await page.fill('input[name="username"]', BENCH_ADMIN.username);
+    await page.fill('input[name="pin"]', BENCH_ADMIN.pin);
     await page.click('button[type="submit"]');
     await page.locator(`[data-testid="sites"] tr[data-site="${MEASURED}"]`).waitFor();
 

@@ -7,15 +7,14 @@
 // two steps, finished).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { SyncEvent } from '@giliran/protocol';
-import { upsertAccount } from '../../apps/central/src/index.ts';
-import { spawnCentral, type CentralProcess } from '../../tests/support/central-process.ts';
+import type { CentralProcess } from '../../tests/support/central-process.ts';
 import { startPostgres, type PostgresCluster } from '../../tests/support/postgres-cluster.ts';
-import { httpRequest, isMain, progress, runBench, type BenchResult } from './run-all.ts';
+import { startBenchCentral } from './central-start.ts';
+import { isMain, progress, runBench, type BenchResult } from './run-all.ts';
 
 const SITES = Number(process.env.BENCH_CENTRAL_SITES ?? 100);
 const TICKETS = Number(process.env.BENCH_CENTRAL_TICKETS ?? 3000);
@@ -123,19 +122,6 @@ async function pushAll(
     const status = await post(agent, port, site.key, body);
     if (status !== 200) throw new Error(`sync ${site.id}: ${status}`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
 }
 
 function rssMbOf(pid: number): number {
@@ -248,38 +234,21 @@ async function run(): Promise<BenchResult> {
   let central: CentralProcess | null = null;
   try {
     const databaseUrl = await cluster.createDatabase('central_bench');
-    const port = await freePort();
-    // Central in its own process, as deployed: the bench driver's work does not share its thread.
-    central = await spawnCentral(databaseUrl, port, {
-      env: POOL === undefined ? {} : { CENTRAL_DB_POOL: POOL },
-      nodeArgs: PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`],
-    });
     const pool = new pg.Pool({ connectionString: databaseUrl, max: BASELINE_POOL });
     // A connection PostgreSQL drops while idle in the pool is reported here rather than crashing the bench unread.
     pool.on('error', (error) => {
       progress(`baseline pool: ${error.message}`);
     });
-    const agent = new Agent({ keepAlive: true, maxSockets: SITES + 1 });
-    await upsertAccount(pool, {
-      username: 'bench',
-      name: 'Bench',
-      role: 'regional_admin',
-      pin: '583920',
+    // Central in its own process, as deployed: the bench driver's work does not share its thread.
+    const started = await startBenchCentral(databaseUrl, pool, {
+      maxSockets: SITES + 1,
+      spawn: {
+        env: POOL === undefined ? {} : { CENTRAL_DB_POOL: POOL },
+        nodeArgs: PROFILE_DIR === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`],
+      },
     });
-    const login = await httpRequest(agent, port, 'POST', '/api/auth/login', undefined, {
-      username: 'bench',
-      pin: '583920',
-    });
-    const token = (JSON.parse(login.body) as { token: string }).token;
-    const enrol = async (id: string) => {
-      const res = await httpRequest(agent, port, 'POST', '/api/central/sites', token, {
-        id,
-        kind: 'hall',
-        name: id,
-        region: 'Bench',
-      });
-      return JSON.parse(res.body) as { id: string; key: string };
-    };
+    central = started.central;
+    const { port, agent, enrol } = started;
     const sites = await Promise.all(Array.from({ length: SITES }, (_, i) => enrol(`site-${i}`)));
     // The baseline's rows go to the same table under sites of their own (the foreign key holds for both).
     const rawSites = await Promise.all(Array.from({ length: SITES }, (_, i) => enrol(`raw-${i}`)));

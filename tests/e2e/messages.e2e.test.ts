@@ -181,7 +181,7 @@ describe('messages in Chromium', () => {
     await page.click('button[type="submit"]');
     const panel = page.locator('[data-testid="messages-panel"]');
     await panel.locator('li').first().waitFor();
-    expect(await panel.textContent()).toContain('62812•••••432');
+    expect(await panel.textContent()).toContain('Tiket: tautan · whatsapp · 62812•••••432');
     expect(await panel.textContent()).not.toContain('6281298765432');
     await screenshot(page, 'messages-mod-1-failed');
     await panel.locator('.messages-resend').first().click();

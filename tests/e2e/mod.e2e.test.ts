@@ -15,7 +15,9 @@ let page: Page;
 
 beforeAll(async () => {
   clock = new ManualClock(MONDAY_0900);
-  t = await startTestHub({ clock });
+  // No export slot at all: every PDF/XLSX is refused as a saturated pool refuses it (EXPORT_BUSY, 429, Retry-After).
+  // No other test here downloads a rendered file.
+  t = await startTestHub({ clock, hub: { exports: { maxInFlight: 0 } } });
   browser = await launchBrowser();
   page = await browser.page({ width: 1366, height: 768 });
   // The PC's clock and the hub's run together, as on site.
@@ -172,6 +174,29 @@ describe('MOD dashboard in Chromium', () => {
     }
     expect(errors).toEqual([]);
   });
+  it('says when to try again when the hub is too busy for another export, on the reports and SKM tabs', async () => {
+    const retryAfter = await fetch(`${t.hub.url}/api/reports?format=pdf`, {
+      headers: { authorization: `Bearer ${await t.login('mod')}` },
+    }).then((res) => res.headers.get('retry-after'));
+    expect(retryAfter).toMatch(/^\d+$/);
+    await page.click('button[data-tab="reports"]');
+    await page.click('.reports-downloads button[data-format="pdf"]');
+    const reportsError = page.locator('[data-testid="reports"] .reports-error');
+    await expect
+      .poll(() => reportsError.textContent())
+      .toBe(`Server sedang menyiapkan banyak laporan. Coba lagi dalam ${retryAfter} detik.`);
+    await screenshot(page, 'mod-reports-export-busy');
+
+    await page.click('.mod-who button:nth-last-child(2)');
+    await page.click('button[data-tab="skm"]');
+    await page.click('.skm-downloads button[data-format="xlsx"]');
+    await expect
+      .poll(() => page.locator('.skm-error[role="alert"]').textContent())
+      .toBe(`The server is preparing many reports right now. Try again in ${retryAfter} seconds.`);
+    await screenshot(page, 'mod-skm-export-busy-en');
+    await page.click('.mod-who button:nth-last-child(2)');
+  });
+
   it('keeps a long table from the hub’s deltas: counts every ticket, draws the rows in view, sorts served first', async () => {
     await page.click('button[data-tab="live"]');
     const count = page.locator('[data-testid="active-count"]');

@@ -108,7 +108,8 @@ describe('announcement audio for displays in a plain browser', () => {
     });
     await t.api('POST', '/counters/loket-2/call-next', { token: await t.login('loket2') });
     const chime = soxActiveRmsDb((await wavOf(t, '/announcements/chime.wav')).wav);
-    // espeak-ng is started from the hub's speech thread: starting a process blocks the thread that starts it.
+    // espeak-ng is started by the hub's speech host, a process of its own: starting a program forks the process
+    // that starts it, and a fork of the hub stalls its loop.
     const spawnedHere = vi.spyOn(childProcess, 'spawn');
     const spoken = await wavOf(t, `/tickets/${issued.body.id}/announcement.wav`);
     expect(spawnedHere).not.toHaveBeenCalled();

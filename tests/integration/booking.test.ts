@@ -14,7 +14,7 @@ import {
   SlotsView as SlotsSchema,
 } from '@giliran/protocol';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CENTRAL_ACTOR, FEED_CALLER, feedItemCommand } from '../../apps/hub/src/central/feed-apply.ts';
 import { CentralFeedStore } from '../../apps/hub/src/central/feed-store.ts';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
@@ -263,16 +263,18 @@ describe('online booking at a hub alone', () => {
   });
 
   it('marks bookings not checked in by the close of their window as no-shows, and late ones are sent to a ticket', async () => {
-    clock.advance(wib(THU, '08:16') - clock.now());
+    clock.advance(wib(THU, '08:15') - clock.now());
     const late = t.hub.db
       .prepare("SELECT code FROM bookings WHERE status = 'booked' AND session_id = 's1' LIMIT 1")
       .get() as { code: string };
+    // The window's last instant: still open. A minute later the hub's own alarm (its clock, no test call) marked it.
+    expect((await t.api<BookingView>('GET', `/bookings/${late.code}`)).body.status).toBe('booked');
+    clock.advance(60_000);
+    expect((await t.api<BookingView>('GET', `/bookings/${late.code}`)).body.status).toBe('no-show');
     const refused = await t.api<ApiErrorBody>('POST', `/bookings/${late.code}/check-in`, {
       token: KIOSK_TOKEN,
     });
     expect(refused.body.error.code).toBe('BOOKING_CHECK_IN_TOO_LATE');
-    t.hub.booking.sweep();
-    expect((await t.api<BookingView>('GET', `/bookings/${late.code}`)).body.status).toBe('no-show');
     expectLogIsTruth(t.hub.db);
   });
 
@@ -348,8 +350,10 @@ describe('online booking at a hub alone', () => {
 
 describe('bookings central takes for the site, through the site feed', () => {
   let t: TestHub;
+  let clock: ManualClock;
   beforeAll(async () => {
-    t = await startTestHub({ clock: new ManualClock(wib('2026-11-25', '06:00')) });
+    clock = new ManualClock(wib('2026-11-25', '06:00'));
+    t = await startTestHub({ clock });
   });
   afterAll(async () => {
     await t.stop();
@@ -426,6 +430,42 @@ describe('bookings central takes for the site, through the site feed', () => {
       'central:feed-applied',
       'central:feed-refused',
     ]);
+    expectLogIsTruth(t.hub.db);
+  });
+
+  it('marks a feed booking missed when its window closes; thirty days on the clock wake the sweep a bounded number of times', async () => {
+    await apply(
+      'booking:made',
+      {
+        code: 'CENTRAL3',
+        serviceId: 'kk',
+        date: THU,
+        sessionId: 's2',
+        start: '10:00',
+        end: '12:00',
+        name: 'Sari',
+        phone: '6281200000003',
+        locale: 'id',
+        checkInFrom: new Date(wib(THU, '09:30')).toISOString(),
+        checkInUntil: new Date(wib(THU, '10:15')).toISOString(),
+      },
+      5,
+    );
+    const sweeps = vi.spyOn(t.hub.booking, 'sweep');
+    try {
+      clock.advance(30 * 24 * 3_600_000);
+      expect((await t.api<BookingView>('GET', '/bookings/CENTRAL3')).body.status).toBe('no-show');
+      const marked = t.hub.db
+        .prepare("SELECT at FROM events WHERE type = 'booking:no-show'")
+        .pluck()
+        .all() as string[];
+      // Marked by the alarm at the window's close, not at the next wake of a minute's poll.
+      expect(marked.map((at) => Date.parse(at))).toEqual([wib(THU, '10:15') + 1]);
+      // Each closing window and at most hourly otherwise, not once a minute (43,200 times).
+      expect(sweeps.mock.calls.length).toBeLessThanOrEqual(30 * 24 + 2);
+    } finally {
+      sweeps.mockRestore();
+    }
     expectLogIsTruth(t.hub.db);
   });
 });

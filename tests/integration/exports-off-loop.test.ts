@@ -1,20 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../apps/hub/src/testing/manual-clock.ts';
-import { BACKGROUND_NICE } from '../../apps/hub/src/exports/background-thread.ts';
+import { readFileSync, readdirSync } from 'node:fs';
 import { KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 import { threadNices } from '../support/thread-nice.ts';
+
+const SCHED_IDLE = 5;
+
+/** The scheduling policy of every thread of a process (/proc stat's 41st field). */
+function threadPolicies(pid: number | 'self'): number[] {
+  return readdirSync(`/proc/${String(pid)}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${String(pid)}/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[38]);
+  });
+}
 
 // Wednesday 2026-11-25, 10:00 WIB: "yesterday" (2026-11-24) is a closed day.
 const NOW = Date.parse('2026-11-25T10:00:00+07:00');
 
-describe('report exports rendered in worker threads, capped and cached', () => {
+describe('report exports rendered in a host process, capped and cached', () => {
   let t: TestHub | undefined;
   afterEach(async () => {
     await t?.stop();
     t = undefined;
   });
 
-  /** The hub's own export pool: one worker thread, two exports accepted at once. */
+  /** The hub's own export pool: one host process, two exports accepted at once. */
   async function start(): Promise<{ hub: TestHub; mod: string }> {
     const hub = await startTestHub({ clock: new ManualClock(NOW) });
     t = hub;
@@ -29,19 +39,25 @@ describe('report exports rendered in worker threads, capped and cached', () => {
     return { status: res.status, retryAfter: res.headers.get('retry-after'), body };
   }
 
-  it('renders PDF and XLSX in a worker thread at the lowest priority, not on the hub’s loop', async () => {
+  it('renders PDF and XLSX in a process of its own at the lowest priority, not on the hub’s loop', async () => {
     const { hub, mod } = await start();
     await hub.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
-    const lowered = (): number => threadNices().filter((nice) => nice === BACKGROUND_NICE).length;
-    const before = process.platform === 'linux' ? lowered() : 0;
+    const nices = process.platform === 'linux' ? threadNices() : [];
     const pdf = await download(hub, mod, '/today?format=pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const xlsx = await download(hub, mod, '/today?format=xlsx');
     expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
     expect(hub.hub.exports.rendered).toBe(2);
-    // Linux: the export thread lowered itself alone (nice 19); the hub's loop, this thread, keeps its priority.
-    if (process.platform === 'linux') expect(lowered()).toBe(before + 1);
+    const host = hub.hub.exports.pid;
+    expect(host).toBeDefined();
+    expect(host).not.toBe(process.pid);
+    if (process.platform !== 'linux') return;
+    // Linux: every thread of the export host (its garbage collector's too) at SCHED_IDLE; the hub's loop, this
+    // process, keeps its threads and their priority.
+    expect(new Set(threadPolicies(host ?? 0))).toEqual(new Set([SCHED_IDLE]));
+    expect(threadPolicies('self')).not.toContain(SCHED_IDLE);
+    expect(threadNices()).toEqual(expect.arrayContaining(nices.slice(0, 1)));
   });
 
   it('answers 429 with Retry-After beyond the exports it accepts at once, and every accepted file is whole', async () => {
@@ -62,7 +78,7 @@ describe('report exports rendered in worker threads, capped and cached', () => {
     }
   });
 
-  it('hands today’s figures to the worker once for every file made from them, not once per file', async () => {
+  it('hands today’s figures to the export host once for every file made from them, not once per file', async () => {
     const { hub, mod } = await start();
     await hub.api('POST', '/tickets', { token: KIOSK_TOKEN, body: { serviceId: 'kk' } });
     for (const format of ['pdf', 'xlsx', 'pdf'])

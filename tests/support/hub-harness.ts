@@ -70,7 +70,9 @@ export async function startTestHub(
     speechPlatform?: NodeJS.Platform;
     centralTiming?: HubOptions['centralTiming'];
     /** Anything else the hub takes (bind address, public address, network interfaces). */
-    hub?: Partial<Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces' | 'messageChannels'>>;
+    hub?: Partial<
+      Pick<HubOptions, 'host' | 'publicUrl' | 'networkInterfaces' | 'messageChannels' | 'exports'>
+    >;
   } = {},
 ): Promise<TestHub> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'giliran-test-'));

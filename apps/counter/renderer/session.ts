@@ -78,7 +78,13 @@ export function forgetSession(): void {
 
 export type SignInResult =
   | { readonly ok: true; readonly session: Session }
-  | { readonly ok: false; readonly code: string; readonly message: { id: string; en: string } | null };
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: { id: string; en: string } | null;
+      /** A lock-out's or a limit's Retry-After, so the form says when to try again. */
+      readonly retryAfterSeconds?: number | null;
+    };
 
 /**
  * Signs in at `counterId` (the remembered counter, or one picked after sign-in). When this PC remembers a
@@ -94,7 +100,12 @@ export async function signIn(
   if (answer instanceof HubRequestError && answer.code === 'COUNTER_NOT_ASSIGNED' && counterId)
     answer = await requestLogin(hubUrl, { username, pin });
   if (answer instanceof HubRequestError)
-    return { ok: false, code: answer.code, message: answer.body?.error.message ?? null };
+    return {
+      ok: false,
+      code: answer.code,
+      message: answer.body?.error.message ?? null,
+      retryAfterSeconds: answer.retryAfterSeconds,
+    };
   if (answer.role !== 'officer') return { ok: false, code: 'NOT_OFFICER', message: null };
   if (!answer.counterId) return { ok: false, code: 'NO_COUNTER', message: null };
   const session: Session = {

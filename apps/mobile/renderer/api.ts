@@ -1,20 +1,6 @@
-import type { ApiErrorBody } from '@giliran/protocol';
-import { pick, type Lang } from '@giliran/ui';
+import { hubErrorFrom, HubRequestError } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import type { StaffSession } from '@giliran/ui/staff-session';
-
-/** What went wrong, as the hub said it (its coded bilingual message), ready to show. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: string,
-    readonly body: ApiErrorBody | null,
-  ) {
-    super(code);
-  }
-
-  text(lang: Lang): string {
-    return this.body ? pick(this.body.error.message, lang) : this.code;
-  }
-}
 
 /** REST calls of the page with the signed-in token; a body may be JSON or a photo's bytes. */
 export function api(session: StaffSession) {
@@ -36,15 +22,11 @@ export function api(session: StaffSession) {
         body: payload ?? null,
       });
     } catch {
-      throw new ApiFailure('NETWORK', null);
+      throw new HubRequestError('NETWORK', 0, null);
     }
+    if (!response.ok) throw await hubErrorFrom(response);
     const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      const error = parsed as ApiErrorBody | null;
-      throw new ApiFailure(error?.error.code ?? 'HTTP', error);
-    }
-    return parsed as T;
+    return (text ? JSON.parse(text) : null) as T;
   };
   return {
     get: <T>(path: string) => call<T>('GET', path),
@@ -56,18 +38,9 @@ export function api(session: StaffSession) {
       });
       return response.blob();
     },
-    /** A file link the browser downloads with the token (reports). */
-    download: async (path: string, name: string) => {
-      const response = await fetch(new URL(`/api${path}`, session.hubUrl), {
-        headers: { authorization: `Bearer ${session.token}` },
-      });
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      link.click();
-      URL.revokeObjectURL(url);
-    },
+    /** A report file the browser downloads with the token; a refusal (429 when exports are busy) throws. */
+    download: (path: string, name: string) =>
+      downloadFile(new URL(`/api${path}`, session.hubUrl), session.token, name),
   };
 }
 

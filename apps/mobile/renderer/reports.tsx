@@ -1,8 +1,8 @@
 import type { VisitRecapView, VisitSummaryView } from '@giliran/protocol';
-import { translator, type Lang } from '@giliran/ui';
+import { failureText, translator, type Lang } from '@giliran/ui';
 import { useState } from 'preact/hooks';
 import type { Api } from './api.ts';
-import { Card, Field } from './fields.tsx';
+import { Card, Field, Outcome } from './fields.tsx';
 import { TEXTS } from './texts.ts';
 
 /** Each visit's report as PDF or XLSX, and the month's recap for the Dinas. */
@@ -18,9 +18,18 @@ export function Reports({
   const t = translator(TEXTS, lang);
   const [month, setMonth] = useState(new Date().toISOString().slice(0, 7));
   const [recap, setRecap] = useState<VisitRecapView | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  /** A refused file (the export pool busy: 429) says why and when to try again; nothing is saved. */
+  const download = (path: string, name: string) => {
+    setRefusal(null);
+    api.download(path, name).catch((error: unknown) => {
+      setRefusal(failureText(error, lang, { offline: t('offline'), failed: t('failed') }));
+    });
+  };
   return (
     <div class="mb-grid">
       <Card title={t('reports')} wide>
+        <Outcome message={refusal === null ? null : { ok: false, text: refusal }} />
         <ul class="mb-list">
           {visits.map((v) => (
             <li key={v.id} class="mb-report-row">
@@ -31,21 +40,18 @@ export function Reports({
                 <button
                   type="button"
                   class="mb-btn"
-                  onClick={() =>
-                    void api.download(`/visits/${v.id}/report?format=pdf`, `laporan-kunjungan-${v.date}.pdf`)
-                  }
+                  onClick={() => {
+                    download(`/visits/${v.id}/report?format=pdf`, `laporan-kunjungan-${v.date}.pdf`);
+                  }}
                 >
                   PDF
                 </button>
                 <button
                   type="button"
                   class="mb-btn"
-                  onClick={() =>
-                    void api.download(
-                      `/visits/${v.id}/report?format=xlsx`,
-                      `laporan-kunjungan-${v.date}.xlsx`,
-                    )
-                  }
+                  onClick={() => {
+                    download(`/visits/${v.id}/report?format=xlsx`, `laporan-kunjungan-${v.date}.xlsx`);
+                  }}
                 >
                   XLSX
                 </button>
@@ -67,9 +73,9 @@ export function Reports({
           <button
             type="button"
             class="mb-btn"
-            onClick={() =>
-              void api.download(`/visits/recap?month=${month}&format=xlsx`, `rekap-${month}.xlsx`)
-            }
+            onClick={() => {
+              download(`/visits/recap?month=${month}&format=xlsx`, `rekap-${month}.xlsx`);
+            }}
           >
             XLSX
           </button>

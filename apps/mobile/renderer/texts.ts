@@ -83,6 +83,8 @@ export const MOBILE_TEXTS = {
   recap: { id: 'Rekap bulanan', en: 'Monthly recap' },
   month: { id: 'Bulan', en: 'Month' },
   saved: { id: 'Tersimpan.', en: 'Saved.' },
+  offline: { id: 'Hub tidak terjangkau.', en: 'The hub cannot be reached.' },
+  failed: { id: 'Permintaan gagal.', en: 'The request failed.' },
   masked: { id: 'NIK dan No. HP disamarkan.', en: 'NIK and phone are masked.' },
 } as const;
 

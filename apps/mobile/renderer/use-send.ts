@@ -1,6 +1,5 @@
-import { translator, type Lang } from '@giliran/ui';
+import { failureText, translator, type Lang } from '@giliran/ui';
 import { useState } from 'preact/hooks';
-import { ApiFailure } from './api.ts';
 import { TEXTS } from './texts.ts';
 
 /** Sends one change, then reloads what the page shows; says "saved" or the hub's coded message. */
@@ -16,7 +15,10 @@ export function useSend(lang: Lang, reload: () => void) {
       reload();
       return true;
     } catch (error) {
-      setMessage({ ok: false, text: error instanceof ApiFailure ? error.text(lang) : String(error) });
+      setMessage({
+        ok: false,
+        text: failureText(error, lang, { offline: t('offline'), failed: t('failed') }),
+      });
       return false;
     } finally {
       setBusy(false);

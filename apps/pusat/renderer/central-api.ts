@@ -1,5 +1,4 @@
-import type { ApiErrorBody } from '@giliran/protocol';
-import { HubRequestError } from '@giliran/ui';
+import { hubErrorFrom, HubRequestError } from '@giliran/ui';
 import type { StaffSession } from '@giliran/ui/staff-session';
 import { io, type Socket } from 'socket.io-client';
 
@@ -51,12 +50,8 @@ export class CentralApi {
     } catch {
       throw new HubRequestError('NETWORK', 0, null);
     }
-    const parsed: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      const body = parsed as ApiErrorBody | null;
-      throw new HubRequestError(body?.error.code ?? 'HTTP', response.status, body);
-    }
-    return parsed as T;
+    if (!response.ok) throw await hubErrorFrom(response);
+    return (await response.json().catch(() => null)) as T;
   }
 
   close(): void {

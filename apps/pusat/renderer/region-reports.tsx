@@ -1,4 +1,4 @@
-import { formatDate, formatDuration, pick, type Lang } from '@giliran/ui';
+import { failureText, formatDate, formatDuration, pick, type Lang } from '@giliran/ui';
 import { useEffect, useState } from 'preact/hooks';
 import type { CentralApi } from './central-api.ts';
 import { download, FILE_FORMATS } from './download.ts';
@@ -32,6 +32,7 @@ export function RegionReports({
   const [shown, setShown] = useState<Query | null>(null);
   const [view, setView] = useState<RegionView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   useEffect(() => {
     void api.get<CentralSiteView[]>('/api/central/sites').then((list) => {
       setSites(list);
@@ -114,11 +115,16 @@ export function RegionReports({
               class="pusat-btn"
               data-format={format}
               onClick={() => {
-                void download(
+                setDownloadError(null);
+                download(
                   api,
                   `/api/central/reports?${queryString(query)}&format=${format}`,
                   `laporan-wilayah.${format}`,
-                );
+                ).catch((e: unknown) => {
+                  setDownloadError(
+                    failureText(e, lang, { offline: t('offline'), failed: t('downloadFailed') }),
+                  );
+                });
               }}
             >
               {t('download', { format: format.toUpperCase() })}
@@ -127,6 +133,11 @@ export function RegionReports({
         </span>
       </form>
       {error && <p class="pusat-error">{t('failed', { reason: error })}</p>}
+      {downloadError && (
+        <p class="pusat-error" role="alert" data-testid="download-error">
+          {downloadError}
+        </p>
+      )}
       {!view && !error && <p class="pusat-muted">{t('loading')}</p>}
       {view && <ReportBody view={view} lang={lang} t={t} />}
     </section>

@@ -75,6 +75,7 @@ export const TEXTS = {
   download: { id: 'Unduh {format}', en: 'Download {format}' },
   loading: { id: 'Memuat…', en: 'Loading…' },
   failed: { id: 'Gagal memuat: {reason}', en: 'Could not load: {reason}' },
+  downloadFailed: { id: 'Berkas tidak dapat diunduh.', en: 'The file could not be downloaded.' },
   liveNote: { id: 'Angka hari ini masih berjalan.', en: 'Today’s figures are still running.' },
   reportSites: { id: 'Rekap per situs', en: 'Per site' },
   reportSkm: { id: 'Survei Kepuasan Masyarakat (IKM)', en: 'Public satisfaction survey (IKM)' },

@@ -19,6 +19,19 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/** Each kind's short name, for every screen that lists messages or their texts (MOD's live panel and settings). */
+export const MESSAGE_KIND_NAMES: Readonly<Record<MessageKind, LocalizedText>> = {
+  'booking-confirmed': { id: 'Booking: tercatat', en: 'Booking: confirmed' },
+  'booking-reminder-day': { id: 'Booking: pengingat H-1', en: 'Booking: reminder, day before' },
+  'booking-reminder-hour': { id: 'Booking: pengingat 1 jam', en: 'Booking: reminder, one hour' },
+  'booking-moved': { id: 'Booking: dipindah', en: 'Booking: moved' },
+  'booking-cancelled': { id: 'Booking: dibatalkan', en: 'Booking: cancelled' },
+  'ticket-link': { id: 'Tiket: tautan', en: 'Ticket: link' },
+  'ticket-near': { id: 'Tiket: giliran dekat', en: 'Ticket: turn near' },
+  'ticket-called': { id: 'Tiket: dipanggil', en: 'Ticket: called' },
+  'ticket-survey': { id: 'Tiket: survei SKM', en: 'Ticket: SKM survey' },
+};
+
 export type MessageTemplates = Readonly<Record<MessageKind, LocalizedText>>;
 
 /** The placeholders a template may use; any other `{word}` is left as written. */

@@ -254,11 +254,12 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
       en: 'Too many survey attempts. Please wait a moment.',
     },
   },
+  // Says no wait of its own: the answer's Retry-After does, and the staff pages add it (failureText).
   SIGN_IN_RATE_LIMITED: {
     status: 429,
     message: {
-      id: 'Terlalu banyak percobaan masuk dari perangkat ini. Tunggu satu menit, lalu coba lagi.',
-      en: 'Too many sign-in attempts from this device. Wait a minute, then try again.',
+      id: 'Terlalu banyak percobaan masuk dari perangkat ini.',
+      en: 'Too many sign-in attempts from this device.',
     },
   },
   COMPLAINT_PROOF_REQUIRED: {
@@ -268,11 +269,12 @@ export const ERRORS: Readonly<Record<ErrorCode, ErrorSpec>> = {
       en: 'The form was not ready to send. Reload the page, then send it again.',
     },
   },
+  // Says no wait of its own: the answer's Retry-After does, and the staff pages add it (failureText).
   EXPORT_BUSY: {
     status: 429,
     message: {
-      id: 'Server sedang menyiapkan banyak laporan. Coba lagi sebentar lagi.',
-      en: 'The server is preparing many reports right now. Try again shortly.',
+      id: 'Server sedang menyiapkan banyak laporan.',
+      en: 'The server is preparing many reports right now.',
     },
   },
   INTERNAL: {

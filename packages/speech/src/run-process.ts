@@ -4,7 +4,7 @@ import { setPriority } from 'node:os';
 
 /**
  * Speech is background work: on a small hub PC the queue's own loop must win the CPU (POSIX nice 19, the lowest;
- * started from the hub's speech thread it already has it from the thread, and setting it again changes nothing).
+ * started from the hub's speech host it already has it from the host, and setting it again changes nothing).
  */
 const BACKGROUND_PRIORITY = 19;
 

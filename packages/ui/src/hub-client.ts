@@ -25,6 +25,34 @@ export class HubRequestError extends Error {
   }
 }
 
+/**
+ * Retry-After in whole seconds, rounded up: a number of seconds, or an HTTP date counted from `now`; null when the
+ * header is absent, unreadable or already past.
+ */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds > 0 ? Math.ceil(seconds) : null;
+  const at = Date.parse(header);
+  return Number.isFinite(at) && at > now ? Math.ceil((at - now) / 1000) : null;
+}
+
+/**
+ * A refused answer as the hub's coded error with its Retry-After: the one reading of a refusal for every page's
+ * requests and downloads (hub and central answer alike). A body that is not the coded JSON leaves the code HTTP.
+ */
+export async function hubErrorFrom(response: Response): Promise<HubRequestError> {
+  const parsed = (await response.json().catch(() => null)) as unknown;
+  const body =
+    typeof parsed === 'object' && parsed !== null && 'error' in parsed ? (parsed as ApiErrorBody) : null;
+  return new HubRequestError(
+    body?.error.code ?? 'HTTP',
+    response.status,
+    body,
+    retryAfterSeconds(response.headers.get('retry-after')),
+  );
+}
+
 export interface HubClientOptions {
   readonly hubUrl: string;
   readonly token: string;
@@ -90,13 +118,9 @@ export class HubClient {
     } catch {
       throw new HubRequestError('NETWORK', 0, null);
     }
+    if (!response.ok) throw await hubErrorFrom(response);
     const text = await response.text();
-    const parsed: unknown = text ? JSON.parse(text) : null;
-    if (!response.ok) {
-      const error = parsed as ApiErrorBody | null;
-      throw new HubRequestError(error?.error.code ?? 'HTTP', response.status, error);
-    }
-    return parsed as T;
+    return (text ? JSON.parse(text) : null) as T;
   }
 
   /** Sends a command over the socket and resolves with its data, or rejects with the hub's error. */

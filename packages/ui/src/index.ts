@@ -8,3 +8,4 @@ export * from './sign-in.ts';
 export * from './action-runner.ts';
 export * from './wait-text.ts';
 export * from './scanner.ts';
+export * from './failure-text.ts';

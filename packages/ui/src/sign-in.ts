@@ -1,5 +1,5 @@
-import type { ApiErrorBody, LoginResponse } from '@giliran/protocol';
-import { HubRequestError } from './hub-client.ts';
+import type { LoginResponse } from '@giliran/protocol';
+import { hubErrorFrom, HubRequestError } from './hub-client.ts';
 
 /** Signs in with username and PIN (and the counter, for an officer); the hub's coded error otherwise. */
 export async function requestLogin(
@@ -16,16 +16,8 @@ export async function requestLogin(
   } catch {
     return new HubRequestError('NETWORK', 0, null);
   }
-  const parsed = (await response.json().catch(() => null)) as unknown;
-  if (response.ok) return parsed as LoginResponse;
-  const error = parsed as ApiErrorBody | null;
-  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
-  return new HubRequestError(
-    error?.error.code ?? 'HTTP',
-    response.status,
-    error,
-    Number.isFinite(retryAfter) && retryAfter > 0 ? Math.ceil(retryAfter) : null,
-  );
+  if (!response.ok) return hubErrorFrom(response);
+  return (await response.json().catch(() => null)) as LoginResponse;
 }
 
 /** Ends the session at the hub; the page forgets its token either way. */

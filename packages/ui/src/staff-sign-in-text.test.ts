@@ -1,3 +1,4 @@
+import { ERRORS } from '@giliran/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HubRequestError } from './hub-client.ts';
 import { requestLogin } from './sign-in.ts';
@@ -26,6 +27,16 @@ describe('the staff sign-in says why it refused', () => {
     );
     // A server that gave no Retry-After (central): its own message.
     expect(signInFailureText(locked(null), WRONG_ROLE, 'en')).toBe(LOCKED.en);
+    // Any other limit that said when: its own message, then the wait.
+    const limited = {
+      ok: false,
+      code: 'SIGN_IN_RATE_LIMITED',
+      message: ERRORS.SIGN_IN_RATE_LIMITED.message,
+      retryAfterSeconds: 60,
+    } as const;
+    expect(signInFailureText(limited, WRONG_ROLE, 'id')).toBe(
+      'Terlalu banyak percobaan masuk dari perangkat ini. Coba lagi dalam 1 menit.',
+    );
   });
 
   it('gives the page its own words for a role it does not serve, the server’s message, or the bare code', () => {

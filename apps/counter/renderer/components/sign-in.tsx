@@ -1,4 +1,5 @@
-import { pick, type Lang } from '@giliran/ui';
+import type { Lang } from '@giliran/ui';
+import { signInFailureText } from '@giliran/ui/staff-sign-in-text';
 import { useState } from 'preact/hooks';
 import { signIn, type Session } from '../session.ts';
 import type { CounterText } from '../texts.ts';
@@ -14,7 +15,12 @@ interface Props {
   readonly t: T;
 }
 
-type Failure = { readonly code: string; readonly message: { id: string; en: string } | null };
+type Failure = {
+  readonly ok: false;
+  readonly code: string;
+  readonly message: { id: string; en: string } | null;
+  readonly retryAfterSeconds?: number | null;
+};
 
 /** Username and PIN; an officer with several counters then picks the one they sit at today. */
 export function SignIn({ hubUrl, rememberedCounter, notice, onSignedIn, onLang, lang, t }: Props) {
@@ -45,9 +51,7 @@ export function SignIn({ hubUrl, rememberedCounter, notice, onSignedIn, onLang, 
       ? t('notOfficer')
       : f.code === 'NO_COUNTER'
         ? t('noCounter')
-        : f.message
-          ? pick(f.message, lang)
-          : f.code;
+        : signInFailureText(f, f.code, lang);
 
   return (
     <main class="sign-in">

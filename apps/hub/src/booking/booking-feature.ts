@@ -7,13 +7,12 @@ import { BookingService } from './booking-service.ts';
 import { BookingStore } from './booking-store.ts';
 import { BookingSigner } from './booking-token.ts';
 import { BOOKING_OPERATIONS } from './booking-openapi.ts';
-
-/** How often open bookings whose check-in closed are marked no-show. */
-const SWEEP_MS = 60_000;
+import { NoShowSweeper } from './no-show-sweeper.ts';
 
 /**
  * Online booking: its routes under /api (public booking, check-in at the kiosk and FO desk), its signing key in
- * the data folder, the no-show sweep (at start and every minute), and the bookings central sends in the site feed.
+ * the data folder, the no-show sweep (at start and when each check-in window closes), and the bookings central sends
+ * in the site feed.
  */
 export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingService {
   ctx.openapi.add(BOOKING_OPERATIONS);
@@ -33,21 +32,20 @@ export function registerBooking(ctx: HubContext, feed: FeedKinds): BookingServic
     holidays: () => calendar.holidayDates(),
   });
   ctx.api(bookingRoutes({ bookings: service, clock: ctx.clock, commands: ctx.commands }));
-  const sweep = () => {
-    try {
-      service.sweep();
-    } catch (error) {
-      ctx.logger.error({ err: error }, 'marking missed bookings failed');
-    }
-  };
-  let timer: ReturnType<typeof setInterval> | undefined;
+  const sweeper = new NoShowSweeper({
+    sweep: () => service.sweep(),
+    nextClose: (now) => store.nextCheckInClose(now),
+    clock: ctx.clock,
+    logger: ctx.logger,
+  });
+  ctx.bus.onCommitted((batch) => {
+    sweeper.onCommitted(batch.map((b) => b.event));
+  });
   ctx.onStart(() => {
-    sweep();
-    timer = setInterval(sweep, SWEEP_MS);
-    timer.unref();
+    sweeper.fire();
   });
   ctx.onClose(() => {
-    clearInterval(timer);
+    sweeper.stop();
   });
   return service;
 }

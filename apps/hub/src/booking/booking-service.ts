@@ -338,10 +338,15 @@ export class BookingService {
     return { booking: applyBookingEvent(undefined, made), made };
   }
 
-  /** Open bookings whose check-in closed become no-shows (a timer and the hub's start call this). */
-  sweep(): void {
+  /**
+   * Open bookings whose check-in closed become no-shows (the hub's start and the no-show sweeper call this);
+   * answers how many were marked, a batch at most.
+   */
+  sweep(): number {
     const now = this.deps.engine.nowIso();
-    this.deps.bus.commitSystem(decideNoShows(this.deps.store.missed(now), now));
+    const missed = decideNoShows(this.deps.store.missed(now), now);
+    this.deps.bus.commitSystem(missed);
+    return missed.length;
   }
 }
 

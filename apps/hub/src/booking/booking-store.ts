@@ -3,6 +3,9 @@ import type { Db } from '../db/database.ts';
 import { sql } from '../db/statements.ts';
 import { bookingRecordOf, type BookingRow } from '../db/booking-row.ts';
 
+/** How many missed bookings one sweep marks; a full batch means more are waiting. */
+export const MISSED_BATCH = 500;
+
 /** Reads of the `bookings` projection: what every booking decision counts, from the indexes. */
 export class BookingStore {
   constructor(private readonly db: Db) {}
@@ -52,12 +55,21 @@ export class BookingStore {
     return rows.map((r) => r.changed_at);
   }
 
-  /** Open bookings whose check-in closed before `now`: the no-show sweep's work. */
+  /** Open bookings whose check-in closed before `now`: the no-show sweep's work, at most MISSED_BATCH at a time. */
   missed(now: string): BookingRecord[] {
     const rows = sql(
       this.db,
-      "SELECT * FROM bookings WHERE status = 'booked' AND check_in_until < ? ORDER BY check_in_until LIMIT 500",
+      `SELECT * FROM bookings WHERE status = 'booked' AND check_in_until < ? ORDER BY check_in_until LIMIT ${MISSED_BATCH}`,
     ).all(now) as BookingRow[];
     return rows.map(bookingRecordOf);
+  }
+
+  /** The earliest check-in window of an open booking that closes at or after `now` (index bookings_open). */
+  nextCheckInClose(now: string): string | null {
+    const row = sql(
+      this.db,
+      "SELECT MIN(check_in_until) AS at FROM bookings WHERE status = 'booked' AND check_in_until >= ?",
+    ).get(now) as { at: string | null };
+    return row.at;
   }
 }

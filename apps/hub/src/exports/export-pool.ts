@@ -1,19 +1,15 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import { BackgroundProcess } from './background-process.ts';
 import { HubError } from '../hub-error.ts';
 
 export interface ExportPoolOptions {
-  /** Worker threads rendering at once; one leaves the other core of a small hub PC to the queue. */
-  readonly threads?: number;
   /** Exports accepted at once, rendering and waiting; the next is answered 429 with Retry-After. */
   readonly maxInFlight?: number;
 }
 
 /**
- * One file to render, as data a worker thread can receive (structured clone): a kind the worker renders, a plain-JSON
- * view, and what is cloned beside it. The worker entry that knows the kinds is the reports feature's
- * (reports/export-worker.ts), handed to the pool by its file: this module names no feature.
+ * One file to render, as data a host process can receive (structured clone): a kind the host renders, a plain-JSON
+ * view, and what is cloned beside it. The host entry that knows the kinds is the reports feature's
+ * (reports/export-host.ts), handed to the pool by its file: this module names no feature.
  */
 export interface ExportJob {
   readonly kind: string;
@@ -22,7 +18,7 @@ export interface ExportJob {
   readonly photos?: readonly unknown[];
 }
 
-/** What crosses to the worker thread: the view as JSON bytes in shared memory (`encode` says why). */
+/** What crosses to the host: the view as JSON bytes (`encode` says why). */
 interface ExportTask {
   readonly kind: string;
   readonly view: Uint8Array;
@@ -38,42 +34,22 @@ const RETRY_AFTER_SECONDS = 5;
 const BUSY = new HubError('EXPORT_BUSY', undefined, RETRY_AFTER_SECONDS);
 
 /**
- * A worker thread's file: beside this module in the sources (`./name.ts`), or beside the bundle's main.js, where
- * `npm run build:hub` writes each worker as an entry of its own (`./name.js`).
- */
-export function workerUrl(name: string, here: string): URL {
-  return new URL(here.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`, here);
-}
-
-/** Worker threads load TypeScript through tsx, as the hub itself runs (a dependency of the hub). */
-export function tsxLoader(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-}
-
-/**
- * PDF and XLSX exports rendered in worker threads, at most `maxInFlight` accepted at once: sixty staff asking for
- * reports together get files in turn or a 429, and the kiosks keep issuing tickets on the main loop.
+ * PDF and XLSX exports rendered in a host process of their own at the lowest priority (background-process.ts says
+ * why not a worker thread), at most `maxInFlight` accepted at once: sixty staff asking for reports together get
+ * files in turn or a 429, and the kiosks keep issuing tickets on the hub's loop.
  */
 export class ExportPool<J extends ExportJob = ExportJob> {
-  private readonly pool: Piscina;
+  private readonly host: BackgroundProcess<ExportTask>;
   private readonly maxInFlight: number;
   private inFlight = 0;
   private readonly encoded = new WeakMap<ExportJob['view'], Uint8Array>();
   /** Views encoded for the worker so far: for tests. */
   viewsEncoded = 0;
 
-  /** `worker`: the worker entry's file (`workerUrl`), whose default export renders an `ExportTask`. */
-  constructor(worker: URL, options: ExportPoolOptions = {}) {
-    const threads = options.threads ?? 1;
+  /** `host`: the host entry's file (`workerUrl`), which serves `ExportTask`s (background-host.ts). */
+  constructor(host: URL, options: ExportPoolOptions = {}) {
     this.maxInFlight = options.maxInFlight ?? 2;
-    this.pool = new Piscina({
-      filename: worker.href,
-      minThreads: 0,
-      maxThreads: threads,
-      idleTimeout: 60_000,
-      // Rendering is background work: each worker thread lowers itself to nice 19 (background-thread.ts).
-      execArgv: ['--import', tsxLoader()],
-    });
+    this.host = new BackgroundProcess(host, 'export');
   }
 
   /**
@@ -91,7 +67,7 @@ export class ExportPool<J extends ExportJob = ExportJob> {
     }
   }
 
-  /** Renders one file in a worker thread. */
+  /** Renders one file in the host process; the host renders one at a time, in the order asked. */
   private async render(job: ExportJob): Promise<Buffer> {
     const letterhead = 'letterhead' in job ? job.letterhead : undefined;
     const photos = 'photos' in job ? job.photos : undefined;
@@ -101,31 +77,33 @@ export class ExportPool<J extends ExportJob = ExportJob> {
       ...(letterhead ? { letterhead } : {}),
       ...(photos ? { photos } : {}),
     };
-    const bytes = (await this.pool.run(task)) as Uint8Array;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return this.host.request(task);
   }
 
   /**
-   * A view as JSON in shared memory, encoded once however many files are rendered from it: sixty exports of the
-   * same figures would otherwise copy the whole view into the worker sixty times, each copy made on the hub's loop.
+   * A view as JSON bytes, encoded once however many files are rendered from it: sixty exports of the same figures
+   * would otherwise serialise the whole view sixty times on the hub's loop (sending bytes is a copy, not a walk).
    */
   private encode(view: ExportJob['view']): Uint8Array {
     const known = this.encoded.get(view);
     if (known) return known;
-    const json = Buffer.from(JSON.stringify(view));
-    const shared = new Uint8Array(new SharedArrayBuffer(json.byteLength));
-    shared.set(json);
-    this.encoded.set(view, shared);
+    const json = new Uint8Array(Buffer.from(JSON.stringify(view)));
+    this.encoded.set(view, json);
     this.viewsEncoded++;
-    return shared;
+    return json;
   }
 
-  /** Files rendered by the worker threads so far. */
+  /** Files rendered by the host so far. */
   get rendered(): number {
-    return this.pool.completed;
+    return this.host.completed;
   }
 
-  async close(): Promise<void> {
-    await this.pool.destroy();
+  /** The host's process id once started: for tests. */
+  get pid(): number | undefined {
+    return this.host.pid;
+  }
+
+  close(): Promise<void> {
+    return this.host.close();
   }
 }

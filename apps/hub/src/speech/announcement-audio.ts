@@ -15,9 +15,9 @@ import {
 } from '@giliran/speech';
 import pLimit from 'p-limit';
 import type { SiteConfig } from '../config/site-config.ts';
-import type { SpeechWork } from './speech-thread.ts';
+import type { SpeechWork } from './speech-process.ts';
 
-/** Everything on the calling thread: for tests and tools; the hub hands the work to its SpeechThread. */
+/** Everything on the calling thread: for tests and tools; the hub hands the work to its SpeechProcess. */
 const HERE: SpeechWork = { run: runProcess, normalize: (wav) => Promise.resolve(normalizeWavLoudness(wav)) };
 
 const CACHE_SIZE = 200;
@@ -56,7 +56,7 @@ export class AnnouncementAudio {
     /**
      * The system voice's report of the voice it speaks with (`onVoice`); `platform` for tests; `onSpoken`: the
      * engine that spoke a call, so that an engine's failure is reported again after it has recovered; `work`:
-     * where espeak-ng is started and the WAV levelled (the hub's speech thread; this thread by default).
+     * where espeak-ng is started and the WAV levelled (the hub's speech host process; this thread by default).
      */
     options: Pick<SayOptions, 'onVoice' | 'platform'> & {
       readonly onSpoken?: (engine: string) => void;

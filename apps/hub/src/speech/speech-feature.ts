@@ -2,7 +2,7 @@ import { STAFF_ROOM } from '../socket/socket-server.ts';
 import type { HubContext } from '../hub-context.ts';
 import { AnnouncementAudio } from './announcement-audio.ts';
 import { announcementRoutes } from './announcement-routes.ts';
-import { SpeechThread } from './speech-thread.ts';
+import { SpeechProcess } from './speech-process.ts';
 import { speechAlerts } from './voice-alert.ts';
 
 /** The calls spoken on the displays: chime and announcement WAVs, and alerts when the voice falls back. */
@@ -14,14 +14,14 @@ export function registerSpeech(ctx: HubContext): AnnouncementAudio {
     toAll: (alert) => io.emit('hub:alert', alert),
     toStaff: (alert) => io.to(STAFF_ROOM).emit('hub:alert', alert),
   });
-  // espeak-ng is started, and every WAV levelled, off the loop that issues tickets.
-  const thread = new SpeechThread();
-  ctx.onClose(() => thread.close());
+  // espeak-ng is started, and every WAV levelled, in a small process of its own: the hub never forks for a call.
+  const host = new SpeechProcess();
+  ctx.onClose(() => host.close());
   const audio = new AnnouncementAudio(site, options.dataDir, speech.onFallback, {
     ...(options.speechPlatform !== undefined ? { platform: options.speechPlatform } : {}),
     onVoice: speech.onVoice,
     onSpoken: speech.onSpoken,
-    work: thread,
+    work: host,
   });
   ctx.api(announcementRoutes({ auth: ctx.auth, engine: ctx.engine, store: ctx.store, site, audio }));
   return audio;

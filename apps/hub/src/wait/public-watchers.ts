@@ -16,6 +16,8 @@ export class PublicTicketWatchers {
     private readonly statusOf: (code: string) => PublicTicketStatus | null,
     /** Told which codes were just shown a wait estimate: each shown wait is a promise to log. */
     private readonly shown: (codes: readonly string[]) => void = () => undefined,
+    /** Told when a phone starts following a ticket: the time-only refresh wakes up. */
+    private readonly onWatch: () => void = () => undefined,
   ) {
     this.namespace = io.of('/public');
     this.namespace.use((socket, next) => {
@@ -35,10 +37,17 @@ export class PublicTicketWatchers {
         socket.emit('ticket:status', status);
         if (status.estimate !== null) this.shown([code]);
       }
+      this.onWatch();
     });
   }
 
-  /** After each commit, and each minute (estimates move with time): push the new status to every watched ticket whose status changed. */
+  /** Whether any phone follows a ticket now. */
+  watching(): boolean {
+    for (const room of this.namespace.adapter.rooms.keys()) if (room.startsWith('ticket:')) return true;
+    return false;
+  }
+
+  /** After each commit, and each minute while watched (estimates move with time): push the new status to every watched ticket whose status changed. */
   refresh(): void {
     const watched = new Set<string>();
     const estimated: string[] = [];

@@ -4,6 +4,7 @@ import { ReportStore } from '../reports/report-store.ts';
 import { publicTicketStatus } from '../views/views.ts';
 import { ForecastCache } from './forecast-cache.ts';
 import { PublicTicketWatchers } from './public-watchers.ts';
+import { TimeOnlyRefresh } from './time-only-refresh.ts';
 import { ticketStatusRoutes } from './ticket-status-routes.ts';
 import { UnstaffedCounters } from './unstaffed-counters.ts';
 import { waitAccuracyRoutes } from './wait-accuracy-routes.ts';
@@ -38,15 +39,15 @@ export function registerWait(ctx: HubContext): void {
         : null;
     },
     shown,
+    () => {
+      timeOnly.wake();
+    },
   );
   bus.onBroadcast(() => {
     watchers.refresh();
   });
   // Estimates move with time alone (a pause runs on, a desk goes through its steps): status pages hear it.
-  const statusTimer = setInterval(() => {
-    watchers.refresh();
-  }, STATUS_REFRESH_MS);
-  statusTimer.unref();
+  const timeOnly = new TimeOnlyRefresh(ctx.clock, watchers, STATUS_REFRESH_MS);
   const stopWaitHistory = keepWaitHistory(engine, new ReportStore(db));
   // Counters nobody sits at are not promised to citizens; a counter added later counts until someone leaves it.
   const unstaffed = new UnstaffedCounters(ctx.presence, engine, ctx.clock, () =>
@@ -54,7 +55,7 @@ export function registerWait(ctx: HubContext): void {
   );
   unstaffed.start();
   ctx.onClose(() => {
-    clearInterval(statusTimer);
+    timeOnly.stop();
     stopWaitHistory();
     unstaffed.stop();
   });

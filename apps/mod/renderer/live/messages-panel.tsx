@@ -1,15 +1,9 @@
-import { formatClock, translator, type Dictionary, type HubClient, type Lang } from '@giliran/ui';
+import { MESSAGE_KIND_NAMES } from '@giliran/domain';
+import { formatClock, pick, translator, type Dictionary, type HubClient, type Lang } from '@giliran/ui';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { MessagesView } from '../wire.ts';
 
-type Key =
-  | 'title'
-  | 'counts'
-  | 'none'
-  | 'resend'
-  | 'attempts'
-  | 'off'
-  | `kind_${MessagesView['messages'][number]['kind']}`;
+type Key = 'title' | 'counts' | 'none' | 'resend' | 'attempts' | 'off';
 
 const TEXTS: Dictionary<Key> = {
   title: { id: 'Pesan gagal terkirim ({count})', en: 'Messages not delivered ({count})' },
@@ -21,15 +15,6 @@ const TEXTS: Dictionary<Key> = {
   resend: { id: 'Kirim ulang', en: 'Send again' },
   attempts: { id: '{n}× dicoba', en: 'tried {n}×' },
   off: { id: 'WhatsApp/SMS/e-mail belum diatur.', en: 'WhatsApp/SMS/e-mail is not set up.' },
-  'kind_booking-confirmed': { id: 'Booking tercatat', en: 'Booking confirmed' },
-  'kind_booking-reminder-day': { id: 'Pengingat H-1', en: 'Reminder, day before' },
-  'kind_booking-reminder-hour': { id: 'Pengingat 1 jam', en: 'Reminder, one hour' },
-  'kind_booking-moved': { id: 'Booking dipindah', en: 'Booking moved' },
-  'kind_booking-cancelled': { id: 'Booking dibatalkan', en: 'Booking cancelled' },
-  'kind_ticket-link': { id: 'Tautan tiket', en: 'Ticket link' },
-  'kind_ticket-near': { id: 'Giliran dekat', en: 'Turn near' },
-  'kind_ticket-called': { id: 'Dipanggil', en: 'Called' },
-  'kind_ticket-survey': { id: 'Survei SKM', en: 'SKM survey' },
 };
 
 /** Failed messages are few and nobody needs them to the second: look again this often, and at each alert. */
@@ -74,7 +59,7 @@ export function MessagesPanel({ hub, lang, timeZone }: { hub: HubClient; lang: L
           {view.messages.map((m) => (
             <li key={m.id} data-message={m.id}>
               <span class="messages-kind">
-                {t(`kind_${m.kind}`)} · {m.channel} · {m.to}
+                {pick(MESSAGE_KIND_NAMES[m.kind], lang)} · {m.channel} · {m.to}
               </span>
               <span class="messages-error">{m.lastError ?? ''}</span>
               <span class="messages-meta">

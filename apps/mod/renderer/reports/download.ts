@@ -1,4 +1,4 @@
-import { HubRequestError } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import type { StaffSession } from '../tab-props.ts';
 import { reportQuery, type DateRange } from './report-range.ts';
 
@@ -20,41 +20,10 @@ function fallbackName(range: DateRange, format: FileFormat): string {
   return `laporan-${range.from === range.to ? range.from : `${range.from}_${range.to}`}.${extension}`;
 }
 
-function fileNameOf(response: Response, fallback: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? fallback;
-}
-
-/**
- * A plain link cannot carry the bearer token, so the file is fetched with it and handed to the browser as a blob
- * download; the object URL is released once the click has started the save.
- */
-export async function downloadFile(session: StaffSession, path: string, fallbackName: string): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(new URL(path, session.hubUrl), {
-      headers: { authorization: `Bearer ${session.token}` },
-    });
-  } catch {
-    throw new HubRequestError('NETWORK', 0, null);
-  }
-  if (!response.ok) throw new HubRequestError('HTTP', response.status, null);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileNameOf(response, fallbackName);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 0);
-}
-
 export function downloadReport(session: StaffSession, range: DateRange, format: FileFormat): Promise<void> {
   return downloadFile(
-    session,
-    `/api/reports?${reportQuery(range)}&${formatQuery(format)}`,
+    new URL(`/api/reports?${reportQuery(range)}&${formatQuery(format)}`, session.hubUrl),
+    session.token,
     fallbackName(range, format),
   );
 }

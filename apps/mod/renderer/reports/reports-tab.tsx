@@ -1,5 +1,5 @@
 import type { ReportView } from '@giliran/protocol';
-import { formatClock, HubRequestError, pick, translator, type Lang } from '@giliran/ui';
+import { failureText, formatClock, translator, type Lang } from '@giliran/ui';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
 import { downloadReport, FILE_FORMATS, formatLabel, type FileFormat } from './download.ts';
@@ -48,11 +48,7 @@ const PRESET_TEXT: Readonly<Record<Preset, ReportText>> = {
 };
 
 function errorText(error: unknown, lang: Lang, t: T): string {
-  if (error instanceof HubRequestError) {
-    if (error.code === 'NETWORK') return t('offline');
-    if (error.body) return pick(error.body.error.message, lang);
-  }
-  return t('failed');
+  return failureText(error, lang, { offline: t('offline'), failed: t('failed') });
 }
 
 /** A calendar label (`YYYY-MM-DD`) as words: "25 November 2026". */

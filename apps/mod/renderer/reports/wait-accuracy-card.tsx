@@ -1,9 +1,9 @@
 import type { WaitAccuracyView } from '@giliran/protocol';
 import { pick, translator, type Lang } from '@giliran/ui';
+import { downloadFile } from '@giliran/ui/download-file';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
 import { cellsFor } from './report-cells.ts';
-import { downloadFile } from './download.ts';
 import { reportQuery, type DateRange } from './report-range.ts';
 import { WAIT_ACCURACY_TEXTS } from './wait-accuracy-texts.ts';
 
@@ -79,8 +79,8 @@ export function WaitAccuracyCard({
           disabled={!view}
           onClick={() =>
             void downloadFile(
-              session,
-              `/api/reports/wait-accuracy?${reportQuery(range)}&format=csv`,
+              new URL(`/api/reports/wait-accuracy?${reportQuery(range)}&format=csv`, session.hubUrl),
+              session.token,
               `ketepatan-perkiraan-${range.from}_${range.to}.csv`,
             ).catch(() => {
               setFailed(true);

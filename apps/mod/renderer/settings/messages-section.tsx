@@ -1,8 +1,9 @@
+import { MESSAGE_KIND_NAMES } from '@giliran/domain';
 import type { MessageSettingsView, MessageTemplatesBody, SettingsView } from '@giliran/protocol';
+import { pick } from '@giliran/ui';
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ActionStatus, Section, type SectionProps } from './settings-parts.tsx';
-import type { SettingsText } from './texts.ts';
 import { useAction } from './use-action.ts';
 
 type Templates = z.infer<typeof MessageTemplatesBody>['templates'];
@@ -19,7 +20,6 @@ const KINDS: readonly Kind[] = [
   'booking-moved',
   'booking-cancelled',
 ];
-const kindText = (kind: Kind): SettingsText => `messageKind_${kind.replaceAll('-', '_')}` as SettingsText;
 
 /**
  * Issue 18: the texts citizens receive by WhatsApp, SMS and e-mail, in Indonesian and English, with the
@@ -76,7 +76,7 @@ export function MessagesSection({ hub, lang, t }: SectionProps) {
         >
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(kindText(k))}
+              {pick(MESSAGE_KIND_NAMES[k], lang)}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import type { ServiceView, SiteView, SkmReportView } from '@giliran/protocol';
-import { formatClock, HubRequestError, pick, translator, type Lang } from '@giliran/ui';
+import { failureText, formatClock, pick, translator, type Lang } from '@giliran/ui';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabProps } from '../tab-props.ts';
 import { SkmBreakdown } from './skm-breakdown.tsx';
@@ -41,11 +41,7 @@ function periodText(from: string, to: string, lang: Lang): string {
 }
 
 function errorText(error: unknown, lang: Lang, t: SkmT): string {
-  if (error instanceof HubRequestError) {
-    if (error.code === 'NETWORK') return t('offline');
-    if (error.body) return pick(error.body.error.message, lang);
-  }
-  return t('failed');
+  return failureText(error, lang, { offline: t('offline'), failed: t('failed') });
 }
 
 /**

@@ -7,11 +7,9 @@ import type { Letterhead } from './report-pdf-letterhead.ts';
 import { reportXlsx } from './report-xlsx.ts';
 import { skmPdf } from '../skm/skm-pdf.ts';
 import { skmXlsx } from '../skm/skm-xlsx.ts';
-import { runInBackground } from '../exports/background-thread.ts';
+import { serveRequests } from '../exports/background-host.ts';
 
-runInBackground();
-
-/** One file to render, as data a worker thread can receive (structured clone): the view is plain JSON. */
+/** One file to render, as data the export host receives (structured clone): the view is plain JSON. */
 export type ExportJob =
   | {
       readonly kind: 'report-pdf' | 'report-xlsx';
@@ -23,7 +21,7 @@ export type ExportJob =
   | { readonly kind: 'visit-xlsx'; readonly view: VisitReportView }
   | { readonly kind: 'visit-recap-xlsx'; readonly view: VisitRecapView };
 
-/** What crosses to the worker thread: the view as JSON bytes in shared memory (export-pool.ts says why). */
+/** What crosses to the export host: the view as JSON bytes (export-pool.ts says why). */
 export interface ExportTask {
   readonly kind: ExportJob['kind'];
   readonly view: Uint8Array;
@@ -57,8 +55,5 @@ async function render(job: ExportJob): Promise<Buffer> {
   }
 }
 
-/** Runs in a worker thread (Piscina calls the default export): PDF and XLSX layout never blocks the hub's loop. */
-export default async function renderExport(task: ExportTask): Promise<Uint8Array> {
-  const file = await render(decode(task));
-  return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
-}
+// The export host: PDF and XLSX layout in a process of its own, never on the hub's loop (export-pool.ts).
+serveRequests((task: ExportTask) => render(decode(task)));
