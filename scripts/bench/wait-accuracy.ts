@@ -121,6 +121,7 @@ function run(): Promise<BenchResult> {
       `${String(days.length)} days, ${String(quotes)} promises judged at issue (tickets never called are left out)`,
       'parameters and their sources: scripts/bench/wait-accuracy-params.ts; method: docs/wait-estimate.md',
       'where the error comes from: npx tsx scripts/bench/wait-accuracy.ts --breakdown',
+      'the best any estimator could promise on these days: npx tsx scripts/bench/wait-accuracy-oracle.ts (minutes)',
     ],
   });
 }
