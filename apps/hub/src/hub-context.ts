@@ -47,7 +47,7 @@ export interface HubContext {
   readonly io: HubSocketServer;
   /** Officers signed in at counters, from their sockets. */
   readonly presence: CounterPresence;
-  /** PDF/XLSX rendering in worker threads, shared by every feature that exports. */
+  /** PDF/XLSX rendering in the export host process, shared by every feature that exports. */
   readonly exports: ReportExports;
   /** The sane window of dates (site opening to a year ahead). */
   readonly dates: () => DateWindow;

@@ -80,7 +80,7 @@ export interface HubOptions {
   readonly printTimeoutMs?: number;
   /** The platform the system voice (`say`) acts as: tests play a Windows PC's voices on Linux. */
   readonly speechPlatform?: NodeJS.Platform;
-  /** PDF/XLSX exports: worker threads and how many may be accepted at once (beyond: 429). */
+  /** PDF/XLSX exports: how many may be accepted at once (beyond: 429). */
   readonly exports?: ExportPoolOptions;
   /** The central server's site key when the site file leaves it out (`GILIRAN_CENTRAL_KEY`). */
   readonly centralKey?: string;
@@ -121,7 +121,7 @@ export interface Hub {
   readonly feed: CentralFeedPuller;
   /** The Express app: tests walk its router to list every route the hub serves. */
   readonly app: Express;
-  /** PDF/XLSX rendering in worker threads, and the announcement WAVs: tests and benches read their counts. */
+  /** PDF/XLSX rendering in the export host process, and the announcement WAVs: tests and benches read their counts. */
   readonly exports: ReportExports;
   readonly audio: AnnouncementAudio;
   close(): Promise<void>;

@@ -1,6 +1,9 @@
 // The other end of BackgroundProcess: what a host process (speech-host.ts, export-host.ts) calls to serve requests.
 import { execFileSync } from 'node:child_process';
-import { runInBackground } from './background-thread.ts';
+import { setPriority } from 'node:os';
+
+/** Nice 19, the lowest: where SCHED_IDLE is not to be had, and for the programs a host starts. */
+export const BACKGROUND_NICE = 19;
 
 export interface HostRequest<T> {
   readonly id: number;
@@ -18,7 +21,11 @@ export type HostReply =
  * without it, nice 19 on the thread that does the work and starts the programs.
  */
 function lowestPriority(): void {
-  runInBackground();
+  try {
+    setPriority(0, BACKGROUND_NICE);
+  } catch {
+    // Not allowed here (a sandbox without setpriority): the work still runs, at the hub's own priority.
+  }
   if (process.platform !== 'linux') return;
   try {
     execFileSync('chrt', ['--idle', '--all-tasks', '--pid', '0', String(process.pid)], { stdio: 'ignore' });

@@ -1,7 +1,7 @@
 import { getPriority } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { niceOf } from '../../../../tests/support/thread-nice.ts';
-import { BACKGROUND_NICE } from '../exports/background-thread.ts';
+import { BACKGROUND_NICE } from '../exports/background-host.ts';
 import { SpeechProcess } from './speech-process.ts';
 
 /** Fields of a /proc stat line after the command name: [0] is the state, [1] the parent's pid, [38] the policy. */
