@@ -123,7 +123,7 @@ interface Round {
 /**
  * Rounds of [kiosks alone, kiosks under the flood], then the kiosks alone once more. Alternating spreads whatever
  * else the machine does over both sides alike, and pooling the rounds makes each p99 the 99th percentile of
- * thousands of tickets instead of the sixth-worst of six hundred (one stray stall moved that from 9 to 14 ms).
+ * thousands of tickets instead of the sixth-worst of six hundred, which one stray stall of the machine moves.
  */
 async function rounds(
   port: number,
