@@ -15,7 +15,7 @@ import { BookingSigner } from '../../apps/hub/src/booking/booking-token.ts';
 import { callJson, startTestCentral, type Reply, type TestCentral } from '../support/central-harness.ts';
 import { FAST_PUSH, untilSynced } from '../support/central-world.ts';
 import { TcpProxy } from '../support/faults-tcp-proxy.ts';
-import { nearlyValidText, pathParam, queryText } from '../support/hostile-json.ts';
+import { encodeBytes, nearlyValidText, pathParam, queryText } from '../support/hostile-json.ts';
 import { ShiftedClock } from '../support/shifted-clock.ts';
 import { demoSite, KIOSK_TOKEN, startTestHub, type TestHub } from '../support/hub-harness.ts';
 import { startPostgres, type PostgresCluster } from '../support/postgres-cluster.ts';
@@ -299,7 +299,7 @@ describe(
       };
       await fc.assert(
         fc.asyncProperty(pathParam(SITE), nearlyValidText(valid, options), (site, body) =>
-          send('POST', `/sites/${encodeURIComponent(site)}/bookings`, body),
+          send('POST', `/sites/${encodeBytes(site)}/bookings`, body),
         ),
         { numRuns: 10 },
       );
@@ -307,19 +307,19 @@ describe(
         fc.asyncProperty(
           pathParam(code),
           nearlyValidText({ date: THU, sessionId: 's2' }, options),
-          (ref, body) => send('POST', `/sites/${SITE}/bookings/${encodeURIComponent(ref)}/move`, body),
+          (ref, body) => send('POST', `/sites/${SITE}/bookings/${encodeBytes(ref)}/move`, body),
         ),
         { numRuns: 6 },
       );
       await fc.assert(
         fc.asyncProperty(pathParam(SITE), queryText(['serviceId', 'date']), (site, query) =>
-          send('GET', `/sites/${encodeURIComponent(site)}/booking/slots${query}`),
+          send('GET', `/sites/${encodeBytes(site)}/booking/slots${query}`),
         ),
         { numRuns: 10 },
       );
       await fc.assert(
         fc.asyncProperty(pathParam(code), (ref) =>
-          send('GET', `/sites/${SITE}/bookings/${encodeURIComponent(ref)}`),
+          send('GET', `/sites/${SITE}/bookings/${encodeBytes(ref)}`),
         ),
         { numRuns: 6 },
       );
