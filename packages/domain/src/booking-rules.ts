@@ -132,6 +132,33 @@ export function bookableDays(
   return days;
 }
 
+/** A session as offered to a citizen: its places for bookings and how many of them are still free. */
+export interface SessionLeft {
+  readonly id: string;
+  readonly start: string;
+  readonly end: string;
+  readonly capacity: number;
+  readonly left: number;
+}
+
+/**
+ * The places left in each session of a bookable day (none when the day is not bookable), given the bookings already
+ * taken per session: the one reckoning of the hall's and central's booking pages.
+ */
+export function sessionsLeft(
+  day: BookableDay | undefined,
+  quota: number,
+  taken: ReadonlyMap<string, number>,
+): SessionLeft[] {
+  return (day?.sessions ?? []).map((s) => ({
+    id: s.id,
+    start: s.start,
+    end: s.end,
+    capacity: quota,
+    left: Math.max(0, quota - (taken.get(s.id) ?? 0)),
+  }));
+}
+
 export interface CheckInWindow {
   readonly from: string;
   readonly until: string;

@@ -1,6 +1,7 @@
 import {
   bookableDays,
   bookableQuota,
+  sessionsLeft,
   BookingRuleError,
   decideCancelBooking,
   decideMakeBooking,
@@ -172,16 +173,7 @@ export class CentralBookings {
       [siteId, serviceId, date],
     );
     const taken = new Map(rows.map((r) => [r.session_id, Number(r.n)]));
-    const capacity = bookableQuota(terms.capacity, rules.walkInShare);
-    return {
-      sessions: (day?.sessions ?? []).map((s) => ({
-        id: s.id,
-        start: s.start,
-        end: s.end,
-        capacity,
-        left: Math.max(0, capacity - (taken.get(s.id) ?? 0)),
-      })),
-    };
+    return { sessions: sessionsLeft(day, bookableQuota(terms.capacity, rules.walkInShare), taken) };
   }
 
   private async row(db: Db, siteId: string, code: string): Promise<BookingRecord | null> {

@@ -3,6 +3,7 @@ import {
   applyBookingEvent,
   bookableDays,
   bookableQuota,
+  sessionsLeft,
   checkInWindow,
   decideCancelBooking,
   decideCheckIn,
@@ -158,16 +159,7 @@ export class BookingService {
     );
     const day = days.find((d) => d.date === date);
     const taken = this.deps.store.takenBySession(serviceId, date);
-    const capacity = bookableQuota(terms.capacity, rules.walkInShare);
-    return {
-      sessions: (day?.sessions ?? []).map((s) => ({
-        id: s.id,
-        start: s.start,
-        end: s.end,
-        capacity,
-        left: Math.max(0, capacity - (taken.get(s.id) ?? 0)),
-      })),
-    };
+    return { sessions: sessionsLeft(day, bookableQuota(terms.capacity, rules.walkInShare), taken) };
   }
 
   /**
