@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
+import { sendBuiltPage } from '../../../hub/src/http/built-page.ts';
 import { repoRoot } from '../../../hub/src/repo-root.ts';
 
 /** The built pages (Vite output, `npm run build:web`), shared with the hub: central serves only /pusat. */
@@ -17,13 +17,7 @@ export function pusatPage(webRoot = WEB_ROOT): Router {
     res.redirect(302, '/pusat');
   });
   router.get('/pusat', (_req, res) => {
-    const page = join(webRoot, 'pusat', 'renderer', 'index.html');
-    if (!existsSync(page)) {
-      res.status(503).type('text/plain').send('Halaman belum dibangun. Jalankan `npm run build:web`.');
-      return;
-    }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(page);
+    sendBuiltPage(res, join(webRoot, 'pusat', 'renderer', 'index.html'));
   });
   return router;
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { Router } from 'express';
+import { sendBuiltPage } from '../http/built-page.ts';
 
 /** Built pages (Vite output) and the paths they answer on; the same pages load in Electron and in a browser. */
 const PAGES: Readonly<Record<string, string>> = {
@@ -56,13 +57,7 @@ export function pageRoutes(webRoot: string, options: PageOptions = { tokensInAdd
         res.status(400).type('text/plain').send(TOKEN_REFUSED);
         return;
       }
-      const page = join(webRoot, file);
-      if (!existsSync(page)) {
-        res.status(503).type('text/plain').send('Halaman belum dibangun. Jalankan `npm run build:web`.');
-        return;
-      }
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(page);
+      sendBuiltPage(res, join(webRoot, file));
     });
   }
   return router;
