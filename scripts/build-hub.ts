@@ -18,7 +18,7 @@ const OUT_DIR = `${ROOT}dist/hub`;
 
 await rm(OUT_DIR, { recursive: true, force: true });
 await build({
-  // The host processes' files are entries of their own beside main.js (background-process.ts, workerUrl).
+  // The host processes' files are entries of their own beside main.js (background-process.ts, hostUrl).
   entryPoints: {
     main: `${ROOT}apps/hub/src/main.ts`,
     'export-host': `${ROOT}apps/hub/src/reports/export-host.ts`,

@@ -7,7 +7,7 @@ import type { HostReply, HostRequest } from './background-host.ts';
  * A host process's file: beside its module in the sources (`./name.ts`), or beside the bundle's main.js, where
  * `npm run build:hub` writes each host as an entry of its own (`./name.js`).
  */
-export function workerUrl(name: string, here: string): URL {
+export function hostUrl(name: string, here: string): URL {
   return new URL(here.endsWith('.ts') ? `./${name}.ts` : `./${name}.js`, here);
 }
 
@@ -37,7 +37,7 @@ export class BackgroundProcess<T> {
   /** Processes started so far: for tests. */
   started = 0;
 
-  /** `entry`: the host's file (`workerUrl`), which calls `serveRequests`; `name` says which host in errors. */
+  /** `entry`: the host's file (`hostUrl`), which calls `serveRequests`; `name` says which host in errors. */
   constructor(
     private readonly entry: URL,
     private readonly name: string,

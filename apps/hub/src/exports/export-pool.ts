@@ -43,10 +43,10 @@ export class ExportPool<J extends ExportJob = ExportJob> {
   private readonly maxInFlight: number;
   private inFlight = 0;
   private readonly encoded = new WeakMap<ExportJob['view'], Uint8Array>();
-  /** Views encoded for the worker so far: for tests. */
+  /** Views encoded for the export host so far: for tests. */
   viewsEncoded = 0;
 
-  /** `host`: the host entry's file (`workerUrl`), which serves `ExportTask`s (background-host.ts). */
+  /** `host`: the host entry's file (`hostUrl`), which serves `ExportTask`s (background-host.ts). */
   constructor(host: URL, options: ExportPoolOptions = {}) {
     this.maxInFlight = options.maxInFlight ?? 2;
     this.host = new BackgroundProcess(host, 'export');
@@ -87,6 +87,7 @@ export class ExportPool<J extends ExportJob = ExportJob> {
   private encode(view: ExportJob['view']): Uint8Array {
     const known = this.encoded.get(view);
     if (known) return known;
+    // A copy of its own: a short Buffer is a slice of Node's shared 8 KB pool, which the message would carry whole.
     const json = new Uint8Array(Buffer.from(JSON.stringify(view)));
     this.encoded.set(view, json);
     this.viewsEncoded++;

@@ -1,8 +1,8 @@
 import type { ProcessRunner } from '@giliran/speech';
-import { BackgroundProcess, workerUrl } from '../exports/background-process.ts';
+import { BackgroundProcess, hostUrl } from '../exports/background-process.ts';
 import type { SpeechJob } from './speech-host.ts';
 
-const HOST = workerUrl('speech-host', import.meta.url);
+const HOST = hostUrl('speech-host', import.meta.url);
 
 /** What an announcement's rendering hands off: running the speech program, and levelling its WAV. */
 export interface SpeechWork {
